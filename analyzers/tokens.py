@@ -1,0 +1,128 @@
+"""Split text into syllables and pyvi words, with positions and character spans into the text."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A syllable or a number: letters or digits, never the underscore.
+SYLLABLE_OR_NUMBER = re.compile(r"[^\W_]+")
+
+# End of a sentence: a stop followed by space (not `TP.HCM`, `1.000`, `b/c`); a tab is a column.
+SENTENCE_BREAK = re.compile(r"[.!?;:…](?=\s|$)|\t")
+
+# A blank line between two blocks of text.
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+# Position gaps: larger than any proximity window, so no phrase or `near` match crosses a break.
+SENTENCE_GAP = 10
+PARAGRAPH_GAP = 20
+
+
+@dataclass(frozen=True)
+class Span:
+    """One token: its text as written, its position, and its characters in the text."""
+
+    text: str
+    pos: int
+    start: int
+    end: int
+
+
+def _split_no(start: int, word: str):
+    """Split a match on characters of category No (superscripts: `thị¹`)."""
+    piece_start = 0
+    for i, ch in enumerate(word):
+        if unicodedata.category(ch) == "No":
+            if i > piece_start:
+                yield start + piece_start, start + i
+            piece_start = i + 1
+    if piece_start < len(word):
+        yield start + piece_start, start + len(word)
+
+
+def _gap(text: str, prev_end: int, start: int) -> int:
+    """How many positions to advance between two tokens, given what separates them."""
+    between = text[prev_end:start]
+    if BLANK_LINE.search(between):
+        # A page break inside a sentence continues in lower case; a new paragraph does not.
+        continues = text[start].islower() and not SENTENCE_BREAK.search(between)
+        if not continues:
+            return PARAGRAPH_GAP
+    if SENTENCE_BREAK.search(between):
+        return SENTENCE_GAP
+    return 1
+
+
+def syllables(text: str, start_pos: int = 0) -> list[Span]:
+    """Return the syllables (and numbers) of a text, with break-aware positions.
+
+    >>> [(s.text, s.pos) for s in syllables("Bảo vệ Đảng. Nền tảng")]
+    [('Bảo', 0), ('vệ', 1), ('Đảng', 2), ('Nền', 12), ('tảng', 13)]
+    """
+    spans = []
+    pos = start_pos
+    prev_end = None
+    for match in SYLLABLE_OR_NUMBER.finditer(text):
+        for start, end in _split_no(match.start(), match.group(0)):
+            if prev_end is not None:
+                pos += _gap(text, prev_end, start)
+            spans.append(Span(text[start:end], pos, start, end))
+            prev_end = end
+    return spans
+
+
+def _pyvi_tokenize(paragraph: str) -> str:
+    """Segment one paragraph with pyvi (imported lazily: its model takes a second to load)."""
+    from pyvi import ViTokenizer
+
+    return ViTokenizer.tokenize(paragraph)
+
+
+def _align_words(paragraph: str, offset: int, segmented: str):
+    """Yield (start, end, n_syllables) of pyvi's compound words, aligned to the paragraph."""
+    cursor = 0
+    for token in segmented.split(" "):
+        parts = token.split("_")
+        first = None
+        for part in parts:
+            found = paragraph.find(part, cursor)
+            if found < 0:
+                break
+            first = found if first is None else first
+            cursor = found + len(part)
+        else:
+            if len(parts) > 1 and first is not None:
+                yield offset + first, offset + cursor, len(parts)
+
+
+def word_spans(text: str) -> list[tuple[int, int]]:
+    """Return the character spans of pyvi's multi-syllable words in a text.
+
+    Single syllables are left out: the syllable view already holds them.
+    """
+    spans = []
+    for block in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text):
+        paragraph = block.group(0)
+        if not any(ch.isalpha() for ch in paragraph):
+            continue
+        for start, end, _ in _align_words(paragraph, block.start(), _pyvi_tokenize(paragraph)):
+            spans.append((start, end))
+    return spans
+
+
+def words(text: str, spans: list[tuple[int, int]] | None = None) -> list[Span]:
+    """Return pyvi's compound words as tokens `nghị_quyết`, positioned like their first syllable.
+
+    `spans` may be given when the segmentation was done ahead (in a worker process).
+    """
+    if spans is None:
+        spans = word_spans(text)
+    by_start = {s.start: s for s in syllables(text)}
+    result = []
+    for start, end in spans:
+        first = by_start.get(start)
+        if first is None:
+            continue
+        inner = [s.text for s in syllables(text[start:end])]
+        result.append(Span("_".join(inner), first.pos, start, end))
+    return result

@@ -1,0 +1,192 @@
+"""Find every reference a document makes to another document, full or short form."""
+
+import re
+from dataclasses import dataclass, replace
+
+from indexer.refs import (NUMBER_SYMBOL, TYPE_CODES, TYPE_NAME, canonical_ref, ref_key,
+                          short_key, short_key_of, type_name, year_of_symbol)
+
+# `Chương trình hành động số 08-CTr/TU`: the longer name is still a Chương trình.
+_TYPE = rf"(?i:(?P<type>{TYPE_NAME})(?:\s+hành\s+động)?)"
+
+# A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
+_DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
+         r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?")
+
+# The issuer after `của`, up to the subject, the Party term, or punctuation:
+# `của Bộ Chính trị khóa XII về ...`, `của UBND tỉnh Kon Tum;`, `của Huyện ủy\n\nNgọc Hồi.`
+_ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"?\n]*?(?:\n\s*[A-ZĐ][^,;:()“”\"?\n]*?)?)"
+           r"(?=\s+(?:khóa|khoá)\s+[IVXL]+|\s+(?:về|thực\s+hiện|tại|trong|theo|và|với|để|nhằm|cho|giai\s+đoạn)\b"
+           r"|\s*[,;:()“”\"?]|\.(?:\s|$)|\s*$))?")
+
+# A full reference: type, optional `số`, number-symbol, then optional date and issuer.
+FULL_REFERENCE = re.compile(
+    rf"{_TYPE}(?:\s+số)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
+
+# A short reference: `Nghị quyết 35`, `Chỉ thị số 07`; a number with no symbol after it.
+SHORT_REFERENCE = re.compile(rf"{_TYPE}(?:\s+số)?\s+(?P<number>\d{{1,5}})\b(?!\s*[-/–]\s*[\wĐ])")
+
+# An alias the document gives itself: `(sau đây gọi tắt là Nghị quyết 35)`, `(gọi tắt là Chỉ thị 07)`.
+ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+là\s+{_TYPE}\s+(?P<number>\d{{1,5}})\s*\)")
+
+# The subject after a reference: `về tăng cường ...`, `“về ...”`, up to the end of the clause.
+SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
+                     r"(?=[;()”\"]|\.(?:\s|$)|\n\s*\n|$)")
+
+# Where a subject ends because the next reference starts: `... mới và Kế hoạch số 209-KH/TU`.
+NEXT_REFERENCE = re.compile(rf"(?:,|\s+và)\s+{_TYPE}(?:\s+số)?\s*{NUMBER_SYMBOL}")
+
+# `khóa XII` after an issuer: the Party term, not part of the issuer's name.
+PARTY_TERM = re.compile(r"\s+(?:khóa|khoá)\s+[IVXL]+$")
+
+# The sentence around a citation: up to sentence punctuation or a blank line on either side.
+SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
+
+ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương",
+                 "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "MTTQ": "Mặt trận Tổ quốc"}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One reference to another document, as written, with what it identifies."""
+
+    ref: str             # canonical number-symbol: `35-NQ/TW`, `362/QĐ-TTg`
+    key: str             # shared by every spelling of the ref: `35-nq-tw`
+    doc_type: str        # `Nghị quyết`
+    date: str | None     # ISO date, when given
+    year: int | None
+    issuer: str | None
+    subject: str | None  # the `về ...` phrase
+    text: str            # the surface text, as written
+    start: int
+    end: int
+    short: bool = False  # a short form (`Nghị quyết 35`) resolved to `ref`
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+def expand_issuer(issuer: str | None) -> str | None:
+    """Write an issuer out in full: `UBND tỉnh Kon Tum` -> `Ủy ban nhân dân tỉnh Kon Tum`."""
+    if not issuer:
+        return None
+    issuer = PARTY_TERM.sub("", _clean(issuer)).rstrip(" .")
+    words = [ABBREVIATIONS.get(w, w) for w in issuer.split(" ")]
+    return " ".join(words) or None
+
+
+def _iso(match) -> tuple[str | None, int | None]:
+    if not match.group("y"):
+        return None, None
+    day, month, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None, year
+    return f"{year:04d}-{month:02d}-{day:02d}", year
+
+
+def _subject(text: str, end: int) -> str | None:
+    """The `về ...` phrase after a reference, up to the clause's end or the next reference."""
+    match = SUBJECT.match(text, end)
+    if not match:
+        return None
+    subject = match.group("subject")
+    if subject.startswith("“") and "”" in subject:
+        subject = subject[1:subject.index("”")]
+    cut = NEXT_REFERENCE.search(subject)
+    subject = _clean(subject[:cut.start()] if cut else subject)
+    return subject if len(subject) >= 3 else None
+
+
+def _full(match, text: str) -> Citation:
+    symbol = match.group("symbol")
+    date, year = _iso(match)
+    return Citation(
+        ref=canonical_ref(symbol), key=ref_key(symbol), doc_type=type_name(match.group("type")),
+        date=date, year=year or year_of_symbol(symbol), issuer=expand_issuer(match.group("issuer")),
+        subject=_subject(text, match.end()),
+        text=_clean(match.group(0)), start=match.start(), end=match.end(),
+    )
+
+
+def _fill_from_fullest(citations: list[Citation]) -> list[Citation]:
+    """Within one document a ref is one document: fill missing date, issuer, subject."""
+    best = {}
+    for c in citations:
+        score = (c.date is not None) + (c.issuer is not None) + (c.subject is not None)
+        if c.key not in best or score > best[c.key][0]:
+            best[c.key] = (score, c)
+    filled = []
+    for c in citations:
+        b = best[c.key][1]
+        filled.append(replace(c, date=c.date or b.date, year=c.year or b.year,
+                              issuer=c.issuer or b.issuer, subject=c.subject or b.subject))
+    return filled
+
+
+def _aliases(text: str, fulls: list[Citation]) -> dict[str, Citation]:
+    """Short keys the document defines, each bound to the full citation just before it."""
+    aliases = {}
+    for match in ALIAS.finditer(text):
+        key = short_key(TYPE_CODES[type_name(match.group("type"))], match.group("number"))
+        before = [c for c in fulls if c.end <= match.start() and short_key_of(c.ref) == key]
+        if before:
+            aliases[key] = before[-1]
+    return aliases
+
+
+def _resolve_short(match, aliases: dict, fulls: list[Citation]) -> Citation | None:
+    key = short_key(TYPE_CODES[type_name(match.group("type"))], match.group("number"))
+    target = aliases.get(key)
+    if target is None:
+        same = [c for c in fulls if short_key_of(c.ref) == key]
+        if len({c.key for c in same}) != 1:
+            return None  # never cited in full, or ambiguous: not counted
+        target = same[0]
+    return replace(target, text=_clean(match.group(0)), start=match.start(), end=match.end(),
+                   short=True)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in taken)
+
+
+def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str | None = None) -> list[Citation]:
+    """Return the document's citations in text order; short forms resolved or dropped.
+
+    `exclude` holds spans to skip (an arrival stamp); `own_key` is the document's own number.
+
+    >>> [(c.ref, c.date, c.issuer) for c in find_citations(
+    ...     "Thực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị khóa XII về "
+    ...     "tăng cường (sau đây gọi tắt là Nghị quyết 35). Ban Chỉ đạo 35 học Nghị quyết 35.")]
+    [('35-NQ/TW', '2018-10-22', 'Bộ Chính trị'), ('35-NQ/TW', '2018-10-22', 'Bộ Chính trị')]
+    """
+    taken = list(exclude)
+    fulls = []
+    for match in FULL_REFERENCE.finditer(text):
+        if not _overlaps(match.start(), match.end(), taken):
+            fulls.append(_full(match, text))
+    taken += [(c.start, c.end) for c in fulls]
+    aliases = _aliases(text, fulls)
+    alias_spans = [m.span() for m in ALIAS.finditer(text)]
+    shorts = []
+    for match in SHORT_REFERENCE.finditer(text):
+        if _overlaps(match.start(), match.end(), taken + alias_spans):
+            continue
+        resolved = _resolve_short(match, aliases, fulls)
+        if resolved is not None:
+            shorts.append(resolved)
+    citations = sorted(fulls + shorts, key=lambda c: c.start)
+    citations = [c for c in citations if c.key != own_key]
+    return _fill_from_fullest(citations)
+
+
+def citing_passage(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
+    """The span of the sentence holding a citation, cut to about `limit` characters."""
+    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - limit), start)), default=None)
+    left = left if left is not None else max(0, start - limit // 2)
+    right_match = SENTENCE_END.search(text, end, min(len(text), end + limit))
+    right = right_match.end() if right_match else min(len(text), end + limit // 2)
+    while left < start and text[left].isspace():
+        left += 1
+    return left, right

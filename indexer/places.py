@@ -1,0 +1,66 @@
+"""Vietnam's provinces and the place names that tell where a document comes from."""
+
+import re
+from collections import Counter
+
+# The 63 provinces and centrally-run cities (before the 2025 merger), as written in documents.
+PROVINCES = [
+    "An Giang", "Bà Rịa - Vũng Tàu", "Bắc Giang", "Bắc Kạn", "Bạc Liêu", "Bắc Ninh", "Bến Tre",
+    "Bình Định", "Bình Dương", "Bình Phước", "Bình Thuận", "Cà Mau", "Cần Thơ", "Cao Bằng",
+    "Đà Nẵng", "Đắk Lắk", "Đắk Nông", "Điện Biên", "Đồng Nai", "Đồng Tháp", "Gia Lai", "Hà Giang",
+    "Hà Nam", "Hà Nội", "Hà Tĩnh", "Hải Dương", "Hải Phòng", "Hậu Giang", "Hòa Bình", "Hưng Yên",
+    "Khánh Hòa", "Kiên Giang", "Kon Tum", "Lai Châu", "Lâm Đồng", "Lạng Sơn", "Lào Cai", "Long An",
+    "Nam Định", "Nghệ An", "Ninh Bình", "Ninh Thuận", "Phú Thọ", "Phú Yên", "Quảng Bình",
+    "Quảng Nam", "Quảng Ngãi", "Quảng Ninh", "Quảng Trị", "Sóc Trăng", "Sơn La", "Tây Ninh",
+    "Thái Bình", "Thái Nguyên", "Thanh Hóa", "Thành phố Hồ Chí Minh", "Thừa Thiên Huế",
+    "Tiền Giang", "Trà Vinh", "Tuyên Quang", "Vĩnh Long", "Vĩnh Phúc", "Yên Bái",
+]
+
+# Names that are also ordinary words or a person's name: counted only after `tỉnh`/`thành phố`
+# (`diễn biến hòa bình` is not Hòa Bình, `tư tưởng Hồ Chí Minh` is not the city).
+AMBIGUOUS = {"Hòa Bình", "Thành phố Hồ Chí Minh"}
+CITY_HCM = re.compile(r"(?:[Tt]hành phố|TP\.?)\s*(?:Hồ Chí Minh|HCM)\b")
+
+
+def _pattern(name: str) -> re.Pattern:
+    """Match a place name in title case or upper case, with any spacing or tone style."""
+    words = [re.escape(w) for w in name.split(" ")]
+    spaced = r"\s+".join(words)
+    if name in AMBIGUOUS:
+        spaced = r"(?:[Tt]ỉnh|TỈNH)\s+" + spaced
+    return re.compile(rf"(?<!\w)(?:{spaced}|{spaced.upper()})(?!\w)")
+
+
+PROVINCE_PATTERNS = {name: _pattern(name) for name in PROVINCES if name not in {"Thành phố Hồ Chí Minh"}}
+
+# A district named after `huyện`, `Huyện ủy` or `Ủy ban nhân dân huyện`: `Huyện ủy Ngọc Hồi`.
+DISTRICT = re.compile(r"(?:[Hh]uyện\s+ủy|[Hh]uyện\s+uỷ|\bhuyện|\bHUYỆN)\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})")
+
+
+def find_province(text: str) -> str | None:
+    """The province a text names most often (None when it names none).
+
+    >>> find_province("Báo Lai Châu và Đài tỉnh Lai Châu; Hà Nội")
+    'Lai Châu'
+    """
+    counts = Counter()
+    for name, pattern in PROVINCE_PATTERNS.items():
+        found = len(pattern.findall(text))
+        if found:
+            counts[name] = found
+    hcm = len(CITY_HCM.findall(text))
+    if hcm:
+        counts["Thành phố Hồ Chí Minh"] = hcm
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def find_district(text: str) -> str | None:
+    """The district a text names most often after `huyện` / `Huyện ủy`.
+
+    >>> find_district("Kế hoạch của Huyện ủy\\n\\nNgọc Hồi; huyện ủy, thành ủy")
+    'Ngọc Hồi'
+    """
+    names = Counter(re.sub(r"\s+", " ", m.group(1)) for m in DISTRICT.finditer(text))
+    return names.most_common(1)[0][0] if names else None
