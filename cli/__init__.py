@@ -1,0 +1,1 @@
+"""The `vanban` command line."""

@@ -1,0 +1,175 @@
+"""The `vanban` command: a thin layer over extraction, build_index() and search()."""
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from indexer.build import build_index
+from indexer.corpus import SourceFile, Skipped, read_file
+from indexer.search import SearchError, search
+
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
+                  "signer", "title")
+
+
+class UserError(Exception):
+    """A mistake on the command line: one line on stderr, exit status 1."""
+
+
+def default_index_dir() -> Path:
+    """VANBAN_INDEX, or a per-user data folder (XDG_DATA_HOME, else ~/.local/share)."""
+    if os.environ.get("VANBAN_INDEX"):
+        return Path(os.environ["VANBAN_INDEX"])
+    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(data_home) / "vanban" / "index"
+
+
+def _citation_json(citation) -> dict:
+    c = asdict(citation)
+    return {k: c[k] for k in ("ref", "doc_type", "date", "year", "issuer", "subject", "text", "start", "end", "short")}
+
+
+def cmd_extract(args) -> int:
+    """Print one JSON object per document of each file."""
+    status = 0
+    for name in args.files:
+        path = Path(name)
+        if not path.is_file():
+            print(f"vanban: {name}: no such file", file=sys.stderr)
+            status = 1
+            continue
+        for item in read_file(SourceFile(path, name, "")):
+            if isinstance(item, Skipped):
+                print(f"vanban: skipped {item.source}: {item.reason}", file=sys.stderr)
+                status = 1
+                continue
+            record = {"source": name, "part": item.part}
+            record.update({k: getattr(item.meta, k) for k in EXTRACT_FIELDS})
+            record["date_min"] = item.meta.date_min
+            record["citations"] = [_citation_json(c) for c in item.meta.citations]
+            print(json.dumps(record, ensure_ascii=False))
+    return status
+
+
+def _progress(done: int, total: int, rate: float) -> None:
+    print(f"\r  indexed {done}/{total} documents ({rate:.1f} docs/s)", end="", file=sys.stderr, flush=True)
+
+
+def run_index(paths: list[Path], index_dir: Path) -> None:
+    """Build or update the index, showing progress and the final report on stderr."""
+    print(f"Indexing {', '.join(map(str, paths))} into {index_dir}", file=sys.stderr)
+    try:
+        report = build_index(paths, index_dir, progress=_progress)
+    except FileNotFoundError as err:
+        raise UserError(str(err)) from err
+    print(file=sys.stderr)
+    print(f"Done in {report.seconds:.1f}s: {report.documents_indexed} documents indexed "
+          f"({report.documents_total} in the index); files: {report.files_added} added, "
+          f"{report.files_changed} changed, {report.files_removed} removed, {report.files_unchanged} unchanged; "
+          f"{report.parts_split} files split into several documents; {len(report.skipped)} skipped.",
+          file=sys.stderr)
+    for skipped in report.skipped:
+        print(f"  skipped {skipped.source}: {skipped.reason}", file=sys.stderr)
+
+
+def cmd_index(args) -> int:
+    paths = [Path(p) for p in args.paths] or [BUNDLED_CORPUS]
+    run_index(paths, Path(args.index))
+    return 0
+
+
+def _terminal_snippet(hit, color: bool) -> str:
+    text, out, last = hit.snippet.text, [], 0
+    on, off = ("\033[1;33m", "\033[0m") if color else ("[", "]")
+    for start, end in hit.snippet.highlights:
+        out += [text[last:start], on, text[start:end], off]
+        last = end
+    out.append(text[last:])
+    return " ".join("".join(out).split())
+
+
+def _print_listing(result, color: bool) -> None:
+    print(f"{result.total} documents" + (f" for “{result.query}”" if result.query else ""))
+    for warning in result.warnings:
+        print(f"  note: {warning}")
+    first = (result.page - 1) * result.page_size
+    for n, hit in enumerate(result.hits, start=first + 1):
+        year = f"{hit.year} (inferred)" if hit.year_inferred else (hit.date or hit.year or "date unknown")
+        head = " · ".join(str(x) for x in (hit.doc_type, hit.number or "no number", hit.issuer or "issuer unknown", year))
+        print(f"\n{n:>3}. {head}")
+        if hit.title:
+            print(f"     {hit.title}")
+        print(f"     {_terminal_snippet(hit, color)}")
+        print(f"     {hit.id}")
+    for facet in result.facets:
+        values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
+        if values:
+            print(f"\n{facet.name}: {values}", end="")
+    print()
+
+
+def cmd_search(args) -> int:
+    filters = {"doc_type": args.type, "year": args.year, "issuer": args.issuer, "cites": args.cites,
+               "province": args.province}
+    try:
+        result = search(args.index, args.query, filters, page=args.page, page_size=args.limit)
+    except SearchError as err:
+        raise UserError(str(err)) from err
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+    else:
+        _print_listing(result, color=sys.stdout.isatty())
+    return 0
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vanban", description="Search Vietnamese Party and state documents.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    index_default = str(default_index_dir())
+
+    p = sub.add_parser("extract", help="print each document's metadata and citations as JSON Lines",
+                       epilog="Example: vanban extract corpus/000_65df158a4e7ec0a6.txt")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("index", help="build or update the index (default: the bundled corpus)",
+                       epilog="Example: vanban index corpus/ --index /tmp/vanban-index")
+    p.add_argument("paths", nargs="*", metavar="PATH")
+    p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the index",
+                       epilog='Example: vanban search "phong chong tham nhung" --type "Kế hoạch" --year 2023')
+    p.add_argument("query", nargs="?", default="", metavar="QUERY")
+    p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
+    p.add_argument("--type", action="append", help="document type, e.g. 'Kế hoạch' (repeatable)")
+    p.add_argument("--year", action="append", help="year, e.g. 2019 (repeatable)")
+    p.add_argument("--issuer", action="append", help="issuing body, as listed in the facets (repeatable)")
+    p.add_argument("--province", action="append", help="province (repeatable)")
+    p.add_argument("--cites", action="append", help="only documents citing this ref: '35-NQ/TW', 'nghi quyet 35'")
+    p.add_argument("--limit", type=int, default=10, help="hits per page (1-100, default 10)")
+    p.add_argument("--page", type=int, default=1, help="page number (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    p.set_defaults(func=cmd_search)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UserError as err:
+        print(f"vanban: error: {err}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nvanban: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Corpus reading, metadata and citation extraction, the whoosh index, and the one search()."""

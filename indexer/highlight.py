@@ -1,0 +1,90 @@
+"""Find where a query matches a document's text, phrases as whole spans, and cut a snippet."""
+
+from dataclasses import dataclass
+
+from analyzers.normalize import canonical_tone, fold, has_diacritics
+from analyzers.tokens import syllables
+from indexer.query import ParsedQuery
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A piece of a document with the character spans (relative to `text`) that matched."""
+
+    text: str
+    highlights: tuple[tuple[int, int], ...]
+    start: int  # where `text` starts in the document
+
+
+def _matcher(word: str):
+    """A predicate on a syllable: exact (tone-normalized) when typed with diacritics, else folded."""
+    if has_diacritics(word):
+        exact = canonical_tone(word.lower())
+        return lambda syl: canonical_tone(syl.lower()) == exact
+    folded = fold(word)
+    return lambda syl: fold(syl) == folded
+
+
+def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
+    """Character spans of the text that the query matches: phrases whole, words one by one.
+
+    >>> from indexer.query import parse_query
+    >>> t = "Bảo vệ nền tảng. Bảo đảm vệ sinh"
+    >>> [t[s:e] for s, e in match_spans(t, parse_query('"bao ve" nền'))]
+    ['Bảo vệ', 'nền']
+    """
+    tokens = syllables(text)
+    spans = list(extra)
+    for phrase in parsed.phrases:
+        preds = [_matcher(w) for w in phrase]
+        for i in range(len(tokens) - len(preds) + 1):
+            window = tokens[i:i + len(preds)]
+            if window[-1].pos - window[0].pos != len(preds) - 1:
+                continue  # a break lies between: not a phrase match
+            if all(p(t.text) for p, t in zip(preds, window)):
+                spans.append((window[0].start, window[-1].end))
+    preds = [_matcher(w) for w in parsed.words]
+    for token in tokens:
+        if any(p(token.text) for p in preds):
+            spans.append((token.start, token.end))
+    return _merge(spans)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> Snippet:
+    """The window of about `width` characters holding the most matches (the start when none)."""
+    if not spans:
+        end = _cut(text, min(len(text), width))
+        return Snippet(text[:end].strip(), (), 0)
+    best, best_count = spans[0][0], 0
+    for start, _ in spans:
+        count = sum(1 for s, e in spans if start <= s and e <= start + width)
+        if count > best_count:
+            best, best_count = start, count
+    left = _back(text, max(0, best - width // 5))
+    right = _cut(text, min(len(text), left + width))
+    inside = tuple((s - left, e - left) for s, e in spans if left <= s and e <= right)
+    return Snippet(text[left:right], inside, left)
+
+
+def _back(text: str, i: int) -> int:
+    """Move a window start back to the beginning of a word."""
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _cut(text: str, i: int) -> int:
+    """Move a window end forward to the end of a word."""
+    while i < len(text) and not text[i].isspace():
+        i += 1
+    return i

@@ -1,0 +1,106 @@
+"""Parse what a person types into words, quoted phrases and document references; never fail."""
+
+import re
+from dataclasses import dataclass, field
+
+from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
+from analyzers.tokens import syllables
+from indexer.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
+
+# Quoted phrases, straight or curly quotes.
+QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
+
+# Type names typed with or without diacritics: `nghi quyet` -> NQ.
+_FOLDED_TYPES = {fold(name): code for name, code in TYPE_CODES.items()}
+_TYPE_WORDS = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in _FOLDED_TYPES), key=len, reverse=True))
+
+# A number-symbol, with the type name before it if typed: `Kế hoạch số 14-KH/TW`, `35/nq-tw`.
+QUERY_TYPED_SYMBOL = re.compile(
+    rf"(?<![\w/])(?:(?:{_TYPE_WORDS})\s+(?:so\s+)?)?(?P<symbol>\d{{1,5}}(?:\s*/\s*(?:19|20)\d\d)?\s*[-/]\s*"
+    rf"[a-z][a-z]*(?:\s*[-/]\s*[a-z][a-z0-9]*)*)(?![\w/])", re.I)
+
+# A type and a number, typed any way: `Nghị quyết 35`, `nghi quyet so 35`, `NQ 35`, `nq35`.
+QUERY_SHORT = re.compile(
+    rf"(?<!\w)(?:(?P<name>{_TYPE_WORDS})|(?P<code>{'|'.join(sorted(CODE_TYPES, key=len, reverse=True))}))"
+    rf"\s*(?:so\s+)?(?P<number>\d{{1,5}})(?![\w/-])", re.I)
+
+MAX_TERMS = 48  # words beyond this add nothing but cost
+
+
+@dataclass
+class ParsedQuery:
+    """A query split into what it asks: free words, exact phrases and document refs."""
+
+    text: str
+    words: list[str] = field(default_factory=list)
+    phrases: list[list[str]] = field(default_factory=list)
+    refs: list[str] = field(default_factory=list)          # ref keys: `35-nq-tw`, `nq:35`
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.phrases or self.refs)
+
+
+def _tokens(text: str) -> list[str]:
+    return [s.text for s in syllables(text)][:MAX_TERMS]
+
+
+def parse_ref(text: str) -> str | None:
+    """The ref key that a string names in any spelling, or None.
+
+    >>> [parse_ref(s) for s in ["35-NQ/TW", "35/NQ-TW", "NQ 35", "nghi quyet 35", "Nghị quyết số 35", "hello"]]
+    ['35-nq-tw', '35-nq-tw', 'nq:35', 'nq:35', 'nq:35', None]
+    """
+    parsed = parse_query(text)
+    if len(parsed.refs) == 1 and not parsed.words and not parsed.phrases:
+        return parsed.refs[0]
+    return None
+
+
+def _short(match) -> str:
+    code = _FOLDED_TYPES[re.sub(r"\s+", " ", match.group("name").lower())] if match.group("name") else match.group("code")
+    return short_key(code, match.group("number"))
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split a query; unbalanced quotes and stray operators fall back to plain words.
+
+    >>> q = parse_query('"bảo vệ" nền tảng (35-NQ/TW AND nghi quyet 14')
+    >>> q.phrases, q.words, q.refs
+    ([['bảo', 'vệ']], ['nền', 'tảng'], ['35-nq-tw', 'nq:14'])
+    """
+    text = normalize_text(text or "")
+    parsed = ParsedQuery(text=text.strip())
+    for match in QUOTED.finditer(text):
+        tokens = _tokens(match.group(1))
+        if len(tokens) > 1:
+            parsed.phrases.append(tokens)
+        else:
+            parsed.words.extend(tokens)
+    rest = QUOTED.sub(" ", text)
+    folded = fold(rest)
+    if len(folded) != len(rest):  # unidecode expanded a character: match on the text itself
+        folded = rest
+    found = []
+    for pattern in (QUERY_TYPED_SYMBOL, QUERY_SHORT):
+        for match in pattern.finditer(folded):
+            if not any(match.start() < e and s < match.end() for s, e, _ in found):
+                key = ref_key(match.group("symbol")) if "symbol" in pattern.groupindex else _short(match)
+                found.append((match.start(), match.end(), key))
+    for start, end, _ in sorted(found, reverse=True):
+        rest = rest[:start] + " " + rest[end:]
+    parsed.refs = list(dict.fromkeys(key for _, _, key in sorted(found)))
+    # Boolean words and operators are not supported: they are dropped, their neighbours kept.
+    words = [w for w in _tokens(rest) if w not in {"AND", "OR", "NOT"}]
+    parsed.words.extend(words)
+    return parsed
+
+
+def exact_form(word: str) -> str:
+    """How a word is indexed in the accented views: lower case, canonical tone."""
+    return canonical_tone(word.lower())
+
+
+def is_accented(words: list[str]) -> bool:
+    """True when a person typed diacritics (so exact matches should come first)."""
+    return any(has_diacritics(w) for w in words)

@@ -1,0 +1,258 @@
+"""The one search() that the CLI, the web pages and the JSON API all call."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import sorting
+from whoosh.query import And, AndMaybe, Every, NullQuery, Or, Phrase, Term
+
+from analyzers.normalize import fold
+from analyzers.tokens import words as pyvi_words
+from indexer.build import ref_keys
+from indexer.highlight import Snippet, make_snippet, match_spans
+from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+
+FACETS = ("doc_type", "year", "issuer", "province")
+FILTERS = FACETS + ("cites",)
+SORTS = ("relevance", "date", "date_asc")
+MAX_PAGE_SIZE = 100
+
+# Ranking weights, tuned on the ALQAC benchmark (bench/ranking.py), never per question.
+EXACT_BOOST = 2.0       # a syllable with the typed diacritics
+FOLDED_BOOST = 1.0      # the same syllable without them
+TITLE_BOOST = 1.5
+WORD_BOOST = 1.0        # a pyvi compound word of the query
+ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
+NEAR_BOOST = 1.5        # the words within a few positions of each other
+NEAR_SLOP = 4
+
+
+class SearchError(Exception):
+    """A search that cannot run: no index, or an argument out of range. The message says why."""
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of one facet over the results; one shape for templates, JSON and the CLI."""
+
+    name: str
+    results: tuple[FacetValue, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    id: str
+    source: str
+    part: int
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
+    province: str | None
+    date: str | None
+    date_min: str | None
+    year: int | None
+    year_inferred: bool
+    title: str | None
+    signer: str | None
+    score: float
+    snippet: Snippet
+
+
+@dataclass
+class SearchResult:
+    query: str
+    parsed: ParsedQuery
+    filters: dict
+    sort: str
+    page: int
+    page_size: int
+    total: int
+    hits: list[Hit]
+    facets: list[Facet]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    def as_dict(self) -> dict:
+        """The JSON shape the CLI (`--json`) and the API share."""
+        return {
+            "query": self.query, "total": self.total, "page": self.page, "page_size": self.page_size,
+            "sort": self.sort, "filters": self.filters, "warnings": self.warnings,
+            "hits": [hit_dict(h) for h in self.hits],
+            "facets": {f.name: [{"value": v.value, "count": v.count, "selected": v.selected}
+                                for v in f.results] for f in self.facets},
+        }
+
+
+def hit_dict(hit: Hit) -> dict:
+    """One hit as JSON: metadata, score, snippet text and its highlighted spans."""
+    return {
+        "id": hit.id, "source": hit.source, "part": hit.part, "doc_type": hit.doc_type,
+        "number": hit.number, "issuer": hit.issuer, "province": hit.province, "date": hit.date,
+        "date_min": hit.date_min, "year": hit.year, "year_inferred": hit.year_inferred,
+        "title": hit.title, "signer": hit.signer, "score": hit.score,
+        "snippet": hit.snippet.text, "highlights": [list(span) for span in hit.snippet.highlights],
+    }
+
+
+def open_index(index_dir: str | Path):
+    """Open the index in a folder, or say clearly that there is none."""
+    index_dir = Path(index_dir)
+    if not whoosh_index.exists_in(str(index_dir)):
+        raise SearchError(f"no index in {index_dir}: build one with `vanban index`")
+    return whoosh_index.open_dir(str(index_dir))
+
+
+def _word_clause(word: str, accented_query: bool):
+    exact, folded = exact_form(word), fold(word)
+    exact_boost = EXACT_BOOST if accented_query else FOLDED_BOOST * 0.25
+    return Or([Term("text", exact, boost=exact_boost), Term("folded", folded, boost=FOLDED_BOOST),
+               Term("title", exact, boost=TITLE_BOOST * exact_boost / EXACT_BOOST),
+               Term("title_folded", folded, boost=TITLE_BOOST * 0.5)])
+
+
+def _phrase_clause(phrase: list[str]):
+    if is_accented(phrase):
+        return Phrase("text", [exact_form(w) for w in phrase])
+    return Phrase("folded", [fold(w) for w in phrase])
+
+
+def _ref_clause(key: str):
+    return Or([Term("number_keys", key, boost=3.0), Term("cites", key)])
+
+
+def _words_query(words: list[str]):
+    """Free words: any may match; all of them, close together, in pyvi's words, rank higher."""
+    accented = is_accented(words)
+    clauses = [_word_clause(w, accented) for w in words]
+    if len(clauses) == 1:
+        return clauses[0]
+    extras = [And(clauses, boost=ALL_WORDS_BOOST)]
+    if accented:
+        extras.append(Phrase("text", [exact_form(w) for w in words], slop=NEAR_SLOP, boost=NEAR_BOOST))
+        compounds = {s.text.lower() for s in pyvi_words(" ".join(words))}
+        extras += [Term("words", exact_form(c), boost=WORD_BOOST) for c in sorted(compounds)]
+    else:
+        extras.append(Phrase("folded", [fold(w) for w in words], slop=NEAR_SLOP, boost=NEAR_BOOST))
+    return Or(clauses + extras)
+
+
+def build_query(parsed: ParsedQuery):
+    """The whoosh query: phrases and refs are required, free words rank (none is required)."""
+    required = [_phrase_clause(p) for p in parsed.phrases] + [_ref_clause(k) for k in parsed.refs]
+    optional = _words_query(parsed.words) if parsed.words else None
+    if not required:
+        return optional or Every()
+    must = required[0] if len(required) == 1 else And(required)
+    return AndMaybe(must, optional) if optional else must
+
+
+def _filter_query(filters: dict, skip: str | None = None):
+    clauses = []
+    for name, values in filters.items():
+        if name == skip or not values:
+            continue
+        if name == "cites":
+            keys = [parse_ref(v) for v in values]
+            clauses.append(Or([Term("cites", k) for k in keys if k]) if any(keys) else NullQuery)
+        else:
+            clauses.append(Or([Term(name, str(v)) for v in values]))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else And(clauses)
+
+
+def clean_filters(filters: dict | None) -> tuple[dict, list[str]]:
+    """Keep known filters with non-empty values, as lists of strings; warn about the rest."""
+    cleaned, warnings = {}, []
+    for name, values in (filters or {}).items():
+        if values is None or values == "" or values == []:
+            continue
+        values = [values] if isinstance(values, (str, int)) else list(values)
+        values = [str(v).strip() for v in values if str(v).strip()]
+        if name not in FILTERS:
+            warnings.append(f"unknown filter {name!r} ignored")
+        elif name == "cites" and not all(parse_ref(v) for v in values):
+            bad = [v for v in values if not parse_ref(v)]
+            warnings.append(f"not a document reference: {', '.join(bad)}")
+            cleaned[name] = values
+        elif values:
+            cleaned[name] = values
+    return cleaned, warnings
+
+
+def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
+    """Counts per facet; a facet's own selection does not hide its other values."""
+    facets = []
+    for name in FACETS:
+        if filters.get(name):
+            results = searcher.search(query, filter=_filter_query(filters, skip=name), limit=1,
+                                      groupedby={name: sorting.FieldFacet(name)}, maptype=sorting.Count)
+            groups = results.groups(name)
+        else:
+            groups = main_groups.get(name, {})
+        chosen = set(filters.get(name, []))
+        values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
+        values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
+        values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
+        facets.append(Facet(name, tuple(values)))
+    return facets
+
+
+def _hit(hit, parsed: ParsedQuery, score: float, cites: set[str]) -> Hit:
+    meta = json.loads(hit["meta"])
+    text = hit["text"]
+    wanted = set(parsed.refs) | cites
+    cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & wanted]
+    snippet = make_snippet(text, match_spans(text, parsed, cited))
+    return Hit(id=hit["id"], source=hit["source"], part=hit["part"], doc_type=meta["doc_type"],
+               number=meta["number"], issuer=meta["issuer"], province=meta["province"],
+               date=meta["date"], date_min=meta["date_min"], year=meta["year"],
+               year_inferred=meta["year_inferred"], title=meta["title"], signer=meta["signer"],
+               score=round(score, 4), snippet=snippet)
+
+
+def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
+           sort: str = "relevance") -> SearchResult:
+    """Search the index: ranked hits with snippets, the total, and facet counts.
+
+    `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
+    province and cites to a value or a list of values (several values of one filter: any).
+    """
+    if not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise SearchError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
+    if page < 1:
+        raise SearchError("page must be 1 or more")
+    if sort not in SORTS:
+        raise SearchError(f"sort must be one of {', '.join(SORTS)}")
+    ix = open_index(index) if isinstance(index, (str, Path)) else index
+    parsed = parse_query(query)
+    filters, warnings = clean_filters(filters)
+    wq = build_query(parsed)
+    # Browsing (no query) lists the newest first.
+    sortedby = None if sort == "relevance" and not parsed.empty else "sort_date"
+    with ix.searcher() as searcher:
+        results = searcher.search(
+            wq, filter=_filter_query(filters), limit=page * page_size, sortedby=sortedby,
+            reverse=bool(sortedby) and sort != "date_asc",
+            groupedby={name: sorting.FieldFacet(name) for name in FACETS}, maptype=sorting.Count)
+        main_groups = {name: results.groups(name) for name in FACETS}
+        start = (page - 1) * page_size
+        cites = {parse_ref(v) for v in filters.get("cites", [])} - {None}
+        hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites)
+                for i in range(start, min(len(results), start + page_size))]
+        facets = _facets(searcher, wq, filters, main_groups)
+        total = len(results)
+    return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
+                        page_size=page_size, total=total, hits=hits, facets=facets, warnings=warnings)
