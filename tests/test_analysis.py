@@ -1,0 +1,71 @@
+"""Normalization, tone placement, and the three token views with their offsets and breaks."""
+
+import unicodedata
+
+import pytest
+
+from analyzers.normalize import canonical_tone, canonical_tones, fold, normalize_text
+from analyzers.tokens import PARAGRAPH_GAP, SENTENCE_GAP, syllables
+from analyzers.whoosh_analysis import folded_analyzer, syllable_analyzer, word_analyzer
+
+from helpers import CORPUS
+
+OLD_NEW = [("hoà", "hòa"), ("uỷ", "ủy"), ("khoá", "khóa"), ("thuỷ", "thủy"), ("Hoà", "Hòa"),
+           ("loè", "lòe"), ("quý", "quý"), ("hoàng", "hoàng"), ("toán", "toán"), ("khuỷu", "khuỷu"),
+           ("người", "người"), ("giữa", "giữa"), ("quốc", "quốc"), ("gì", "gì"), ("HOÀ", "HÒA")]
+
+
+@pytest.mark.parametrize("written,canonical", OLD_NEW)
+def test_tone_placement_is_canonical_and_length_preserving(written, canonical):
+    assert canonical_tone(written) == canonical
+    assert len(canonical_tone(written)) == len(written)
+    assert canonical_tone(canonical_tone(written)) == canonical_tone(written)
+
+
+def test_normalize_makes_nfc_maps_eth_and_drops_zero_width():
+    raw = unicodedata.normalize("NFD", "Nghị quyết") + " \u00d0ảng\u200b ủy"
+    assert normalize_text(raw) == "Nghị quyết Đảng ủy"
+
+
+def test_fold_handles_d_bar_and_decomposed_input():
+    assert fold("Đảng đoàn") == "dang doan"
+    assert fold(unicodedata.normalize("NFD", "phòng chống")) == "phong chong"
+
+
+def test_old_and_new_tone_styles_index_to_the_same_terms():
+    analyzer = syllable_analyzer()
+    assert [t.text for t in analyzer("Tỉnh uỷ hoà bình")] == [t.text for t in analyzer("Tỉnh ủy hòa bình")]
+    assert [t.text for t in analyzer("Tỉnh uỷ")] == ["tỉnh", "ủy"]
+
+
+def test_token_offsets_point_into_the_stored_text():
+    text = (CORPUS / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
+    for analyzer in (syllable_analyzer(), folded_analyzer()):
+        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
+        assert len(tokens) > 3000
+        for term, start, end in tokens:
+            assert fold(text[start:end]) == fold(term)
+    words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text[:2000], chars=True)]
+    assert ("nghị_quyết", 105, 115) in words
+    for term, start, end in words:
+        assert canonical_tones(" ".join(text[start:end].lower().split())) == term.replace("_", " ")
+
+
+def test_superscripts_split_tokens():
+    assert [s.text for s in syllables("theo 02 đợt¹: Đợt 1")] == ["theo", "02", "đợt", "Đợt", "1"]
+
+
+def test_sentence_and_paragraph_breaks_leave_position_gaps():
+    spans = syllables("bảo vệ. Nền tảng\n\nTư tưởng và\n\nhình mới")
+    positions = {s.text: s.pos for s in spans}
+    assert positions["Nền"] - positions["vệ"] == SENTENCE_GAP
+    assert positions["Tư"] - positions["tảng"] == PARAGRAPH_GAP
+    # A page break inside a sentence (the next line goes on in lower case) is no break.
+    assert positions["hình"] - positions["và"] == 1
+
+
+def test_pyvi_compounds_do_not_hide_syllables():
+    # pyvi makes `giải_pháp_bảo_vệ` one word; the syllable view still holds `bảo` `vệ` in a row.
+    text = "nhiệm vụ, giải pháp bảo vệ vững chắc nền tảng"
+    syl = [(t.text, t.pos) for t in syllable_analyzer()(text, positions=True)]
+    assert ("bảo", 4) in syl and ("vệ", 5) in syl

@@ -1,0 +1,84 @@
+"""Building the index: progress and report, incremental rebuilds, interrupted builds."""
+
+import shutil
+
+import pytest
+
+from indexer.build import build_index
+from indexer.search import search
+
+from helpers import ALL_IDS, CORPUS
+
+
+def ids(index_dir, query="", **filters):
+    return {h.id for h in search(index_dir, query, filters, page_size=100).hits}
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder
+
+
+def test_first_build_reports_documents_parts_and_progress(corpus_copy, tmp_path):
+    seen = []
+    report = build_index([corpus_copy], tmp_path / "ix", progress=lambda done, total, rate: seen.append((done, total)))
+    assert (report.documents_indexed, report.documents_total, report.files_added, report.parts_split,
+            report.skipped) == (6, 6, 5, 1, [])
+    assert seen[-1] == (6, 6)
+    assert ids(tmp_path / "ix") == ALL_IDS
+
+
+def test_rebuild_is_incremental(corpus_copy, tmp_path):
+    ix = tmp_path / "ix"
+    build_index([corpus_copy], ix)
+    again = build_index([corpus_copy], ix)
+    assert (again.documents_indexed, again.files_unchanged, again.documents_total) == (0, 5, 6)
+
+    changed = corpus_copy / "003_189e87e651a32754.txt"
+    text = changed.read_text(encoding="utf-8")
+    changed.write_text(text.replace("tham nhũng", "lãng phí").replace("Tham nhũng", "Lãng phí"), encoding="utf-8")
+    (corpus_copy / "001_e44d68029944b139.txt").unlink()
+    (corpus_copy / "extra.md").write_text("KẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung chuyển đổi số.", encoding="utf-8")
+    report = build_index([corpus_copy], ix)
+    assert (report.files_changed, report.files_removed, report.files_added, report.files_unchanged,
+            report.documents_indexed, report.documents_total) == (1, 1, 1, 3, 2, 6)
+    assert ids(ix, '"lãng phí"') == {"corpus/003_189e87e651a32754.txt#0"}
+    assert ids(ix, '"tham nhũng"') == set()
+    assert ids(ix, '"chuyển đổi số"') == {"corpus/extra.md#0"}
+    assert "corpus/001_e44d68029944b139.txt#0" not in ids(ix)
+
+
+def test_bad_file_is_skipped_and_the_rest_indexes(corpus_copy, tmp_path):
+    (corpus_copy / "broken.txt").write_bytes(b"\xff\xfe\xfd" * 10 + b"\x00")  # a UTF-16 BOM, odd bytes
+    (corpus_copy / "cp1258.txt").write_bytes("Nghị quyết".encode("utf-8") + b"\xc3\x28")
+    report = build_index([corpus_copy], tmp_path / "ix")
+    assert report.documents_total == 6
+    assert [s.source for s in report.skipped] == ["corpus/broken.txt", "corpus/cp1258.txt"]
+    assert ids(tmp_path / "ix") == ALL_IDS
+
+
+def test_interrupted_build_leaves_the_last_good_index(corpus_copy, tmp_path):
+    ix = tmp_path / "ix"
+    build_index([corpus_copy], ix)
+    plan = corpus_copy / "000_65df158a4e7ec0a6.txt"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("không gian mạng", "mạng xã hội"), encoding="utf-8")
+
+    def interrupt(done, total, rate):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_index([corpus_copy], ix, progress=interrupt)
+    # The old text is still what the index answers, and all documents are there.
+    assert "corpus/000_65df158a4e7ec0a6.txt#0" in ids(ix, '"không gian mạng"')
+    assert ids(ix) == ALL_IDS
+    # The next build picks the change up.
+    report = build_index([corpus_copy], ix)
+    assert (report.files_changed, report.documents_indexed) == (1, 1)
+    assert "corpus/000_65df158a4e7ec0a6.txt#0" not in ids(ix, '"không gian mạng"')
+
+
+def test_missing_corpus_path_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="corpus path not found: .*nowhere"):
+        build_index([tmp_path / "nowhere"], tmp_path / "ix")

@@ -1,0 +1,50 @@
+"""Reading corpus files: encodings, bad files reported and skipped, JSON Lines records."""
+
+import json
+
+from indexer.corpus import Document, Skipped, list_files, read_file
+
+PLAN = "KẾ HOẠCH\n\nthực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị\n\nNội dung hòa bình."
+
+
+def read_dir(path):
+    return [item for f in list_files([path]) for item in read_file(f)]
+
+
+def test_utf8_bom_and_utf16_bom_are_decoded(tmp_path):
+    (tmp_path / "bom.txt").write_bytes(b"\xef\xbb\xbf" + PLAN.encode("utf-8"))
+    (tmp_path / "u16.txt").write_bytes(PLAN.encode("utf-16"))  # Python writes the BOM
+    items = read_dir(tmp_path)
+    assert [(i.id, i.text) for i in items] == [(f"{tmp_path.name}/bom.txt#0", PLAN), (f"{tmp_path.name}/u16.txt#0", PLAN)]
+
+
+def test_undecodable_and_empty_files_are_reported_with_their_path(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "latin1.txt").write_bytes("Hòa bình".encode("cp1252"))  # a legacy code page
+    (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
+    (tmp_path / "good.md").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not a corpus file type: not listed at all
+    items = read_dir(tmp_path)
+    name = tmp_path.name
+    assert [i.id for i in items if isinstance(i, Document)] == [f"{name}/good.md#0"]
+    assert [(s.source, s.reason) for s in items if isinstance(s, Skipped)] == [
+        (f"{name}/empty.md", "empty file"),
+        (f"{name}/sub/latin1.txt", "not UTF-8 (byte 1); save it as UTF-8 or UTF-16 with BOM")]
+
+
+def test_jsonl_records_with_metadata_overrides_and_a_bad_line(tmp_path):
+    lines = [json.dumps({"id": "a1", "text": PLAN, "issuer": "Tỉnh ủy Hải Dương", "date": "2019-05-15"},
+                        ensure_ascii=False),
+             "{not json",
+             json.dumps({"id": "a2", "title": "no text"}),
+             json.dumps({"id": "a3", "text": "Thông báo ngắn."})]
+    (tmp_path / "docs.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    items = read_dir(tmp_path)
+    docs = [i for i in items if isinstance(i, Document)]
+    name = tmp_path.name
+    assert [d.id for d in docs] == [f"{name}/docs.jsonl#a1", f"{name}/docs.jsonl#a3"]
+    first = docs[0].meta
+    assert (first.doc_type, first.issuer, first.date, first.year, first.year_inferred) == (
+        "Kế hoạch", "Tỉnh ủy Hải Dương", "2019-05-15", 2019, False)
+    assert [c.ref for c in first.citations] == ["35-NQ/TW"]
+    assert [s.source for s in items if isinstance(s, Skipped)] == [f"{name}/docs.jsonl:2", f"{name}/docs.jsonl:3"]

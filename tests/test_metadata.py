@@ -1,0 +1,136 @@
+"""Extraction of every seed document, compared field by field with hand-checked values."""
+
+from collections import Counter
+
+import pytest
+
+from indexer.corpus import documents_of_text
+from indexer.metadata import extract
+
+from helpers import CORPUS
+
+
+def read(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def fields(meta) -> dict:
+    return {k: getattr(meta, k) for k in ("doc_type", "number", "issuer", "province", "date", "year",
+                                          "year_inferred", "date_min", "signer", "title")}
+
+
+SEEDS = {
+    "000_65df158a4e7ec0a6.txt": [dict(
+        doc_type="Kế hoạch", number="150-KH/TU", issuer="Ban Thường vụ Tỉnh ủy Hải Dương",
+        province="Hải Dương", date="2019-05-15", year=2019, year_inferred=False, date_min=None,
+        signer="Vũ Văn Sơn",
+        title="thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị khóa XII về tăng cường bảo vệ nền tảng "
+              "tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trong tình hình mới")],
+    # No header: the issuer comes from the opening sentence and the district named in the body;
+    # the year is a lower bound from the latest date cited (Kế hoạch 3006/KH-UBND, 13/11/2019).
+    "001_e44d68029944b139.txt": [dict(
+        doc_type="Kế hoạch", number=None, issuer="Ủy ban nhân dân huyện Ngọc Hồi", province="Kon Tum",
+        date=None, year=2019, year_inferred=True, date_min="2019-11-13", signer="Mai Văn Hữu",
+        title="Thực hiện Nghị quyết số 35-NQ/TW, ngày 22-10-2018 của Bộ Chính trị “về tăng cường bảo vệ nền "
+              "tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch trong tình hình mới”")],
+    "002_45d61e181700c579.txt": [dict(
+        doc_type="Kế hoạch", number=None, issuer="Ban Thường vụ Tỉnh ủy Lai Châu", province="Lai Châu",
+        date=None, year=2021, year_inferred=True, date_min="2021-10-29", signer="Lê Văn Lương",
+        title="thực hiện Kết luận số 224-KL/TU, ngày 18/10/2021 của Ban Chấp hành Đảng bộ tỉnh về tiếp tục "
+              "thực hiện Đề án “Nâng cao hiệu quả, chất lượng công tác tư tưởng của Đảng bộ tỉnh”")],
+    # Names no province at all: the issuer stays at the level the text gives.
+    "003_189e87e651a32754.txt": [dict(
+        doc_type="Kế hoạch", number=None, issuer="Ban Thường vụ Tỉnh ủy", province=None, date=None,
+        year=2023, year_inferred=True, date_min="2023-03-08", signer="Phạm Hoàng Anh",
+        title="Triển khai đợt sinh hoạt chính trị, tư tưởng sâu rộng về nội dung tác phẩm “Kiên quyết, kiên trì "
+              "đấu tranh phòng, chống tham nhũng, tiêu cực, góp phần xây dựng Đảng và Nhà nước ta ngày càng "
+              "trong sạch, vững mạnh” của đồng chí Tổng Bí thư Nguyễn Phú Trọng")],
+    # An official letter and the plan attached to it; the arrival stamp between them
+    # (`Số: 606`, `ĐẾN Ngày: 10/6/2021`) is neither a number nor a date of the plan.
+    "004_2a738f3429698ec1.txt": [
+        dict(doc_type="Công văn", number="4382/VP-KGVX", issuer="Văn phòng Ủy ban nhân dân tỉnh Kiên Giang",
+             province="Kiên Giang", date="2021-06-21", year=2021, year_inferred=False, date_min=None,
+             signer="Trần Công Danh",
+             title="thực hiện Kế hoạch số 46-KH/BTGTU ngày 08/6/2021 của Ban Tuyên giáo Tỉnh ủy"),
+        dict(doc_type="Kế hoạch", number=None, issuer="Ban Tuyên giáo Tỉnh ủy Kiên Giang", province="Kiên Giang",
+             date=None, year=2021, year_inferred=True, date_min="2021-06-04", signer="Nguyễn Thanh Phong",
+             title="triển khai thực hiện Chỉ thị số 07-CT/TU, ngày 04-6-2021 của Ban Thường vụ Tỉnh ủy về đẩy mạnh "
+                   "và nâng cao chất lượng, hiệu quả công tác tuyên truyền, giáo dục nền tảng tư tưởng của Đảng "
+                   "trong cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân")],
+}
+
+# Every citation of each document, counted by canonical ref (short forms resolved, aliases not counted).
+CITED = {
+    ("000_65df158a4e7ec0a6.txt", 0): {"35-NQ/TW": 27, "14-KH/TW": 4, "362/QĐ-TTg": 1},
+    ("001_e44d68029944b139.txt", 0): {"35-NQ/TW": 8, "3006/KH-UBND": 2, "131-KH/HU": 2, "14-KH/TW": 2,
+                                      "102-KH/TU": 1, "09/2017/NĐ-CP": 1},
+    ("002_45d61e181700c579.txt", 0): {"224-KL/TU": 7, "238-QĐ/TW": 1, "35-NQ/TW": 3, "209-KH/TU": 2,
+                                      "04-NQ/TU": 1, "08-CTr/TU": 1, "76-KL/TW": 1, "33-NQ/TW": 1,
+                                      "20-CT/TW": 1, "01-KL/TW": 2, "05-CT/TW": 1, "44-KH/TU": 1, "21-KL/TW": 2},
+    ("003_189e87e651a32754.txt", 0): {"97-HD/BTGTW": 2, "62-KH/TU": 1, "21-KL/TW": 1},
+    ("004_2a738f3429698ec1.txt", 0): {"46-KH/BTGTU": 4, "07-CT/TU": 3, "4211/VP-KGVX": 1},
+    ("004_2a738f3429698ec1.txt", 1): {"07-CT/TU": 12},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEEDS))
+def test_each_seed_extracts_its_hand_checked_metadata(name):
+    assert [fields(m) for m in extract(read(name))] == SEEDS[name]
+
+
+@pytest.mark.parametrize("name,part", sorted(CITED))
+def test_each_seed_cites_exactly_these_documents(name, part):
+    meta = extract(read(name))[part]
+    assert dict(Counter(c.ref for c in meta.citations)) == CITED[(name, part)]
+
+
+def test_letter_and_attached_plan_split_at_the_signature():
+    text = read("004_2a738f3429698ec1.txt")
+    docs = documents_of_text(text, "corpus/004_2a738f3429698ec1.txt")
+    assert [d.id for d in docs] == ["corpus/004_2a738f3429698ec1.txt#0", "corpus/004_2a738f3429698ec1.txt#1"]
+    assert docs[0].text.rstrip().endswith("Trần Công Danh")
+    assert docs[1].text.lstrip().startswith("VP. UBND TỈNH KG")
+    assert docs[0].text + docs[1].text == text  # nothing lost at the seam
+
+
+def test_short_forms_resolve_through_the_documents_own_aliases():
+    meta = extract(read("000_65df158a4e7ec0a6.txt"))[0]
+    short = [(c.text, c.ref, c.date, c.issuer) for c in meta.citations if c.short]
+    assert short.count(("Nghị quyết 35", "35-NQ/TW", "2018-10-22", "Bộ Chính trị")) == 23
+    assert short.count(("Kế hoạch 14", "14-KH/TW", "2019-03-25", "Ban Bí thư Trung ương Đảng")) == 1
+    assert len(short) == 24
+
+
+def test_citation_carries_date_issuer_subject_and_span():
+    text = read("000_65df158a4e7ec0a6.txt")
+    first_full = [c for c in extract(text)[0].citations if not c.short][1]
+    assert (first_full.ref, first_full.doc_type, first_full.date, first_full.year, first_full.issuer) == (
+        "35-NQ/TW", "Nghị quyết", "2018-10-22", 2018, "Bộ Chính trị")
+    assert first_full.subject == ("tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan "
+                                  "điểm sai trái, thù địch trong tình hình mới")
+    assert text[first_full.start:first_full.end] == "Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị"
+
+
+def test_bodies_named_after_a_resolution_are_not_citations():
+    text = ("Thực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị. Thành lập Ban Chỉ đạo 35 "
+            "cấp tỉnh, Tổ cộng tác viên 35, BCĐ 35 Trung ương; kinh phí 35.000.000 đồng (Phụ lục số 16).")
+    assert [c.text for c in extract(text)[0].citations] == [
+        "Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị"]
+
+
+def test_unresolved_short_form_is_not_counted():
+    # `Nghị quyết 35` with no full citation or alias in the document: which one is unknown.
+    assert extract("KẾ HOẠCH\n\nHọc tập Nghị quyết 35 trong toàn tỉnh.")[0].citations == ()
+
+
+def test_variant_spellings_of_a_symbol_share_one_ref():
+    text = ("Căn cứ Nghị quyết số 35/NQ-TW ngày 22/10/2018; Kế hoạch số 150 - KH/TU ngày 15/5/2019; "
+            "Nghị định 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ.")
+    assert [(c.ref, c.date) for c in extract(text)[0].citations] == [
+        ("35-NQ/TW", "2018-10-22"), ("150-KH/TU", "2019-05-15"), ("09/2017/NĐ-CP", "2017-02-09")]
+
+
+def test_unknown_is_none_not_a_guess():
+    meta = extract("Một đoạn văn không có tiêu đề, số hiệu, ngày tháng hay chữ ký.")[0]
+    assert fields(meta) == dict(doc_type=None, number=None, issuer=None, province=None, date=None, year=None,
+                                year_inferred=False, date_min=None, signer=None, title=None)
