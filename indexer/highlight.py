@@ -1,6 +1,7 @@
 """Find where a query matches a document's text, phrases as whole spans, and cut a snippet."""
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics
 from analyzers.tokens import syllables
@@ -16,13 +17,17 @@ class Snippet:
     start: int  # where `text` starts in the document
 
 
-def _matcher(word: str):
-    """A predicate on a syllable: exact (tone-normalized) when typed with diacritics, else folded."""
+def _form(word: str) -> tuple[str, str]:
+    """How a typed word is compared: ("exact", tone-normalized) with diacritics, else ("folded", ...)."""
     if has_diacritics(word):
-        exact = canonical_tone(word.lower())
-        return lambda syl: canonical_tone(syl.lower()) == exact
-    folded = fold(word)
-    return lambda syl: fold(syl) == folded
+        return ("exact", canonical_tone(word.lower()))
+    return ("folded", fold(word))
+
+
+@lru_cache(maxsize=65536)
+def _forms(syllable: str) -> dict[str, str]:
+    """A syllable of the text in both forms a typed word may be compared with."""
+    return {"exact": canonical_tone(syllable.lower()), "folded": fold(syllable)}
 
 
 def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -34,18 +39,19 @@ def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (
     ['Bảo vệ', 'nền']
     """
     tokens = syllables(text)
+    forms = [_forms(t.text) for t in tokens]
     spans = list(extra)
     for phrase in parsed.phrases:
-        preds = [_matcher(w) for w in phrase]
-        for i in range(len(tokens) - len(preds) + 1):
-            window = tokens[i:i + len(preds)]
-            if window[-1].pos - window[0].pos != len(preds) - 1:
+        wanted = [_form(w) for w in phrase]
+        for i in range(len(tokens) - len(wanted) + 1):
+            window = tokens[i:i + len(wanted)]
+            if window[-1].pos - window[0].pos != len(wanted) - 1:
                 continue  # a break lies between: not a phrase match
-            if all(p(t.text) for p, t in zip(preds, window)):
+            if all(forms[i + j][kind] == value for j, (kind, value) in enumerate(wanted)):
                 spans.append((window[0].start, window[-1].end))
-    preds = [_matcher(w) for w in parsed.words]
-    for token in tokens:
-        if any(p(token.text) for p in preds):
+    wanted = {_form(w) for w in parsed.words}
+    for token, form in zip(tokens, forms):
+        if ("exact", form["exact"]) in wanted or ("folded", form["folded"]) in wanted:
             spans.append((token.start, token.end))
     return _merge(spans)
 

@@ -27,6 +27,9 @@ WORD_BOOST = 1.0        # a pyvi compound word of the query
 ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
 NEAR_BOOST = 1.5        # the words within a few positions of each other
 NEAR_SLOP = 4
+KEYWORD_QUERY_MAX = 8   # longer queries are questions: all-words and near clauses rarely match
+PAIR_BOOST = 1.0        # two neighbouring query words next to each other in the text
+PAIR_SLOP = 1           # whoosh's slop 1: the two words adjacent
 
 
 class SearchError(Exception):
@@ -138,13 +141,16 @@ def _words_query(words: list[str]):
     clauses = [_word_clause(w, accented) for w in words]
     if len(clauses) == 1:
         return clauses[0]
-    extras = [And(clauses, boost=ALL_WORDS_BOOST)]
+    field, form = ("text", exact_form) if accented else ("folded", fold)
+    terms = [form(w) for w in words]
+    extras = []
+    if len(words) <= KEYWORD_QUERY_MAX:  # keywords, not a question: all of them, near, first
+        extras += [And(clauses, boost=ALL_WORDS_BOOST), Phrase(field, terms, slop=NEAR_SLOP, boost=NEAR_BOOST)]
+    pairs = dict.fromkeys(zip(terms, terms[1:]))
+    extras += [Phrase(field, list(pair), slop=PAIR_SLOP, boost=PAIR_BOOST) for pair in pairs]
     if accented:
-        extras.append(Phrase("text", [exact_form(w) for w in words], slop=NEAR_SLOP, boost=NEAR_BOOST))
         compounds = {s.text.lower() for s in pyvi_words(" ".join(words))}
         extras += [Term("words", exact_form(c), boost=WORD_BOOST) for c in sorted(compounds)]
-    else:
-        extras.append(Phrase("folded", [fold(w) for w in words], slop=NEAR_SLOP, boost=NEAR_BOOST))
     return Or(clauses + extras)
 
 

@@ -1,0 +1,81 @@
+"""Ranking quality on ALQAC 2022 (1,377 law articles, 520 questions): MRR@10 and recall@10.
+
+search() is measured on the questions as written and with diacritics stripped, beside a plain
+BM25 over lower-cased syllables (bm25s) in the same run. Usage: python bench/ranking.py
+"""
+
+import json
+import tempfile
+from pathlib import Path
+
+from common import ALQAC, timed, write_results
+
+from analyzers.normalize import fold
+from analyzers.tokens import syllables
+from indexer.build import build_index
+from indexer.search import open_index, search
+
+CORPUS_FILE = "alqac2022_corpus.jsonl"
+K = 10
+
+
+def load():
+    articles = [json.loads(line) for line in (ALQAC / CORPUS_FILE).read_text(encoding="utf-8").splitlines()]
+    queries = [json.loads(line) for line in (ALQAC / "alqac2022_all_queries.jsonl").read_text(encoding="utf-8").splitlines()]
+    return articles, queries
+
+
+def scores(rankings: list[list[str]], queries: list[dict]) -> dict:
+    """MRR@10 and recall@10 of rankings (article ids) against each question's relevant ids."""
+    rr, hit = 0.0, 0.0
+    for ranking, q in zip(rankings, queries):
+        relevant = set(q["relevant_ids"])
+        ranks = [i for i, doc in enumerate(ranking[:K], start=1) if doc in relevant]
+        rr += 1 / ranks[0] if ranks else 0
+        hit += len({d for d in ranking[:K] if d in relevant}) / len(relevant)
+    return {"mrr@10": round(rr / len(queries), 4), "recall@10": round(hit / len(queries), 4)}
+
+
+def run_search(ix, queries: list[str]) -> list[list[str]]:
+    prefix = f"{CORPUS_FILE}#"
+    return [[h.id[len(prefix):] for h in search(ix, q, page_size=K).hits] for q in queries]
+
+
+def tokens(text: str, folded: bool = False) -> list[str]:
+    out = [s.text.lower() for s in syllables(text)]
+    return [fold(t) for t in out] if folded else out
+
+
+def run_bm25(articles, queries: list[str], folded: bool) -> list[list[str]]:
+    import bm25s
+
+    retriever = bm25s.BM25()
+    retriever.index([tokens(a["text"], folded) for a in articles], show_progress=False)
+    query_tokens = [tokens(q, folded) or ["_"] for q in queries]
+    results, _ = retriever.retrieve(query_tokens, k=K, show_progress=False)
+    return [[articles[i]["id"] for i in row] for row in results]
+
+
+def main() -> None:
+    articles, queries = load()
+    written = [q["text"] for q in queries]
+    stripped = [fold(q["text"]) for q in queries]
+    with tempfile.TemporaryDirectory() as tmp:
+        report, build_s = timed(build_index, [ALQAC / CORPUS_FILE], Path(tmp) / "ix")
+        ix = open_index(Path(tmp) / "ix")
+        ours_written, t_written = timed(run_search, ix, written)
+        ours_stripped, t_stripped = timed(run_search, ix, stripped)
+    figures = {
+        "benchmark": "ALQAC 2022", "articles": len(articles), "questions": len(queries),
+        "index_build_s": round(build_s, 1), "documents_indexed": report.documents_total,
+        "search_as_written": scores(ours_written, queries),
+        "search_diacritics_stripped": scores(ours_stripped, queries),
+        "bm25s_syllables_as_written": scores(run_bm25(articles, written, folded=False), queries),
+        "bm25s_folded_syllables_stripped": scores(run_bm25(articles, stripped, folded=True), queries),
+        "search_ms_per_question": round(1000 * (t_written + t_stripped) / (2 * len(queries)), 1),
+    }
+    write_results("ranking", figures)
+
+
+if __name__ == "__main__":
+    main()

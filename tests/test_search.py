@@ -1,0 +1,150 @@
+"""search() on a real index of the bundled corpus: diacritics, tones, phrases, refs, facets, bad input."""
+
+import re
+
+import pytest
+
+from analyzers.normalize import canonical_tones
+from indexer.search import SearchError, search
+
+from helpers import ALL_IDS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
+
+CITING_35 = [HAI_DUONG_150, NGOC_HOI, LAI_CHAU]
+
+
+def ranked(index_dir, query, page_size=20, **filters):
+    return [h.id for h in search(index_dir, query, filters, page_size=page_size).hits]
+
+
+def facet(result, name):
+    return {v.value: (v.count, v.selected) for f in result.facets if f.name == name for v in f.results}
+
+
+@pytest.mark.parametrize("accented,plain", [
+    ("không gian mạng", "khong gian mang"),
+    ('"không gian mạng"', '"khong gian mang"'),
+    ("phòng chống tham nhũng", "phong chong tham nhung"),
+    ("Nghị quyết 35", "nghi quyet 35"),
+])
+def test_queries_without_diacritics_find_the_same_documents(index_dir, accented, plain):
+    assert set(ranked(index_dir, accented)) == set(ranked(index_dir, plain))
+
+
+def test_old_and_new_tone_placement_give_the_same_ranking(index_dir):
+    assert ranked(index_dir, "hoà bình") == ranked(index_dir, "hòa bình")
+    assert ranked(index_dir, '"Tỉnh uỷ"') == ranked(index_dir, '"Tỉnh ủy"') != []
+
+
+def test_exact_accent_matches_rank_above_folded_ones(index_dir, ):
+    hits = search(index_dir, "bàn", page_size=20).hits
+    has_exact = [bool(re.search(r"(?<!\w)bàn(?!\w)", h.snippet.text + " ")) or _contains(index_dir, h.id, "bàn")
+                 for h in hits]
+    assert has_exact == [True, True, True, True, False, False]  # `ban`, `bán` only in the last two
+
+
+def _contains(index_dir, doc_id, word):
+    from indexer.search import open_index
+    with open_index(index_dir).searcher() as s:
+        text = s.document(id=doc_id)["text"]
+    return re.search(rf"(?<!\w){word}(?!\w)", canonical_tones(text)) is not None
+
+
+def test_phrase_query_matches_only_the_phrase_and_highlights_it_whole(index_dir):
+    result = search(index_dir, '"không gian mạng"')
+    assert [h.id for h in result.hits] == [HAI_DUONG_150, KG_PLAN, LAI_CHAU]
+    for hit in result.hits:
+        marked = {hit.snippet.text[s:e].lower() for s, e in hit.snippet.highlights}
+        assert marked == {"không gian mạng"}
+
+
+def test_phrase_does_not_cross_a_sentence_break(index_dir, tmp_path):
+    from indexer.build import build_index
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("Tăng cường bảo vệ. Nền tảng tư tưởng.", encoding="utf-8")
+    (tmp_path / "c" / "b.txt").write_text("Tăng cường bảo vệ nền tảng tư tưởng.", encoding="utf-8")
+    build_index([tmp_path / "c"], tmp_path / "ix")
+    assert ranked(tmp_path / "ix", '"bảo vệ nền tảng"') == ["c/b.txt#0"]
+
+
+def test_several_words_rank_documents_with_all_of_them_first_but_need_not_all_match(index_dir):
+    hits = ranked(index_dir, "mạng xã hội Kiên Giang")
+    assert hits[0] == KG_LETTER
+    assert len(hits) == 6  # every document has `mạng` or `xã hội`: a missing word empties nothing
+    assert ranked(index_dir, "tham nhũng xyzzy")[0] == TAC_PHAM
+
+
+@pytest.mark.parametrize("spelling", ["35-NQ/TW", "35/NQ-TW", "NQ 35", "nghi quyet 35", "Nghị quyết số 35"])
+def test_document_number_in_any_spelling_finds_the_citing_documents(index_dir, spelling):
+    assert set(ranked(index_dir, spelling)) == set(CITING_35)
+
+
+def test_document_number_finds_the_document_itself_first(index_dir):
+    assert ranked(index_dir, "4382/VP-KGVX") == [KG_LETTER]
+    assert ranked(index_dir, "150-KH/TU") == [HAI_DUONG_150]
+    assert ranked(index_dir, "Kế hoạch 14") == [HAI_DUONG_150, NGOC_HOI]
+
+
+@pytest.mark.parametrize("ref", ["Nghị quyết 35", "35-NQ/TW", "nghi quyet 35", "35/NQ-TW"])
+def test_cites_filter_returns_exactly_the_citing_documents(index_dir, ref):
+    result = search(index_dir, "", {"cites": ref}, page_size=20)
+    assert sorted(h.id for h in result.hits) == sorted(CITING_35)
+    assert result.total == 3
+    for hit in result.hits:  # the snippet shows the citation
+        assert any("35" in hit.snippet.text[s:e] for s, e in hit.snippet.highlights)
+
+
+def test_cites_filter_with_a_query_and_an_unknown_ref(index_dir):
+    assert ranked(index_dir, "không gian mạng", cites="Chỉ thị 07") == [KG_PLAN, KG_LETTER]
+    result = search(index_dir, "", {"cites": "hello world"})
+    assert (result.total, result.warnings) == (0, ["not a document reference: hello world"])
+
+
+def test_facet_counts_over_the_whole_corpus(index_dir):
+    result = search(index_dir, "")
+    assert result.total == 6
+    assert facet(result, "doc_type") == {"Kế hoạch": (5, False), "Công văn": (1, False)}
+    assert list(facet(result, "year")) == ["2023", "2021", "2019"]
+    assert facet(result, "year") == {"2023": (1, False), "2021": (3, False), "2019": (2, False)}
+    assert facet(result, "province") == {"Kiên Giang": (2, False), "Hải Dương": (1, False),
+                                         "Kon Tum": (1, False), "Lai Châu": (1, False)}
+    assert len(facet(result, "issuer")) == 6
+
+
+def test_filters_combine_and_a_facets_other_values_stay_visible(index_dir):
+    result = search(index_dir, "", {"year": ["2019", "2023"], "doc_type": "Kế hoạch"}, page_size=20)
+    assert sorted(h.id for h in result.hits) == sorted([HAI_DUONG_150, NGOC_HOI, TAC_PHAM])
+    assert facet(result, "year") == {"2023": (1, True), "2021": (2, False), "2019": (2, True)}
+    assert facet(result, "doc_type") == {"Kế hoạch": (3, True)}
+    assert ranked(index_dir, "", issuer="Ban Tuyên giáo Tỉnh ủy Kiên Giang") == [KG_PLAN]
+
+
+def test_browse_sorted_by_date_newest_first_with_inferred_dates(index_dir):
+    result = search(index_dir, "", sort="date", page_size=20)
+    assert [(h.id, h.date or h.date_min) for h in result.hits] == [
+        (TAC_PHAM, "2023-03-08"), (LAI_CHAU, "2021-10-29"), (KG_LETTER, "2021-06-21"),
+        (KG_PLAN, "2021-06-04"), (NGOC_HOI, "2019-11-13"), (HAI_DUONG_150, "2019-05-15")]
+
+
+def test_pages(index_dir):
+    pages = [ranked(index_dir, "", page_size=4), [h.id for h in search(index_dir, "", page=2, page_size=4).hits]]
+    assert (len(pages[0]), len(pages[1]), set(pages[0] + pages[1])) == (4, 2, ALL_IDS)
+    assert search(index_dir, "", page=9, page_size=4).hits == []
+
+
+@pytest.mark.parametrize("query", ['"bảo vệ nền tảng', "(((", "AND OR NOT", '"', "bảo vệ)) OR (", "***", "-", "35-", "/"])
+def test_malformed_queries_still_answer(index_dir, query):
+    result = search(index_dir, query)
+    assert result.total >= 1
+
+
+def test_unbalanced_quote_searches_its_words(index_dir):
+    assert ranked(index_dir, '"tham nhũng')[0] == TAC_PHAM
+
+
+def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
+    with pytest.raises(SearchError, match="page_size must be between 1 and 100"):
+        search(index_dir, "x", page_size=0)
+    with pytest.raises(SearchError, match="sort must be one of relevance, date, date_asc"):
+        search(index_dir, "x", sort="random")
+    with pytest.raises(SearchError, match="no index in .*empty"):
+        search(tmp_path / "empty", "x")
