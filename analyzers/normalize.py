@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from unidecode import unidecode
 
@@ -71,6 +72,7 @@ def _tone_index(base: str) -> int | None:
     return start + 1 if closed else start  # hoàng/toán; hòa/thủy/tài
 
 
+@lru_cache(maxsize=1 << 16)
 def canonical_tone(syllable: str) -> str:
     """Put a syllable's tone mark on the canonical vowel; length and case are kept.
 
@@ -100,6 +102,7 @@ def canonical_tones(text: str) -> str:
     return SYLLABLE.sub(lambda m: canonical_tone(m.group(0)), text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold a token to lower-case ASCII: diacritics dropped, `đ` -> `d`.
 

@@ -30,6 +30,9 @@ class Span:
 
 def _split_no(start: int, word: str):
     """Split a match on characters of category No (superscripts: `thị¹`)."""
+    if word.isalpha() or word.isdecimal():  # the common case, checked in C
+        yield start, start + len(word)
+        return
     piece_start = 0
     for i, ch in enumerate(word):
         if unicodedata.category(ch) == "No":
@@ -117,12 +120,16 @@ def words(text: str, spans: list[tuple[int, int]] | None = None) -> list[Span]:
     """
     if spans is None:
         spans = word_spans(text)
-    by_start = {s.start: s for s in syllables(text)}
+    syls = syllables(text)
+    index_of = {s.start: i for i, s in enumerate(syls)}
     result = []
     for start, end in spans:
-        first = by_start.get(start)
+        first = index_of.get(start)
         if first is None:
             continue
-        inner = [s.text for s in syllables(text[start:end])]
-        result.append(Span("_".join(inner), first.pos, start, end))
+        last = first
+        while last + 1 < len(syls) and syls[last + 1].end <= end:
+            last += 1
+        inner = "_".join(s.text for s in syls[first:last + 1])
+        result.append(Span(inner, syls[first].pos, start, end))
     return result

@@ -1,10 +1,10 @@
 """Extract each document's metadata from its text: a pure function with a typed result."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analyzers.normalize import canonical_tones
-from indexer.citations import Citation, expand_issuer, find_citations
+from indexer.citations import Citation, citing_passage, expand_issuer, find_citations
 from indexer.places import find_district, find_province
 from indexer.refs import NUMBER_SYMBOL, TYPE_CODES, canonical_ref, ref_key, type_of_symbol
 
@@ -50,6 +50,9 @@ PERSON = re.compile(r"^[ \t*]*((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:[ ][A-ZĐÀ-Ỹ
 
 RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận\s*:", re.M)
 
+# A cover letter's words for what comes with it: `(*đính kèm văn bản*)`, `kèm theo`.
+ATTACHED = re.compile(r"đính kèm|kèm theo", re.I)
+
 # Fragments of upper-case headers that keep capitals in running text.
 HEADER_WORDS = {"TỈNH ỦY": "Tỉnh ủy", "TỈNH UỶ": "Tỉnh ủy", "HUYỆN ỦY": "Huyện ủy", "THÀNH ỦY": "Thành ủy",
                 "ĐẢNG ỦY": "Đảng ủy", "THƯỜNG VỤ": "Thường vụ", "TUYÊN GIÁO": "Tuyên giáo",
@@ -76,6 +79,7 @@ class DocumentMetadata:
     signer: str | None
     title: str | None
     citations: tuple[Citation, ...]
+    deduced: tuple[str, ...] = ()  # fields not printed in the document itself, but deduced
 
 
 def _clean(text: str) -> str:
@@ -243,14 +247,30 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
         issuer=_issuer(text, header, province, district), province=province,
         date=date, year=year, year_inferred=bool(year and not date), date_min=date_min,
         signer=signer.group(1) if signer else None, title=_title(text, header),
-        citations=tuple(_shift(c, offset) for c in citations),
+        citations=tuple(_shift(c, offset) for c in citations), deduced=("year",) if date_min else (),
     )
 
 
 def _shift(citation: Citation, offset: int) -> Citation:
-    from dataclasses import replace
-
     return replace(citation, start=citation.start + offset, end=citation.end + offset)
+
+
+def _attached(text: str, earlier: list[DocumentMetadata], meta: DocumentMetadata) -> DocumentMetadata:
+    """An attachment with no number of its own takes the ref its cover letter gives it.
+
+    `... nhận được Kế hoạch số 46-KH/BTGTU ngày 08-6-2021 ... (đính kèm văn bản)`: the letter
+    names the plan attached after it, with its number and date.
+    """
+    if meta.number or not meta.doc_type:
+        return meta
+    for letter in earlier:
+        for c in letter.citations:
+            start, end = citing_passage(text, c.start, c.end, limit=1200)
+            if c.doc_type == meta.doc_type and ATTACHED.search(text[c.end:end]):
+                year = c.year or meta.year
+                return replace(meta, number=c.ref, date=c.date, year=year, year_inferred=True, date_min=None,
+                               deduced=("number", "date", "year"))
+    return meta
 
 
 def extract(text: str) -> list[DocumentMetadata]:
@@ -264,5 +284,5 @@ def extract(text: str) -> list[DocumentMetadata]:
     results = []
     for part, (start, end) in enumerate(spans):
         context = text[:start] + text[end:] if len(spans) > 1 else ""
-        results.append(extract_one(text[start:end], part, start, context))
+        results.append(_attached(text, results, extract_one(text[start:end], part, start, context)))
     return results

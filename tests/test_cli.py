@@ -22,7 +22,7 @@ def test_extract_prints_one_json_object_per_document(capsys):
     assert (status, err) == (0, "")
     assert [(r["source"], r["part"], r["doc_type"], r["number"], r["date"], r["year"], r["year_inferred"])
             for r in records] == [(name, 0, "Công văn", "4382/VP-KGVX", "2021-06-21", 2021, False),
-                                  (name, 1, "Kế hoạch", None, None, 2021, True)]
+                                  (name, 1, "Kế hoạch", "46-KH/BTGTU", "2021-06-08", 2021, True)]
     first = records[0]["citations"][0]
     assert {k: first[k] for k in ("ref", "doc_type", "date", "issuer", "text")} == {
         "ref": "46-KH/BTGTU", "doc_type": "Kế hoạch", "date": "2021-06-08", "issuer": "Ban Tuyên giáo Tỉnh ủy",

@@ -52,8 +52,11 @@ SEEDS = {
              province="Kiên Giang", date="2021-06-21", year=2021, year_inferred=False, date_min=None,
              signer="Trần Công Danh",
              title="thực hiện Kế hoạch số 46-KH/BTGTU ngày 08/6/2021 của Ban Tuyên giáo Tỉnh ủy"),
-        dict(doc_type="Kế hoạch", number=None, issuer="Ban Tuyên giáo Tỉnh ủy Kiên Giang", province="Kiên Giang",
-             date=None, year=2021, year_inferred=True, date_min="2021-06-04", signer="Nguyễn Thanh Phong",
+        # The plan prints no number or date: the cover letter gives both (`Kế hoạch số 46-KH/BTGTU
+        # ngày 08-6-2021 ... (đính kèm văn bản)`), so they are deduced, and marked so.
+        dict(doc_type="Kế hoạch", number="46-KH/BTGTU", issuer="Ban Tuyên giáo Tỉnh ủy Kiên Giang",
+             province="Kiên Giang", date="2021-06-08", year=2021, year_inferred=True, date_min=None,
+             signer="Nguyễn Thanh Phong",
              title="triển khai thực hiện Chỉ thị số 07-CT/TU, ngày 04-6-2021 của Ban Thường vụ Tỉnh ủy về đẩy mạnh "
                    "và nâng cao chất lượng, hiệu quả công tác tuyên truyền, giáo dục nền tảng tư tưởng của Đảng "
                    "trong cán bộ, đảng viên, đoàn viên, hội viên và Nhân dân")],
@@ -82,6 +85,12 @@ def test_each_seed_extracts_its_hand_checked_metadata(name):
 def test_each_seed_cites_exactly_these_documents(name, part):
     meta = extract(read(name))[part]
     assert dict(Counter(c.ref for c in meta.citations)) == CITED[(name, part)]
+
+
+def test_deduced_fields_are_marked():
+    assert [m.deduced for m in extract(read("004_2a738f3429698ec1.txt"))] == [(), ("number", "date", "year")]
+    assert extract(read("003_189e87e651a32754.txt"))[0].deduced == ("year",)
+    assert extract(read("000_65df158a4e7ec0a6.txt"))[0].deduced == ()
 
 
 def test_letter_and_attached_plan_split_at_the_signature():

@@ -122,7 +122,7 @@ def test_browse_sorted_by_date_newest_first_with_inferred_dates(index_dir):
     result = search(index_dir, "", sort="date", page_size=20)
     assert [(h.id, h.date or h.date_min) for h in result.hits] == [
         (TAC_PHAM, "2023-03-08"), (LAI_CHAU, "2021-10-29"), (KG_LETTER, "2021-06-21"),
-        (KG_PLAN, "2021-06-04"), (NGOC_HOI, "2019-11-13"), (HAI_DUONG_150, "2019-05-15")]
+        (KG_PLAN, "2021-06-08"), (NGOC_HOI, "2019-11-13"), (HAI_DUONG_150, "2019-05-15")]
 
 
 def test_pages(index_dir):
