@@ -2,30 +2,21 @@
 
 import argparse
 import json
-import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
 
 from indexer.build import build_index
 from indexer.corpus import SourceFile, Skipped, read_file
-from indexer.search import SearchError, search
+from indexer.paths import BUNDLED_CORPUS, default_index_dir
+from indexer.search import SearchError, index_exists, search
 
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
-                  "signer", "title")
+                  "date_min", "signer", "title", "deduced")
 
 
 class UserError(Exception):
     """A mistake on the command line: one line on stderr, exit status 1."""
-
-
-def default_index_dir() -> Path:
-    """VANBAN_INDEX, or a per-user data folder (XDG_DATA_HOME, else ~/.local/share)."""
-    if os.environ.get("VANBAN_INDEX"):
-        return Path(os.environ["VANBAN_INDEX"])
-    data_home = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(data_home) / "vanban" / "index"
 
 
 def _citation_json(citation) -> dict:
@@ -49,7 +40,6 @@ def cmd_extract(args) -> int:
                 continue
             record = {"source": name, "part": item.part}
             record.update({k: getattr(item.meta, k) for k in EXTRACT_FIELDS})
-            record["date_min"] = item.meta.date_min
             record["citations"] = [_citation_json(c) for c in item.meta.citations]
             print(json.dumps(record, ensure_ascii=False))
     return status
@@ -126,6 +116,22 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    """Serve the web UI; build the index from the bundled corpus first when there is none."""
+    from webui.app import create_app
+
+    index_dir = Path(args.index)
+    if not index_exists(index_dir):
+        print(f"No index in {index_dir} yet: building it from the bundled corpus.", file=sys.stderr)
+        run_index([BUNDLED_CORPUS], index_dir)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print(f"Warning: serving on {args.host}: other machines on the network can read these documents.",
+              file=sys.stderr)
+    print(f"Serving {index_dir} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    create_app({"INDEX_DIR": str(index_dir)}).run(host=args.host, port=args.port, debug=False)
+    return 0
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vanban", description="Search Vietnamese Party and state documents.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -155,6 +161,13 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1, help="page number (default 1)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("serve", help="serve the search UI and JSON API (builds the index first if needed)",
+                       epilog="Example: vanban serve --port 8080")
+    p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=5000, help="port (default 5000)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

@@ -1,20 +1,12 @@
 """Find where a query matches a document's text, phrases as whole spans, and cut a snippet."""
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics
 from analyzers.tokens import syllables
+from indexer.citations import citing_passage
 from indexer.query import ParsedQuery
-
-
-@dataclass(frozen=True)
-class Snippet:
-    """A piece of a document with the character spans (relative to `text`) that matched."""
-
-    text: str
-    highlights: tuple[tuple[int, int], ...]
-    start: int  # where `text` starts in the document
+from indexer.records import Snippet
 
 
 def _form(word: str) -> tuple[str, str]:
@@ -94,3 +86,9 @@ def _cut(text: str, i: int) -> int:
     while i < len(text) and not text[i].isspace():
         i += 1
     return i
+
+
+def passage(text: str, start: int, end: int) -> Snippet:
+    """The sentence around a citation, the citation highlighted."""
+    left, right = citing_passage(text, start, end)
+    return Snippet(text[left:right].strip(), ((start - left, end - left),), left)

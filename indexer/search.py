@@ -11,7 +11,9 @@ from whoosh.query import And, AndMaybe, Every, NullQuery, Or, Phrase, Term
 from analyzers.normalize import fold
 from analyzers.tokens import words as pyvi_words
 from indexer.build import ref_keys
-from indexer.highlight import Snippet, make_snippet, match_spans
+from indexer.highlight import make_snippet, match_spans, passage
+from indexer.records import DocSummary, Snippet
+from indexer.suggest import suggest_accents
 from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
 
 FACETS = ("doc_type", "year", "issuer", "province")
@@ -36,6 +38,10 @@ class SearchError(Exception):
     """A search that cannot run: no index, or an argument out of range. The message says why."""
 
 
+class IndexNotFound(SearchError):
+    """There is no index in the folder asked for."""
+
+
 @dataclass(frozen=True)
 class FacetValue:
     value: str
@@ -52,22 +58,12 @@ class Facet:
 
 
 @dataclass(frozen=True)
-class Hit:
-    id: str
-    source: str
-    part: int
-    doc_type: str | None
-    number: str | None
-    issuer: str | None
-    province: str | None
-    date: str | None
-    date_min: str | None
-    year: int | None
-    year_inferred: bool
-    title: str | None
-    signer: str | None
-    score: float
-    snippet: Snippet
+class Hit(DocSummary):
+    """A document in a result: its metadata, score, snippet, and (for citation searches) passages."""
+
+    score: float = 0.0
+    snippet: Snippet = Snippet("", (), 0)
+    passages: tuple[Snippet, ...] = ()
 
 
 @dataclass
@@ -82,6 +78,7 @@ class SearchResult:
     hits: list[Hit]
     facets: list[Facet]
     warnings: list[str] = field(default_factory=list)
+    suggestion: str | None = None
 
     @property
     def pages(self) -> int:
@@ -91,7 +88,7 @@ class SearchResult:
         """The JSON shape the CLI (`--json`) and the API share."""
         return {
             "query": self.query, "total": self.total, "page": self.page, "page_size": self.page_size,
-            "sort": self.sort, "filters": self.filters, "warnings": self.warnings,
+            "sort": self.sort, "filters": self.filters, "warnings": self.warnings, "suggestion": self.suggestion,
             "hits": [hit_dict(h) for h in self.hits],
             "facets": {f.name: [{"value": v.value, "count": v.count, "selected": v.selected}
                                 for v in f.results] for f in self.facets},
@@ -99,21 +96,24 @@ class SearchResult:
 
 
 def hit_dict(hit: Hit) -> dict:
-    """One hit as JSON: metadata, score, snippet text and its highlighted spans."""
-    return {
-        "id": hit.id, "source": hit.source, "part": hit.part, "doc_type": hit.doc_type,
-        "number": hit.number, "issuer": hit.issuer, "province": hit.province, "date": hit.date,
-        "date_min": hit.date_min, "year": hit.year, "year_inferred": hit.year_inferred,
-        "title": hit.title, "signer": hit.signer, "score": hit.score,
-        "snippet": hit.snippet.text, "highlights": [list(span) for span in hit.snippet.highlights],
-    }
+    """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
+    out = hit.as_dict()
+    out.update(score=hit.score, snippet=hit.snippet.text, highlights=[list(s) for s in hit.snippet.highlights])
+    if hit.passages:
+        out["passages"] = [p.as_dict() for p in hit.passages]
+    return out
+
+
+def index_exists(index_dir: str | Path) -> bool:
+    """True when the folder holds an index."""
+    return whoosh_index.exists_in(str(index_dir))
 
 
 def open_index(index_dir: str | Path):
     """Open the index in a folder, or say clearly that there is none."""
     index_dir = Path(index_dir)
-    if not whoosh_index.exists_in(str(index_dir)):
-        raise SearchError(f"no index in {index_dir}: build one with `vanban index`")
+    if not index_exists(index_dir):
+        raise IndexNotFound(f"no index in {index_dir}: build one with `vanban index`")
     return whoosh_index.open_dir(str(index_dir))
 
 
@@ -216,17 +216,24 @@ def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
     return facets
 
 
-def _hit(hit, parsed: ParsedQuery, score: float, cites: set[str]) -> Hit:
-    meta = json.loads(hit["meta"])
-    text = hit["text"]
+def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str]) -> Hit:
+    summary = DocSummary.from_stored(stored)
+    text = stored["text"]
     wanted = set(parsed.refs) | cites
-    cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & wanted]
-    snippet = make_snippet(text, match_spans(text, parsed, cited))
-    return Hit(id=hit["id"], source=hit["source"], part=hit["part"], doc_type=meta["doc_type"],
-               number=meta["number"], issuer=meta["issuer"], province=meta["province"],
-               date=meta["date"], date_min=meta["date_min"], year=meta["year"],
-               year_inferred=meta["year_inferred"], title=meta["title"], signer=meta["signer"],
-               score=round(score, 4), snippet=snippet)
+    citations = [c for c in json.loads(stored["meta"])["citations"] if set(ref_keys(c["ref"])) & wanted]
+    snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
+    passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
+    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=_unique(passages))
+
+
+def _unique(passages: tuple[Snippet, ...]) -> tuple[Snippet, ...]:
+    """One passage per sentence, even when a sentence cites the same document twice."""
+    seen, out = set(), []
+    for p in passages:
+        if p.start not in seen:
+            seen.add(p.start)
+            out.append(p)
+    return tuple(out)
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
@@ -260,5 +267,8 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
                 for i in range(start, min(len(results), start + page_size))]
         facets = _facets(searcher, wq, filters, main_groups)
         total = len(results)
+        # Few results for words typed without diacritics: offer the accented query.
+        suggestion = suggest_accents(ix, searcher, parsed) if total < page_size and not parsed.phrases else None
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
-                        page_size=page_size, total=total, hits=hits, facets=facets, warnings=warnings)
+                        page_size=page_size, total=total, hits=hits, facets=facets, warnings=warnings,
+                        suggestion=suggestion)

@@ -1,0 +1,43 @@
+"""When a citation and a document are the same document (DOMAIN.md's identity rules).
+
+Central numbers are unique only with their year (Party numbering restarts each congress term,
+government numbering each year) unless the year is in the symbol; local symbols (`62-KH/TU`,
+`07-CT/TU`) are unique only within one province.
+"""
+
+from indexer.refs import ref_key
+
+# Issuer codes of central bodies: a ref carrying one is the same across provinces.
+CENTRAL_CODES = {"tw", "tu'", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
+                 "ubtvqh", "vpcp", "ctn", "tandtc", "vksndtc", "ktnn"}
+
+
+def is_central(ref: str) -> bool:
+    """True for refs issued by a central body.
+
+    >>> is_central("35-NQ/TW"), is_central("362/QĐ-TTg"), is_central("62-KH/TU"), is_central("3006/KH-UBND")
+    (True, True, False, False)
+    """
+    return any(part in CENTRAL_CODES for part in ref_key(ref).split("-")[1:])
+
+
+def same_document(ref: str, cited_year: int | None, citing_province: str | None, target: dict) -> bool:
+    """Whether a citation of `ref` (of `cited_year`, from a document in `citing_province`) means `target`.
+
+    `target` is a document's metadata: its `number`, `year`, `date`, `date_min`, `province`.
+    """
+    if not target.get("number") or ref_key(target["number"]) != ref_key(ref):
+        return False
+    if is_central(ref):
+        return _years_agree(cited_year, target)
+    return citing_province is not None and citing_province == target.get("province")
+
+
+def _years_agree(cited_year: int | None, target: dict) -> bool:
+    if cited_year is None:
+        return True
+    if target.get("date"):
+        return int(target["date"][:4]) == cited_year
+    if target.get("date_min"):  # the target was issued no earlier than the latest date it cites
+        return cited_year >= int(target["date_min"][:4])
+    return True

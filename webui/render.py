@@ -1,0 +1,75 @@
+"""Turn records into safe HTML: escaped snippets with <mark>, documents rendered from markdown."""
+
+import html
+import re
+
+import markdown
+import nh3
+from markupsafe import Markup, escape
+
+from indexer.records import Snippet
+
+OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
+
+# `2. Yêu cầu` is the document's own numbering: keep it, do not let markdown renumber a list.
+ORDERED_MARKER = re.compile(r"^(\s*)(\d+)\.(\s)", re.M)
+# An upper-case line (a header, a signature title) keeps its line break.
+UPPER_LINE = re.compile(r"^(?=[^\n]*[A-ZĐ])([^a-zà-ỹđ\n]+)$\n(?=[^\n])", re.M)
+
+ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
+                "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
+
+FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
+                "province": "Tỉnh, thành phố", "cites": "Trích dẫn"}
+
+
+def _marked(text: str, spans) -> str:
+    for start, end in sorted(spans, reverse=True):
+        text = text[:start] + OPEN + text[start:end] + CLOSE + text[end:]
+    return text
+
+
+def _unmark(escaped: str) -> str:
+    return escaped.replace(OPEN, '<mark>').replace(CLOSE, "</mark>")
+
+
+def snippet_html(snippet: Snippet) -> Markup:
+    """A snippet, escaped, its highlights in <mark>, line breaks as spaces."""
+    text = " ".join(_marked(snippet.text, snippet.highlights).split())
+    return Markup(_unmark(str(escape(text))))
+
+
+def document_html(text: str, highlights=()) -> Markup:
+    """A document's markdown-ish text as sanitized HTML, highlights in <mark>.
+
+    The text is escaped before markdown sees it: a document holding `<script>` shows it as text.
+    """
+    source = html.escape(_marked(text, highlights), quote=False)
+    source = ORDERED_MARKER.sub(r"\1\2\\.\3", source)
+    source = UPPER_LINE.sub(lambda m: m.group(1) + "  \n", source)
+    rendered = markdown.markdown(source, output_format="html")
+    clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={})
+    return Markup(_unmark(clean))
+
+
+def vn_date(iso: str | None) -> str:
+    """`2019-05-15` -> `15/05/2019`."""
+    if not iso:
+        return ""
+    year, month, day = iso.split("-")
+    return f"{day}/{month}/{year}"
+
+
+def doc_date(doc) -> str:
+    """The date as a person reads it; unknown says so, with the lower bound when there is one."""
+    if doc.date:
+        return vn_date(doc.date) + (" (suy ra)" if "date" in (doc.deduced or ()) else "")
+    if doc.date_min:
+        return f"không rõ (sau {vn_date(doc.date_min)})"
+    return "không rõ"
+
+
+def register(app) -> None:
+    app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
+                                 doc_date=doc_date)
+    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS)
