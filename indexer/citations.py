@@ -3,6 +3,7 @@
 import re
 from dataclasses import dataclass, replace
 
+from indexer.relations import classify, stated_implements
 from indexer.refs import (NUMBER_SYMBOL, TYPE_CODES, TYPE_NAME, canonical_ref, ref_key,
                           short_key, short_key_of, type_name, year_of_symbol)
 
@@ -61,6 +62,8 @@ class Citation:
     start: int
     end: int
     short: bool = False  # a short form (`Nghị quyết 35`) resolved to `ref`
+    kind: str = "mentions"          # implements, based_on, guided_by, mentions (the words before it)
+    implements: str | None = None   # the ref this cited document is said to implement, if any
 
 
 def _clean(text: str) -> str:
@@ -178,7 +181,20 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
             shorts.append(resolved)
     citations = sorted(fulls + shorts, key=lambda c: c.start)
     citations = [c for c in citations if c.key != own_key]
-    return _fill_from_fullest(citations)
+    return _with_relations(text, _fill_from_fullest(citations))
+
+
+def _with_relations(text: str, citations: list[Citation]) -> list[Citation]:
+    """Each citation's kind, and what the text says the cited document itself implements."""
+    out = []
+    for i, c in enumerate(citations):
+        following = citations[i + 1] if i + 1 < len(citations) else None
+        implements = None
+        if following and following.key != c.key and stated_implements(text[c.end:following.start]):
+            implements = following.ref
+        previous = (out[-1].end, out[-1].kind) if out else None
+        out.append(replace(c, kind=classify(text, c.start, previous), implements=implements))
+    return out
 
 
 def citing_passage(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
