@@ -15,10 +15,11 @@ from analyzers.tokens import word_spans
 from analyzers.whoosh_analysis import folded_analyzer, presegmented, syllable_analyzer, word_analyzer
 from indexer.corpus import Document, Skipped, SourceFile, list_files, read_file
 from indexer.refs import ref_key, short_key_of
+from indexer.relations import strongest
 
 MANIFEST = "vanban_manifest.json"
 # Bump when analysis, extraction or the schema change: the next build then starts afresh.
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # Below this many documents, starting worker processes costs more than it saves.
 POOL_MIN_DOCUMENTS = 24
 
@@ -39,6 +40,8 @@ def make_schema() -> Schema:
         number=ID(stored=True),
         number_keys=KEYWORD(commas=True, lowercase=True),
         cites=KEYWORD(commas=True, lowercase=True, scorable=True),
+        cites_kind=KEYWORD(commas=True, lowercase=True),   # `35-nq-tw>implements`: the strongest kind
+        cited_refs=KEYWORD(commas=True, stored=False),     # canonical refs, for the "cites" facet
         doc_type=ID(stored=True, sortable=True),
         issuer=ID(stored=True, sortable=True),
         province=ID(stored=True, sortable=True),
@@ -82,13 +85,18 @@ def _fields(doc: Document, spans: list) -> dict:
     meta = doc.meta
     # One key per citation, repeats kept: a document that cites a ref often ranks higher for it.
     cited = [k for c in meta.citations for k in ref_keys(c.ref)]
+    kinds: dict[str, list[str]] = {}
+    for c in meta.citations:
+        for k in ref_keys(c.ref):
+            kinds.setdefault(k, []).append(c.kind)
     stored_meta = asdict(meta)
     return dict(
         id=doc.id, source=doc.source, part=doc.part, text=doc.text,
         words=presegmented(doc.text, spans), folded=doc.text,
         title=meta.title or "", title_folded=meta.title or "",
         number=meta.number or "", number_keys=",".join(ref_keys(meta.number)) if meta.number else "",
-        cites=",".join(cited), doc_type=meta.doc_type or "", issuer=meta.issuer or "",
+        cites=",".join(cited), cites_kind=",".join(f"{k}>{strongest(v)}" for k, v in sorted(kinds.items())),
+        cited_refs=",".join(sorted({c.ref for c in meta.citations})), doc_type=meta.doc_type or "", issuer=meta.issuer or "",
         province=meta.province or "", year=str(meta.year) if meta.year else "",
         year_inferred=bool(meta.year_inferred), sort_date=meta.date or meta.date_min or "",
         cited_count=len({c.key for c in meta.citations}), meta=json.dumps(stored_meta, ensure_ascii=False),

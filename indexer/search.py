@@ -14,12 +14,18 @@ from indexer.build import ref_keys
 from indexer.highlight import make_snippet, match_spans, passage
 from indexer.records import DocSummary, Snippet
 from indexer.suggest import suggest_accents
+from indexer.graph import load_graph
 from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+from indexer.relations import KINDS, strongest
 
-FACETS = ("doc_type", "year", "issuer", "province")
-FILTERS = FACETS + ("cites",)
-SORTS = ("relevance", "date", "date_asc")
+FACETS = ("doc_type", "year", "issuer", "province", "cites")
+FILTERS = FACETS + ("kind",)
+SORTS = ("relevance", "date", "date_asc", "cited")
+# The index field each facet counts; `cites` counts the canonical refs the results cite.
+FACET_FIELDS = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
+                "cites": "cited_refs"}
 MAX_PAGE_SIZE = 100
+MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
 # Ranking weights, tuned on the ALQAC benchmark (bench/ranking.py), never per question.
 EXACT_BOOST = 2.0       # a syllable with the typed diacritics
@@ -64,6 +70,9 @@ class Hit(DocSummary):
     score: float = 0.0
     snippet: Snippet = Snippet("", (), 0)
     passages: tuple[Snippet, ...] = ()
+    kind: str | None = None        # with a `cites` filter: the strongest relation to that document
+    passage: Snippet | None = None  # and the passage that shows it
+    cited_by_count: int = 0         # corpus documents citing this one
 
 
 @dataclass
@@ -99,8 +108,12 @@ def hit_dict(hit: Hit) -> dict:
     """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
     out = hit.as_dict()
     out.update(score=hit.score, snippet=hit.snippet.text, highlights=[list(s) for s in hit.snippet.highlights])
+    out["cited_by_count"] = hit.cited_by_count
     if hit.passages:
         out["passages"] = [p.as_dict() for p in hit.passages]
+    if hit.kind:
+        out["kind"] = hit.kind
+        out["passage"] = hit.passage.text if hit.passage else None
     return out
 
 
@@ -166,12 +179,15 @@ def build_query(parsed: ParsedQuery):
 
 def _filter_query(filters: dict, skip: str | None = None):
     clauses = []
+    keys = [k for k in (parse_ref(v) for v in filters.get("cites", [])) if k]
     for name, values in filters.items():
         if name == skip or not values:
             continue
         if name == "cites":
-            keys = [parse_ref(v) for v in values]
-            clauses.append(Or([Term("cites", k) for k in keys if k]) if any(keys) else NullQuery)
+            clauses.append(Or([Term("cites", k) for k in keys]) if keys else NullQuery)
+        elif name == "kind":
+            if keys and skip != "cites":  # the strongest relation with the cited document
+                clauses.append(Or([Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values]))
         else:
             clauses.append(Or([Term(name, str(v)) for v in values]))
     if not clauses:
@@ -189,6 +205,9 @@ def clean_filters(filters: dict | None) -> tuple[dict, list[str]]:
         values = [str(v).strip() for v in values if str(v).strip()]
         if name not in FILTERS:
             warnings.append(f"unknown filter {name!r} ignored")
+        elif name == "kind" and not set(values) <= set(KINDS):
+            warnings.append(f"unknown kind {', '.join(sorted(set(values) - set(KINDS)))}: use {', '.join(KINDS)}")
+            cleaned[name] = [v for v in values if v in KINDS]
         elif name == "cites" and not all(parse_ref(v) for v in values):
             bad = [v for v in values if not parse_ref(v)]
             warnings.append(f"not a document reference: {', '.join(bad)}")
@@ -198,32 +217,69 @@ def clean_filters(filters: dict | None) -> tuple[dict, list[str]]:
     return cleaned, warnings
 
 
+def _grouped(name: str):
+    return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=name == "cites")
+
+
 def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
     """Counts per facet; a facet's own selection does not hide its other values."""
     facets = []
     for name in FACETS:
         if filters.get(name):
             results = searcher.search(query, filter=_filter_query(filters, skip=name), limit=1,
-                                      groupedby={name: sorting.FieldFacet(name)}, maptype=sorting.Count)
+                                      groupedby={name: _grouped(name)}, maptype=sorting.Count)
             groups = results.groups(name)
         else:
             groups = main_groups.get(name, {})
         chosen = set(filters.get(name, []))
+        if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
+            chosen = _canonical_choices(chosen, groups)
         values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
         values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
         values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
-        facets.append(Facet(name, tuple(values)))
+        facets.append(Facet(name, tuple(values[:MAX_FACET_VALUES] if name == "cites" else values)))
+    if filters.get("cites"):
+        facets.append(_kind_facet(searcher, query, filters))
     return facets
 
 
-def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str]) -> Hit:
+def _canonical_choices(chosen: set[str], refs) -> set[str]:
+    """Chosen refs in any spelling (`nghi quyet 35`) as the canonical values they name (`35-NQ/TW`)."""
+    out = set()
+    for value in chosen:
+        key = parse_ref(value)
+        named = {r for r in refs if key in ref_keys(r)}
+        out |= named or {value}
+    return out
+
+
+def _kind_facet(searcher, query, filters: dict) -> Facet:
+    """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
+    chosen = set(filters.get("kind", []))
+    values = []
+    for kind in KINDS:
+        only = {**filters, "kind": [kind]}
+        count = len(searcher.search(query, filter=_filter_query(only), limit=1))
+        if count or kind in chosen:
+            values.append(FacetValue(kind, count, kind in chosen))
+    return Facet("kind", tuple(values))
+
+
+def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> Hit:
     summary = DocSummary.from_stored(stored)
     text = stored["text"]
     wanted = set(parsed.refs) | cites
     citations = [c for c in json.loads(stored["meta"])["citations"] if set(ref_keys(c["ref"])) & wanted]
     snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
+    kind = shown = None
+    if cites and citations:
+        kind = strongest(c["kind"] for c in citations)
+        first = next(c for c in citations if c["kind"] == kind)
+        shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
-    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=_unique(passages))
+    node = graph.nodes.get(summary.id)
+    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=_unique(passages), kind=kind,
+               passage=shown, cited_by_count=len(node.cited_by) if node else 0)
 
 
 def _unique(passages: tuple[Snippet, ...]) -> tuple[Snippet, ...]:
@@ -234,6 +290,15 @@ def _unique(passages: tuple[Snippet, ...]) -> tuple[Snippet, ...]:
             seen.add(p.start)
             out.append(p)
     return tuple(out)
+
+
+def _sorting(sort: str, parsed: ParsedQuery, graph):
+    """None for relevance; browsing (no query) lists the newest first; `cited`: most cited first."""
+    if sort == "cited":
+        counts = {doc_id: len(node.cited_by) for doc_id, node in graph.nodes.items() if node.in_corpus}
+        by_cited = sorting.FunctionFacet(lambda s, docnum: counts.get(s.stored_fields(docnum)["id"], 0))
+        return [by_cited, sorting.FieldFacet("sort_date")]
+    return None if sort == "relevance" and not parsed.empty else "sort_date"
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
@@ -253,17 +318,17 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     parsed = parse_query(query)
     filters, warnings = clean_filters(filters)
     wq = build_query(parsed)
-    # Browsing (no query) lists the newest first.
-    sortedby = None if sort == "relevance" and not parsed.empty else "sort_date"
+    graph = load_graph(ix)
     with ix.searcher() as searcher:
+        sortedby = _sorting(sort, parsed, graph)
         results = searcher.search(
             wq, filter=_filter_query(filters), limit=page * page_size, sortedby=sortedby,
             reverse=bool(sortedby) and sort != "date_asc",
-            groupedby={name: sorting.FieldFacet(name) for name in FACETS}, maptype=sorting.Count)
+            groupedby={name: _grouped(name) for name in FACETS}, maptype=sorting.Count)
         main_groups = {name: results.groups(name) for name in FACETS}
         start = (page - 1) * page_size
         cites = {parse_ref(v) for v in filters.get("cites", [])} - {None}
-        hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites)
+        hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites, graph)
                 for i in range(start, min(len(results), start + page_size))]
         facets = _facets(searcher, wq, filters, main_groups)
         total = len(results)

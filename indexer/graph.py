@@ -1,0 +1,211 @@
+"""The citation graph of the whole corpus: a node for every document and every cited document,
+an edge for every citing relation, with its kind and the passage that shows it."""
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from indexer.highlight import passage
+from indexer.identity import is_central, same_document
+from indexer.refs import ref_key, short_key_of
+from indexer.relations import KINDS, strongest
+
+LEVELS = ("central", "province", "district")
+CENTRAL_ISSUERS = ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "Chính phủ", "Thủ tướng", "Quốc hội")
+
+
+@dataclass
+class Node:
+    """A document: in the corpus (id = its document id) or only cited (id = `ref:<ref>@<year|province>`)."""
+
+    id: str
+    ref: str | None
+    doc_type: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    province: str | None
+    subject: str | None
+    level: str | None
+    in_corpus: bool
+    cited_by: set = field(default_factory=set)  # ids of corpus documents citing it
+
+    @property
+    def label(self) -> str:
+        return " ".join(x for x in (self.doc_type, self.ref) if x) or self.id
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "label": self.label, "ref": self.ref, "doc_type": self.doc_type, "date": self.date,
+                "year": self.year, "issuer": self.issuer, "province": self.province, "subject": self.subject,
+                "level": self.level, "in_corpus": self.in_corpus, "cited_by_count": len(self.cited_by)}
+
+
+@dataclass
+class Edge:
+    """`source` cites `target`: the strongest kind, how often, and the passage that shows that kind.
+    A `stated_by` edge is one a third document states (`Kế hoạch 14-KH/TW ... thực hiện Nghị quyết 35`)."""
+
+    source: str
+    target: str
+    kind: str
+    count: int
+    passage: str
+    stated_by: str | None = None
+
+    def as_dict(self) -> dict:
+        return {"source": self.source, "target": self.target, "kind": self.kind, "count": self.count,
+                "passage": self.passage, "stated_by": self.stated_by}
+
+
+@dataclass
+class Graph:
+    nodes: dict[str, Node]
+    edges: list[Edge]
+
+    def by_ref(self, key: str) -> list[Node]:
+        """Nodes a ref key names (`35-nq-tw`; `nq:35` names every Nghị quyết 35), most cited first."""
+        found = [n for n in self.nodes.values() if n.ref and key in (ref_key(n.ref), short_key_of(n.ref))]
+        return sorted(found, key=lambda n: (-len(n.cited_by), n.id))
+
+    def incoming(self, node_id: str, kind: str | None = None) -> list[Edge]:
+        return [e for e in self.edges if e.target == node_id and (kind is None or e.kind == kind)]
+
+    def outgoing(self, node_id: str, kind: str | None = None) -> list[Edge]:
+        return [e for e in self.edges if e.source == node_id and (kind is None or e.kind == kind)]
+
+    def most_cited(self, limit: int = 50) -> list[Node]:
+        cited = [n for n in self.nodes.values() if n.cited_by]
+        return sorted(cited, key=lambda n: (-len(n.cited_by), n.label))[:limit]
+
+    def cascade(self, node_id: str, direction: str = "down", depth: int = 4) -> dict:
+        """The implementing chain from a node: down (what implements it) or up (what it implements)."""
+        def walk(current: str, seen: frozenset, level: int) -> list[dict]:
+            if level >= depth:
+                return []
+            edges = self.incoming(current, "implements") if direction == "down" else self.outgoing(current, "implements")
+            branches = []
+            for edge in sorted(edges, key=lambda e: (e.stated_by is not None, e.source, e.target)):
+                other = edge.source if direction == "down" else edge.target
+                if other in seen:
+                    continue
+                branches.append({"node": self.nodes[other], "edge": edge,
+                                 "children": walk(other, seen | {other}, level + 1)})
+            return branches
+
+        return {"node": self.nodes[node_id], "children": walk(node_id, frozenset({node_id}), 0)}
+
+
+def level_of(ref: str | None, issuer: str | None, province: str | None = None) -> str | None:
+    """central, province or district: from the issuer's name, else from the symbol's issuer code."""
+    name = (issuer or "").lower()
+    if any(w in name for w in ("huyện", "quận", "thị xã", "xã ")):
+        return "district"
+    if "tỉnh" in name or "thành phố" in name:
+        return "province"
+    if issuer and any(c.lower() in name for c in CENTRAL_ISSUERS):
+        return "central"
+    if ref:
+        if is_central(ref):
+            return "central"
+        codes = ref_key(ref).split("-")[1:]
+        if any(c in ("hu", "qu") for c in codes):
+            return "district"
+        return "province"
+    return "province" if province else None
+
+
+def _fullness(c: dict) -> tuple:
+    return (sum(c[k] is not None for k in ("date", "issuer", "subject")), len(c["issuer"] or ""))
+
+
+def _group_key(c: dict, province: str | None, years_by_key: dict) -> str:
+    """The identity of a cited document: central refs by year, local refs by the citing province."""
+    key = ref_key(c["ref"])
+    if is_central(c["ref"]):
+        year = c["year"]
+        if year is None and len(years_by_key[key]) == 1:
+            year = next(iter(years_by_key[key]))  # one year known for this ref in the corpus: that one
+        return f"ref:{c['ref']}@{year or '?'}"
+    return f"ref:{c['ref']}@{province or '?'}"
+
+
+def build_graph(documents: list[dict]) -> Graph:
+    """The graph of stored documents (dicts with `id`, `text` and their metadata `meta`)."""
+    nodes: dict[str, Node] = {}
+    for doc in documents:
+        m = doc["meta"]
+        nodes[doc["id"]] = Node(doc["id"], m["number"], m["doc_type"], m["date"], m["year"], m["issuer"],
+                                m["province"], m["title"], level_of(m["number"], m["issuer"], m["province"]), True)
+    years_by_key = defaultdict(set)
+    for doc in documents:
+        for c in doc["meta"]["citations"]:
+            if is_central(c["ref"]) and c["year"]:
+                years_by_key[ref_key(c["ref"])].add(c["year"])
+    target_of, groups = {}, defaultdict(list)
+    for doc in documents:
+        for c in doc["meta"]["citations"]:
+            group = _group_key(c, doc["meta"]["province"], years_by_key)
+            groups[group].append((doc, c))
+    for group, cites in groups.items():
+        best_doc, best = max(cites, key=lambda dc: _fullness(dc[1]))
+        corpus = [d for d in documents if d["id"] != best_doc["id"]
+                  and same_document(best["ref"], best["year"], best_doc["meta"]["province"], d["meta"])]
+        if corpus:
+            target_of[group] = corpus[0]["id"]
+            continue
+        province = None if is_central(best["ref"]) else best_doc["meta"]["province"]
+        nodes[group] = Node(group, best["ref"], best["doc_type"], best["date"], best["year"], best["issuer"],
+                            province, best["subject"], level_of(best["ref"], best["issuer"], province), False)
+        target_of[group] = group
+    edges = _edges(documents, groups, target_of, nodes)
+    return Graph(nodes, edges)
+
+
+def _edges(documents, groups, target_of, nodes) -> list[Edge]:
+    by_pair = defaultdict(list)
+    for group, cites in groups.items():
+        for doc, c in cites:
+            if target_of[group] != doc["id"]:
+                by_pair[(doc["id"], target_of[group])].append((doc, c))
+    edges = []
+    for (source, target), cites in sorted(by_pair.items()):
+        kind = strongest(c["kind"] for _, c in cites)
+        doc, shown = next((d, c) for d, c in cites if c["kind"] == kind)
+        text = passage(doc["text"], shown["start"], shown["end"]).text
+        edges.append(Edge(source, target, kind, len(cites), " ".join(text.split())))
+        nodes[target].cited_by.add(source)
+    edges += _stated_edges(documents, groups, target_of, {(e.source, e.target) for e in edges})
+    return edges
+
+
+def _stated_edges(documents, groups, target_of, existing: set) -> list[Edge]:
+    """Edges a citing document states between two others: `Kế hoạch 14-KH/TW ... thực hiện Nghị quyết 35`."""
+    group_of = {(doc["id"], c["start"]): g for g, cites in groups.items() for doc, c in cites}
+    stated = {}
+    for doc in documents:
+        citations = doc["meta"]["citations"]
+        for c, following in zip(citations, citations[1:]):
+            if c["implements"] and ref_key(following["ref"]) == ref_key(c["implements"]):
+                source = target_of[group_of[(doc["id"], c["start"])]]
+                target = target_of[group_of[(doc["id"], following["start"])]]
+                if source != target and (source, target) not in existing and (source, target) not in stated:
+                    text = passage(doc["text"], c["start"], following["end"]).text
+                    stated[(source, target)] = Edge(source, target, "implements", 1, " ".join(text.split()), doc["id"])
+    return list(stated.values())
+
+
+@lru_cache(maxsize=4)
+def _cached(ix, generation: int) -> Graph:
+    with ix.searcher() as searcher:
+        documents = [{"id": s["id"], "text": s["text"], "meta": json.loads(s["meta"])}
+                     for s in searcher.all_stored_fields()]
+    return build_graph(sorted(documents, key=lambda d: d["id"]))
+
+
+def load_graph(ix) -> Graph:
+    """The graph of an index, built once per index generation."""
+    return _cached(ix, ix.latest_generation())
+
+
+__all__ = ["Edge", "Graph", "KINDS", "LEVELS", "Node", "build_graph", "level_of", "load_graph"]
