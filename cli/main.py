@@ -9,7 +9,11 @@ from pathlib import Path
 from indexer.build import build_index
 from indexer.corpus import SourceFile, Skipped, read_file
 from indexer.paths import BUNDLED_CORPUS, default_index_dir
-from indexer.search import SearchError, index_exists, search
+from indexer.graph import load_graph
+from indexer.graph_export import FORMATS, export
+from indexer.query import parse_ref
+from indexer.relations import KINDS
+from indexer.search import SORTS, SearchError, index_exists, open_index, search
 
 EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
                   "date_min", "signer", "title", "deduced")
@@ -116,6 +120,40 @@ def cmd_search(args) -> int:
     return 0
 
 
+def cmd_cites(args) -> int:
+    """The documents citing REF, each with its strongest relation to it and the passage showing it."""
+    if parse_ref(args.ref) is None:
+        raise UserError(f"not a document reference: {args.ref!r} (e.g. 35-NQ/TW, 'Nghị quyết 35', 'nghi quyet 35')")
+    filters = {"cites": [args.ref], "kind": args.kind}
+    try:
+        result = search(args.index, "", filters, page=args.page, page_size=args.limit, sort=args.sort)
+    except SearchError as err:
+        raise UserError(str(err)) from err
+    if args.json:
+        print(json.dumps(result.as_dict(), ensure_ascii=False, indent=1))
+        return 0
+    print(f"{result.total} documents cite {args.ref}" + (f" ({', '.join(args.kind)})" if args.kind else ""))
+    for n, hit in enumerate(result.hits, start=(result.page - 1) * result.page_size + 1):
+        print(f"\n{n:>3}. [{hit.kind}] {hit.doc_type} · {hit.number or 'no number'} · {hit.issuer or 'issuer unknown'}")
+        print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
+        print(f"     {hit.id}")
+    return 0
+
+
+def cmd_graph(args) -> int:
+    """Write the citation graph of the whole index."""
+    try:
+        text = export(load_graph(open_index(args.index)), args.format, "nodes" if args.nodes else "edges")
+    except SearchError as err:
+        raise UserError(str(err)) from err
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def cmd_serve(args) -> int:
     """Serve the web UI; build the index from the bundled corpus first when there is none."""
     from webui.app import create_app
@@ -161,6 +199,25 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--page", type=int, default=1, help="page number (default 1)")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("cites", help="list the documents citing a document, with the kind of relation",
+                       epilog="Example: vanban cites 'Nghị quyết 35' --kind implements --json")
+    p.add_argument("ref", metavar="REF", help="a document number in any spelling: 35-NQ/TW, 'nghi quyet 35'")
+    p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
+    p.add_argument("--kind", action="append", choices=KINDS, help="only this relation (repeatable)")
+    p.add_argument("--sort", choices=SORTS, default="relevance", help="order (default: relevance)")
+    p.add_argument("--limit", type=int, default=20, help="documents per page (1-100, default 20)")
+    p.add_argument("--page", type=int, default=1, help="page number (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object (the search shape)")
+    p.set_defaults(func=cmd_cites)
+
+    p = sub.add_parser("graph", help="write the citation graph (nodes, edges with kind and passage)",
+                       epilog="Example: vanban graph --format graphml --output citations.graphml")
+    p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
+    p.add_argument("--format", choices=FORMATS, default="json", help="json, csv (one table) or graphml")
+    p.add_argument("--nodes", action="store_true", help="with --format csv: the nodes table instead of the edges")
+    p.add_argument("--output", help="write to this file instead of standard output")
+    p.set_defaults(func=cmd_graph)
 
     p = sub.add_parser("serve", help="serve the search UI and JSON API (builds the index first if needed)",
                        epilog="Example: vanban serve --port 8080")

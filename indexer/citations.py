@@ -34,6 +34,11 @@ ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s
 SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
                      r"(?=[;()”\"]|\.(?:\s|$)|\n\s*\n|$)")
 
+# Where a subject ends because the opening sentence goes on to its main clause:
+# `... về sắp xếp tổ chức bộ máy, Ban Thường vụ Tỉnh ủy ban hành kế hoạch`.
+ISSUING_CLAUSE = re.compile(r",\s*(?:Ban|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Thường trực|Văn phòng|"
+                            r"Sở|Hội đồng|Bộ)\b[^,;]{0,60}?\s+(?:ban hành|xây dựng|đề ra)\b")
+
 # Where a subject ends because the next reference starts: `... mới và Kế hoạch số 209-KH/TU`.
 NEXT_REFERENCE = re.compile(rf"(?:,|\s+và)\s+{_TYPE}(?:\s+số)?\s*{NUMBER_SYMBOL}")
 
@@ -96,8 +101,8 @@ def _subject(text: str, end: int) -> str | None:
     subject = match.group("subject")
     if subject.startswith("“") and "”" in subject:
         subject = subject[1:subject.index("”")]
-    cut = NEXT_REFERENCE.search(subject)
-    subject = _clean(subject[:cut.start()] if cut else subject)
+    cuts = [m.start() for m in (NEXT_REFERENCE.search(subject), ISSUING_CLAUSE.search(subject)) if m]
+    subject = _clean(subject[:min(cuts)] if cuts else subject)
     return subject if len(subject) >= 3 else None
 
 

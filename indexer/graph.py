@@ -33,7 +33,9 @@ class Node:
 
     @property
     def label(self) -> str:
-        return " ".join(x for x in (self.doc_type, self.ref) if x) or self.id
+        if self.ref:
+            return " ".join(x for x in (self.doc_type, self.ref) if x)
+        return f"{self.doc_type or 'Văn bản'} (không số)"
 
     def as_dict(self) -> dict:
         return {"id": self.id, "label": self.label, "ref": self.ref, "doc_type": self.doc_type, "date": self.date,

@@ -58,11 +58,28 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+def _plain(text: str, spans, start: int) -> Snippet:
+    """A snippet without the markdown emphasis marks (`**`, `*`), its spans moved to match."""
+    kept = [i for i, ch in enumerate(text) if ch != "*"]
+    new_index = {old: new for new, old in enumerate(kept)}
+    new_index[len(text)] = len(kept)
+
+    def moved(i: int) -> int:
+        while i not in new_index:  # a span edge on a removed mark: the next kept character
+            i += 1
+        return new_index[i]
+
+    plain = "".join(text[i] for i in kept)
+    lead = len(plain) - len(plain.lstrip())
+    spans = tuple((moved(a) - lead, moved(b) - lead) for a, b in spans)
+    return Snippet(plain.strip(), spans, start)
+
+
 def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> Snippet:
     """The window of about `width` characters holding the most matches (the start when none)."""
     if not spans:
         end = _cut(text, min(len(text), width))
-        return Snippet(text[:end].strip(), (), 0)
+        return _plain(text[:end], (), 0)
     best, best_count = spans[0][0], 0
     for start, _ in spans:
         count = sum(1 for s, e in spans if start <= s and e <= start + width)
@@ -71,7 +88,7 @@ def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> S
     left = _back(text, max(0, best - width // 5))
     right = _cut(text, min(len(text), left + width))
     inside = tuple((s - left, e - left) for s, e in spans if left <= s and e <= right)
-    return Snippet(text[left:right], inside, left)
+    return _plain(text[left:right], inside, left)
 
 
 def _back(text: str, i: int) -> int:
@@ -91,4 +108,4 @@ def _cut(text: str, i: int) -> int:
 def passage(text: str, start: int, end: int) -> Snippet:
     """The sentence around a citation, the citation highlighted."""
     left, right = citing_passage(text, start, end)
-    return Snippet(text[left:right].strip(), ((start - left, end - left),), left)
+    return _plain(text[left:right], ((start - left, end - left),), left)

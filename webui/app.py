@@ -27,9 +27,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"] or default_index_dir())
     app.json.ensure_ascii = False
 
-    from webui import api, pages, render
+    from webui import api, graph_pages, pages, render
 
     app.register_blueprint(pages.bp)
+    app.register_blueprint(graph_pages.bp)
     app.register_blueprint(api.bp, url_prefix="/api")
     render.register(app)
     app.register_error_handler(HTTPException, _http_error)

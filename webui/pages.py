@@ -14,7 +14,8 @@ from webui.params import FILTER_PARAMS, SearchArgs, search_args, toggled, url_ar
 
 bp = Blueprint("pages", __name__)
 
-SORT_LABELS = {"relevance": "Liên quan nhất", "date": "Mới nhất", "date_asc": "Cũ nhất"}
+SORT_LABELS = {"relevance": "Liên quan nhất", "date": "Mới nhất", "date_asc": "Cũ nhất",
+               "cited": "Được trích dẫn nhiều"}
 
 
 def _links(endpoint: str, state: SearchArgs, **values):

@@ -6,9 +6,9 @@ from flask import current_app
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer.search import FACETS, SORTS
+from indexer.search import FILTERS, SORTS
 
-FILTER_PARAMS = FACETS + ("cites",)
+FILTER_PARAMS = FILTERS
 
 
 @dataclass

@@ -8,6 +8,7 @@ import nh3
 from markupsafe import Markup, escape
 
 from indexer.records import Snippet
+from indexer.relations import KIND_LABELS
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -20,7 +21,7 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code
                 "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
 
 FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
-                "province": "Tỉnh, thành phố", "cites": "Trích dẫn"}
+                "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ"}
 
 
 def _marked(text: str, spans) -> str:
@@ -69,7 +70,12 @@ def doc_date(doc) -> str:
     return "không rõ"
 
 
+def facet_value_label(name: str, value: str) -> str:
+    return KIND_LABELS.get(value, value) if name == "kind" else value
+
+
 def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date)
-    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS)
+    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS, KIND_LABELS=KIND_LABELS,
+                                 facet_value_label=facet_value_label)

@@ -1,0 +1,76 @@
+"""Write the citation graph as JSON, CSV or GraphML (for networkx, Gephi, a spreadsheet)."""
+
+import csv
+import io
+import json
+from xml.sax.saxutils import escape, quoteattr
+
+from indexer.graph import Graph
+
+FORMATS = ("json", "csv", "graphml")
+NODE_ATTRS = {"label": "string", "ref": "string", "doc_type": "string", "date": "string", "year": "int",
+              "issuer": "string", "province": "string", "subject": "string", "level": "string",
+              "in_corpus": "boolean", "cited_by_count": "int"}
+EDGE_ATTRS = {"kind": "string", "count": "int", "passage": "string", "stated_by": "string"}
+
+
+def to_json(graph: Graph) -> str:
+    return json.dumps({"directed": True, "nodes": [n.as_dict() for n in graph.nodes.values()],
+                       "edges": [e.as_dict() for e in graph.edges]}, ensure_ascii=False, indent=1)
+
+
+def to_csv(graph: Graph, table: str = "edges") -> str:
+    """The edges (each with both ends' labels and levels), or the nodes, as one CSV table."""
+    out = io.StringIO()
+    if table == "nodes":
+        writer = csv.DictWriter(out, fieldnames=["id", *NODE_ATTRS])
+        writer.writeheader()
+        for node in graph.nodes.values():
+            writer.writerow(node.as_dict())
+        return out.getvalue()
+    fields = ["source", "source_label", "source_level", "target", "target_label", "target_level", *EDGE_ATTRS]
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    for edge in graph.edges:
+        source, target = graph.nodes[edge.source], graph.nodes[edge.target]
+        writer.writerow({**edge.as_dict(), "source_label": source.label, "source_level": source.level,
+                         "target_label": target.label, "target_level": target.level})
+    return out.getvalue()
+
+
+def _data(key: str, value) -> str:
+    if value is None:
+        return ""
+    text = str(value).lower() if isinstance(value, bool) else str(value)
+    return f'<data key="{key}">{escape(text)}</data>'
+
+
+def to_graphml(graph: Graph) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">']
+    for name, kind in NODE_ATTRS.items():
+        lines.append(f'  <key id="n_{name}" for="node" attr.name="{name}" attr.type="{kind}"/>')
+    for name, kind in EDGE_ATTRS.items():
+        lines.append(f'  <key id="e_{name}" for="edge" attr.name="{name}" attr.type="{kind}"/>')
+    lines.append('  <graph id="citations" edgedefault="directed">')
+    for node in graph.nodes.values():
+        attrs = node.as_dict()
+        data = "".join(_data(f"n_{k}", attrs[k]) for k in NODE_ATTRS)
+        lines.append(f"    <node id={quoteattr(node.id)}>{data}</node>")
+    for edge in graph.edges:
+        attrs = edge.as_dict()
+        data = "".join(_data(f"e_{k}", attrs[k]) for k in EDGE_ATTRS)
+        lines.append(f"    <edge source={quoteattr(edge.source)} target={quoteattr(edge.target)}>{data}</edge>")
+    lines += ["  </graph>", "</graphml>"]
+    return "\n".join(lines) + "\n"
+
+
+def export(graph: Graph, fmt: str, table: str = "edges") -> str:
+    """The graph in one of FORMATS."""
+    if fmt == "json":
+        return to_json(graph)
+    if fmt == "csv":
+        return to_csv(graph, table)
+    if fmt == "graphml":
+        return to_graphml(graph)
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
