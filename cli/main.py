@@ -110,7 +110,7 @@ def cmd_search(args) -> int:
     filters = {"doc_type": args.type, "year": args.year, "issuer": args.issuer, "cites": args.cites,
                "province": args.province}
     try:
-        result = search(args.index, args.query, filters, page=args.page, page_size=args.limit)
+        result = search(args.index, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort)
     except SearchError as err:
         raise UserError(str(err)) from err
     if args.json:
@@ -170,6 +170,14 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def _listing_args(p: argparse.ArgumentParser, limit: int) -> None:
+    """The options every listing shares: order, paging, JSON."""
+    p.add_argument("--sort", choices=SORTS, default="relevance", help="order (default: relevance)")
+    p.add_argument("--limit", type=int, default=limit, help=f"hits per page (1-100, default {limit})")
+    p.add_argument("--page", type=int, default=1, help="page number (default 1)")
+    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="vanban", description="Search Vietnamese Party and state documents.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -195,9 +203,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--issuer", action="append", help="issuing body, as listed in the facets (repeatable)")
     p.add_argument("--province", action="append", help="province (repeatable)")
     p.add_argument("--cites", action="append", help="only documents citing this ref: '35-NQ/TW', 'nghi quyet 35'")
-    p.add_argument("--limit", type=int, default=10, help="hits per page (1-100, default 10)")
-    p.add_argument("--page", type=int, default=1, help="page number (default 1)")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    _listing_args(p, limit=10)
     p.set_defaults(func=cmd_search)
 
     p = sub.add_parser("cites", help="list the documents citing a document, with the kind of relation",
@@ -205,10 +211,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("ref", metavar="REF", help="a document number in any spelling: 35-NQ/TW, 'nghi quyet 35'")
     p.add_argument("--index", default=index_default, help=f"index folder (default: {index_default})")
     p.add_argument("--kind", action="append", choices=KINDS, help="only this relation (repeatable)")
-    p.add_argument("--sort", choices=SORTS, default="relevance", help="order (default: relevance)")
-    p.add_argument("--limit", type=int, default=20, help="documents per page (1-100, default 20)")
-    p.add_argument("--page", type=int, default=1, help="page number (default 1)")
-    p.add_argument("--json", action="store_true", help="print the result as one JSON object (the search shape)")
+    _listing_args(p, limit=20)
     p.set_defaults(func=cmd_cites)
 
     p = sub.add_parser("graph", help="write the citation graph (nodes, edges with kind and passage)",

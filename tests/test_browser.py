@@ -143,3 +143,18 @@ def test_waitress_serve_command_runs_the_app_factory(index_dir):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_record_page_and_cascade(server, browser):
+    browser.get(server + "/refs/" + "Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035")
+    wait_for(browser, ".record h1")
+    groups = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".group h3")]
+    assert groups == ["thực hiện · Trung ương (1)", "thực hiện · Cấp tỉnh (3)", "thực hiện · Cấp huyện (2)"]
+    shot(browser, "7-record")
+    browser.find_element(By.LINK_TEXT, "Chuỗi thực hiện").click()
+    wait_for(browser, ".tree")
+    top = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".cascade .record:nth-child(2) > .tree > li > a")]
+    assert top == ["Kế hoạch 150-KH/TU", "Kế hoạch (không số)", "Kế hoạch (không số)", "Kế hoạch 131-KH/HU",
+                   "Kế hoạch 14-KH/TW", "Kế hoạch 209-KH/TU"]
+    shot(browser, "8-cascade")
+    shot(browser, "8-cascade", PHONE)
