@@ -4,8 +4,8 @@ an edge for every citing relation, with its kind and the passage that shows it."
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from indexer.cache import per_index_generation
 from indexer.highlight import passage
 from indexer.identity import is_central, same_document
 from indexer.refs import ref_key, short_key_of
@@ -197,17 +197,13 @@ def _stated_edges(documents, groups, target_of, existing: set) -> list[Edge]:
     return list(stated.values())
 
 
-@lru_cache(maxsize=4)
-def _cached(ix, generation: int) -> Graph:
+@per_index_generation
+def load_graph(ix) -> Graph:
+    """The graph of an index, built once per index commit."""
     with ix.searcher() as searcher:
         documents = [{"id": s["id"], "text": s["text"], "meta": json.loads(s["meta"])}
                      for s in searcher.all_stored_fields()]
     return build_graph(sorted(documents, key=lambda d: d["id"]))
-
-
-def load_graph(ix) -> Graph:
-    """The graph of an index, built once per index generation."""
-    return _cached(ix, ix.latest_generation())
 
 
 __all__ = ["Edge", "Graph", "KINDS", "LEVELS", "Node", "build_graph", "level_of", "load_graph"]

@@ -248,7 +248,7 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
     out = set()
     for value in chosen:
         key = parse_ref(value)
-        named = {r for r in refs if key in ref_keys(r)}
+        named = {r for r in refs if r and key in ref_keys(r)}  # None: results citing nothing
         out |= named or {value}
     return out
 

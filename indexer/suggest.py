@@ -1,20 +1,19 @@
 """Suggest the accented form of a query typed without diacritics, learned from the corpus's words."""
 
 import math
-from functools import lru_cache
 
 from whoosh.query import Phrase
 
 from analyzers.normalize import fold
+from indexer.cache import per_index_generation
 from indexer.query import ParsedQuery
 
 CANDIDATES = 4  # accented forms tried per typed word, the most frequent first
 
 
-@lru_cache(maxsize=8)
-def _accent_table(index_key: tuple) -> dict:
+@per_index_generation
+def _accent_table(ix) -> dict:
     """folded syllable -> [(accented syllable, document frequency)], most frequent first."""
-    ix, _generation = index_key
     table: dict[str, list] = {}
     with ix.searcher() as searcher:
         reader = searcher.reader()
@@ -35,7 +34,7 @@ def suggest_accents(ix, searcher, parsed: ParsedQuery) -> str | None:
     words = [w.lower() for w in parsed.words]
     if not words or any(not w.isascii() for w in words):
         return None
-    table = _accent_table((ix, ix.latest_generation()))
+    table = _accent_table(ix)
     options = [[c for c, _ in table.get(fold(w), [])] or [w] for w in words]
     unigram = {c: f for w in words for c, f in table.get(fold(w), [])}
     best = {c: (math.log1p(unigram.get(c, 0)), [c]) for c in options[0]}

@@ -173,6 +173,14 @@ def test_central_numbers_are_one_document_only_with_their_year(made_up):
     assert [(e.source, e.kind) for e in graph.incoming("ref:18-NQ/TW@2017")] == [("c/nq18-2017.txt#0", B)]
 
 
+def test_cites_filter_facets_with_documents_citing_nothing(made_up):
+    # hd-62.txt cites nothing: the `cites` facet has no value for it, and must not fail on that.
+    result = search(made_up, "", {"cites": "Kế hoạch 62"})
+    assert sorted(h.id for h in result.hits) == ["c/hd-plan.txt#0", "c/lc-plan.txt#0"]
+    cites = [(v.value, v.count, v.selected) for f in result.facets if f.name == "cites" for v in f.results]
+    assert cites == [("18-NQ/TW", 2, False), ("62-KH/TU", 2, True)]
+
+
 def test_cli_cites_json_adds_kind_and_passage(capsys, index_dir):
     assert main(["cites", "nghi quyet 35", "--index", str(index_dir), "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
