@@ -4,8 +4,8 @@ import json
 from dataclasses import dataclass
 
 from indexer.build import ref_keys
+from indexer.graph import Graph, Node, load_graph
 from indexer.highlight import match_spans, passage
-from indexer.identity import same_document
 from indexer.query import parse_query
 from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_key
@@ -46,56 +46,42 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
 
 
-def _stored(searcher, doc_id: str):
-    return searcher.document(id=doc_id)
-
-
 def _meta(stored) -> dict:
     return json.loads(stored["meta"])
 
 
-def _resolve(searcher, ref: str, year: int | None, province: str | None, exclude: str) -> DocSummary | None:
-    """The corpus document a citation means, under the identity rules (None if not in the corpus)."""
-    for stored in searcher.documents(number_keys=ref_key(ref)):
-        if stored["id"] != exclude and same_document(ref, year, province, _meta(stored)):
-            return DocSummary.from_stored(stored)
-    return None
-
-
-def _cited_refs(searcher, stored, meta: dict) -> tuple[CitedRef, ...]:
+def _cited_refs(searcher, graph: Graph, stored, meta: dict) -> tuple[CitedRef, ...]:
+    """The documents this one cites, one entry per ref, each resolved through the graph."""
+    targets = {ref_key(graph.nodes[e.target].ref): e.target for e in graph.outgoing(stored["id"])
+               if graph.nodes[e.target].ref}
     groups: dict[str, list[dict]] = {}
     for c in meta["citations"]:
         groups.setdefault(ref_key(c["ref"]), []).append(c)
     refs = []
-    for citations in groups.values():
+    for key, citations in groups.items():
         first = max(citations, key=lambda c: sum(c[k] is not None for k in ("date", "issuer", "subject")))
         passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in citations[:MAX_PASSAGES])
-        target = _resolve(searcher, first["ref"], first["year"], meta["province"], stored["id"])
+        target_id = targets.get(key)
+        target = None
+        if target_id and graph.nodes[target_id].in_corpus:
+            target = DocSummary.from_stored(searcher.document(id=target_id))
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
                              passages=passages, target=target))
     return tuple(refs)
 
 
-def citing_documents(searcher, target: dict, target_id: str) -> tuple[CitingDoc, ...]:
-    """Every corpus document whose citations resolve to the target document."""
-    if not target.get("number"):
-        return ()
+def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[CitingDoc, ...]:
+    """The corpus documents whose citations resolve to this one, with the sentences that cite it."""
     found = []
-    for stored in searcher.documents(cites=ref_key(target["number"])):
-        if stored["id"] == target_id:
+    for edge in graph.incoming(doc_id):
+        if edge.stated_by or not graph.nodes[edge.source].in_corpus:
             continue
-        meta = _meta(stored)
-        hits = [c for c in meta["citations"] if ref_key(c["ref"]) == ref_key(target["number"])
-                and same_document(c["ref"], c["year"], meta["province"], target)]
-        if hits:
-            passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in hits)
-            found.append(CitingDoc(DocSummary.from_stored(stored), _dedupe(passages)))
+        stored = searcher.document(id=edge.source)
+        hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
+        passages = tuple({p.start: p for p in (passage(stored["text"], c["start"], c["end"]) for c in hits)}.values())
+        found.append(CitingDoc(DocSummary.from_stored(stored), passages))
     return tuple(sorted(found, key=lambda c: c.doc.id))
-
-
-def _dedupe(passages: tuple[Snippet, ...]) -> tuple[Snippet, ...]:
-    return tuple({p.start: p for p in passages}.values())
 
 
 def _highlights(text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...]:
@@ -109,46 +95,19 @@ def _highlights(text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...
 
 def get_document(ix, doc_id: str, query: str = "") -> DocumentView | None:
     """A document by id, with its citations resolved both ways; None when there is no such id."""
+    graph = load_graph(ix)
     with ix.searcher() as searcher:
-        stored = _stored(searcher, doc_id)
+        stored = searcher.document(id=doc_id)
         if stored is None:
             return None
         meta = _meta(stored)
-        highlights = _highlights(stored["text"], meta, query)
-        return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"], highlights=highlights,
-                            citations=_cited_refs(searcher, stored, meta),
-                            cited_by=citing_documents(searcher, meta, doc_id))
+        return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"],
+                            highlights=_highlights(stored["text"], meta, query),
+                            citations=_cited_refs(searcher, graph, stored, meta),
+                            cited_by=_citing(searcher, graph, doc_id, meta["number"]))
 
 
-@dataclass(frozen=True)
-class RefRecord:
-    """What the corpus says of a cited document: its fullest citation, and who cites it."""
-
-    ref: str
-    doc_type: str | None
-    date: str | None
-    year: int | None
-    issuer: str | None
-    subject: str | None
-    citing: int                 # corpus documents citing it
-    in_corpus: DocSummary | None
-
-
-def ref_record(ix, key: str) -> RefRecord | None:
-    """The record of a ref key (`35-nq-tw`, or `nq:35` for the most cited Nghị quyết 35)."""
-    with ix.searcher() as searcher:
-        citations, citing = [], set()
-        for stored in searcher.documents(cites=key):
-            for c in _meta(stored)["citations"]:
-                if key in ref_keys(c["ref"]):
-                    citations.append((c, _meta(stored)["province"]))
-                    citing.add(stored["id"])
-        if not citations:
-            return None
-        keys = [ref_key(c["ref"]) for c, _ in citations]
-        main = max(set(keys), key=keys.count)
-        mine = [(c, p) for c, p in citations if ref_key(c["ref"]) == main]
-        best, province = max(mine, key=lambda cp: sum(cp[0][k] is not None for k in ("date", "issuer", "subject")))
-        target = _resolve(searcher, best["ref"], best["year"], province, exclude="")
-        return RefRecord(ref=best["ref"], doc_type=best["doc_type"], date=best["date"], year=best["year"],
-                         issuer=best["issuer"], subject=best["subject"], citing=len(citing), in_corpus=target)
+def ref_record(ix, key: str) -> Node | None:
+    """The graph's record of a ref key (`35-nq-tw`; `nq:35` for the most cited Nghị quyết 35)."""
+    nodes = load_graph(ix).by_ref(key)
+    return nodes[0] if nodes else None

@@ -104,7 +104,7 @@ def test_api_document_and_cites(client):
     plan = client.get(f"/api/documents/{quote(KG_PLAN, safe='/')}").get_json()
     assert [c["document"]["id"] for c in plan["cited_by"]] == [KG_LETTER]
     cites = client.get("/api/cites?ref=35/NQ-TW").get_json()
-    assert cites["total"] == 3 and cites["ref"]["ref"] == "35-NQ/TW" and cites["ref"]["citing"] == 3
+    assert cites["total"] == 3 and cites["ref"]["ref"] == "35-NQ/TW" and cites["ref"]["cited_by_count"] == 3
     assert all(h["passages"] for h in cites["hits"])
 
 

@@ -54,5 +54,5 @@ def api_cites():
         abort(400, description=f"not a document reference: {ref[:60]!r}")
     body = _search_json(request.args, {"cites": [ref]})
     record = ref_record(get_index(), key)
-    body["ref"] = None if record is None else {**asdict(record), "in_corpus": record.in_corpus.id if record.in_corpus else None}
+    body["ref"] = None if record is None else record.as_dict()
     return jsonify(body)
