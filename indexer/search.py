@@ -226,7 +226,7 @@ def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
     facets = []
     for name in FACETS:
         if filters.get(name):
-            results = searcher.search(query, filter=_filter_query(filters, skip=name), limit=1,
+            results = searcher.search(query, filter=_filter_query(filters, skip=name), limit=1, scored=False,
                                       groupedby={name: _grouped(name)}, maptype=sorting.Count)
             groups = results.groups(name)
         else:
@@ -255,14 +255,17 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
 
 def _kind_facet(searcher, query, filters: dict) -> Facet:
     """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
+    keys = {k for k in (parse_ref(v) for v in filters["cites"]) if k}
+    results = searcher.search(query, filter=_filter_query(filters, skip="kind"), limit=1, scored=False,
+                              groupedby={"kind": sorting.FieldFacet("cites_kind", allow_overlap=True)},
+                              maptype=sorting.Count)
+    counts = {kind: 0 for kind in KINDS}
+    for value, count in results.groups("kind").items():
+        key, _, kind = (value or "").partition(">")
+        if key in keys:
+            counts[kind] += count  # a document citing two of the chosen refs counts under each
     chosen = set(filters.get("kind", []))
-    values = []
-    for kind in KINDS:
-        only = {**filters, "kind": [kind]}
-        count = len(searcher.search(query, filter=_filter_query(only), limit=1))
-        if count or kind in chosen:
-            values.append(FacetValue(kind, count, kind in chosen))
-    return Facet("kind", tuple(values))
+    return Facet("kind", tuple(FacetValue(k, counts[k], k in chosen) for k in KINDS if counts[k] or k in chosen))
 
 
 def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> Hit:
