@@ -70,31 +70,36 @@ def wait_for(driver, css: str):
     return WebDriverWait(driver, 10).until(EC.presence_of_element_located((By.CSS_SELECTOR, css)))
 
 
+def navigate(driver, action, css: str):
+    """Do something that loads a new page, wait until the old page is gone, then for `css`."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    action()
+    WebDriverWait(driver, 10).until(EC.staleness_of(old))
+    return wait_for(driver, css)
+
+
 def test_search_facet_document_and_cited_by_link(server, browser):
     browser.get(server + "/")
     box = wait_for(browser, "input[name=q]")
-    box.send_keys("chi thi 07" + Keys.ENTER)
-    wait_for(browser, ".hit")
+    navigate(browser, lambda: box.send_keys("chi thi 07" + Keys.ENTER), ".hit")
     assert browser.find_element(By.CSS_SELECTOR, ".total").text == "2 văn bản cho “chi thi 07”"
     assert [m.text for m in browser.find_elements(By.CSS_SELECTOR, ".hit mark")][:2] == ["Chỉ thị 07", "Chỉ thị 07"]
     shot(browser, "1-search")
 
-    browser.find_element(By.XPATH, "//section[@data-facet='doc_type']//a[.//span[text()='Kế hoạch']]").click()
-    wait_for(browser, ".chips")
+    facet = browser.find_element(By.XPATH, "//section[@data-facet='doc_type']//a[.//span[text()='Kế hoạch']]")
+    navigate(browser, facet.click, ".chips")
     assert browser.find_element(By.CSS_SELECTOR, ".total").text == "1 văn bản cho “chi thi 07”"
     assert browser.find_element(By.CSS_SELECTOR, ".chips a").text == "Loại văn bản: Kế hoạch ×"
     shot(browser, "2-facet")
 
-    browser.find_element(By.CSS_SELECTOR, ".hit h2 a").click()
-    wait_for(browser, ".doc-meta")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, ".hit h2 a").click, ".doc-meta")
     assert browser.find_element(By.CSS_SELECTOR, ".doc-meta h1").text == "Kế hoạch 46-KH/BTGTU"
     assert browser.find_element(By.CSS_SELECTOR, ".cited-by h2").text == "Được trích dẫn bởi (1)"
     assert browser.find_elements(By.CSS_SELECTOR, ".doc-text mark")[0].text == "Chỉ thị số 07-CT/TU, ngày 04-6-2021 của Ban Thường vụ Tỉnh ủy"
     shot(browser, "3-document")
     shot(browser, "3-document", PHONE)
 
-    browser.find_element(By.CSS_SELECTOR, ".cited-by .link-item a").click()
-    wait_for(browser, ".doc-meta")
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, ".cited-by .link-item a").click, ".doc-meta")
     assert browser.find_element(By.CSS_SELECTOR, ".doc-meta h1").text == "Công văn 4382/VP-KGVX"
     assert KG_LETTER.split("#")[0] in browser.find_element(By.CSS_SELECTOR, ".doc-meta .source").text
     link = browser.find_element(By.CSS_SELECTOR, ".cites a.in-corpus")
@@ -104,8 +109,7 @@ def test_search_facet_document_and_cited_by_link(server, browser):
 
 def test_phone_width_shows_results_first(server, browser):
     browser.set_window_size(*PHONE)
-    browser.get(server + "/?q=khong+gian+mang")
-    wait_for(browser, ".hit")
+    navigate(browser, lambda: browser.get(server + "/?q=khong+gian+mang"), ".hit")
     assert browser.find_element(By.CSS_SELECTOR, ".suggestion a").text == "không gian mạng"
     details = browser.find_element(By.CSS_SELECTOR, ".facets details")
     assert details.get_attribute("open") is None  # filters folded on a phone
@@ -113,8 +117,7 @@ def test_phone_width_shows_results_first(server, browser):
     assert hit.location["y"] < PHONE[1] and hit.size["width"] <= PHONE[0]
     assert browser.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
     shot(browser, "5-search", PHONE)
-    browser.get(server + "/cites/" + "Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035")
-    wait_for(browser, ".record h1")
+    navigate(browser, lambda: browser.get(server + "/cites/" + "Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035"), ".record h1")
     assert browser.find_element(By.CSS_SELECTOR, ".record h1").text == "Nghị quyết 35-NQ/TW"
     shot(browser, "6-cites", PHONE)
     shot(browser, "6-cites")
@@ -146,13 +149,11 @@ def test_waitress_serve_command_runs_the_app_factory(index_dir):
 
 
 def test_record_page_and_cascade(server, browser):
-    browser.get(server + "/refs/" + "Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035")
-    wait_for(browser, ".record h1")
+    navigate(browser, lambda: browser.get(server + "/refs/" + "Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035"), ".record h1")
     groups = [h.text for h in browser.find_elements(By.CSS_SELECTOR, ".group h3")]
     assert groups == ["thực hiện · Trung ương (1)", "thực hiện · Cấp tỉnh (3)", "thực hiện · Cấp huyện (2)"]
     shot(browser, "7-record")
-    browser.find_element(By.LINK_TEXT, "Chuỗi thực hiện").click()
-    wait_for(browser, ".tree")
+    navigate(browser, browser.find_element(By.LINK_TEXT, "Chuỗi thực hiện").click, ".tree")
     top = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".cascade .record:nth-child(2) > .tree > li > a")]
     assert top == ["Kế hoạch 150-KH/TU", "Kế hoạch (không số)", "Kế hoạch (không số)", "Kế hoạch 131-KH/HU",
                    "Kế hoạch 14-KH/TW", "Kế hoạch 209-KH/TU"]
