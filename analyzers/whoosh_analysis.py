@@ -10,7 +10,7 @@ from analyzers.normalize import canonical_tone, canonical_tones, fold, normalize
 from analyzers.tokens import syllables, words
 
 
-def _emit(spans, value, positions, chars, keeporiginal, removestops, start_pos, start_char, mode, kwargs):
+def _emit(spans, positions, chars, keeporiginal, removestops, start_pos, start_char, mode, kwargs):
     """Yield whoosh tokens for a list of `Span`s (whoosh reuses one Token object)."""
     t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
     for span in spans:
@@ -38,7 +38,7 @@ class SyllableTokenizer(Tokenizer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         text = normalize_text(value) if tokenize else value
         spans = syllables(text)
-        yield from _emit(spans, value, positions, chars, keeporiginal, removestops,
+        yield from _emit(spans, positions, chars, keeporiginal, removestops,
                          start_pos, start_char, mode, kwargs)
 
 
@@ -66,7 +66,7 @@ class WordTokenizer(Tokenizer):
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         text = canonical_tones(normalize_text(value))
         spans = words(text, getattr(value, "word_spans", None))
-        yield from _emit(spans, value, positions, chars, keeporiginal, removestops,
+        yield from _emit(spans, positions, chars, keeporiginal, removestops,
                          start_pos, start_char, mode, kwargs)
 
 
