@@ -14,7 +14,7 @@ from whoosh.fields import BOOLEAN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from analyzers.tokens import word_spans
 from analyzers.whoosh_analysis import folded_analyzer, presegmented, syllable_analyzer, word_analyzer
 from indexer.corpus import Document, Skipped, SourceFile, list_files, read_file
-from indexer.refs import ref_key, short_key_of
+from indexer.refs import ref_keys
 from indexer.relations import strongest
 
 MANIFEST = "vanban_manifest.json"
@@ -70,15 +70,6 @@ class BuildReport:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-def ref_keys(ref: str) -> list[str]:
-    """Every key a ref is found by: its full key and, when it has a type code, `nq:35`."""
-    keys = [ref_key(ref)]
-    short = short_key_of(ref)
-    if short:
-        keys.append(short)
-    return keys
 
 
 def _fields(doc: Document, spans: list) -> dict:

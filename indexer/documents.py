@@ -3,12 +3,11 @@
 import json
 from dataclasses import dataclass
 
-from indexer.build import ref_keys
 from indexer.graph import Graph, Node, load_graph
-from indexer.highlight import match_spans, passage
+from indexer.highlight import match_spans, passage, unique_passages
 from indexer.query import parse_query
 from indexer.records import DocSummary, Snippet
-from indexer.refs import ref_key
+from indexer.refs import ref_key, ref_keys
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -79,7 +78,7 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[Ci
             continue
         stored = searcher.document(id=edge.source)
         hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
-        passages = tuple({p.start: p for p in (passage(stored["text"], c["start"], c["end"]) for c in hits)}.values())
+        passages = unique_passages(passage(stored["text"], c["start"], c["end"]) for c in hits)
         found.append(CitingDoc(DocSummary.from_stored(stored), passages))
     return tuple(sorted(found, key=lambda c: c.doc.id))
 

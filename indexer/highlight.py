@@ -105,6 +105,14 @@ def _cut(text: str, i: int) -> int:
     return i
 
 
+def unique_passages(passages) -> tuple[Snippet, ...]:
+    """One passage per sentence, even when a sentence cites the same document twice."""
+    first: dict[int, Snippet] = {}
+    for p in passages:
+        first.setdefault(p.start, p)
+    return tuple(first.values())
+
+
 def passage(text: str, start: int, end: int) -> Snippet:
     """The sentence around a citation, the citation highlighted."""
     left, right = citing_passage(text, start, end)

@@ -102,3 +102,12 @@ def year_of_symbol(number_symbol: str) -> int | None:
     """The year written inside a symbol (`09/2017/NĐ-CP` -> 2017), if any."""
     match = re.match(r"\d+\s*/\s*((?:19|20)\d\d)\b", number_symbol)
     return int(match.group(1)) if match else None
+
+
+def ref_keys(ref: str) -> list[str]:
+    """Every key a ref is found by: its full key and, when it has a type code, `nq:35`."""
+    keys = [ref_key(ref)]
+    short = short_key_of(ref)
+    if short:
+        keys.append(short)
+    return keys

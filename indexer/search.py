@@ -10,12 +10,12 @@ from whoosh.query import And, AndMaybe, Every, NullQuery, Or, Phrase, Term
 
 from analyzers.normalize import fold
 from analyzers.tokens import words as pyvi_words
-from indexer.build import ref_keys
-from indexer.highlight import make_snippet, match_spans, passage
+from indexer.highlight import make_snippet, match_spans, passage, unique_passages
 from indexer.records import DocSummary, Snippet
 from indexer.suggest import suggest_accents
 from indexer.graph import load_graph
 from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+from indexer.refs import ref_keys
 from indexer.relations import KINDS, strongest
 
 FACETS = ("doc_type", "year", "issuer", "province", "cites")
@@ -281,18 +281,8 @@ def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> H
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     node = graph.nodes.get(summary.id)
-    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=_unique(passages), kind=kind,
+    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=len(node.cited_by) if node else 0)
-
-
-def _unique(passages: tuple[Snippet, ...]) -> tuple[Snippet, ...]:
-    """One passage per sentence, even when a sentence cites the same document twice."""
-    seen, out = set(), []
-    for p in passages:
-        if p.start not in seen:
-            seen.add(p.start)
-            out.append(p)
-    return tuple(out)
 
 
 def _sorting(sort: str, parsed: ParsedQuery, graph):
