@@ -19,7 +19,7 @@ from indexer.relations import strongest
 
 MANIFEST = "vanban_manifest.json"
 # Bump when analysis, extraction or the schema change: the next build then starts afresh.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Below this many documents, starting worker processes costs more than it saves.
 POOL_MIN_DOCUMENTS = 24
 
@@ -48,7 +48,6 @@ def make_schema() -> Schema:
         year=ID(stored=True, sortable=True),
         year_inferred=BOOLEAN(stored=True),
         sort_date=ID(stored=True, sortable=True),
-        cited_count=NUMERIC(stored=True, sortable=True),
         meta=STORED(),
     )
 
@@ -90,7 +89,7 @@ def _fields(doc: Document, spans: list) -> dict:
         cited_refs=",".join(sorted({c.ref for c in meta.citations})), doc_type=meta.doc_type or "", issuer=meta.issuer or "",
         province=meta.province or "", year=str(meta.year) if meta.year else "",
         year_inferred=bool(meta.year_inferred), sort_date=meta.date or meta.date_min or "",
-        cited_count=len({c.key for c in meta.citations}), meta=json.dumps(stored_meta, ensure_ascii=False),
+        meta=json.dumps(stored_meta, ensure_ascii=False),
     )
 
 

@@ -58,7 +58,7 @@ def _cited_refs(searcher, graph: Graph, stored, meta: dict) -> tuple[CitedRef, .
         groups.setdefault(ref_key(c["ref"]), []).append(c)
     refs = []
     for key, citations in groups.items():
-        first = max(citations, key=lambda c: sum(c[k] is not None for k in ("date", "issuer", "subject")))
+        first = citations[0]  # extraction filled every citation of a ref from its fullest one
         passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in citations[:MAX_PASSAGES])
         target_id = targets.get(key)
         target = None

@@ -64,6 +64,13 @@ class Edge:
 class Graph:
     nodes: dict[str, Node]
     edges: list[Edge]
+    _in: dict = field(default_factory=dict, repr=False)
+    _out: dict = field(default_factory=dict, repr=False)
+
+    def __post_init__(self):
+        for edge in self.edges:
+            self._in.setdefault(edge.target, []).append(edge)
+            self._out.setdefault(edge.source, []).append(edge)
 
     def by_ref(self, key: str) -> list[Node]:
         """Nodes a ref key names (`35-nq-tw`; `nq:35` names every Nghị quyết 35), most cited first."""
@@ -71,10 +78,10 @@ class Graph:
         return sorted(found, key=lambda n: (-len(n.cited_by), n.id))
 
     def incoming(self, node_id: str, kind: str | None = None) -> list[Edge]:
-        return [e for e in self.edges if e.target == node_id and (kind is None or e.kind == kind)]
+        return [e for e in self._in.get(node_id, []) if kind is None or e.kind == kind]
 
     def outgoing(self, node_id: str, kind: str | None = None) -> list[Edge]:
-        return [e for e in self.edges if e.source == node_id and (kind is None or e.kind == kind)]
+        return [e for e in self._out.get(node_id, []) if kind is None or e.kind == kind]
 
     def most_cited(self, limit: int = 50) -> list[Node]:
         cited = [n for n in self.nodes.values() if n.cited_by]
@@ -144,6 +151,10 @@ def build_graph(documents: list[dict]) -> Graph:
         for c in doc["meta"]["citations"]:
             if is_central(c["ref"]) and c["year"]:
                 years_by_key[ref_key(c["ref"])].add(c["year"])
+    numbered = defaultdict(list)  # corpus documents by the key of their own number
+    for doc in documents:
+        if doc["meta"]["number"]:
+            numbered[ref_key(doc["meta"]["number"])].append(doc)
     target_of, groups = {}, defaultdict(list)
     for doc in documents:
         for c in doc["meta"]["citations"]:
@@ -151,7 +162,7 @@ def build_graph(documents: list[dict]) -> Graph:
             groups[group].append((doc, c))
     for group, cites in groups.items():
         best_doc, best = max(cites, key=lambda dc: _fullness(dc[1]))
-        corpus = [d for d in documents if d["id"] != best_doc["id"]
+        corpus = [d for d in numbered[ref_key(best["ref"])] if d["id"] != best_doc["id"]
                   and same_document(best["ref"], best["year"], best_doc["meta"]["province"], d["meta"])]
         if corpus:
             target_of[group] = corpus[0]["id"]

@@ -2,24 +2,24 @@
 
 from functools import lru_cache
 
-from analyzers.normalize import canonical_tone, fold, has_diacritics
+from analyzers.normalize import fold, has_diacritics
 from analyzers.tokens import syllables
 from indexer.citations import citing_passage
-from indexer.query import ParsedQuery
+from indexer.query import ParsedQuery, exact_form
 from indexer.records import Snippet
 
 
 def _form(word: str) -> tuple[str, str]:
     """How a typed word is compared: ("exact", tone-normalized) with diacritics, else ("folded", ...)."""
     if has_diacritics(word):
-        return ("exact", canonical_tone(word.lower()))
+        return ("exact", exact_form(word))
     return ("folded", fold(word))
 
 
 @lru_cache(maxsize=65536)
 def _forms(syllable: str) -> dict[str, str]:
     """A syllable of the text in both forms a typed word may be compared with."""
-    return {"exact": canonical_tone(syllable.lower()), "folded": fold(syllable)}
+    return {"exact": exact_form(syllable), "folded": fold(syllable)}
 
 
 def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:

@@ -8,7 +8,7 @@ government numbering each year) unless the year is in the symbol; local symbols 
 from indexer.refs import ref_key
 
 # Issuer codes of central bodies: a ref carrying one is the same across provinces.
-CENTRAL_CODES = {"tw", "tu'", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
+CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
                  "ubtvqh", "vpcp", "ctn", "tandtc", "vksndtc", "ktnn"}
 
 

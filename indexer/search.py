@@ -177,9 +177,14 @@ def build_query(parsed: ParsedQuery):
     return AndMaybe(must, optional) if optional else must
 
 
+def _cite_keys(filters: dict) -> set[str]:
+    """The ref keys the `cites` filter names, in whatever spelling it was given."""
+    return {k for k in (parse_ref(v) for v in filters.get("cites", [])) if k}
+
+
 def _filter_query(filters: dict, skip: str | None = None):
     clauses = []
-    keys = [k for k in (parse_ref(v) for v in filters.get("cites", [])) if k]
+    keys = sorted(_cite_keys(filters))
     for name, values in filters.items():
         if name == skip or not values:
             continue
@@ -255,7 +260,7 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
 
 def _kind_facet(searcher, query, filters: dict) -> Facet:
     """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
-    keys = {k for k in (parse_ref(v) for v in filters["cites"]) if k}
+    keys = _cite_keys(filters)
     results = searcher.search(query, filter=_filter_query(filters, skip="kind"), limit=1, scored=False,
                               groupedby={"kind": sorting.FieldFacet("cites_kind", allow_overlap=True)},
                               maptype=sorting.Count)
@@ -285,11 +290,12 @@ def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> H
                passage=shown, cited_by_count=len(node.cited_by) if node else 0)
 
 
-def _sorting(sort: str, parsed: ParsedQuery, graph):
+def _sorting(searcher, sort: str, parsed: ParsedQuery, graph):
     """None for relevance; browsing (no query) lists the newest first; `cited`: most cited first."""
     if sort == "cited":
-        counts = {doc_id: len(node.cited_by) for doc_id, node in graph.nodes.items() if node.in_corpus}
-        by_cited = sorting.FunctionFacet(lambda s, docnum: counts.get(s.stored_fields(docnum)["id"], 0))
+        counts = {searcher.document_number(id=doc_id): len(node.cited_by)
+                  for doc_id, node in graph.nodes.items() if node.in_corpus and node.cited_by}
+        by_cited = sorting.FunctionFacet(lambda s, docnum: counts.get(docnum, 0))
         return [by_cited, sorting.FieldFacet("sort_date")]
     return None if sort == "relevance" and not parsed.empty else "sort_date"
 
@@ -313,14 +319,14 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     wq = build_query(parsed)
     graph = load_graph(ix)
     with ix.searcher() as searcher:
-        sortedby = _sorting(sort, parsed, graph)
+        sortedby = _sorting(searcher, sort, parsed, graph)
         results = searcher.search(
             wq, filter=_filter_query(filters), limit=page * page_size, sortedby=sortedby,
             reverse=bool(sortedby) and sort != "date_asc",
             groupedby={name: _grouped(name) for name in FACETS}, maptype=sorting.Count)
         main_groups = {name: results.groups(name) for name in FACETS}
         start = (page - 1) * page_size
-        cites = {parse_ref(v) for v in filters.get("cites", [])} - {None}
+        cites = _cite_keys(filters)
         hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites, graph)
                 for i in range(start, min(len(results), start + page_size))]
         facets = _facets(searcher, wq, filters, main_groups)
