@@ -27,10 +27,7 @@ TYPE_NAME = "(?:" + "|".join(sorted(TYPE_CODES, key=len, reverse=True)) + ")"
 # A number-symbol: `35-NQ/TW`, `150 - KH/TU`, `3006/KH-UBND`, `09/2017/NĐ-CP`, `4382/VP-KGVX`.
 NUMBER_SYMBOL = (r"\d{1,5}(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*[A-ZĐ][A-Za-zĐđ]*"
                  r"(?:\s*[-/–]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*")
-NUMBER_SYMBOL_RE = re.compile(NUMBER_SYMBOL)
 
-# A query or filter naming a type by its code and a number: `NQ 35`, `nq35`.
-CODE_AND_NUMBER = re.compile(r"^\s*([A-Za-zĐđ]{2,3})\s*(?:số\s*)?(\d{1,5})\s*$")
 
 
 def _parts(number_symbol: str) -> list[str]:

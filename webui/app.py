@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from flask import Flask, g, jsonify, render_template, request
+from flask import Flask, current_app, g, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer.paths import default_index_dir
@@ -41,8 +41,6 @@ def create_app(test_config: dict | None = None) -> Flask:
 
 def get_index():
     """The app's index, opened once per request (whoosh reads the latest commit each time)."""
-    from flask import current_app
-
     if "index" not in g:
         g.index = open_index(Path(current_app.config["INDEX_DIR"]))
     return g.index
@@ -76,8 +74,6 @@ def _search_error(err: SearchError):
 
 
 def _server_error(err: Exception):
-    from flask import current_app
-
     current_app.logger.exception("unhandled error")
     message = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau."
     if wants_json():

@@ -56,10 +56,10 @@ def cites_page(ref: str):
         abort(400, description=f"“{ref}” không phải là số, ký hiệu văn bản (ví dụ: 35-NQ/TW, Nghị quyết 35).")
     state = search_args(request.args)
     state.filters["cites"] = [ref]
-    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
     fmt = request.args.get("format")
-    if fmt:
+    if fmt:  # a download is the whole list: no page of it is searched first
         return _download(fmt, ref, state)
+    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
     record = ref_record(get_index(), key)
     base = {**state.filters}
     base.pop("cites")
