@@ -1,0 +1,15 @@
+"""The limits every surface (search(), the web pages, the JSON API, the CLI) applies the same way.
+
+One place, so that a query the web refuses is refused by the CLI too, with the same numbers.
+"""
+
+MAX_QUERY_LENGTH = 500      # characters of a query; longer is refused, not searched slowly
+MAX_TERMS = 48              # words and phrase words of one query; the rest add nothing but cost
+MAX_PHRASES = 8             # quoted phrases in one query
+MAX_REFS = 8                # document numbers in one query
+MAX_PAGE = 500              # pages of a listing
+MAX_PAGE_SIZE = 100         # hits per page
+MAX_FILTER_VALUES = 20      # values of one filter (`year=2019&year=2020...`)
+MAX_FILTER_LENGTH = 200     # characters of one filter value
+MIN_YEAR, MAX_YEAR = 1900, 2100
+MIN_PORT, MAX_PORT = 1, 65535
