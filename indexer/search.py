@@ -182,16 +182,17 @@ def _cite_keys(filters: dict) -> set[str]:
     return {k for k in (parse_ref(v) for v in filters.get("cites", [])) if k}
 
 
-def _filter_query(filters: dict, skip: str | None = None):
+def _filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
+    """The filters as a whoosh query; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
     clauses = []
-    keys = sorted(_cite_keys(filters))
+    keys = sorted(_cite_keys(filters) | scope_keys)
     for name, values in filters.items():
         if name == skip or not values:
             continue
         if name == "cites":
             clauses.append(Or([Term("cites", k) for k in keys]) if keys else NullQuery)
         elif name == "kind":
-            if keys and skip != "cites":  # the strongest relation with the cited document
+            if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
                 clauses.append(Or([Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values]))
         else:
             clauses.append(Or([Term(name, str(v)) for v in values]))
@@ -226,12 +227,21 @@ def _grouped(name: str):
     return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=name == "cites")
 
 
-def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
-    """Counts per facet; a facet's own selection does not hide its other values."""
+def _and(*queries):
+    """The queries that are not None, all required (None when there are none)."""
+    present = [q for q in queries if q is not None]
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else And(present)
+
+
+def _facets(searcher, query, filters: dict, scope: dict, main_groups: dict) -> list[Facet]:
+    """Counts per facet; a facet's own selection does not hide its other values (the scope always holds)."""
     facets = []
     for name in FACETS:
         if filters.get(name):
-            results = searcher.search(query, filter=_filter_query(filters, skip=name), limit=1, scored=False,
+            results = searcher.search(query, filter=_and(_filter_query(scope), _filter_query(filters, skip=name, scope_keys=_cite_keys(scope))),
+                                      limit=1, scored=False,
                                       groupedby={name: _grouped(name)}, maptype=sorting.Count)
             groups = results.groups(name)
         else:
@@ -243,8 +253,8 @@ def _facets(searcher, query, filters: dict, main_groups: dict) -> list[Facet]:
         values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
         values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
         facets.append(Facet(name, tuple(values[:MAX_FACET_VALUES] if name == "cites" else values)))
-    if filters.get("cites"):
-        facets.append(_kind_facet(searcher, query, filters))
+    if filters.get("cites") or scope.get("cites"):
+        facets.append(_kind_facet(searcher, query, filters, scope))
     return facets
 
 
@@ -258,10 +268,11 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
     return out
 
 
-def _kind_facet(searcher, query, filters: dict) -> Facet:
+def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
-    keys = _cite_keys(filters)
-    results = searcher.search(query, filter=_filter_query(filters, skip="kind"), limit=1, scored=False,
+    keys = _cite_keys(filters) | _cite_keys(scope)
+    results = searcher.search(query, filter=_and(_filter_query(scope, skip="kind"), _filter_query(filters, skip="kind", scope_keys=_cite_keys(scope))),
+                              limit=1, scored=False,
                               groupedby={"kind": sorting.FieldFacet("cites_kind", allow_overlap=True)},
                               maptype=sorting.Count)
     counts = {kind: 0 for kind in KINDS}
@@ -301,11 +312,13 @@ def _sorting(searcher, sort: str, parsed: ParsedQuery, graph):
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
-           sort: str = "relevance") -> SearchResult:
+           sort: str = "relevance", scope: dict | None = None) -> SearchResult:
     """Search the index: ranked hits with snippets, the total, and facet counts.
 
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
     province and cites to a value or a list of values (several values of one filter: any).
+    `scope` takes the same keys: it always holds and is not offered as a facet choice (the
+    cites page's ref), so the facets count only the results in scope.
     """
     if not 1 <= page_size <= MAX_PAGE_SIZE:
         raise SearchError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
@@ -316,20 +329,22 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     ix = open_index(index) if isinstance(index, (str, Path)) else index
     parsed = parse_query(query)
     filters, warnings = clean_filters(filters)
+    scope, scope_warnings = clean_filters(scope)
+    warnings += scope_warnings
     wq = build_query(parsed)
     graph = load_graph(ix)
     with ix.searcher() as searcher:
         sortedby = _sorting(searcher, sort, parsed, graph)
         results = searcher.search(
-            wq, filter=_filter_query(filters), limit=page * page_size, sortedby=sortedby,
+            wq, filter=_and(_filter_query(scope), _filter_query(filters, scope_keys=_cite_keys(scope))), limit=page * page_size, sortedby=sortedby,
             reverse=bool(sortedby) and sort != "date_asc",
             groupedby={name: _grouped(name) for name in FACETS}, maptype=sorting.Count)
         main_groups = {name: results.groups(name) for name in FACETS}
         start = (page - 1) * page_size
-        cites = _cite_keys(filters)
+        cites = _cite_keys(filters) | _cite_keys(scope)
         hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites, graph)
                 for i in range(start, min(len(results), start + page_size))]
-        facets = _facets(searcher, wq, filters, main_groups)
+        facets = _facets(searcher, wq, filters, scope, main_groups)
         total = len(results)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = suggest_accents(ix, searcher, parsed) if total < page_size and not parsed.phrases else None
