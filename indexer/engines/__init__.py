@@ -1,0 +1,150 @@
+"""The search engines behind search(): one small interface, one module per engine.
+
+Everything above this package (analysis, extraction, search(), the graph, the web and the CLI) is
+engine-free: it builds queries from the small tree below and reads plain dicts back. The analysis
+is done once in Python (`indexer.analysis`), so both engines index exactly the same terms.
+
+Query tree semantics (each engine translates it):
+- `Term(field, text, boost)`: the term is in the field.
+- `Phrase(field, terms, slop, boost)`: the terms in order, at most `slop` other positions between
+  neighbours (0: adjacent). Positions are the analysis's own, with gaps at sentence breaks.
+- `Any(clauses, boost)`: at least one clause matches; the score adds the matching clauses' scores.
+- `All(clauses, boost)`: every clause matches; the score adds them.
+- `Rank(must, should)`: `must` decides what matches; `should` only adds to the score when it matches.
+- `Without(query, excluded)`: matches of `query` that `excluded` does not match.
+- `Every()`: every document; `Nothing()`: none.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
+from typing import Iterator, Protocol
+
+# Text fields, fed as analysed tokens: (term, position). `words` needs no positions.
+POSITION_FIELDS = ("text", "folded", "title", "title_folded")
+FREQUENCY_FIELDS = ("words",)
+# Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
+KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
+                  "doc_type", "issuer", "province", "year")
+# Keyword fields whose values can be counted over a result (facets).
+FACET_FIELDS = ("doc_type", "issuer", "province", "year", "cited_refs", "cites_kind")
+# What a hit gives back.
+STORED_FIELDS = ("id", "source", "part", "text", "meta")
+SORT_FIELD = "sort_date"  # ISO date or "" (sorts first ascending)
+
+ENGINES = {"whoosh": "indexer.engines.whoosh", "tantivy": "indexer.engines.tantivy"}
+DEFAULT_ENGINE = "whoosh"
+
+
+@dataclass(frozen=True)
+class Term:
+    field: str
+    text: str
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Phrase:
+    field: str
+    terms: tuple[str, ...]
+    slop: int = 0
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Any:
+    clauses: tuple
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class All:
+    clauses: tuple
+    boost: float = 1.0
+
+
+@dataclass(frozen=True)
+class Rank:
+    must: object
+    should: object
+
+
+@dataclass(frozen=True)
+class Without:
+    query: object
+    excluded: object
+
+
+@dataclass(frozen=True)
+class Every:
+    pass
+
+
+@dataclass(frozen=True)
+class Nothing:
+    pass
+
+
+@dataclass
+class IndexedDoc:
+    """One document as the engines receive it: analysed tokens, exact values, stored fields."""
+
+    stored: dict                                   # id, source, part, text, meta (a JSON string)
+    tokens: dict[str, list[tuple[str, int]]]       # POSITION_FIELDS and FREQUENCY_FIELDS -> [(term, pos)]
+    keywords: dict[str, list[str]]                 # KEYWORD_FIELDS -> values
+    sort_date: str = ""
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of matches: the total, and (key, score) per hit in order; keys go to `stored()`."""
+
+    total: int
+    hits: list = field(default_factory=list)
+
+
+class EngineWriter(Protocol):
+    def add(self, doc: IndexedDoc) -> None: ...
+    def delete_source(self, source: str) -> None: ...
+    def commit(self) -> None: ...
+    def cancel(self) -> None: ...
+
+
+class EngineSearcher(Protocol):
+    def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
+        """`sort`: None (by score), "date" (newest first) or "date_asc"."""
+    def count(self, query, filter=None) -> int: ...
+    def stored(self, key) -> dict: ...
+    def by_id(self, doc_id: str) -> dict | None: ...
+    def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
+    def doc_count(self) -> int: ...
+    def doc_frequency(self, field: str, term: str) -> int: ...
+    def terms(self, field: str) -> Iterator[tuple[str, int]]:
+        """Every term of a field with its document frequency."""
+    def close(self) -> None: ...
+
+
+class Engine(Protocol):
+    name: str
+
+    def writer(self) -> EngineWriter: ...
+    def searcher(self) -> EngineSearcher: ...
+    def commit_id(self) -> str:
+        """Changes with every commit: derived data is filed under it."""
+
+
+def engine_class(name: str):
+    """The engine class of a name in ENGINES (its library is imported only now)."""
+    if name not in ENGINES:
+        raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
+    return import_module(ENGINES[name]).ENGINE
+
+
+def create_engine(name: str, path: Path) -> Engine:
+    """A new, empty engine index in `path` (created)."""
+    return engine_class(name).create(Path(path))
+
+
+def open_engine(name: str, path: Path) -> Engine:
+    """The engine index in `path`."""
+    return engine_class(name).open(Path(path))
