@@ -113,14 +113,16 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def words(text: str, spans: list[tuple[int, int]] | None = None) -> list[Span]:
+def words(text: str, spans: list[tuple[int, int]] | None = None, syls: list[Span] | None = None) -> list[Span]:
     """Return pyvi's compound words as tokens `nghị_quyết`, positioned like their first syllable.
 
-    `spans` may be given when the segmentation was done ahead (in a worker process).
+    `spans` may be given when the segmentation was done ahead (in a worker process), and `syls`
+    when the text's syllables are already at hand.
     """
     if spans is None:
         spans = word_spans(text)
-    syls = syllables(text)
+    if syls is None:
+        syls = syllables(text)
     index_of = {s.start: i for i, s in enumerate(syls)}
     result = []
     for start, end in spans:

@@ -49,7 +49,7 @@ def _meta(stored) -> dict:
     return json.loads(stored["meta"])
 
 
-def _cited_refs(searcher, graph: Graph, stored, meta: dict) -> tuple[CitedRef, ...]:
+def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict) -> tuple[CitedRef, ...]:
     """The documents this one cites, one entry per ref, each resolved through the graph."""
     targets = {ref_key(graph.nodes[e.target].ref): e.target for e in graph.outgoing(stored["id"])
                if graph.nodes[e.target].ref}
@@ -63,7 +63,7 @@ def _cited_refs(searcher, graph: Graph, stored, meta: dict) -> tuple[CitedRef, .
         target_id = targets.get(key)
         target = None
         if target_id and graph.nodes[target_id].in_corpus:
-            target = DocSummary.from_stored(searcher.document(id=target_id))
+            target = DocSummary.from_stored(searcher.by_id(target_id))
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
                              passages=passages, target=target))
@@ -76,7 +76,7 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[Ci
     for edge in graph.incoming(doc_id):
         if edge.stated_by or not graph.nodes[edge.source].in_corpus:
             continue
-        stored = searcher.document(id=edge.source)
+        stored = searcher.by_id(edge.source)
         hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
         passages = unique_passages(passage(stored["text"], c["start"], c["end"]) for c in hits)
         found.append(CitingDoc(DocSummary.from_stored(stored), passages))
@@ -94,11 +94,11 @@ def _highlights(text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...
 
 def get_document(ix, doc_id: str, query: str = "") -> DocumentView | None:
     """A document by id, with its citations resolved both ways; None when there is no such id."""
-    graph = load_graph(ix)
     with ix.searcher() as searcher:
-        stored = searcher.document(id=doc_id)
+        stored = searcher.by_id(doc_id)
         if stored is None:
             return None
+        graph = load_graph(ix)
         meta = _meta(stored)
         return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"],
                             highlights=_highlights(stored["text"], meta, query),

@@ -1,12 +1,9 @@
 """The citation graph of the whole corpus: a node for every document and every cited document,
 an edge for every citing relation, with its kind and the passage that shows it."""
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from indexer.cache import per_index_generation
-from indexer.highlight import passage
 from indexer.identity import is_central, same_document
 from indexer.refs import ref_key, short_key_of
 from indexer.relations import KINDS, strongest
@@ -140,7 +137,8 @@ def _group_key(c: dict, province: str | None, years_by_key: dict) -> str:
 
 
 def build_graph(documents: list[dict]) -> Graph:
-    """The graph of stored documents (dicts with `id`, `text` and their metadata `meta`)."""
+    """The graph of documents' graph records (`indexer.analysis.graph_record`: `id`, `meta`, and
+    each citation's `passage`)."""
     nodes: dict[str, Node] = {}
     for doc in documents:
         m = doc["meta"]
@@ -184,9 +182,8 @@ def _edges(documents, groups, target_of, nodes) -> list[Edge]:
     edges = []
     for (source, target), cites in sorted(by_pair.items()):
         kind = strongest(c["kind"] for _, c in cites)
-        doc, shown = next((d, c) for d, c in cites if c["kind"] == kind)
-        text = passage(doc["text"], shown["start"], shown["end"]).text
-        edges.append(Edge(source, target, kind, len(cites), " ".join(text.split())))
+        shown = next(c for _, c in cites if c["kind"] == kind)
+        edges.append(Edge(source, target, kind, len(cites), shown["passage"]))
         nodes[target].cited_by.add(source)
     edges += _stated_edges(documents, groups, target_of, {(e.source, e.target) for e in edges})
     return edges
@@ -203,18 +200,15 @@ def _stated_edges(documents, groups, target_of, existing: set) -> list[Edge]:
                 source = target_of[group_of[(doc["id"], c["start"])]]
                 target = target_of[group_of[(doc["id"], following["start"])]]
                 if source != target and (source, target) not in existing and (source, target) not in stated:
-                    text = passage(doc["text"], c["start"], following["end"]).text
-                    stated[(source, target)] = Edge(source, target, "implements", 1, " ".join(text.split()), doc["id"])
+                    stated[(source, target)] = Edge(source, target, "implements", 1, c["stated_passage"], doc["id"])
     return list(stated.values())
 
 
-@per_index_generation
-def load_graph(ix) -> Graph:
-    """The graph of an index, built once per index commit."""
-    with ix.searcher() as searcher:
-        documents = [{"id": s["id"], "text": s["text"], "meta": json.loads(s["meta"])}
-                     for s in searcher.all_stored_fields()]
-    return build_graph(sorted(documents, key=lambda d: d["id"]))
+def load_graph(index) -> Graph:
+    """The graph of an opened index, as its build made it (made again only after a cut-short build)."""
+    from indexer.derive import derived_value  # derive builds graphs: import it only when one is loaded
+
+    return derived_value(index, "graph")
 
 
 __all__ = ["Edge", "Graph", "KINDS", "LEVELS", "Node", "build_graph", "level_of", "load_graph"]

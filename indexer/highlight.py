@@ -1,12 +1,37 @@
 """Find where a query matches a document's text, phrases as whole spans, and cut a snippet."""
 
+import re
 from functools import lru_cache
 
-from analyzers.normalize import fold, has_diacritics
-from analyzers.tokens import syllables
+from analyzers.normalize import canonical_tone, fold, has_diacritics
 from indexer.citations import citing_passage
 from indexer.query import ParsedQuery, exact_form
 from indexer.records import Snippet
+
+# Every letter a Vietnamese text may hold, by the ASCII letter it folds to: a query word becomes a
+# regular expression that finds its accented and unaccented spellings without tokenizing the text.
+_LETTERS = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz"
+_BY_FOLD: dict[str, set] = {}
+for _ch in _LETTERS + _LETTERS.upper():
+    _BY_FOLD.setdefault(fold(_ch), set()).add(_ch)
+
+# A syllable edge: no letter or digit on that side.
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+# Between two syllables of a phrase: anything but a sentence or paragraph break (as the analysis
+# leaves position gaps there, a phrase never matches across one).
+_PHRASE_GAP = r"(?:[^\w.!?;:…\t\n]|_|[.!?;:…](?!\s)|\n(?![ \t\r\f\v]*\n))+"
+# At most this many matches per text: a snippet needs a few, a page highlights a bounded number.
+MAX_MATCHES = 2000
+SYLLABLE = re.compile(r"[^\W_]+")
+
+
+def _pattern(word: str) -> str:
+    """A regular expression for every spelling of a syllable that folds like `word`."""
+    out = []
+    for ch in fold(word):
+        letters = _BY_FOLD.get(ch)
+        out.append("[" + "".join(sorted(letters)) + "]" if letters else re.escape(ch))
+    return "".join(out)
 
 
 def _form(word: str) -> tuple[str, str]:
@@ -16,10 +41,27 @@ def _form(word: str) -> tuple[str, str]:
     return ("folded", fold(word))
 
 
-@lru_cache(maxsize=65536)
-def _forms(syllable: str) -> dict[str, str]:
-    """A syllable of the text in both forms a typed word may be compared with."""
-    return {"exact": exact_form(syllable), "folded": fold(syllable)}
+def _same(found: str, wanted: tuple[str, str]) -> bool:
+    kind, value = wanted
+    return (canonical_tone(found.lower()) if kind == "exact" else fold(found)) == value
+
+
+@lru_cache(maxsize=512)
+def _words_regex(words: tuple[str, ...]):
+    alternatives = sorted({_pattern(w) for w in words}, key=len, reverse=True)
+    return re.compile(_EDGE_BEFORE + "(?:" + "|".join(alternatives) + ")" + _EDGE_AFTER)
+
+
+@lru_cache(maxsize=512)
+def _phrase_regex(phrase: tuple[str, ...]):
+    return re.compile(_EDGE_BEFORE + _PHRASE_GAP.join(_pattern(w) for w in phrase) + _EDGE_AFTER)
+
+
+def _bounded(matches):
+    for n, match in enumerate(matches):
+        if n >= MAX_MATCHES:
+            return
+        yield match
 
 
 def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
@@ -30,21 +72,18 @@ def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (
     >>> [t[s:e] for s, e in match_spans(t, parse_query('"bao ve" nền'))]
     ['Bảo vệ', 'nền']
     """
-    tokens = syllables(text)
-    forms = [_forms(t.text) for t in tokens]
     spans = list(extra)
     for phrase in parsed.phrases:
         wanted = [_form(w) for w in phrase]
-        for i in range(len(tokens) - len(wanted) + 1):
-            window = tokens[i:i + len(wanted)]
-            if window[-1].pos - window[0].pos != len(wanted) - 1:
-                continue  # a break lies between: not a phrase match
-            if all(forms[i + j][kind] == value for j, (kind, value) in enumerate(wanted)):
-                spans.append((window[0].start, window[-1].end))
-    wanted = {_form(w) for w in parsed.words}
-    for token, form in zip(tokens, forms):
-        if ("exact", form["exact"]) in wanted or ("folded", form["folded"]) in wanted:
-            spans.append((token.start, token.end))
+        for match in _bounded(_phrase_regex(tuple(phrase)).finditer(text)):
+            found = SYLLABLE.findall(match.group(0))
+            if len(found) == len(wanted) and all(_same(f, w) for f, w in zip(found, wanted)):
+                spans.append(match.span())
+    if parsed.words:
+        wanted = {_form(w) for w in parsed.words}
+        for match in _bounded(_words_regex(tuple(parsed.words)).finditer(text)):
+            if any(_same(match.group(0), w) for w in wanted):
+                spans.append(match.span())
     return _merge(spans)
 
 

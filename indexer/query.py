@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
 from analyzers.tokens import syllables
+from indexer.limits import MAX_PHRASES, MAX_QUERY_LENGTH, MAX_REFS, MAX_TERMS
 from indexer.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 
 # Quoted phrases, straight or curly quotes.
@@ -24,7 +25,6 @@ QUERY_SHORT = re.compile(
     rf"(?<!\w)(?:(?P<name>{_TYPE_WORDS})|(?P<code>{'|'.join(sorted(CODE_TYPES, key=len, reverse=True))}))"
     rf"\s*(?:so\s+)?(?P<number>\d{{1,5}})(?![\w/-])", re.I)
 
-MAX_TERMS = 48  # words beyond this add nothing but cost
 
 
 @dataclass
@@ -69,11 +69,11 @@ def parse_query(text: str) -> ParsedQuery:
     >>> q.phrases, q.words, q.refs
     ([['bảo', 'vệ']], ['nền', 'tảng'], ['35-nq-tw', 'nq:14'])
     """
-    text = normalize_text(text or "")
+    text = normalize_text(text or "")[:2 * MAX_QUERY_LENGTH]  # search() refuses longer; others are cut
     parsed = ParsedQuery(text=text.strip())
     for match in QUOTED.finditer(text):
         tokens = _tokens(match.group(1))
-        if len(tokens) > 1:
+        if len(tokens) > 1 and len(parsed.phrases) < MAX_PHRASES:
             parsed.phrases.append(tokens)
         else:
             parsed.words.extend(tokens)
@@ -89,10 +89,12 @@ def parse_query(text: str) -> ParsedQuery:
                 found.append((match.start(), match.end(), key))
     for start, end, _ in sorted(found, reverse=True):
         rest = rest[:start] + " " + rest[end:]
-    parsed.refs = list(dict.fromkeys(key for _, _, key in sorted(found)))
+    parsed.refs = list(dict.fromkeys(key for _, _, key in sorted(found)))[:MAX_REFS]
     # Boolean words and operators are not supported: they are dropped, their neighbours kept.
     words = [w for w in _tokens(rest) if w not in {"AND", "OR", "NOT"}]
     parsed.words.extend(words)
+    budget = MAX_TERMS - sum(len(p) for p in parsed.phrases)
+    parsed.words = parsed.words[:max(0, budget)]
     return parsed
 
 

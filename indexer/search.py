@@ -1,22 +1,21 @@
-"""The one search() that the CLI, the web pages and the JSON API all call."""
+"""The one search() that the CLI, the web pages and the JSON API all call, on either engine."""
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from whoosh import index as whoosh_index
-from whoosh import sorting
-from whoosh.query import And, AndMaybe, Every, NullQuery, Or, Phrase, Term
-
 from analyzers.normalize import fold
-from analyzers.tokens import words as pyvi_words
+from indexer.engines import All, Any, Every, Nothing, Phrase, Rank, Term, Without
 from indexer.highlight import make_snippet, match_spans, passage, unique_passages
-from indexer.records import DocSummary, Snippet
-from indexer.suggest import suggest_accents
-from indexer.graph import load_graph
+from indexer.limits import (MAX_FILTER_LENGTH, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
+                            MAX_YEAR, MIN_YEAR)
 from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_keys
 from indexer.relations import KINDS, strongest
+from indexer.store import IndexNotFound, SearchError, index_exists, open_index
+from indexer.suggest import suggest_accents
 
 FACETS = ("doc_type", "year", "issuer", "province", "cites")
 FILTERS = FACETS + ("kind",)
@@ -24,7 +23,6 @@ SORTS = ("relevance", "date", "date_asc", "cited")
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
 FACET_FIELDS = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
                 "cites": "cited_refs"}
-MAX_PAGE_SIZE = 100
 MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
 # Ranking weights, tuned on the ALQAC benchmark (bench/ranking.py), never per question.
@@ -34,18 +32,12 @@ TITLE_BOOST = 1.5
 WORD_BOOST = 1.0        # a pyvi compound word of the query
 ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
 NEAR_BOOST = 1.5        # the words within a few positions of each other
-NEAR_SLOP = 4
+NEAR_SLOP = 3           # other words allowed between neighbouring query words
 KEYWORD_QUERY_MAX = 8   # longer queries are questions: all-words and near clauses rarely match
 PAIR_BOOST = 1.0        # two neighbouring query words next to each other in the text
-PAIR_SLOP = 1           # whoosh's slop 1: the two words adjacent
 
-
-class SearchError(Exception):
-    """A search that cannot run: no index, or an argument out of range. The message says why."""
-
-
-class IndexNotFound(SearchError):
-    """There is no index in the folder asked for."""
+__all__ = ["FACETS", "FILTERS", "SORTS", "Facet", "FacetValue", "Hit", "IndexNotFound", "SearchError",
+           "SearchResult", "hit_dict", "index_exists", "open_index", "search"]
 
 
 @dataclass(frozen=True)
@@ -88,6 +80,8 @@ class SearchResult:
     facets: list[Facet]
     warnings: list[str] = field(default_factory=list)
     suggestion: str | None = None
+    relaxed: bool = False                                  # no document holds every word: any word
+    unmatched: list[str] = field(default_factory=list)     # then, the words found in no document at all
 
     @property
     def pages(self) -> int:
@@ -98,6 +92,7 @@ class SearchResult:
         return {
             "query": self.query, "total": self.total, "page": self.page, "page_size": self.page_size,
             "sort": self.sort, "filters": self.filters, "warnings": self.warnings, "suggestion": self.suggestion,
+            "relaxed": self.relaxed, "unmatched": self.unmatched,
             "hits": [hit_dict(h) for h in self.hits],
             "facets": {f.name: [{"value": v.value, "count": v.count, "selected": v.selected}
                                 for v in f.results] for f in self.facets},
@@ -117,65 +112,66 @@ def hit_dict(hit: Hit) -> dict:
     return out
 
 
-def index_exists(index_dir: str | Path) -> bool:
-    """True when the folder holds an index."""
-    return whoosh_index.exists_in(str(index_dir))
-
-
-def open_index(index_dir: str | Path):
-    """Open the index in a folder, or say clearly that there is none."""
-    index_dir = Path(index_dir)
-    if not index_exists(index_dir):
-        raise IndexNotFound(f"no index in {index_dir}: build one with `vanban index`")
-    return whoosh_index.open_dir(str(index_dir))
-
+# ---- the query tree ----
 
 def _word_clause(word: str, accented_query: bool):
+    """A word in any view: with the typed diacritics (ranked first), folded, or in the title."""
     exact, folded = exact_form(word), fold(word)
     exact_boost = EXACT_BOOST if accented_query else FOLDED_BOOST * 0.25
-    return Or([Term("text", exact, boost=exact_boost), Term("folded", folded, boost=FOLDED_BOOST),
-               Term("title", exact, boost=TITLE_BOOST * exact_boost / EXACT_BOOST),
-               Term("title_folded", folded, boost=TITLE_BOOST * 0.5)])
+    return Any((Term("text", exact, exact_boost), Term("folded", folded, FOLDED_BOOST),
+                Term("title", exact, TITLE_BOOST * exact_boost / EXACT_BOOST),
+                Term("title_folded", folded, TITLE_BOOST * 0.5)))
+
+
+def _contains(word: str):
+    """The document holds the word: as typed when it has diacritics, else in any accented form."""
+    if is_accented([word]):
+        return Any((Term("text", exact_form(word)), Term("title", exact_form(word))))
+    return Any((Term("folded", fold(word)), Term("title_folded", fold(word))))
 
 
 def _phrase_clause(phrase: list[str]):
     if is_accented(phrase):
-        return Phrase("text", [exact_form(w) for w in phrase])
-    return Phrase("folded", [fold(w) for w in phrase])
+        return Phrase("text", tuple(exact_form(w) for w in phrase))
+    return Phrase("folded", tuple(fold(w) for w in phrase))
 
 
 def _ref_clause(key: str):
-    return Or([Term("number_keys", key, boost=3.0), Term("cites", key)])
+    return Any((Term("number_keys", key, 3.0), Term("cites", key)))
 
 
-def _words_query(words: list[str]):
-    """Free words: any may match; all of them, close together, in pyvi's words, rank higher."""
+def _ranking(words: list[str]):
+    """What ranks documents for free words: the words, all of them, near each other, pyvi's words."""
     accented = is_accented(words)
-    clauses = [_word_clause(w, accented) for w in words]
+    clauses = tuple(_word_clause(w, accented) for w in words)
     if len(clauses) == 1:
         return clauses[0]
-    field, form = ("text", exact_form) if accented else ("folded", fold)
-    terms = [form(w) for w in words]
+    field_name, form = ("text", exact_form) if accented else ("folded", fold)
+    terms = tuple(form(w) for w in words)
     extras = []
     if len(words) <= KEYWORD_QUERY_MAX:  # keywords, not a question: all of them, near, first
-        extras += [And(clauses, boost=ALL_WORDS_BOOST), Phrase(field, terms, slop=NEAR_SLOP, boost=NEAR_BOOST)]
-    pairs = dict.fromkeys(zip(terms, terms[1:]))
-    extras += [Phrase(field, list(pair), slop=PAIR_SLOP, boost=PAIR_BOOST) for pair in pairs]
+        extras += [All(clauses, ALL_WORDS_BOOST), Phrase(field_name, terms, NEAR_SLOP, NEAR_BOOST)]
+    extras += [Phrase(field_name, pair, 0, PAIR_BOOST) for pair in dict.fromkeys(zip(terms, terms[1:]))]
     if accented:
+        from analyzers.tokens import words as pyvi_words  # pyvi loads only for queries that use it
         compounds = {s.text.lower() for s in pyvi_words(" ".join(words))}
-        extras += [Term("words", exact_form(c), boost=WORD_BOOST) for c in sorted(compounds)]
-    return Or(clauses + extras)
+        extras += [Term("words", exact_form(c), WORD_BOOST) for c in sorted(compounds)]
+    return Any(clauses + tuple(extras))
 
 
-def build_query(parsed: ParsedQuery):
-    """The whoosh query: phrases and refs are required, free words rank (none is required)."""
+def build_query(parsed: ParsedQuery, relaxed: bool = False):
+    """Phrases and refs are required; so is every free word, unless `relaxed` (then any word)."""
     required = [_phrase_clause(p) for p in parsed.phrases] + [_ref_clause(k) for k in parsed.refs]
-    optional = _words_query(parsed.words) if parsed.words else None
+    ranking = _ranking(parsed.words) if parsed.words else None
+    if ranking is not None and not relaxed and len(parsed.words) > 1:
+        required += [_contains(w) for w in dict.fromkeys(parsed.words)]
     if not required:
-        return optional or Every()
-    must = required[0] if len(required) == 1 else And(required)
-    return AndMaybe(must, optional) if optional else must
+        return ranking or Every()
+    must = required[0] if len(required) == 1 else All(tuple(required))
+    return Rank(must, ranking) if ranking is not None else must
 
+
+# ---- filters ----
 
 def _cite_keys(filters: dict) -> set[str]:
     """The ref keys the `cites` filter names, in whatever spelling it was given."""
@@ -183,69 +179,75 @@ def _cite_keys(filters: dict) -> set[str]:
 
 
 def _filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
-    """The filters as a whoosh query; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
+    """The filters as a query tree; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
     clauses = []
     keys = sorted(_cite_keys(filters) | scope_keys)
-    for name, values in filters.items():
+    for name, values in sorted(filters.items()):
         if name == skip or not values:
             continue
         if name == "cites":
-            clauses.append(Or([Term("cites", k) for k in keys]) if keys else NullQuery)
+            clauses.append(Any(tuple(Term("cites", k) for k in keys)) if keys else Nothing())
         elif name == "kind":
             if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
-                clauses.append(Or([Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values]))
+                clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
         else:
-            clauses.append(Or([Term(name, str(v)) for v in values]))
+            clauses.append(Any(tuple(Term(name, str(v)) for v in values)))
     if not clauses:
         return None
-    return clauses[0] if len(clauses) == 1 else And(clauses)
+    return clauses[0] if len(clauses) == 1 else All(tuple(clauses))
+
+
+def _and(*queries):
+    """The queries that are not None, all required (None when there are none)."""
+    present = tuple(q for q in queries if q is not None)
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else All(present)
+
+
+def _check_value(name: str, value: str) -> None:
+    if len(value) > MAX_FILTER_LENGTH:
+        raise SearchError(f"giá trị lọc {name} quá dài ({len(value)} ký tự; tối đa {MAX_FILTER_LENGTH})")
+    if name == "year" and not (re.fullmatch(r"\d{4}", value) and MIN_YEAR <= int(value) <= MAX_YEAR):
+        raise SearchError(f"năm không hợp lệ: {value[:20]!r} (cần một năm từ {MIN_YEAR} đến {MAX_YEAR})")
 
 
 def clean_filters(filters: dict | None) -> tuple[dict, list[str]]:
-    """Keep known filters with non-empty values, as lists of strings; warn about the rest."""
+    """Known filters with non-empty values, as lists of strings; warn about the rest, refuse bad values."""
     cleaned, warnings = {}, []
     for name, values in (filters or {}).items():
         if values is None or values == "" or values == []:
             continue
         values = [values] if isinstance(values, (str, int)) else list(values)
-        values = [str(v).strip() for v in values if str(v).strip()]
+        values = list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
         if name not in FILTERS:
-            warnings.append(f"unknown filter {name!r} ignored")
-        elif name == "kind" and not set(values) <= set(KINDS):
-            warnings.append(f"unknown kind {', '.join(sorted(set(values) - set(KINDS)))}: use {', '.join(KINDS)}")
-            cleaned[name] = [v for v in values if v in KINDS]
+            warnings.append(f"bộ lọc không rõ {str(name)[:30]!r} đã bị bỏ qua")
+            continue
+        if len(values) > MAX_FILTER_VALUES:
+            raise SearchError(f"quá nhiều giá trị cho {name} ({len(values)}; tối đa {MAX_FILTER_VALUES})")
+        for value in values:
+            _check_value(name, value)
+        if name == "kind" and not set(values) <= set(KINDS):
+            warnings.append(f"loại quan hệ không rõ {', '.join(sorted(set(values) - set(KINDS)))}: "
+                            f"dùng {', '.join(KINDS)}")
+            values = [v for v in values if v in KINDS]
         elif name == "cites" and not all(parse_ref(v) for v in values):
-            bad = [v for v in values if not parse_ref(v)]
-            warnings.append(f"not a document reference: {', '.join(bad)}")
-            cleaned[name] = values
-        elif values:
+            warnings.append(f"không phải số, ký hiệu văn bản: {', '.join(v for v in values if not parse_ref(v))}")
+        if values:
             cleaned[name] = values
     return cleaned, warnings
 
 
-def _grouped(name: str):
-    return sorting.FieldFacet(FACET_FIELDS[name], allow_overlap=name == "cites")
+# ---- facets ----
 
-
-def _and(*queries):
-    """The queries that are not None, all required (None when there are none)."""
-    present = [q for q in queries if q is not None]
-    if not present:
-        return None
-    return present[0] if len(present) == 1 else And(present)
-
-
-def _facets(searcher, query, filters: dict, scope: dict, main_groups: dict) -> list[Facet]:
-    """Counts per facet; a facet's own selection does not hide its other values (the scope always holds)."""
+def _facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
+    """Counts per facet over the results; a facet's own selection does not hide its other values."""
+    keys = _cite_keys(scope)
     facets = []
     for name in FACETS:
-        if filters.get(name):
-            results = searcher.search(query, filter=_and(_filter_query(scope), _filter_query(filters, skip=name, scope_keys=_cite_keys(scope))),
-                                      limit=1, scored=False,
-                                      groupedby={name: _grouped(name)}, maptype=sorting.Count)
-            groups = results.groups(name)
-        else:
-            groups = main_groups.get(name, {})
+        skip = name if filters.get(name) else None
+        groups = searcher.group_counts(query, _and(_filter_query(scope), _filter_query(filters, skip, keys)),
+                                       FACET_FIELDS[name])
         chosen = set(filters.get(name, []))
         if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
             chosen = _canonical_choices(chosen, groups)
@@ -263,7 +265,7 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
     out = set()
     for value in chosen:
         key = parse_ref(value)
-        named = {r for r in refs if r and key in ref_keys(r)}  # None: results citing nothing
+        named = {r for r in refs if r and key in ref_keys(r)}
         out |= named or {value}
     return out
 
@@ -271,20 +273,20 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
 def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
     keys = _cite_keys(filters) | _cite_keys(scope)
-    results = searcher.search(query, filter=_and(_filter_query(scope, skip="kind"), _filter_query(filters, skip="kind", scope_keys=_cite_keys(scope))),
-                              limit=1, scored=False,
-                              groupedby={"kind": sorting.FieldFacet("cites_kind", allow_overlap=True)},
-                              maptype=sorting.Count)
+    groups = searcher.group_counts(query, _and(_filter_query(scope, "kind"),
+                                               _filter_query(filters, "kind", _cite_keys(scope))), "cites_kind")
     counts = {kind: 0 for kind in KINDS}
-    for value, count in results.groups("kind").items():
+    for value, count in groups.items():
         key, _, kind = (value or "").partition(">")
-        if key in keys:
+        if key in keys and kind in counts:
             counts[kind] += count  # a document citing two of the chosen refs counts under each
     chosen = set(filters.get("kind", []))
     return Facet("kind", tuple(FacetValue(k, counts[k], k in chosen) for k in KINDS if counts[k] or k in chosen))
 
 
-def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> Hit:
+# ---- hits ----
+
+def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict) -> Hit:
     summary = DocSummary.from_stored(stored)
     text = stored["text"]
     wanted = set(parsed.refs) | cites
@@ -296,19 +298,50 @@ def _hit(stored, parsed: ParsedQuery, score: float, cites: set[str], graph) -> H
         first = next(c for c in citations if c["kind"] == kind)
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
-    node = graph.nodes.get(summary.id)
     return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=len(node.cited_by) if node else 0)
+               passage=shown, cited_by_count=counts.get(summary.id, 0))
 
 
-def _sorting(searcher, sort: str, parsed: ParsedQuery, graph):
-    """None for relevance; browsing (no query) lists the newest first; `cited`: most cited first."""
+def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
+    """The `cited` order: cited documents by their count (then newest), then the rest, newest first."""
+    if not counts:
+        found = searcher.search(query, filter_, limit=limit, offset=offset, sort="date")
+        return found.total, found.hits
+    cited = Any(tuple(Term("id", i) for i in sorted(counts)))
+    top = searcher.search(query, _and(filter_, cited), limit=len(counts), sort="date")
+    ids = {key: searcher.stored(key)["id"] for key, _ in top.hits}
+    ordered = [key for key, _ in sorted(top.hits, key=lambda hit: -counts.get(ids[hit[0]], 0))]  # stable: dates
+    keys = ordered[offset:offset + limit]
+    rest = Without(query, cited)
+    if len(keys) < limit:
+        found = searcher.search(rest, filter_, limit=limit - len(keys), offset=max(0, offset - len(ordered)),
+                                sort="date")
+        keys, rest_total = keys + [k for k, _ in found.hits], found.total
+    else:
+        rest_total = searcher.count(rest, filter_)
+    return len(ordered) + rest_total, [(k, 0.0) for k in keys]
+
+
+def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, page: int, page_size: int, counts_of):
+    """(total, [(key, score)]) of one page, in the order asked for."""
+    offset = (page - 1) * page_size
     if sort == "cited":
-        counts = {searcher.document_number(id=doc_id): len(node.cited_by)
-                  for doc_id, node in graph.nodes.items() if node.in_corpus and node.cited_by}
-        by_cited = sorting.FunctionFacet(lambda s, docnum: counts.get(docnum, 0))
-        return [by_cited, sorting.FieldFacet("sort_date")]
-    return None if sort == "relevance" and not parsed.empty else "sort_date"
+        return _most_cited_first(searcher, query, filter_, offset, page_size, counts_of())
+    by_date = sort in ("date", "date_asc") or parsed.empty  # browsing lists the newest first
+    found = searcher.search(query, filter_, limit=page_size, offset=offset,
+                            sort=("date_asc" if sort == "date_asc" else "date") if by_date else None)
+    return found.total, found.hits
+
+
+def _check(query: str, page: int, page_size: int, sort: str) -> None:
+    if not isinstance(page_size, int) or not 1 <= page_size <= MAX_PAGE_SIZE:
+        raise SearchError(f"page_size phải từ 1 đến {MAX_PAGE_SIZE}")
+    if not isinstance(page, int) or not 1 <= page <= MAX_PAGE:
+        raise SearchError(f"page phải từ 1 đến {MAX_PAGE}")
+    if sort not in SORTS:
+        raise SearchError(f"sort phải là một trong {', '.join(SORTS)}")
+    if not isinstance(query, str) or len(query) > MAX_QUERY_LENGTH:
+        raise SearchError(f"câu truy vấn quá dài (tối đa {MAX_QUERY_LENGTH} ký tự)")
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
@@ -318,36 +351,37 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
     province and cites to a value or a list of values (several values of one filter: any).
     `scope` takes the same keys: it always holds and is not offered as a facet choice (the
-    cites page's ref), so the facets count only the results in scope.
+    cites page's ref), so the facets count only the results in scope. Every document returned
+    holds every word of the query; when none does, any word will do and `relaxed` says so.
+    Raises SearchError (IndexNotFound when there is no index) for what it cannot answer.
     """
-    if not 1 <= page_size <= MAX_PAGE_SIZE:
-        raise SearchError(f"page_size must be between 1 and {MAX_PAGE_SIZE}")
-    if page < 1:
-        raise SearchError("page must be 1 or more")
-    if sort not in SORTS:
-        raise SearchError(f"sort must be one of {', '.join(SORTS)}")
+    _check(query or "", page, page_size, sort)
     ix = open_index(index) if isinstance(index, (str, Path)) else index
     parsed = parse_query(query)
     filters, warnings = clean_filters(filters)
     scope, scope_warnings = clean_filters(scope)
-    warnings += scope_warnings
-    wq = build_query(parsed)
-    graph = load_graph(ix)
+    filter_ = _and(_filter_query(scope), _filter_query(filters, scope_keys=_cite_keys(scope)))
+    counts = {}
+
+    def counts_of():
+        if "value" not in counts:
+            from indexer.derive import derived_value
+            counts["value"] = derived_value(ix, "counts")
+        return counts["value"]
+
     with ix.searcher() as searcher:
-        sortedby = _sorting(searcher, sort, parsed, graph)
-        results = searcher.search(
-            wq, filter=_and(_filter_query(scope), _filter_query(filters, scope_keys=_cite_keys(scope))), limit=page * page_size, sortedby=sortedby,
-            reverse=bool(sortedby) and sort != "date_asc",
-            groupedby={name: _grouped(name) for name in FACETS}, maptype=sorting.Count)
-        main_groups = {name: results.groups(name) for name in FACETS}
-        start = (page - 1) * page_size
+        tree, relaxed = build_query(parsed), False
+        total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts_of)
+        if total == 0 and len(parsed.words) > 1:
+            tree, relaxed = build_query(parsed, relaxed=True), True
+            total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts_of)
         cites = _cite_keys(filters) | _cite_keys(scope)
-        hits = [_hit(results[i], parsed, results.score(i) if not sortedby else 0.0, cites, graph)
-                for i in range(start, min(len(results), start + page_size))]
-        facets = _facets(searcher, wq, filters, scope, main_groups)
-        total = len(results)
+        hits = [_hit(searcher.stored(k), parsed, score, cites, counts_of()) for k, score in keys]
+        facets = _facets(searcher, tree, filters, scope)
+        unmatched = [w for w in parsed.words if relaxed and searcher.count(_contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = suggest_accents(ix, searcher, parsed) if total < page_size and not parsed.phrases else None
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
-                        page_size=page_size, total=total, hits=hits, facets=facets, warnings=warnings,
-                        suggestion=suggestion)
+                        page_size=page_size, total=total, hits=hits, facets=facets,
+                        warnings=warnings + scope_warnings, suggestion=suggestion, relaxed=relaxed,
+                        unmatched=unmatched)

@@ -5,8 +5,8 @@ import unicodedata
 import pytest
 
 from analyzers.normalize import canonical_tone, canonical_tones, fold, normalize_text
-from analyzers.tokens import PARAGRAPH_GAP, SENTENCE_GAP, syllables
-from analyzers.whoosh_analysis import folded_analyzer, syllable_analyzer, word_analyzer
+from analyzers.tokens import PARAGRAPH_GAP, SENTENCE_GAP, syllables, words
+from indexer.analysis import text_views
 
 from helpers import CORPUS
 
@@ -33,22 +33,22 @@ def test_fold_handles_d_bar_and_decomposed_input():
 
 
 def test_old_and_new_tone_styles_index_to_the_same_terms():
-    analyzer = syllable_analyzer()
-    assert [t.text for t in analyzer("Tỉnh uỷ hoà bình")] == [t.text for t in analyzer("Tỉnh ủy hòa bình")]
-    assert [t.text for t in analyzer("Tỉnh uỷ")] == ["tỉnh", "ủy"]
+    assert text_views("Tỉnh uỷ hoà bình") == text_views("Tỉnh ủy hòa bình")
+    views = text_views("Tỉnh uỷ ban hành")
+    assert views["text"] == [("tỉnh", 0), ("ủy", 1), ("ban", 2), ("hành", 3)]
+    assert views["folded"] == [("tinh", 0), ("uy", 1), ("ban", 2), ("hanh", 3)]
+    assert views["words"] == [("tỉnh_ủy", 0), ("ban_hành", 2)]
 
 
 def test_token_offsets_point_into_the_stored_text():
     text = (CORPUS / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
-    for analyzer in (syllable_analyzer(), folded_analyzer()):
-        tokens = [(t.text, t.startchar, t.endchar) for t in analyzer(text, chars=True)]
-        assert len(tokens) > 3000
-        for term, start, end in tokens:
-            assert fold(text[start:end]) == fold(term)
-    words = [(t.text, t.startchar, t.endchar) for t in word_analyzer()(text[:2000], chars=True)]
-    assert ("nghị_quyết", 105, 115) in words
-    for term, start, end in words:
-        assert canonical_tones(" ".join(text[start:end].lower().split())) == term.replace("_", " ")
+    spans = syllables(text)
+    assert len(spans) > 3000
+    assert all(text[s.start:s.end] == s.text for s in spans)
+    compounds = [(w.text, w.start, w.end) for w in words(canonical_tones(text[:2000]))]
+    assert ("Nghị_quyết", 105, 115) in compounds
+    for term, start, end in compounds:
+        assert canonical_tones(" ".join(text[start:end].split())) == term.replace("_", " ")
 
 
 def test_superscripts_split_tokens():
@@ -67,5 +67,6 @@ def test_sentence_and_paragraph_breaks_leave_position_gaps():
 def test_pyvi_compounds_do_not_hide_syllables():
     # pyvi makes `giải_pháp_bảo_vệ` one word; the syllable view still holds `bảo` `vệ` in a row.
     text = "nhiệm vụ, giải pháp bảo vệ vững chắc nền tảng"
-    syl = [(t.text, t.pos) for t in syllable_analyzer()(text, positions=True)]
-    assert ("bảo", 4) in syl and ("vệ", 5) in syl
+    views = text_views(text)
+    assert ("bảo", 4) in views["text"] and ("vệ", 5) in views["text"]
+    assert ("giải_pháp_bảo_vệ", 2) in views["words"]

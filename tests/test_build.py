@@ -23,10 +23,10 @@ def corpus_copy(tmp_path):
 
 def test_first_build_reports_documents_parts_and_progress(corpus_copy, tmp_path):
     seen = []
-    report = build_index([corpus_copy], tmp_path / "ix", progress=lambda done, total, rate: seen.append((done, total)))
+    report = build_index([corpus_copy], tmp_path / "ix", progress=lambda p: seen.append((p.files_read, p.files_total, p.documents_indexed)))
     assert (report.documents_indexed, report.documents_total, report.files_added, report.parts_split,
             report.skipped) == (6, 6, 5, 1, [])
-    assert seen[-1] == (6, 6)
+    assert seen[-1] == (5, 5, 6)
     assert ids(tmp_path / "ix") == ALL_IDS
 
 
@@ -65,7 +65,7 @@ def test_interrupted_build_leaves_the_last_good_index(corpus_copy, tmp_path):
     plan = corpus_copy / "000_65df158a4e7ec0a6.txt"
     plan.write_text(plan.read_text(encoding="utf-8").replace("không gian mạng", "mạng xã hội"), encoding="utf-8")
 
-    def interrupt(done, total, rate):
+    def interrupt(progress):
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -80,5 +80,5 @@ def test_interrupted_build_leaves_the_last_good_index(corpus_copy, tmp_path):
 
 
 def test_missing_corpus_path_is_a_clear_error(tmp_path):
-    with pytest.raises(FileNotFoundError, match="corpus path not found: .*nowhere"):
+    with pytest.raises(FileNotFoundError, match="không có đường dẫn: .*nowhere"):
         build_index([tmp_path / "nowhere"], tmp_path / "ix")

@@ -1,0 +1,72 @@
+"""Analyse a document once, for either engine: the three views of its text, exact values, graph input.
+
+pyvi runs once per document; syllables and their folded forms come from the same pass. The result
+is plain data (picklable), so worker processes can make it and the engine only writes it.
+"""
+
+import json
+from dataclasses import asdict
+
+from analyzers.normalize import canonical_tones, fold
+from analyzers.tokens import syllables, word_spans, words
+from indexer.corpus import Document
+from indexer.engines import IndexedDoc
+from indexer.highlight import passage
+from indexer.refs import ref_keys
+from indexer.relations import strongest
+
+
+def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, int]]]:
+    """Syllables (lower case, canonical tones), the same folded, and pyvi's compound words."""
+    toned = canonical_tones(text)  # length-preserving: offsets stay those of the text
+    syls = syllables(toned)
+    views = {"text": [(s.text.lower(), s.pos) for s in syls],
+             "folded": [(fold(s.text), s.pos) for s in syls]}
+    if with_words:
+        views["words"] = [(w.text.lower(), w.pos) for w in words(toned, word_spans(toned), syls)]
+    return views
+
+
+def _citation_keywords(meta) -> dict[str, list[str]]:
+    # One key per citation, repeats kept: a document that cites a ref often ranks higher for it.
+    cited = [k for c in meta.citations for k in ref_keys(c.ref)]
+    kinds: dict[str, list[str]] = {}
+    for c in meta.citations:
+        for k in ref_keys(c.ref):
+            kinds.setdefault(k, []).append(c.kind)
+    return {"cites": cited, "cites_kind": [f"{k}>{strongest(v)}" for k, v in sorted(kinds.items())],
+            "cited_refs": sorted({c.ref for c in meta.citations})}
+
+
+def graph_record(doc_id: str, source: str, text: str, meta: dict) -> dict:
+    """What the citation graph needs of a document: its metadata, each citation with its passage."""
+    citations = []
+    for c, following in zip(meta["citations"], meta["citations"][1:] + [None]):
+        c = {k: v for k, v in c.items() if k != "text"}
+        c["passage"] = " ".join(passage(text, c["start"], c["end"]).text.split())
+        if c.get("implements") and following:
+            c["stated_passage"] = " ".join(passage(text, c["start"], following["end"]).text.split())
+        citations.append(c)
+    return {"id": doc_id, "source": source, "meta": {**{k: v for k, v in meta.items() if k != "citations"}, "citations": citations}}
+
+
+def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
+    """The document as both engines index it, and its graph record."""
+    meta = doc.meta
+    stored_meta = asdict(meta)
+    stored_meta.update(format=getattr(doc, "format", "txt"), ocr=getattr(doc, "ocr", False),
+                       path=getattr(doc, "path", ""))
+    title = meta.title or ""
+    views = text_views(doc.text)
+    title_views = text_views(title, with_words=False)
+    tokens = {**views, "title": title_views["text"], "title_folded": title_views["folded"]}
+    keywords = {"id": [doc.id], "source": [doc.source], "source_digest": [f"{doc.source}\x1f{digest}"],
+                "number_keys": ref_keys(meta.number) if meta.number else [],
+                "doc_type": [meta.doc_type or ""], "issuer": [meta.issuer or ""],
+                "province": [meta.province or ""], "year": [str(meta.year) if meta.year else ""],
+                **_citation_keywords(meta)}
+    meta_json = json.dumps(stored_meta, ensure_ascii=False)
+    indexed = IndexedDoc(stored={"id": doc.id, "source": doc.source, "part": doc.part, "text": doc.text,
+                                 "meta": meta_json},
+                         tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "")
+    return indexed, graph_record(doc.id, doc.source, doc.text, json.loads(meta_json))

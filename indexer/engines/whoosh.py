@@ -1,0 +1,210 @@
+"""The whoosh engine: pure Python, the default; fine up to a few thousand documents."""
+
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query as wq
+from whoosh import sorting
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from indexer.engines import (FACET_FIELDS, FREQUENCY_FIELDS, KEYWORD_FIELDS, POSITION_FIELDS, SORT_FIELD, All,
+                             Any, Every, IndexedDoc, Nothing, Page, Phrase, Rank, Term, Without)
+
+# Facet fields holding several values per document: counted with overlap.
+MULTI_VALUED = {"cited_refs", "cites_kind"}
+SINGLE_VALUED = set(FACET_FIELDS) - MULTI_VALUED
+# Keyword fields with one value per document.
+ONE_VALUE = SINGLE_VALUED | {"id", "source", "source_digest"}
+
+
+class Analysed(str):
+    """A field value whose tokens were made ahead: `tokens` is [(term, position), ...].
+
+    (whoosh hands a plain list straight to its own token maker, which renumbers positions: a
+    string carrying the tokens reaches the field's analyzer instead.)
+    """
+
+    tokens: list
+
+
+def analysed(tokens: list[tuple[str, int]]) -> Analysed:
+    value = Analysed("")
+    value.tokens = tokens
+    return value
+
+
+class AnalysedTokenizer(Tokenizer):
+    """Yield the tokens analysed ahead, with their own positions.
+
+    >>> [(t.text, t.pos) for t in AnalysedTokenizer()(analysed([("nghị", 0), ("quyết", 3)]), positions=True)]
+    [('nghị', 0), ('quyết', 3)]
+    """
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for text, pos in getattr(value, "tokens", ()):
+            token.text, token.boost, token.stopped = text, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            if chars:
+                token.startchar = token.endchar = 0
+            yield token
+
+
+def make_schema() -> Schema:
+    tokenizer = AnalysedTokenizer()
+    fields = {name: TEXT(analyzer=tokenizer, phrase=True) for name in POSITION_FIELDS}
+    fields.update({name: TEXT(analyzer=tokenizer, phrase=False) for name in FREQUENCY_FIELDS})
+    for name in KEYWORD_FIELDS:
+        if name in SINGLE_VALUED:
+            fields[name] = ID(sortable=True)
+        else:
+            fields[name] = KEYWORD(scorable=name == "cites")  # values come as lists: whoosh keeps them whole
+    fields["id"] = ID(unique=True, stored=True)
+    fields["source"] = ID(stored=True)
+    fields["source_digest"] = ID()
+    fields["part"] = NUMERIC(stored=True)
+    fields["body"] = STORED()
+    fields["meta"] = STORED()
+    fields[SORT_FIELD] = ID(sortable=True)
+    return Schema(**fields)
+
+
+def translate(node):
+    """The whoosh query for a node of the engine-free query tree."""
+    if isinstance(node, Term):
+        return wq.Term(node.field, node.text, boost=node.boost)
+    if isinstance(node, Phrase):
+        if len(node.terms) == 1:
+            return wq.Term(node.field, node.terms[0], boost=node.boost)
+        return wq.Phrase(node.field, list(node.terms), slop=node.slop + 1, boost=node.boost)
+    if isinstance(node, Any):
+        return wq.Or([translate(c) for c in node.clauses], boost=node.boost)
+    if isinstance(node, All):
+        return wq.And([translate(c) for c in node.clauses], boost=node.boost)
+    if isinstance(node, Rank):
+        return wq.AndMaybe(translate(node.must), translate(node.should))
+    if isinstance(node, Without):
+        return wq.AndNot(translate(node.query), translate(node.excluded))
+    if isinstance(node, Every):
+        return wq.Every()
+    if isinstance(node, Nothing):
+        return wq.NullQuery
+    raise TypeError(f"not a query node: {node!r}")
+
+
+class WhooshWriter:
+    def __init__(self, ix):
+        self._writer = ix.writer(limitmb=256)
+
+    def add(self, doc: IndexedDoc) -> None:
+        fields = {name: analysed(doc.tokens.get(name) or []) for name in (*POSITION_FIELDS, *FREQUENCY_FIELDS)}
+        for name in KEYWORD_FIELDS:
+            values = doc.keywords.get(name) or []
+            fields[name] = (values[0] if values else "") if name in ONE_VALUE else values
+        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"])
+        fields[SORT_FIELD] = doc.sort_date
+        self._writer.add_document(**fields)
+
+    def delete_source(self, source: str) -> None:
+        self._writer.delete_by_term("source", source)
+
+    def commit(self) -> None:
+        self._writer.commit()
+
+    def cancel(self) -> None:
+        self._writer.cancel()
+
+
+class WhooshSearcher:
+    """One whoosh searcher; facet counts of a query are computed in one pass and kept."""
+
+    def __init__(self, ix):
+        self._searcher = ix.searcher()
+        self._groups: dict = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
+        sortedby = SORT_FIELD if sort else None
+        results = self._searcher.search(translate(query), filter=_filter(filter), limit=offset + limit,
+                                        sortedby=sortedby, reverse=sort == "date")
+        hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
+                for i in range(offset, min(len(results), offset + limit))]
+        return Page(len(results), hits)
+
+    def count(self, query, filter=None) -> int:
+        return len(self._searcher.search(translate(query), filter=_filter(filter), limit=1, scored=False))
+
+    def stored(self, key) -> dict:
+        return _stored(self._searcher.stored_fields(key))
+
+    def by_id(self, doc_id: str) -> dict | None:
+        found = self._searcher.document(id=doc_id)
+        return _stored(found) if found else None
+
+    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+        key = (query, filter)
+        if key not in self._groups:  # every facet of this query in one unscored pass
+            facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
+            results = self._searcher.search(translate(query), filter=_filter(filter), limit=1, scored=False,
+                                            groupedby=facets, maptype=sorting.Count)
+            self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k}
+                                 for name in FACET_FIELDS}
+        return self._groups[key][field]
+
+    def doc_count(self) -> int:
+        return self._searcher.doc_count()
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        return self._searcher.doc_frequency(field, term)
+
+    def terms(self, field: str):
+        for text, info in self._searcher.reader().iter_field(field):
+            yield (text.decode("utf-8") if isinstance(text, bytes) else text), info.doc_frequency()
+
+    def close(self) -> None:
+        self._searcher.close()
+
+
+def _filter(node):
+    return None if node is None else translate(node)
+
+
+def _stored(fields: dict) -> dict:
+    return {"id": fields["id"], "source": fields["source"], "part": fields["part"], "text": fields["body"],
+            "meta": fields["meta"]}
+
+
+class WhooshEngine:
+    name = "whoosh"
+
+    def __init__(self, ix):
+        self._ix = ix
+
+    @classmethod
+    def create(cls, path: Path) -> "WhooshEngine":
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(whoosh_index.create_in(str(path), make_schema()))
+
+    @classmethod
+    def open(cls, path: Path) -> "WhooshEngine":
+        return cls(whoosh_index.open_dir(str(path)))
+
+    def writer(self) -> WhooshWriter:
+        return WhooshWriter(self._ix)
+
+    def searcher(self) -> WhooshSearcher:
+        return WhooshSearcher(self._ix)
+
+    def commit_id(self) -> str:
+        return f"w{self._ix.latest_generation()}"
+
+
+ENGINE = WhooshEngine

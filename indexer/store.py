@@ -1,0 +1,167 @@
+"""An index folder: which engine made it, its engine files, what was derived at each commit, its lock.
+
+    index_dir/vanban.json          {"engine": ..., "format": ...}: written when the first build completes
+    index_dir/engine/              the engine's own files (one atomic commit per build)
+    index_dir/derived/<commit>/    the citation graph, counts, the accent table, made for that commit
+    index_dir/build.lock           held by the one build running
+
+A folder without vanban.json holds no index yet (or an unfinished first build).
+"""
+
+import fcntl
+import json
+import os
+import pickle
+import shutil
+import threading
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from indexer.engines import open_engine
+
+FORMAT_VERSION = 4  # bump when analysis, extraction or the fields change: the next build starts afresh
+INFO = "vanban.json"
+DERIVED = "derived"
+LOCK = "build.lock"
+
+
+class SearchError(Exception):
+    """A search that cannot run: no index, or an argument out of range. The message says why."""
+
+
+class IndexNotFound(SearchError):
+    """There is no (finished) index in the folder asked for."""
+
+
+class BuildLocked(Exception):
+    """Another build holds the index folder."""
+
+
+def read_info(index_dir: Path) -> dict | None:
+    """The folder's index record, or None when it holds no finished index of this format."""
+    try:
+        info = json.loads((Path(index_dir) / INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return info if isinstance(info, dict) and info.get("format") == FORMAT_VERSION else None
+
+
+def write_info(index_dir: Path, engine: str) -> None:
+    """Mark the folder as holding a finished index (atomic: a rename)."""
+    tmp = Path(index_dir) / (INFO + ".tmp")
+    tmp.write_text(json.dumps({"engine": engine, "format": FORMAT_VERSION}), encoding="utf-8")
+    os.replace(tmp, Path(index_dir) / INFO)
+
+
+def index_exists(index_dir) -> bool:
+    """True when the folder holds a finished index."""
+    return read_info(Path(index_dir)) is not None
+
+
+@contextmanager
+def build_lock(index_dir: Path, wait: float = 0.0):
+    """Hold the folder's build lock; another holder makes it raise BuildLocked after `wait` seconds."""
+    Path(index_dir).mkdir(parents=True, exist_ok=True)
+    with open(Path(index_dir) / LOCK, "a+") as handle:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise BuildLocked(f"một lần lập chỉ mục khác đang chạy trên {index_dir}") from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def derived_dir(index_dir: Path, commit_id: str) -> Path:
+    return Path(index_dir) / DERIVED / commit_id
+
+
+def write_derived(index_dir: Path, commit_id: str, values: dict) -> None:
+    """Write the values derived from a commit: each a pickle, the folder renamed into place at once."""
+    final = derived_dir(index_dir, commit_id)
+    tmp = final.with_name(final.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name, value in values.items():
+        with open(tmp / f"{name}.pickle", "wb") as out:
+            pickle.dump(value, out, protocol=pickle.HIGHEST_PROTOCOL)
+    shutil.rmtree(final, ignore_errors=True)
+    os.replace(tmp, final)
+    for other in (Path(index_dir) / DERIVED).iterdir():  # older commits' values are dead now
+        if other.name != commit_id:
+            shutil.rmtree(other, ignore_errors=True)
+
+
+def read_derived(index_dir: Path, commit_id: str, name: str):
+    """A value derived from a commit, or None when it was not written (an interrupted build)."""
+    try:
+        with open(derived_dir(index_dir, commit_id) / f"{name}.pickle", "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError):
+        return None
+
+
+class Index:
+    """An opened index folder: its engine, a searcher per thread kept until the next commit, and
+    the values derived at build time, each loaded only when asked for."""
+
+    _cache: dict = {}
+    _lock = threading.Lock()
+
+    def __init__(self, index_dir: Path, engine_name: str):
+        self.path = Path(index_dir)
+        self.engine_name = engine_name
+        self.engine = open_engine(engine_name, self.path / "engine")
+        self._local = threading.local()
+
+    def commit_id(self) -> str:
+        return self.engine.commit_id()
+
+    @contextmanager
+    def searcher(self):
+        """A searcher of the latest commit, reused by this thread until a new commit appears."""
+        commit = self.commit_id()
+        current = getattr(self._local, "searcher", None)
+        if current is None or self._local.commit != commit:
+            if current is not None:
+                current.close()
+            self._local.searcher, self._local.commit = self.engine.searcher(), commit
+        yield self._local.searcher
+
+    def derived(self, name: str, build):
+        """A value derived from the latest commit: read from disk, else `build(self)`; kept in memory."""
+        key = (str(self.path), self.commit_id(), name)
+        with Index._lock:
+            if key in Index._cache:
+                return Index._cache[key]
+        value = read_derived(self.path, key[1], name)
+        if value is None:
+            value = build(self)
+        with Index._lock:
+            for old in [k for k in Index._cache if k[0] == key[0] and k[2] == name and k[1] != key[1]]:
+                del Index._cache[old]
+            Index._cache[key] = value
+        return value
+
+
+_opened: dict = {}
+
+
+def open_index(index_dir) -> Index:
+    """The finished index in a folder (one Index per folder per process), or IndexNotFound."""
+    index_dir = Path(index_dir)
+    info = read_info(index_dir)
+    if info is None:
+        raise IndexNotFound(f"chưa có chỉ mục trong {index_dir}: hãy chạy `vanban index`")
+    key = (str(index_dir.resolve()), info["engine"])
+    index = _opened.get(key)
+    if index is None:
+        index = _opened[key] = Index(index_dir, info["engine"])
+    return index
