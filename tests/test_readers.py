@@ -102,6 +102,19 @@ def test_scanned_pdf_is_ocr_read(tmp_path):
         assert words in result.text
 
 
+def test_scanned_pdf_without_tesseract_says_what_to_install(tmp_path, monkeypatch):
+    write_pdf(tmp_path / "kh.pdf")
+    write_scan(tmp_path / "kh.pdf", tmp_path / "scan.pdf")
+    monkeypatch.setenv("PATH", str(tmp_path))  # tesseract is nowhere on this PATH
+    tesseract_ready.cache_clear()
+    try:
+        with pytest.raises(UnreadableFile, match="^PDF là bản quét, không có lớp chữ: cần cài tesseract-ocr và "
+                                                 "tesseract-ocr-vie để nhận dạng chữ \\(OCR\\)$"):
+            read_text(tmp_path / "scan.pdf")
+    finally:
+        tesseract_ready.cache_clear()
+
+
 @pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni], ids=["TCVN3", "VNI"])
 def test_legacy_encoded_text_round_trips_to_unicode(tmp_path, encode):
     (tmp_path / "old.txt").write_bytes(encode(SENTENCE).encode("latin-1"))

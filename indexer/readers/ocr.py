@@ -41,8 +41,11 @@ def recognize_pages(pdf, page_indexes: list[int]) -> dict[int, str]:
 
 
 def _tesseract(image: Path) -> str:
-    done = subprocess.run([TESSERACT, str(image), "stdout", "-l", LANGUAGE], capture_output=True,
-                          timeout=PAGE_TIMEOUT_SECONDS)
+    try:
+        done = subprocess.run([TESSERACT, str(image), "stdout", "-l", LANGUAGE], capture_output=True,
+                              timeout=PAGE_TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as err:
+        raise UnreadableFile(f"tesseract quá {PAGE_TIMEOUT_SECONDS} giây cho một trang quét") from err
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines()[-1:] or ["?"]
         raise UnreadableFile(f"tesseract không nhận dạng được trang quét: {reason[0]}")

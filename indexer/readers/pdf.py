@@ -22,6 +22,8 @@ def read_pdf(path: Path) -> ReadResult:
         texts = [_page_text(pdf, i) for i in range(len(pdf))]
         scanned = [i for i, text in enumerate(texts) if len(text.strip()) < MIN_PAGE_CHARS and _has_image(pdf, i)]
         return _with_ocr(pdf, texts, scanned) if scanned else ReadResult(_join(texts), "pdf")
+    except pdfium.PdfiumError as err:
+        raise UnreadableFile(f"PDF hỏng ở một trang: {err}") from err
     finally:
         pdf.close()
 

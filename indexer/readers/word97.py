@@ -26,8 +26,11 @@ def read_doc(path: Path) -> ReadResult:
         raise UnreadableFile("tệp .doc này thực ra là RTF; hãy mở bằng Word và lưu lại dạng .docx")
     if shutil.which(ANTIWORD) is None:
         raise UnreadableFile("cần cài antiword để đọc tệp .doc")
-    done = subprocess.run([ANTIWORD, "-m", "UTF-8.txt", "-w", "0", os.path.abspath(path)],
-                          capture_output=True, timeout=TIMEOUT_SECONDS)
+    try:
+        done = subprocess.run([ANTIWORD, "-m", "UTF-8.txt", "-w", "0", os.path.abspath(path)],
+                              capture_output=True, timeout=TIMEOUT_SECONDS)
+    except subprocess.TimeoutExpired as err:
+        raise UnreadableFile(f"antiword quá {TIMEOUT_SECONDS} giây với tệp .doc này") from err
     if done.returncode != 0:
         reason = done.stderr.decode("utf-8", "replace").strip().splitlines() or [f"mã lỗi {done.returncode}"]
         raise UnreadableFile(f"antiword không đọc được tệp .doc: {reason[0]}")
