@@ -21,11 +21,12 @@ SYLLABLE = re.compile(r"[^\W\d_]+")
 
 
 def normalize_text(text: str) -> str:
-    """Return the stored form of a text: NFC, `Ð`->`Đ`, zero-width characters dropped.
+    """Return the stored form of a text: LF line ends, NFC, `Ð`->`Đ`, zero-width characters dropped.
 
     >>> normalize_text("Nghi\u0323 quye\u0302\u0301t \u00d0a\u0309ng\u200b")
     'Nghị quyết Đảng'
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = ZERO_WIDTH.sub("", text)
     return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")

@@ -1,16 +1,20 @@
-"""Read a corpus: folders of .txt/.md files (one or several documents each) and JSON Lines files."""
+"""Read a corpus: folders of files staff keep (text, Word, PDF, web pages; one or several documents
+each) and JSON Lines files of records."""
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from analyzers.normalize import normalize_text
 from indexer.metadata import DocumentMetadata, extract, extract_one
+from indexer.readers import READERS, UnreadableFile, decode, read_text
 
-TEXT_SUFFIXES = {".txt", ".md"}
 JSONL_SUFFIXES = {".jsonl"}
+# A SourceFile whose digest starts with this could not be read (a folder that cannot be listed).
+UNREADABLE = "unreadable:"
 
 # Metadata a JSON Lines record may give; it overrides what extraction finds.
 OVERRIDABLE = {"doc_type", "number", "issuer", "province", "date", "year", "year_inferred", "signer", "title"}
@@ -25,6 +29,9 @@ class Document:
     part: int
     text: str
     meta: DocumentMetadata
+    format: str = "txt"   # the reader that produced the text: txt, md, docx, doc, pdf, html, jsonl
+    ocr: bool = False     # the text was recognized from a scan
+    path: str = ""        # absolute path of the original file, so a page can link to it
 
 
 @dataclass(frozen=True)
@@ -44,43 +51,43 @@ class Skipped:
     reason: str
 
 
-class UnreadableFile(Exception):
-    """A corpus file that is not text in an encoding we read."""
-
-
-def decode(data: bytes) -> str:
-    """Decode UTF-8 (with or without BOM) or UTF-16 with BOM; refuse anything else."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        raise UnreadableFile(f"not UTF-8 (byte {err.start}); save it as UTF-8 or UTF-16 with BOM") from err
-
-
 def list_files(paths: list[Path]) -> list[SourceFile]:
-    """The corpus files under the given folders and files, sorted, with their source names."""
+    """Every regular, non-hidden file under the given folders (and the given files), sorted by source name.
+
+    A folder that cannot be listed comes back too, with an `unreadable:` digest, so it is reported.
+    """
     found = {}
-    for root in paths:
-        root = Path(root)
+    for root in map(Path, paths):
         if root.is_dir():
-            candidates = sorted(p for p in root.rglob("*") if p.is_file())
-            names = [(p, f"{root.resolve().name}/{p.relative_to(root).as_posix()}") for p in candidates]
+            found.update(_walk(root))
         else:
-            names = [(root, root.name)]
-        for path, source in names:
-            if path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES and not path.name.startswith("."):
-                found[source] = path
-    return [SourceFile(p, s, _digest(p)) for s, p in sorted(found.items())]
+            found[root.name] = SourceFile(root, root.name, _digest(root))
+    return [found[s] for s in sorted(found)]
+
+
+def _walk(root: Path) -> dict[str, SourceFile]:
+    """The files under a folder by source name (`folder/sub/file`), and the subfolders we could not list."""
+    found, errors = {}, []
+    name = root.resolve().name
+    for folder, subfolders, files in os.walk(root, onerror=errors.append):
+        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
+        for path in (Path(folder) / f for f in files if not f.startswith(".")):
+            if path.is_file():
+                source = f"{name}/{path.relative_to(root).as_posix()}"
+                found[source] = SourceFile(path, source, _digest(path))
+    for err in errors:
+        folder = Path(err.filename)
+        relative = folder.relative_to(root).as_posix() if folder != root else ""
+        source = f"{name}/{relative}/" if relative else f"{name}/"
+        found[source] = SourceFile(folder, source, f"{UNREADABLE}{err.strerror}")
+    return found
 
 
 def _digest(path: Path) -> str:
     try:
         return hashlib.sha1(path.read_bytes()).hexdigest()
     except OSError as err:
-        return f"unreadable:{err.strerror}"
+        return f"{UNREADABLE}{err.strerror}"
 
 
 def documents_of_text(text: str, source: str) -> list[Document]:
@@ -123,17 +130,33 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
 
 def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
     """The documents of one corpus file, or why it was skipped."""
+    if file.digest.startswith(UNREADABLE):
+        yield Skipped(file.source, f"không đọc được: {file.digest[len(UNREADABLE):]}")
+        return
     try:
-        text = decode(file.path.read_bytes())
+        items = _read(file)
     except OSError as err:
-        yield Skipped(file.source, f"cannot read: {err.strerror}")
-        return
-    except (UnreadableFile, UnicodeDecodeError) as err:
-        yield Skipped(file.source, str(err))
-        return
-    if file.path.suffix.lower() in JSONL_SUFFIXES:
-        yield from read_jsonl(text, file.source)
-    elif not text.strip():
-        yield Skipped(file.source, "empty file")
-    else:
-        yield from documents_of_text(text, file.source)
+        items = [Skipped(file.source, f"không đọc được: {err.strerror}")]
+    except UnreadableFile as err:
+        items = [Skipped(file.source, str(err))]
+    yield from items
+
+
+def _read(file: SourceFile) -> list[Document | Skipped]:
+    """Read a file with the reader for its kind; raises UnreadableFile or OSError."""
+    suffix = file.path.suffix.lower()
+    if suffix in READERS.keys() | JSONL_SUFFIXES and file.path.stat().st_size == 0:
+        return [Skipped(file.source, "tệp rỗng")]
+    if suffix not in JSONL_SUFFIXES:
+        result = read_text(file.path)
+        if not result.text.strip():
+            return [Skipped(file.source, "tệp rỗng")]
+        origin = dict(format=result.format, ocr=result.ocr, path=str(file.path.resolve()))
+        documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
+        return documents + ([Skipped(file.source, result.warning)] if result.warning else [])
+    text = decode(file.path.read_bytes())
+    if not text.strip():
+        return [Skipped(file.source, "tệp rỗng")]
+    path = str(file.path.resolve())
+    return [replace(d, format="jsonl", path=path) if isinstance(d, Document) else d
+            for d in read_jsonl(text, file.source)]

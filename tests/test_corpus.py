@@ -23,13 +23,16 @@ def test_undecodable_and_empty_files_are_reported_with_their_path(tmp_path):
     (tmp_path / "sub" / "latin1.txt").write_bytes("Hòa bình".encode("cp1252"))  # a legacy code page
     (tmp_path / "empty.md").write_text("  \n", encoding="utf-8")
     (tmp_path / "good.md").write_text(PLAN, encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # not a corpus file type: not listed at all
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF")  # a PDF cut short: listed, and refused with its reason
     items = read_dir(tmp_path)
     name = tmp_path.name
     assert [i.id for i in items if isinstance(i, Document)] == [f"{name}/good.md#0"]
     assert [(s.source, s.reason) for s in items if isinstance(s, Skipped)] == [
-        (f"{name}/empty.md", "empty file"),
-        (f"{name}/sub/latin1.txt", "not UTF-8 (byte 1); save it as UTF-8 or UTF-16 with BOM")]
+        (f"{name}/empty.md", "tệp rỗng"),
+        (f"{name}/notes.pdf", "không mở được PDF (hỏng hoặc có mật khẩu): "
+                              "Failed to load document (PDFium: Data format error)."),
+        (f"{name}/sub/latin1.txt", "không phải văn bản đọc được: trông như Windows-1252/Latin-1 "
+                                   "(không phải UTF-8, TCVN3 hay VNI); hãy lưu lại dạng UTF-8")]
 
 
 def test_jsonl_records_with_metadata_overrides_and_a_bad_line(tmp_path):

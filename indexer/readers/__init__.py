@@ -1,0 +1,30 @@
+"""Turn the files staff keep (text, Word, PDF, web pages) into Unicode text: one reader per format.
+
+`read_text(path)` picks the reader by the file's extension; a file we cannot read raises
+`UnreadableFile` with a one-line reason.
+"""
+
+from dataclasses import replace
+from pathlib import Path
+
+from indexer.readers.pdf import read_pdf
+from indexer.readers.plain import decode, read_plain
+from indexer.readers.result import ReadResult, UnreadableFile, tidy
+from indexer.readers.webpage import read_html
+from indexer.readers.word import read_docx
+from indexer.readers.word97 import read_doc
+
+READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".doc": read_doc,
+           ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
+
+__all__ = ["READERS", "ReadResult", "UnreadableFile", "decode", "read_text", "tidy"]
+
+
+def read_text(path: Path) -> ReadResult:
+    """Read one file with the reader for its extension; LF line endings, no control characters."""
+    path = Path(path)
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise UnreadableFile(f"không đọc loại tệp {path.suffix.lower() or '(không có đuôi)'}")
+    result = reader(path)
+    return replace(result, text=tidy(result.text))
