@@ -46,6 +46,8 @@ def _split_no(start: int, word: str):
 def _gap(text: str, prev_end: int, start: int) -> int:
     """How many positions to advance between two tokens, given what separates them."""
     between = text[prev_end:start]
+    if between == " ":  # most gaps: skip the regular expressions
+        return 1
     if BLANK_LINE.search(between):
         # A page break inside a sentence continues in lower case; a new paragraph does not.
         continues = text[start].islower() and not SENTENCE_BREAK.search(between)

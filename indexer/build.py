@@ -13,7 +13,7 @@ import os
 import shutil
 import time
 from collections import deque
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +28,9 @@ from indexer.store import BuildLocked, DERIVED, build_lock, read_derived, read_i
 POOL_MIN_BYTES = 400_000
 # Files in flight in the pool at once: bounds memory whatever the corpus size.
 IN_FLIGHT_PER_WORKER = 4
+# A longer document is indexed in parts cut at paragraph breaks, so that one huge file costs
+# memory, search hits and a page no more than a normal document's.
+MAX_DOCUMENT_CHARS = 400_000
 # Past this many documents, whoosh gets slow: `vanban index` suggests tantivy.
 WHOOSH_ADVISED_MAX = 5000
 
@@ -67,9 +70,36 @@ class _FileResult:
     size: int
 
 
+def _cuts(text: str, limit: int) -> list[tuple[int, int]]:
+    """Spans of at most about `limit` characters, cut at a paragraph break (else a line break)."""
+    spans, start = [], 0
+    while len(text) - start > limit:
+        end = text.rfind("\n\n", start + limit // 2, start + limit)
+        end = end if end > 0 else text.rfind("\n", start + limit // 2, start + limit)
+        end = end if end > 0 else start + limit
+        spans.append((start, end))
+        start = end
+    return spans + [(start, len(text))]
+
+
+def _parts(doc: Document) -> list[Document]:
+    """The document, or its parts when it is too long: `id`, `id~2`, ... each with its citations."""
+    if len(doc.text) <= MAX_DOCUMENT_CHARS:
+        return [doc]
+    spans = _cuts(doc.text, MAX_DOCUMENT_CHARS)
+    parts = []
+    for n, (start, end) in enumerate(spans, start=1):
+        citations = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.citations
+                          if start <= c.start and c.end <= end)
+        title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
+        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}~{n}", text=doc.text[start:end],
+                             meta=replace(doc.meta, citations=citations, title=title)))
+    return parts
+
+
 def _work(file: SourceFile) -> _FileResult:
     items = list(read_file(file))
-    docs = [d for d in items if isinstance(d, Document)]
+    docs = [p for d in items if isinstance(d, Document) for p in _parts(d)]
     skipped = [i for i in items if isinstance(i, Skipped)]
     size = file.path.stat().st_size if file.path.exists() else 0
     split = len(docs) > 1 and file.path.suffix.lower() != ".jsonl"

@@ -152,10 +152,9 @@ def _ranking(words: list[str]):
     if len(words) <= KEYWORD_QUERY_MAX:  # keywords, not a question: all of them, near, first
         extras += [All(clauses, ALL_WORDS_BOOST), Phrase(field_name, terms, NEAR_SLOP, NEAR_BOOST)]
     extras += [Phrase(field_name, pair, 0, PAIR_BOOST) for pair in dict.fromkeys(zip(terms, terms[1:]))]
-    if accented:
-        from analyzers.tokens import words as pyvi_words  # pyvi loads only for queries that use it
-        compounds = {s.text.lower() for s in pyvi_words(" ".join(words))}
-        extras += [Term("words", exact_form(c), WORD_BOOST) for c in sorted(compounds)]
+    if accented:  # every run of 2-3 neighbouring words may be one of pyvi's words in the text
+        compounds = {"_".join(terms[i:i + n]) for n in (2, 3) for i in range(len(terms) - n + 1)}
+        extras += [Term("words", c, WORD_BOOST) for c in sorted(compounds)]
     return Any(clauses + tuple(extras))
 
 
