@@ -1,0 +1,324 @@
+"""The tantivy engine: Rust, multi-threaded, for large archives; the same query tree as whoosh.
+
+Differences from whoosh that the tree cannot hide:
+- Scores: BM25 (k1 1.2, b 0.75) per term, summed through the tree like whoosh's BM25F, but tantivy's
+  idf is ln(1 + (N - n + 0.5) / (n + 0.5)) where whoosh's is ln(N / (n + 1)) + 1, and a phrase
+  scores as one BM25 term (summed idf, phrase frequency) where whoosh adds its words' own scores.
+- Phrase slop: tantivy's slop is a total over the phrase and lets two words swap; this module makes
+  the tree's "in order, at most `slop` positions between neighbours" exact for two words and for
+  small longer phrases, and falls back to tantivy's slop of `slop * (words - 1)` beyond that.
+- Deleted documents stay in tantivy's term statistics until segments merge: `doc_frequency` and
+  `terms` count only live documents when the index holds deletions (whoosh counts them all).
+"""
+
+import itertools
+import json
+import os
+from hashlib import blake2b
+from pathlib import Path
+
+import tantivy
+from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
+
+from indexer.engines import (FACET_FIELDS, FREQUENCY_FIELDS, KEYWORD_FIELDS, POSITION_FIELDS, SORT_FIELD, All,
+                             Any, Every, IndexedDoc, Nothing, Page, Phrase, Rank, Term, Without)
+
+HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its threads
+HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
+STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
+# Text and meta are stored as bytes: a tantivy text field is always indexed, and these must not be.
+STORED_BYTES = {"text": "body", "meta": "meta"}
+# Exact near-phrases of three or more words try every gap pattern: at most this many, then tantivy's slop.
+MAX_GAP_PATTERNS = 16
+# tantivy refuses an aggregation of more than 65,000 buckets in all: the facets share them.
+FACET_BUCKETS = 65_000 // len(FACET_FIELDS)
+SORTS = {"date": Order.Desc, "date_asc": Order.Asc}
+INDEXED = frozenset((*POSITION_FIELDS, *FREQUENCY_FIELDS, *KEYWORD_FIELDS, SORT_FIELD))
+
+
+def make_schema() -> tantivy.Schema:
+    """The tantivy schema: analysed token fields, whole-value keywords, the sort date, stored fields."""
+    builder = tantivy.SchemaBuilder()
+    # Tokens come analysed (add_pre_tokenized_text): the tokenizer named here is never run.
+    for name in POSITION_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="position")
+    for name in FREQUENCY_FIELDS:
+        builder.add_text_field(name, tokenizer_name="raw", index_option="freq")
+    for name in KEYWORD_FIELDS:  # freq: a repeated `cites` value counts like a repeated word
+        builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in FACET_FIELDS,
+                               tokenizer_name="raw", index_option="freq")
+    builder.add_text_field(SORT_FIELD, fast=True, tokenizer_name="raw", index_option="basic")
+    builder.add_integer_field("part", stored=True)
+    for name in STORED_BYTES.values():
+        builder.add_bytes_field(name, stored=True)
+    return builder.build()
+
+
+def make_document(doc: IndexedDoc) -> Document:
+    """The tantivy document of an analysed document."""
+    out = Document()
+    for name in (*POSITION_FIELDS, *FREQUENCY_FIELDS):
+        tokens = doc.tokens.get(name)
+        if tokens:  # the analysis's own positions, gaps included; offsets unused (snippets are ours)
+            out.add_pre_tokenized_text(name, PreTokenizedString("", [Token(t, p, 0, 0) for t, p in tokens]))
+    for name in KEYWORD_FIELDS:
+        values = doc.keywords.get(name) or ([doc.stored[name]] if name in STORED_KEYWORDS else [])
+        for value in values:
+            if value:
+                out.add_text(name, value)
+    out.add_text(SORT_FIELD, doc.sort_date or "")
+    out.add_integer("part", int(doc.stored["part"]))
+    for key, name in STORED_BYTES.items():
+        out.add_bytes(name, doc.stored[key].encode("utf-8"))
+    return out
+
+
+def translate(node, schema: tantivy.Schema) -> Query:
+    """The tantivy query for a node of the engine-free query tree."""
+    if isinstance(node, Term):
+        return _boosted(_term(schema, node.field, node.text), node.boost)
+    if isinstance(node, Phrase):
+        return _boosted(_phrase(schema, node.field, node.terms, node.slop), node.boost)
+    if isinstance(node, (Any, All)):
+        if not node.clauses:  # as whoosh: an empty Or or And matches nothing
+            return Query.empty_query()
+        occur = Occur.Should if isinstance(node, Any) else Occur.Must
+        return _boosted(Query.boolean_query([(occur, translate(c, schema)) for c in node.clauses]), node.boost)
+    if isinstance(node, Rank):
+        return Query.boolean_query([(Occur.Must, translate(node.must, schema)),
+                                    (Occur.Should, translate(node.should, schema))])
+    if isinstance(node, Without):
+        return Query.boolean_query([(Occur.Must, translate(node.query, schema)),
+                                    (Occur.MustNot, translate(node.excluded, schema))])
+    if isinstance(node, Every):
+        return Query.all_query()
+    if isinstance(node, Nothing):
+        return Query.empty_query()
+    raise TypeError(f"not a query node: {node!r}")
+
+
+def _boosted(query: Query, boost: float) -> Query:
+    return query if boost == 1.0 else Query.boost_query(query, boost)
+
+
+def _term(schema: tantivy.Schema, field: str, text: str) -> Query:
+    if field not in INDEXED:  # as whoosh: a field the index lacks matches nothing
+        return Query.empty_query()
+    return Query.term_query(schema, field, text, index_option="freq")
+
+
+def _phrase(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
+    """The words in order, at most `slop` positions between neighbours."""
+    if not terms:
+        return Query.empty_query()
+    if len(terms) == 1:
+        return _term(schema, field, terms[0])
+    if field not in INDEXED:
+        return Query.empty_query()
+    if slop == 0:
+        return Query.phrase_query(schema, field, list(terms))
+    if len(terms) == 2:
+        return _pair(schema, field, terms, slop)
+    if (slop + 1) ** (len(terms) - 1) <= MAX_GAP_PATTERNS:
+        patterns = itertools.product(range(slop + 1), repeat=len(terms) - 1)
+        return Query.disjunction_max_query([Query.phrase_query(schema, field, _placed(terms, gaps))
+                                            for gaps in patterns])
+    # tantivy's slop bounds the sum of the gaps (and lets words swap): the closest it comes.
+    return Query.phrase_query(schema, field, list(terms), slop * (len(terms) - 1))
+
+
+def _placed(terms: tuple, gaps: tuple) -> list[tuple[int, str]]:
+    """The words at explicit offsets: each after the previous one, `gap` positions between.
+
+    >>> _placed(("phòng", "chống", "lãng"), (2, 0))
+    [(0, 'phòng'), (3, 'chống'), (4, 'lãng')]
+    """
+    placed, offset = [(0, terms[0])], 0
+    for gap, word in zip(gaps, terms[1:]):
+        offset += gap + 1
+        placed.append((offset, word))
+    return placed
+
+
+def _pair(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
+    """Two words, the second 1 to slop + 1 positions after the first.
+
+    tantivy matches a second word placed at `offset` within +-slop of it (both sides), so a window
+    centred on the wanted distances is exact; an odd width needs a second, exact, phrase.
+    """
+    first, second = terms
+    if slop % 2 == 0:
+        return Query.phrase_query(schema, field, [(0, first), (1 + slop // 2, second)], slop // 2)
+    window = Query.phrase_query(schema, field, [(0, first), ((slop + 1) // 2, second)], (slop - 1) // 2)
+    farthest = Query.phrase_query(schema, field, [(0, first), (slop + 1, second)])
+    return Query.disjunction_max_query([window, farthest])
+
+
+class TantivyWriter:
+    """The one writer of the index (the caller holds the lock); finished by commit or cancel."""
+
+    def __init__(self, index: tantivy.Index):
+        threads = max(1, min(os.cpu_count() or 1, HEAP_BYTES // HEAP_PER_THREAD))
+        self._writer = index.writer(heap_size=HEAP_BYTES, num_threads=threads)
+
+    def add(self, doc: IndexedDoc) -> None:
+        self._writer.add_document(make_document(doc))
+
+    def delete_source(self, source: str) -> None:
+        self._writer.delete_documents_by_term("source", source)
+
+    def commit(self) -> None:
+        self._writer.commit()
+        # Merges start after a commit and die with the writer: let them finish (quick when there are none).
+        self._writer.wait_merging_threads()
+        self._writer = None
+
+    def cancel(self) -> None:
+        self._writer.rollback()
+        self._writer = None  # dropping the writer releases tantivy's lock
+
+
+class TantivySearcher:
+    """One snapshot of the index; facet counts of a query are computed in one pass and kept."""
+
+    def __init__(self, index: tantivy.Index, has_deletes: bool):
+        self._schema = index.schema
+        self._searcher = index.searcher()
+        self._has_deletes = has_deletes
+        self._groups: dict = {}
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
+        if sort is not None and sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}: use None, {', '.join(SORTS)}")
+        q = self._query(query, filter)
+        if limit <= 0:  # tantivy wants a positive limit
+            return Page(self._count(q), [])
+        if sort is None:
+            result = self._searcher.search(q, limit, count=True, offset=offset)
+            return Page(result.count, [(address, float(score)) for score, address in result.hits])
+        result = self._searcher.search(q, limit, count=True, offset=offset, order_by_field=SORT_FIELD,
+                                       order=SORTS[sort])
+        return Page(result.count, [(address, 0.0) for _, address in result.hits])
+
+    def count(self, query, filter=None) -> int:
+        return self._count(self._query(query, filter))
+
+    def stored(self, key) -> dict:
+        doc = self._searcher.doc(key)
+        fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
+        fields.update({key: doc.get_first(name).decode("utf-8") for key, name in STORED_BYTES.items()})
+        return fields
+
+    def by_id(self, doc_id: str) -> dict | None:
+        hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
+        return self.stored(hits[0][1]) if hits else None
+
+    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+        if field not in FACET_FIELDS:
+            raise ValueError(f"not a facet field: {field!r}")
+        key = (query, filter)
+        if key not in self._groups:
+            self._groups[key] = self._facet_counts(self._query(query, filter))
+        return self._groups[key][field]
+
+    def doc_count(self) -> int:
+        return self._searcher.num_docs
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        if self._has_deletes:  # the term statistics still count deleted documents
+            return self._count(_term(self._schema, field, term))
+        return self._searcher.doc_freq(field, term)
+
+    def terms(self, field: str):
+        if not self._has_deletes:
+            yield from self._searcher.terms_with_prefix(field, "")
+            return
+        # Counting over the live documents drops the terms only deleted documents had.
+        yield from sorted(self._searcher.terms_with_prefix(field, "", filter_query=Query.all_query()))
+
+    def close(self) -> None:
+        self._searcher = None
+        self._groups.clear()
+
+    def _query(self, query, filter) -> Query:
+        q = translate(query, self._schema)
+        if filter is None:
+            return q
+        # The filter must match but add nothing to the score.
+        return Query.boolean_query([(Occur.Must, q),
+                                    (Occur.Must, Query.const_score_query(translate(filter, self._schema), 0.0))])
+
+    def _count(self, q: Query) -> int:
+        return self._searcher.search(q, 1, count=True).count
+
+    def _facet_counts(self, q: Query) -> dict[str, dict[str, int]]:
+        """Documents per value of every facet field, in one aggregation when the values fit."""
+        request = {name: {"terms": {"field": name, "size": FACET_BUCKETS}} for name in FACET_FIELDS}
+        try:
+            found = self._searcher.aggregate(q, request)
+        except ValueError:  # too many buckets in all: count each field on its own
+            found = {}
+        counts = {}
+        for name in FACET_FIELDS:
+            result = found.get(name)
+            if result is None or result["sum_other_doc_count"]:  # values left out: count them all
+                counts[name] = dict(self._searcher.terms_with_prefix(name, "", filter_query=q))
+            else:
+                counts[name] = {b["key"]: b["doc_count"] for b in result["buckets"]}
+        return {name: {k: n for k, n in values.items() if k} for name, values in counts.items()}
+
+
+class TantivyEngine:
+    name = "tantivy"
+
+    def __init__(self, path: Path, index: tantivy.Index):
+        self._path = path
+        self._index = index
+        index.config_reader(reload_policy="manual")  # reloaded when the commit changes: see searcher()
+        self._loaded = self.commit_id()
+
+    @classmethod
+    def create(cls, path: Path) -> "TantivyEngine":
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path, tantivy.Index(make_schema(), path=str(path), reuse=False))
+
+    @classmethod
+    def open(cls, path: Path) -> "TantivyEngine":
+        path = Path(path)
+        if not tantivy.Index.exists(str(path)):
+            raise FileNotFoundError(f"no tantivy index in {path}")
+        return cls(path, tantivy.Index.open(str(path)))
+
+    def writer(self) -> TantivyWriter:
+        return TantivyWriter(self._index)
+
+    def searcher(self) -> TantivySearcher:
+        meta = self._meta()
+        commit = _commit_id(meta)
+        if commit != self._loaded:
+            self._index.reload()
+            self._loaded = commit
+        return TantivySearcher(self._index, has_deletes=any(s.get("deletes") for s in meta["segments"]))
+
+    def commit_id(self) -> str:
+        return _commit_id(self._meta())
+
+    def _meta(self) -> dict:
+        return json.loads((self._path / "meta.json").read_bytes())
+
+
+def _commit_id(meta: dict) -> str:
+    """The commit's opstamp, and its segments (a rebuild in the same folder restarts the opstamps)."""
+    segments = ";".join(f"{s['segment_id']}:{(s.get('deletes') or {}).get('opstamp', '')}"
+                        for s in meta["segments"])
+    return f"t{meta['opstamp']}-{blake2b(segments.encode(), digest_size=6).hexdigest()}"
+
+
+ENGINE = TantivyEngine

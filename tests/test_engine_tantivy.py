@@ -1,0 +1,252 @@
+"""The engine interface on a real index on disk: the query tree, filters, facets, sorting, writes."""
+
+import pytest
+
+from indexer.engines import (All, Any, Every, IndexedDoc, Nothing, Phrase, Rank, Term, Without, create_engine,
+                             open_engine)
+
+ENGINES = ["tantivy"]
+REF = "11/2018/NQ-TW"
+COMPOUNDS = ("tham nhũng", "lãng phí", "kế hoạch", "công văn", "nghị quyết")
+
+
+def _tokens(sentences: list[str]) -> list[tuple[str, int]]:
+    """Syllables with positions; one position skipped at each sentence break, as the analysis does."""
+    tokens, pos = [], 0
+    for sentence in sentences:
+        for word in sentence.lower().split():
+            tokens.append((word, pos))
+            pos += 1
+        pos += 1
+    return tokens
+
+
+def _words(sentences: list[str]) -> list[tuple[str, int]]:
+    """Compound words (syllables joined by _), as the word segmenter gives them."""
+    joined = []
+    for sentence in sentences:
+        sentence = sentence.lower()
+        for compound in COMPOUNDS:
+            sentence = sentence.replace(compound, compound.replace(" ", "_"))
+        joined.append(sentence)
+    return _tokens(joined)
+
+
+def _doc(doc_id: str, part: int, sentences: list[str], sort_date: str = "", **keywords) -> IndexedDoc:
+    source = doc_id.split("#")[0] + ".txt"
+    keywords = {"id": [doc_id], "source": [source], "source_digest": [f"digest-{source}"], **keywords}
+    stored = {"id": doc_id, "source": source, "part": part, "text": ". ".join(sentences) + ".",
+              "meta": f'{{"id": "{doc_id}"}}'}
+    return IndexedDoc(stored=stored, tokens={"text": _tokens(sentences), "words": _words(sentences)},
+                      keywords=keywords, sort_date=sort_date)
+
+
+# "nhũng" (6) and "tham" (8) of a#0 sit either side of a sentence break: never a phrase.
+DOCS = [
+    _doc("a#0", 0, ["Nghị quyết về phòng chống tham nhũng", "Tham nhũng là quốc nạn"], "2019-05-03",
+         doc_type=["Nghị quyết"], year=["2019"], cites=[REF, REF, REF],
+         cited_refs=["Nghị quyết 11", "Nghị quyết 11"]),
+    _doc("b#0", 0, ["Kế hoạch phòng chống tham nhũng năm 2020"], "2020-01-15",
+         doc_type=["Kế hoạch"], province=["Lai Châu"], year=["2020"], cites=[REF, "150-KH/TU"],
+         cited_refs=["Nghị quyết 11", "Kế hoạch 150"]),
+    _doc("b#1", 1, ["Phòng tham nhũng chống lãng phí"], "",
+         doc_type=["Kế hoạch"], province=["Lai Châu"], year=["2020"]),
+    _doc("c#0", 0, ["Công văn về chống lãng phí"], "2021-06-30",
+         doc_type=["Công văn"], province=["Kiên Giang"], year=["2021"], cited_refs=["Kế hoạch 150"]),
+]
+ALL = {"a#0", "b#0", "b#1", "c#0"}
+
+
+@pytest.fixture(params=ENGINES)
+def engine(request, tmp_path):
+    """An index of DOCS on disk, committed."""
+    built = create_engine(request.param, tmp_path / "index")
+    writer = built.writer()
+    for doc in DOCS:
+        writer.add(doc)
+    writer.commit()
+    return built
+
+
+def ids(engine, query, **kwargs) -> list[str]:
+    """The ids of the hits, in order."""
+    with engine.searcher() as s:
+        return [s.stored(key)["id"] for key, _ in s.search(query, limit=10, **kwargs).hits]
+
+
+def scores(engine, query, filter=None) -> dict[str, float]:
+    """Each hit's score by id."""
+    with engine.searcher() as s:
+        return {s.stored(key)["id"]: score for key, score in s.search(query, filter=filter, limit=10).hits}
+
+
+def text(word: str) -> Term:
+    return Term("text", word)
+
+
+def test_terms_match_tokens_and_whole_keywords(engine):
+    assert set(ids(engine, text("tham"))) == {"a#0", "b#0", "b#1"}
+    assert set(ids(engine, Term("words", "tham_nhũng"))) == {"a#0", "b#0", "b#1"}
+    assert set(ids(engine, Term("doc_type", "Kế hoạch"))) == {"b#0", "b#1"}
+    assert ids(engine, Term("doc_type", "kế hoạch")) == []
+    assert ids(engine, Term("province", "Lai")) == []
+
+
+def test_phrase_is_adjacent_in_order_and_never_crosses_a_sentence(engine):
+    assert set(ids(engine, Phrase("text", ("tham", "nhũng")))) == {"a#0", "b#0", "b#1"}
+    assert ids(engine, Phrase("text", ("nhũng", "tham"))) == []
+    assert ids(engine, Phrase("text", ("nhũng", "tham"), slop=1)) == ["a#0"]
+    assert set(ids(engine, Phrase("text", ("phòng", "chống", "tham")))) == {"a#0", "b#0"}
+    assert set(ids(engine, Phrase("text", ("tham",)))) == {"a#0", "b#0", "b#1"}
+
+
+def test_slop_counts_the_positions_between_each_pair_of_neighbours(engine):
+    # b#1: phòng(0) tham nhũng chống(3) lãng phí(5)
+    assert set(ids(engine, Phrase("text", ("phòng", "chống"), slop=1))) == {"a#0", "b#0"}
+    assert set(ids(engine, Phrase("text", ("phòng", "chống"), slop=2))) == {"a#0", "b#0", "b#1"}
+    assert ids(engine, Phrase("text", ("chống", "phòng"), slop=3)) == []  # never the other way round
+    assert ids(engine, Phrase("text", ("phòng", "nhũng", "lãng"), slop=1)) == ["b#1"]
+    assert ids(engine, Phrase("text", ("phòng", "nhũng", "lãng"))) == []
+    # 2 positions, then none: too far apart for a slop of 1, though the 2 in all would fit 1 + 1
+    assert ids(engine, Phrase("text", ("phòng", "chống", "lãng"), slop=1)) == []
+    assert ids(engine, Phrase("text", ("phòng", "chống", "lãng"), slop=2)) == ["b#1"]
+
+
+def test_any_all_rank_without_every_nothing(engine):
+    assert set(ids(engine, Any((text("tham"), text("văn"))))) == ALL
+    assert ids(engine, All((text("tham"), text("kế")))) == ["b#0"]
+    ranked = ids(engine, Rank(text("chống"), text("kế")))
+    assert ranked[0] == "b#0" and set(ranked) == ALL
+    assert ids(engine, Rank(text("văn"), text("tham"))) == ["c#0"]  # `should` adds no matches
+    assert set(ids(engine, Without(text("tham"), text("kế")))) == {"a#0", "b#1"}
+    assert set(ids(engine, Without(Every(), Term("doc_type", "Kế hoạch")))) == {"a#0", "c#0"}
+    assert set(ids(engine, Every())) == ALL
+    assert ids(engine, Nothing()) == []
+    assert ids(engine, Any(())) == []
+
+
+def test_scores_add_through_the_tree_and_boosts_multiply(engine):
+    alone = [scores(engine, text(word))["b#0"] for word in ("tham", "kế")]
+    assert scores(engine, Any((text("tham"), text("kế"))))["b#0"] == pytest.approx(sum(alone), rel=1e-5)
+    assert scores(engine, All((text("tham"), text("kế"))))["b#0"] == pytest.approx(sum(alone), rel=1e-5)
+    assert scores(engine, Term("text", "tham", boost=2.0))["b#0"] == pytest.approx(2 * alone[0], rel=1e-5)
+
+
+def test_a_filter_narrows_without_changing_scores(engine):
+    query = Any((text("tham"), text("chống")))
+    everywhere = scores(engine, query)
+    in_lai_chau = scores(engine, query, filter=Term("province", "Lai Châu"))
+    assert in_lai_chau == {k: everywhere[k] for k in ("b#0", "b#1")}
+    with engine.searcher() as s:
+        assert s.count(query, Term("province", "Lai Châu")) == 2
+        assert s.count(query) == 4
+        assert s.search(query, filter=Any((Term("year", "2019"), Term("year", "2021")))).total == 2
+
+
+def test_group_counts_count_documents_per_value(engine):
+    with engine.searcher() as s:
+        assert s.group_counts(Every(), None, "year") == {"2019": 1, "2020": 2, "2021": 1}
+        assert s.group_counts(Every(), None, "province") == {"Lai Châu": 2, "Kiên Giang": 1}
+        # a#0 names "Nghị quyết 11" twice: one document
+        assert s.group_counts(Every(), None, "cited_refs") == {"Nghị quyết 11": 2, "Kế hoạch 150": 2}
+        assert s.group_counts(text("tham"), Term("province", "Lai Châu"), "doc_type") == {"Kế hoạch": 2}
+        assert s.group_counts(text("tham"), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2}
+
+
+def test_sort_by_date_both_ways_with_no_date_oldest(engine):
+    assert ids(engine, Every(), sort="date") == ["c#0", "b#0", "a#0", "b#1"]
+    assert ids(engine, Every(), sort="date_asc") == ["b#1", "a#0", "b#0", "c#0"]
+    with engine.searcher() as s:
+        assert {score for _, score in s.search(text("tham"), sort="date").hits} == {0.0}
+
+
+def test_offset_pages_through_the_same_order(engine):
+    with engine.searcher() as s:
+        page = s.search(Every(), limit=2, offset=1, sort="date_asc")
+        assert page.total == 4
+        assert [s.stored(k)["id"] for k, _ in page.hits] == ["a#0", "b#0"]
+        assert [s.stored(k)["id"] for k, _ in s.search(Every(), offset=3, sort="date_asc").hits] == ["c#0"]
+        query = Any((text("tham"), text("chống"), text("kế")))
+        ranked = [s.stored(k)["id"] for k, _ in s.search(query).hits]
+        second = s.search(query, limit=1, offset=1)
+        assert second.total == 4 and [s.stored(k)["id"] for k, _ in second.hits] == ranked[1:2]
+
+
+def test_stored_fields_by_id(engine):
+    with engine.searcher() as s:
+        assert s.by_id("b#1") == {"id": "b#1", "source": "b.txt", "part": 1,
+                                  "text": "Phòng tham nhũng chống lãng phí.", "meta": '{"id": "b#1"}'}
+        assert s.by_id("nowhere#0") is None
+        key, _ = s.search(Term("id", "a#0")).hits[0]
+        assert s.stored(key)["text"] == "Nghị quyết về phòng chống tham nhũng. Tham nhũng là quốc nạn."
+
+
+def test_repeated_cites_raise_the_score(engine):
+    found = scores(engine, Term("cites", REF))
+    assert set(found) == {"a#0", "b#0"}
+    assert found["a#0"] > found["b#0"]
+
+
+def test_terms_and_frequencies(engine):
+    with engine.searcher() as s:
+        assert s.doc_count() == 4
+        assert sorted(s.terms("doc_type")) == [("Công văn", 1), ("Kế hoạch", 2), ("Nghị quyết", 1)]
+        assert sorted(s.terms("source_digest")) == [("digest-a.txt", 1), ("digest-b.txt", 2),
+                                                    ("digest-c.txt", 1)]
+        assert ("tham", 3) in set(s.terms("text"))
+        assert s.doc_frequency("text", "tham") == 3
+        assert s.doc_frequency("cites", REF) == 2
+        assert s.doc_frequency("text", "không") == 0
+
+
+def test_delete_source_then_commit(engine):
+    before = engine.commit_id()
+    writer = engine.writer()
+    writer.delete_source("b.txt")
+    writer.commit()
+    assert engine.commit_id() != before
+    assert set(ids(engine, text("tham"))) == {"a#0"}
+    with engine.searcher() as s:
+        assert s.doc_count() == 2
+        assert sorted(s.terms("source")) == [("a.txt", 1), ("c.txt", 1)]
+        assert s.doc_frequency("text", "tham") == 1
+        assert s.group_counts(Every(), None, "year") == {"2019": 1, "2021": 1}
+
+
+def test_cancel_keeps_the_last_commit(engine):
+    before = engine.commit_id()
+    writer = engine.writer()
+    writer.delete_source("a.txt")
+    writer.add(_doc("d#0", 0, ["Tham nhũng"]))
+    writer.cancel()
+    assert engine.commit_id() == before
+    assert set(ids(engine, text("tham"))) == {"a#0", "b#0", "b#1"}
+    writer = engine.writer()  # the cancelled writer let go of the index
+    writer.add(_doc("d#0", 0, ["Tham nhũng"]))
+    writer.commit()
+    assert engine.commit_id() != before
+    assert set(ids(engine, text("tham"))) == {"a#0", "b#0", "b#1", "d#0"}
+
+
+def test_a_searcher_keeps_its_snapshot_and_the_next_sees_the_commit(engine):
+    with engine.searcher() as old:
+        writer = engine.writer()
+        writer.add(_doc("d#0", 0, ["Tham nhũng"]))
+        writer.commit()
+        assert old.doc_count() == 4
+        with engine.searcher() as new:
+            assert new.doc_count() == 5
+
+
+def test_reopen_from_disk(engine, tmp_path):
+    reopened = open_engine(engine.name, tmp_path / "index")
+    assert reopened.commit_id() == engine.commit_id()
+    assert ids(reopened, Phrase("text", ("tham", "nhũng")), sort="date") == ["b#0", "a#0", "b#1"]
+    with reopened.searcher() as s:
+        assert s.by_id("c#0")["source"] == "c.txt"
+        assert s.group_counts(Every(), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2, "Công văn": 1}
+    writer = reopened.writer()
+    writer.delete_source("a.txt")
+    writer.commit()
+    assert engine.commit_id() == reopened.commit_id()
+    assert set(ids(engine, text("tham"))) == {"b#0", "b#1"}  # the first handle sees the other's commit
