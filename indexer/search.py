@@ -308,8 +308,8 @@ def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts:
         return found.total, found.hits
     cited = Any(tuple(Term("id", i) for i in sorted(counts)))
     top = searcher.search(query, _and(filter_, cited), limit=len(counts), sort="date")
-    ids = {key: searcher.stored(key)["id"] for key, _ in top.hits}
-    ordered = [key for key, _ in sorted(top.hits, key=lambda hit: -counts.get(ids[hit[0]], 0))]  # stable: dates
+    cited_counts = [counts.get(searcher.stored(key)["id"], 0) for key, _ in top.hits]
+    ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
     keys = ordered[offset:offset + limit]
     rest = Without(query, cited)
     if len(keys) < limit:

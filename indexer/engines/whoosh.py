@@ -163,14 +163,29 @@ class WhooshSearcher:
         return self._searcher.doc_count()
 
     def doc_frequency(self, field: str, term: str) -> int:
-        return self._searcher.doc_frequency(field, term)
+        reader = self._searcher.reader()
+        if not reader.has_deletions():
+            return reader.doc_frequency(field, term)
+        return _live(reader, field, term) if (field, term) in reader else 0
 
     def terms(self, field: str):
-        for text, info in self._searcher.reader().iter_field(field):
-            yield (text.decode("utf-8") if isinstance(text, bytes) else text), info.doc_frequency()
+        reader = self._searcher.reader()
+        deletions = reader.has_deletions()
+        for text, info in reader.iter_field(field):
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            frequency = info.doc_frequency()
+            if deletions:
+                frequency = _live(reader, field, text)
+            if frequency:
+                yield text, frequency
 
     def close(self) -> None:
         self._searcher.close()
+
+
+def _live(reader, field: str, text: str) -> int:
+    """Documents holding a term, deleted ones left out (whoosh keeps their terms until a merge)."""
+    return sum(1 for doc in reader.postings(field, text).all_ids() if not reader.is_deleted(doc))
 
 
 def _filter(node):

@@ -5,7 +5,7 @@ import pytest
 from indexer.engines import (All, Any, Every, IndexedDoc, Nothing, Phrase, Rank, Term, Without, create_engine,
                              open_engine)
 
-ENGINES = ["tantivy"]
+ENGINES = ["whoosh", "tantivy"]
 REF = "11/2018/NQ-TW"
 COMPOUNDS = ("tham nhũng", "lãng phí", "kế hoạch", "công văn", "nghị quyết")
 
