@@ -133,14 +133,14 @@ class WhooshSearcher:
 
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
         sortedby = SORT_FIELD if sort else None
-        results = self._searcher.search(translate(query), filter=_filter(filter), limit=offset + limit,
+        results = self._searcher.search(_filtered(query, filter), limit=offset + limit,
                                         sortedby=sortedby, reverse=sort == "date")
         hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
-                for i in range(offset, min(len(results), offset + limit))]
+                for i in range(offset, min(results.scored_length(), offset + limit))]
         return Page(len(results), hits)
 
     def count(self, query, filter=None) -> int:
-        return len(self._searcher.search(translate(query), filter=_filter(filter), limit=1, scored=False))
+        return len(self._searcher.search(_filtered(query, filter), limit=1, scored=False))
 
     def stored(self, key) -> dict:
         return _stored(self._searcher.stored_fields(key))
@@ -153,7 +153,7 @@ class WhooshSearcher:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query in one unscored pass
             facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
-            results = self._searcher.search(translate(query), filter=_filter(filter), limit=1, scored=False,
+            results = self._searcher.search(_filtered(query, filter), limit=1, scored=False,
                                             groupedby=facets, maptype=sorting.Count)
             self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k}
                                  for name in FACET_FIELDS}
@@ -188,8 +188,15 @@ def _live(reader, field: str, text: str) -> int:
     return sum(1 for doc in reader.postings(field, text).all_ids() if not reader.is_deleted(doc))
 
 
-def _filter(node):
-    return None if node is None else translate(node)
+def _filtered(query, filter):
+    """The query, restricted by the filter without changing its scores.
+
+    (whoosh's own `filter=` argument treats a filter that matches nothing as no filter when it
+    counts the results: a required clause that scores zero counts right.)
+    """
+    if filter is None:
+        return translate(query)
+    return wq.And([translate(query), wq.ConstantScoreQuery(translate(filter), 0.0)])
 
 
 def _stored(fields: dict) -> dict:
