@@ -193,6 +193,9 @@ def tally_rounds(engine: str, rounds: int, docs: int, seed: int, folder: Path) -
         problems = _round_problems(seen, status, stderr, index_dir)
         counts.update(problems or ["ok"])
         failures += [f"round {round_no} ({seen['moment']}): {p}" for p in problems]
+        if problems:  # start the next round from a good index, so one failure is not counted again and again
+            shutil.rmtree(index_dir)
+            run_build(corpus.folder, index_dir, engine)
     return {"first_build_s": round(first_s, 2), "counts": dict(counts), "failures": failures}
 
 
