@@ -1,9 +1,16 @@
-"""Shared helpers for the benchmarks: where the data is, timing, and writing the figures."""
+"""Shared helpers for the benchmarks: where the data is, timing, measured subprocesses, writing the figures."""
 
+import inspect
 import json
+import os
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,3 +45,110 @@ def write_results(name: str, figures: dict) -> Path:
     print(json.dumps(figures, ensure_ascii=False, indent=2))
     print(f"written to {path}")
     return path
+
+
+# --- Subprocesses: builds measured from outside, a waitress server on loopback ---------------------
+
+
+PYTHON = sys.executable
+ENGINES = ("whoosh", "tantivy")
+
+
+def process_time_summary(cpu_seconds: list[float]) -> dict:
+    """p50/p95 of CPU seconds, to sit beside latency_summary's wall figures."""
+    ms = [s * 1000 for s in cpu_seconds]
+    return {"cpu_p50_ms": round(statistics.median(ms), 2), "cpu_p95_ms": round(percentile(ms, 95), 2)}
+
+
+def supported_engines() -> list[str]:
+    """The engines build_index() accepts today: whoosh always, others once it takes `engine`."""
+    from indexer.build import build_index
+
+    return list(ENGINES) if "engine" in inspect.signature(build_index).parameters else ["whoosh"]
+
+
+def index_command(paths: list[Path], index_dir: Path, engine: str = "whoosh") -> list[str]:
+    """`python -m cli index PATH... --index DIR`, with `--engine` only when the code has engines."""
+    command = [PYTHON, "-m", "cli", "index", *map(str, paths), "--index", str(index_dir)]
+    return command + ["--engine", engine] if len(supported_engines()) > 1 else command
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    """What one child process cost: wall and CPU seconds (its own and its workers'), peak RSS."""
+
+    returncode: int
+    wall_s: float
+    user_s: float
+    sys_s: float
+    peak_rss_mb: float
+    stderr: str
+
+    @property
+    def cpu_s(self) -> float:
+        return self.user_s + self.sys_s
+
+
+def run_measured(command: list[str], cpus: str | None = None, env: dict | None = None) -> ProcessRun:
+    """Run a command to its end; os.wait4 gives its rusage, which includes its reaped workers.
+
+    `cpus` ("0") pins it with taskset. Peak RSS is the largest single process, not a sum.
+    """
+    command = ["taskset", "-c", cpus, *command] if cpus else command
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
+                                env={**os.environ, **(env or {})})
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        stderr = err.read().decode("utf-8", "replace")
+    return ProcessRun(proc.returncode, wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024, stderr)
+
+
+def tree_megabytes(folder: Path) -> float:
+    """Bytes of every file under a folder, in MB."""
+    return sum(p.stat().st_size for p in Path(folder).rglob("*") if p.is_file()) / 1e6
+
+
+def rss_mb(pid: int) -> dict:
+    """A live process's resident memory now and at its peak (Linux /proc)."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    return {"rss_mb": round(int(fields["VmRSS"].split()[0]) / 1024, 1),
+            "peak_rss_mb": round(int(fields["VmHWM"].split()[0]) / 1024, 1)}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """`python -m waitress ... --call webui.app:create_app` on a free loopback port, as production runs it."""
+
+    def __init__(self, index_dir: Path, threads: int = 4):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.proc = subprocess.Popen(
+            [PYTHON, "-m", "waitress", "--host", "127.0.0.1", "--port", str(self.port), f"--threads={threads}",
+             "--call", "webui.app:create_app"],
+            cwd=ROOT, env={**os.environ, "VANBAN_INDEX": str(index_dir)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def __enter__(self) -> "Server":
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + "/api/search?q=a", timeout=5).read()
+                return self
+            except OSError:
+                if self.proc.poll() is not None:
+                    raise RuntimeError("waitress exited before serving")
+                time.sleep(0.2)
+        raise RuntimeError("waitress did not answer within 60 s")
+
+    def __exit__(self, *exc) -> None:
+        self.proc.terminate()
+        self.proc.wait(timeout=10)
