@@ -30,7 +30,7 @@ BUILD_TIMEOUT = 600
 FIRST_BUILD_EVERY = 5          # rounds 0, 5, 10, ... start from no index: first builds get killed too
 # The file an engine writes when it commits; killing just after it appears tests "commit, then manifest".
 COMMIT_MARKERS = {"whoosh": re.compile(r"^_MAIN_\d+\.toc$"), "tantivy": re.compile(r"^meta\.json$")}
-ALREADY_BUILDING = "another build is running"
+ALREADY_BUILDING = "đang chạy"  # the one-line message of a build that finds the folder locked
 
 
 def index_command(corpus: Path, index_dir: Path, engine: str) -> list[str]:
@@ -61,7 +61,7 @@ def kill(proc: subprocess.Popen) -> None:
 
 def _commit_files(index_dir: Path, engine: str) -> dict[str, int]:
     try:
-        entries = list(os.scandir(index_dir))
+        entries = list(os.scandir(index_dir / "engine"))  # the engine's files: indexer/store.py
     except FileNotFoundError:
         return {}
     return {e.name: e.stat().st_mtime_ns for e in entries if COMMIT_MARKERS[engine].match(e.name)}
