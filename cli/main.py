@@ -138,7 +138,9 @@ def _print_listing(result, color: bool) -> None:
 
 
 def _json(body: dict, result) -> None:
+    """The JSON the API answers: with `relaxed` and `unmatched` until search()'s as_dict has them."""
     body.setdefault("relaxed", getattr(result, "relaxed", False))
+    body.setdefault("unmatched", list(getattr(result, "unmatched", [])))
     print(json.dumps(body, ensure_ascii=False, indent=1))
 
 
