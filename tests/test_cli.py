@@ -1,6 +1,7 @@
 """The `vanban` command: its JSON contracts, its listing, and its error messages."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -33,13 +34,21 @@ def test_extract_prints_one_json_object_per_document(capsys):
 
 def test_extract_missing_file_is_one_line_on_stderr(capsys):
     status, out, err = run(capsys, "extract", "nope.txt")
-    assert (status, out, err) == (1, "", "vanban: nope.txt: no such file\n")
+    assert (status, out, err) == (2, "", "vanban: lỗi: PATH: không có tệp hay thư mục nope.txt.\n")
+
+
+def test_extract_a_folder_reads_every_corpus_file_under_it(capsys):
+    status, out, err = run(capsys, "extract", str(CORPUS))
+    records = [json.loads(line) for line in out.splitlines()]
+    assert (status, err) == (0, "")
+    assert [(r["source"], r["part"]) for r in records] == [
+        (str(p), part) for p, part in sorted((p, 0) for p in CORPUS.iterdir()) + [(CORPUS / "004_2a738f3429698ec1.txt", 1)]]
 
 
 def test_index_then_search_json(capsys, tmp_path):
     status, _, err = run(capsys, "index", str(CORPUS), "--index", str(tmp_path / "ix"))
     assert status == 0
-    assert "6 documents indexed (6 in the index)" in err and "1 files split into several documents" in err
+    assert "đã lập chỉ mục 6 văn bản (chỉ mục có 6)" in err and "1 tệp chứa nhiều văn bản" in err
     status, out, _ = run(capsys, "search", "nghi quyet 35", "--index", str(tmp_path / "ix"), "--json")
     result = json.loads(out)
     assert status == 0 and result["total"] == 3
@@ -60,7 +69,7 @@ def test_filters_with_empty_query_list_documents(capsys, index_dir):
 def test_readable_listing(capsys, index_dir):
     status, out, _ = run(capsys, "search", '"không gian mạng"', "--index", str(index_dir), "--limit", "1")
     lines = out.splitlines()
-    assert lines[0] == "3 documents for “\"không gian mạng\"”"
+    assert lines[0] == "3 văn bản cho “\"không gian mạng\"”"
     assert lines[2] == "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15"
     assert "[không gian mạng]" in lines[4]
     assert lines[5].strip() == HAI_DUONG_150
@@ -68,12 +77,70 @@ def test_readable_listing(capsys, index_dir):
 
 def test_user_errors_are_one_line_without_traceback(capsys, tmp_path):
     status, out, err = run(capsys, "search", "x", "--index", str(tmp_path / "none"))
-    assert (status, err) == (1, f"vanban: error: no index in {tmp_path / 'none'}: build one with `vanban index`\n")
+    assert (status, err) == (1, f"vanban: lỗi: chưa có chỉ mục trong {tmp_path / 'none'}: hãy chạy `vanban index`\n")
     status, out, err = run(capsys, "index", str(tmp_path / "missing"), "--index", str(tmp_path / "ix"))
-    assert status == 1 and err.endswith(f"vanban: error: corpus path not found: {tmp_path / 'missing'}\n")
+    assert (status, err) == (2, f"vanban: lỗi: PATH: không có tệp hay thư mục {tmp_path / 'missing'}.\n")
 
 
 def test_console_entry_point_runs_as_a_module(index_dir):
     proc = subprocess.run([sys.executable, "-m", "cli", "search", "--index", str(index_dir), "--limit", "101"],
                           capture_output=True, text=True, cwd=ROOT)
-    assert (proc.returncode, proc.stdout, proc.stderr) == (1, "", "vanban: error: page_size must be between 1 and 100\n")
+    assert (proc.returncode, proc.stdout, proc.stderr) == (
+        2, "", "vanban: lỗi: --limit: Số kết quả mỗi trang phải là số nguyên từ 1 đến 100 (nhận được: '101').\n")
+
+
+def test_cites_json_is_the_api_cites_shape(capsys, index_dir):
+    from webui.app import create_app
+    status, out, _ = run(capsys, "cites", "Nghị quyết 35", "--index", str(index_dir), "--json")
+    api = create_app({"INDEX_DIR": str(index_dir)}).test_client().get(
+        "/api/cites?ref=Ngh%E1%BB%8B+quy%E1%BA%BFt+35&page_size=20").get_json()
+    assert status == 0 and json.loads(out) == api
+    assert [(h["id"], h["kind"], h["count"]) for h in api["hits"]] == [
+        (LAI_CHAU, "implements", 3), (NGOC_HOI, "implements", 8), (HAI_DUONG_150, "implements", 27)]
+
+
+def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("KẾ HOẠCH\nThực hiện Nghị quyết 35-NQ/TW.\n", encoding="utf-8")
+    (folder / "latin.txt").write_bytes(b"Ban h\xe0nh\n")  # Latin-1
+    status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"), "--quiet")
+    assert (status, err) == (0, "  bỏ qua c/latin.txt: not UTF-8 (byte 5); save it as UTF-8 or UTF-16 with BOM\n")
+
+
+def test_progress_line_and_the_older_call_shape():
+    from cli.progress import ProgressBar, as_progress, line
+    from indexer import BuildProgress
+    assert as_progress(3, 6, 1.5) == BuildProgress(0, 0, 6, 3, 0, 0, 2.0)
+    assert line(as_progress(3, 6, 1.5)) == "[████████████░░░░░░░░░░░░]  50% · văn bản 3/6 · 1.5 văn bản/giây · còn 2 giây"
+
+    class Terminal(list):
+        def write(self, text):
+            self.append(text)
+
+        def flush(self):
+            pass
+
+    stream = Terminal()
+    bar = ProgressBar(stream)
+    bar(BuildProgress(1, 1, 2, 2, 10, 10, 125.0))
+    bar.finish()
+    assert stream == ["\r\033[K[████████████████████████] 100% · tệp 1/1 · văn bản 2/2 · 0.0 văn bản/giây · còn 0 giây",
+                      "\n"]
+
+
+def test_search_imports_neither_flask_nor_the_build(index_dir):
+    code = ("import sys; from cli.main import main; main(['search', 'nghi quyet 35', '--index', sys.argv[1]]); "
+            "print(sorted(m for m in ('flask', 'pyvi', 'indexer.build', 'indexer.corpus') if m in sys.modules), "
+            "file=sys.stderr)")
+    proc = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, cwd=ROOT)
+    assert (proc.returncode, proc.stderr, proc.stdout.splitlines()[0]) == (0, "[]\n", "3 văn bản cho “nghi quyet 35”")
+
+
+def test_a_closed_pipe_ends_quietly(index_dir):
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # `| head` that has already gone
+    proc = subprocess.run([sys.executable, "-m", "cli", "search", "--index", str(index_dir)],
+                          stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    os.close(write_end)
+    assert (proc.returncode, proc.stderr) == (141, "")

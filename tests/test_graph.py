@@ -219,7 +219,7 @@ def test_search_sorts_by_citation_count_and_facets_cited_documents(index_dir):
 def test_ref_cascade_and_most_cited_pages(index_dir):
     client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
     html = client.get("/refs/Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035").get_data(as_text=True)
-    assert "<h1>Nghị quyết 35-NQ/TW</h1>" in html and "Được trích dẫn bởi 3 văn bản trong kho" in html
+    assert "<h1>Nghị quyết 35-NQ/TW</h1>" in html and "Được trích dẫn bởi 6 văn bản (3 trong kho, 3 theo văn bản khác)" in html
     assert html.index("· Trung ương (1)") < html.index("· Cấp tỉnh (3)") < html.index("· Cấp huyện (2)")
     only_mentions = client.get("/refs/35-NQ%2FTW?kind=mentions").get_data(as_text=True)
     assert "Không có văn bản nào với quan hệ này." in only_mentions
@@ -231,4 +231,4 @@ def test_ref_cascade_and_most_cited_pages(index_dir):
     assert [(r["node"]["id"], len(r["cited_by"])) for r in api["records"]] == [("ref:35-NQ/TW@2018", 6)]
     assert client.get("/api/graph").get_json()["directed"] is True
     assert client.get("/api/graph?format=pdf").get_json() == {
-        "error": "unknown format 'pdf': use one of json, csv, graphml", "status": 400}
+        "error": "Định dạng không hợp lệ: 'pdf' (chọn: json, csv, graphml).", "status": 400}

@@ -1,37 +1,39 @@
-"""The JSON API: the same search() result as the pages, documents with citations both ways."""
+"""The JSON API: the same structures as the pages (search results, documents, cites lists, ref
+records, the graph), each serialized by its own `as_dict()`."""
 
 from dataclasses import asdict
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, Response, abort, jsonify, request
 
-from indexer.documents import get_document, ref_record
-from indexer.query import parse_ref
-from indexer.search import search
-from webui.app import get_index
-from webui.params import search_args
+from indexer import FORMATS, citing_documents, export, get_document, load_graph, search
+from webui.index import get_index, ref_records_or_404
+from webui.params import graph_args, kinds_arg, query_arg, ref_arg, required_ref, search_args
 
 bp = Blueprint("api", __name__)
+GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "application/xml"}
 
 
-def _search_json(args, extra_filters: dict | None = None):
-    state = search_args(args)
-    state.filters.update(extra_filters or {})
-    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
-    return result.as_dict()
+def with_relaxed(body: dict, result) -> dict:
+    """Say when the results hold only some of the words (until search()'s as_dict says it itself)."""
+    body.setdefault("relaxed", getattr(result, "relaxed", False))
+    body.setdefault("unmatched", list(getattr(result, "unmatched", [])))
+    return body
 
 
 @bp.get("/search")
 def api_search():
-    """Same parameters as the search page: q, doc_type, year, issuer, province, cites, sort, page, page_size."""
-    return jsonify(_search_json(request.args))
+    """Same parameters as the search page: q, doc_type, year, issuer, province, cites, kind, sort, page, page_size."""
+    state = search_args(request.args)
+    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
+    return jsonify(with_relaxed(result.as_dict(), result))
 
 
 @bp.get("/documents/<path:doc_id>")
 def api_document(doc_id: str):
     """A document: metadata, text, the documents it cites, the documents citing it."""
-    view = get_document(get_index(), doc_id, request.args.get("q", "")[:500])
+    view = get_document(get_index(), doc_id, query_arg(request.args))
     if view is None:
-        abort(404, description=f"no document with id {doc_id!r}")
+        abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     return jsonify({
         "document": view.doc.as_dict(), "text": view.text,
         "highlights": [list(s) for s in view.highlights],
@@ -45,14 +47,27 @@ def api_document(doc_id: str):
 
 @bp.get("/cites")
 def api_cites():
-    """The documents citing `ref` (any spelling), in the /api/search shape, each with its passages."""
-    ref = request.args.get("ref", "").strip()
-    if not ref:
-        abort(400, description="the ref parameter is required, e.g. /api/cites?ref=35-NQ/TW")
-    key = parse_ref(ref)
-    if key is None:
-        abort(400, description=f"not a document reference: {ref[:60]!r}")
-    body = _search_json(request.args, {"cites": [ref]})
-    record = ref_record(get_index(), key)
-    body["ref"] = None if record is None else record.as_dict()
-    return jsonify(body)
+    """The documents citing `ref` (any spelling): the cites page's list, as its JSON download."""
+    ref = required_ref(request.args)
+    state = search_args(request.args)
+    citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
+                              state.sort)
+    return jsonify(with_relaxed(citing.as_dict(), citing.result))
+
+
+@bp.get("/refs/<path:ref>")
+def api_ref(ref: str):
+    """The record of a cited document: who cites it (kind, level, passage), what it implements."""
+    ref = ref_arg(ref)
+    records, facet = ref_records_or_404(ref, kinds_arg(request.args))
+    return jsonify({"ref": ref, "records": [r.as_dict() for r in records],
+                    "facets": {"kind": [{"value": v.value, "count": v.count, "selected": v.selected}
+                                        for v in facet.results]}})
+
+
+@bp.get("/graph")
+def api_graph():
+    """The whole graph: `format` = json (default), graphml or csv (`table` = edges or nodes)."""
+    fmt, table = graph_args(request.args, FORMATS)
+    body = export(load_graph(get_index()), fmt, table)
+    return Response(body, content_type=f"{GRAPH_MIMETYPES[fmt]}; charset=utf-8")

@@ -1,20 +1,24 @@
-"""The Flask app factory: configuration in one place, the pages and /api blueprints, error pages."""
+"""The Flask app factory: configuration in one place, the blueprints, error pages, security headers."""
 
-from pathlib import Path
-
-from flask import Flask, current_app, g, jsonify, render_template, request
+from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer.paths import default_index_dir
-from indexer.search import IndexNotFound, SearchError, open_index
+from indexer import IndexNotFound, SearchError, default_index_dir
+from webui.labels import STATUS_MESSAGES
 
 DEFAULTS = {
     "INDEX_DIR": None,           # None: VANBAN_INDEX or the per-user default, read at startup
-    "PAGE_SIZE": 10,
-    "MAX_PAGE_SIZE": 100,
-    "MAX_QUERY_LENGTH": 500,     # characters; longer is a 400, not a slow search
-    "MAX_PAGE": 500,
+    "PAGE_SIZE": 10,             # the limits themselves are indexer.limits, shared with the CLI
     "JSON_AS_ASCII": False,
+}
+
+# Scripts and styles come from /static only: a query echoed into a page can never run.
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; object-src 'none'; base-uri 'none'; "
+                               "form-action 'self'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
 }
 
 
@@ -26,6 +30,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"] or default_index_dir())
     app.json.ensure_ascii = False
+    # No redirects from routing: werkzeug builds them from the Host header a client sends.
+    app.url_map.merge_slashes = False
+    app.url_map.strict_slashes = False
 
     from webui import api, graph_pages, pages, render
 
@@ -36,46 +43,39 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(SearchError, _search_error)
     app.register_error_handler(Exception, _server_error)
+    app.after_request(_secure)
     return app
 
 
-def get_index():
-    """The app's index, opened once per request (whoosh reads the latest commit each time)."""
-    if "index" not in g:
-        g.index = open_index(Path(current_app.config["INDEX_DIR"]))
-    return g.index
+def _secure(response):
+    response.headers.update(SECURITY_HEADERS)
+    return response
 
 
 def wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/api"
 
 
-# Werkzeug's own English descriptions, said in Vietnamese on the pages.
-PAGE_MESSAGES = {404: "Không có trang nào ở địa chỉ này.", 405: "Địa chỉ này không nhận kiểu yêu cầu đó.",
-                 400: "Yêu cầu không hợp lệ."}
-
-
-def _http_error(err: HTTPException):
+def error_response(status: int, message: str):
+    """The one error shape: JSON for the API, the friendly page for the rest."""
     if wants_json():
-        return jsonify(error=err.description, status=err.code), err.code
-    message = err.description
-    if message == type(err).description:
-        message = PAGE_MESSAGES.get(err.code, message)
-    return render_template("error.html", status=err.code, message=message), err.code
-
-
-def _search_error(err: SearchError):
-    status = 503 if isinstance(err, IndexNotFound) else 400
-    message = ("Chưa có chỉ mục tìm kiếm: hãy chạy `vanban index` rồi tải lại trang." if status == 503
-               else str(err))
-    if wants_json():
-        return jsonify(error=str(err), status=status), status
+        return jsonify(error=message, status=status), status
     return render_template("error.html", status=status, message=message), status
 
 
+def _http_error(err: HTTPException):
+    message = err.description
+    if message == type(err).description:  # werkzeug's English default
+        message = STATUS_MESSAGES.get(err.code, message)
+    return error_response(err.code, message)
+
+
+def _search_error(err: SearchError):
+    if isinstance(err, IndexNotFound):
+        return error_response(503, STATUS_MESSAGES[503])
+    return error_response(400, str(err))
+
+
 def _server_error(err: Exception):
-    current_app.logger.exception("unhandled error")
-    message = "Đã có lỗi trong hệ thống. Vui lòng thử lại sau."
-    if wants_json():
-        return jsonify(error="internal error", status=500), 500
-    return render_template("error.html", status=500, message=message), 500
+    current_app.logger.exception("unhandled error on %s", request.path)
+    return error_response(500, STATUS_MESSAGES[500])

@@ -1,4 +1,8 @@
-"""Read the search state from the URL (the whole state lives there), with clear 400s."""
+"""Every parameter of every route, read and checked in one place; a bad one is a 400.
+
+The whole search state lives in the URL. Pages build their links from the state read here, never
+from the raw query string, so no parameter a person adds (`_anchor`, `_external`...) reaches url_for.
+"""
 
 from dataclasses import dataclass, field
 
@@ -6,9 +10,11 @@ from flask import current_app
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer.search import FILTERS, SORTS
+from indexer import FILTERS, SORTS
+from webui import checks
 
-FILTER_PARAMS = FILTERS
+DOWNLOAD_FORMATS = ("csv", "json")
+GRAPH_TABLES = ("edges", "nodes")
 
 
 @dataclass
@@ -20,30 +26,71 @@ class SearchArgs:
     page_size: int = 10
 
 
-def _int(args: MultiDict, name: str, default: int, low: int, high: int, label: str) -> int:
-    raw = args.get(name, "").strip()
-    if not raw:
-        return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
-        raise BadRequest(f"{label} phải là số nguyên từ {low} đến {high} (nhận được: {raw[:20]!r}).")
-    return int(raw)
+def checked(check, *args):
+    """Run a check; what it refuses is a 400 with its message."""
+    try:
+        return check(*args)
+    except checks.Invalid as err:
+        raise BadRequest(str(err)) from None
 
 
-def search_args(args: MultiDict) -> SearchArgs:
-    """Parse q, doc_type, year, issuer, province, cites, sort, page, page_size; bad values are a 400."""
-    config = current_app.config
-    query = args.get("q", "")
-    if len(query) > config["MAX_QUERY_LENGTH"]:
-        raise BadRequest(f"Câu truy vấn quá dài ({len(query)} ký tự; tối đa {config['MAX_QUERY_LENGTH']}).")
-    sort = args.get("sort", "relevance") or "relevance"
-    if sort not in SORTS:
-        raise BadRequest(f"Cách sắp xếp không hợp lệ: {sort[:30]!r}.")
-    filters = {name: [v for v in args.getlist(name) if v.strip()] for name in FILTER_PARAMS}
+def _one(args: MultiDict, name: str) -> str:
+    """A single-valued parameter; empty (a form's blank field) is the same as absent."""
+    return args.get(name, "").strip()
+
+
+def query_arg(args: MultiDict) -> str:
+    return checked(checks.query, args.get("q", ""))
+
+
+def _filters(args: MultiDict, names) -> dict:
+    filters = {}
+    for name in names:
+        values = [v.strip() for v in args.getlist(name) if v.strip()]
+        if values:
+            filters[name] = checked(checks.filter_values, name, values)
+    return filters
+
+
+def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
+    """q, the filters, sort, page, page_size; the page size defaults to the app's PAGE_SIZE."""
+    sort, page, size = _one(args, "sort"), _one(args, "page"), _one(args, "page_size")
     return SearchArgs(
-        query=query, filters={k: v for k, v in filters.items() if v}, sort=sort,
-        page=_int(args, "page", 1, 1, config["MAX_PAGE"], "Số trang"),
-        page_size=_int(args, "page_size", config["PAGE_SIZE"], 1, config["MAX_PAGE_SIZE"], "Số kết quả mỗi trang"),
+        query=query_arg(args), filters=_filters(args, filters),
+        sort=checked(checks.choice, sort, SORTS, "Cách sắp xếp") if sort else "relevance",
+        page=checked(checks.page, page) if page else 1,
+        page_size=checked(checks.page_size, size) if size else current_app.config["PAGE_SIZE"],
     )
+
+
+def ref_arg(ref: str) -> str:
+    """A ref from the path or `?ref=`: a document number in any spelling."""
+    return checked(checks.ref, ref.strip())
+
+
+def required_ref(args: MultiDict) -> str:
+    ref = _one(args, "ref")
+    if not ref:
+        raise BadRequest("Thiếu tham số ref, ví dụ: /api/cites?ref=35-NQ/TW.")
+    return ref_arg(ref)
+
+
+def download_format(args: MultiDict) -> str | None:
+    """`format` of a cites page: csv or json for a download, absent for the page."""
+    fmt = _one(args, "format")
+    return checked(checks.choice, fmt, DOWNLOAD_FORMATS, "Định dạng tải về") if fmt else None
+
+
+def kinds_arg(args: MultiDict) -> list[str]:
+    """`kind` on a ref record: relations to keep (none: all)."""
+    return _filters(args, ["kind"]).get("kind", [])
+
+
+def graph_args(args: MultiDict, formats) -> tuple[str, str]:
+    """`format` and `table` of the graph download."""
+    fmt, table = _one(args, "format") or "json", _one(args, "table") or "edges"
+    return (checked(checks.choice, fmt, formats, "Định dạng"),
+            checked(checks.choice, table, GRAPH_TABLES, "Bảng"))
 
 
 def url_args(state: SearchArgs, **changes) -> MultiDict:
@@ -53,7 +100,7 @@ def url_args(state: SearchArgs, **changes) -> MultiDict:
     if query:
         args.add("q", query)
     filters = changes.get("filters", state.filters)
-    for name in FILTER_PARAMS:
+    for name in FILTERS:
         for value in filters.get(name, []):
             args.add(name, value)
     sort = changes.get("sort", state.sort)
@@ -76,3 +123,4 @@ def toggled(state: SearchArgs, name: str, value: str) -> dict:
     else:
         values.append(value)
     return filters
+

@@ -7,8 +7,8 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from indexer.records import Snippet
-from indexer.relations import KIND_LABELS
+from indexer import limits
+from webui.labels import FACET_LABELS, KIND_LABELS, LEVEL_LABELS, SORT_LABELS, facet_value_label
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -20,10 +20,6 @@ UPPER_LINE = re.compile(r"^(?=[^\n]*[A-ZĐ])([^a-zà-ỹđ\n]+)$\n(?=[^\n])", re
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
                 "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
 
-FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
-                "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ"}
-
-
 def _marked(text: str, spans) -> str:
     for start, end in sorted(spans, reverse=True):
         text = text[:start] + OPEN + text[start:end] + CLOSE + text[end:]
@@ -34,7 +30,7 @@ def _unmark(escaped: str) -> str:
     return escaped.replace(OPEN, '<mark>').replace(CLOSE, "</mark>")
 
 
-def snippet_html(snippet: Snippet) -> Markup:
+def snippet_html(snippet) -> Markup:
     """A snippet, escaped, its highlights in <mark>, line breaks as spaces."""
     text = " ".join(_marked(snippet.text, snippet.highlights).split())
     return Markup(_unmark(str(escape(text))))
@@ -70,12 +66,19 @@ def doc_date(doc) -> str:
     return "không rõ"
 
 
-def facet_value_label(name: str, value: str) -> str:
-    return KIND_LABELS.get(value, value) if name == "kind" else value
+def relaxed_notice(result) -> str | None:
+    """What the page says when no document holds every word and the results hold some of them."""
+    if not getattr(result, "relaxed", False):
+        return None
+    words = getattr(result, "unmatched", None) or [result.query]
+    return (f"Không có văn bản nào chứa đủ các từ: {', '.join(words)}. "
+            "Đang hiện các văn bản chứa một phần.")
 
 
 def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date)
-    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS, KIND_LABELS=KIND_LABELS,
-                                 facet_value_label=facet_value_label)
+    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS, KIND_LABELS=KIND_LABELS, LEVEL_LABELS=LEVEL_LABELS,
+                                 SORT_LABELS=SORT_LABELS, facet_value_label=facet_value_label,
+                                 relaxed_notice=relaxed_notice,
+                                 MAX_QUERY_LENGTH=limits.MAX_QUERY_LENGTH)

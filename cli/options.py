@@ -1,0 +1,165 @@
+"""The command line's options, checked as the web checks its parameters (webui/checks.py, the shared
+limits): a bad value is one line on stderr and exit status 2, in Vietnamese like the UI."""
+
+import argparse
+import re
+from pathlib import Path
+
+import indexer
+from webui import checks
+
+# argparse's own English messages, and what the command says instead.
+ARGPARSE_MESSAGES = [
+    (re.compile(r"^argument [^:]+: invalid choice: (.*) \(choose from (.*)\)$"), r"lệnh không hợp lệ: \1 (chọn: \2)"),
+    (re.compile(r"^argument ([^:]+): expected one argument$"), r"\1: cần một giá trị"),
+    (re.compile(r"^argument ([^:]+): expected at least one argument$"), r"\1: cần ít nhất một giá trị"),
+    (re.compile(r"^argument ([^:]+): ignored explicit argument (.*)$"), r"\1: không nhận giá trị \2"),
+    (re.compile(r"^argument ([^:]+): "), r"\1: "),
+    (re.compile(r"^the following arguments are required: (.*)$"), r"thiếu tham số: \1"),
+    (re.compile(r"^unrecognized arguments: (.*)$"), r"không hiểu tham số: \1"),
+    (re.compile(r"^ambiguous option: (\S+) could match (.*)$"), r"tùy chọn \1 mơ hồ, có thể là: \2"),
+]
+
+
+def vietnamese(message: str) -> str:
+    """An argparse error message said in Vietnamese (the option names stay as typed)."""
+    for pattern, replacement in ARGPARSE_MESSAGES:
+        if pattern.search(message):
+            return pattern.sub(replacement, message, count=1)
+    return message
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with errors as one line (`vanban: lỗi: ...`) and exit status 2."""
+
+    def error(self, message: str):
+        self.exit(2, f"vanban: lỗi: {vietnamese(message)}\n")
+
+
+def checked(check, name: str):
+    """An argparse `type=` from a check of webui/checks.py."""
+    def convert(text: str):
+        try:
+            return check(text)
+        except checks.Invalid as err:
+            raise argparse.ArgumentTypeError(str(err)) from None
+    convert.__name__ = name
+    return convert
+
+
+def _lazy_choice(names: str, label: str):
+    """One of indexer.<names>, looked up when the option is given (so --help loads no engine)."""
+    return checked(lambda text: checks.choice(text, getattr(indexer, names), label), names.lower())
+
+
+def _existing(text: str) -> Path:
+    if not Path(text).exists():
+        raise checks.Invalid(f"không có tệp hay thư mục {text}.")
+    return Path(text)
+
+
+def _output(text: str) -> Path:
+    parent = Path(text).parent
+    if not parent.is_dir():
+        raise checks.Invalid(f"không có thư mục {parent} để ghi {text}.")
+    return Path(text)
+
+
+def filter_value(name: str):
+    """The `type=` of a filter option: a year, a relation, a ref, or a name within the limits."""
+    return checked(lambda text: checks.filter_value(name, text), name)
+
+
+QUERY = checked(checks.query, "query")
+REF = checked(checks.ref, "ref")
+PAGE = checked(checks.page, "page")
+PAGE_SIZE = checked(checks.page_size, "page_size")
+PORT = checked(checks.port, "port")
+SORT = _lazy_choice("SORTS", "Cách sắp xếp")
+FORMAT = _lazy_choice("FORMATS", "Định dạng")
+KIND = filter_value("kind")
+EXISTING = checked(_existing, "path")
+OUTPUT = checked(_output, "output")
+FILTER_OPTIONS = {"type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
+                  "cites": "cites", "kind": "kind"}
+
+
+def check_counts(parser: argparse.ArgumentParser, args) -> None:
+    """Repeatable filters: at most MAX_FILTER_VALUES values each."""
+    for option, name in FILTER_OPTIONS.items():
+        values = getattr(args, option, None) or []
+        try:
+            checks.filter_values(name, values)
+        except checks.Invalid as err:
+            parser.error(f"--{option}: {err}")
+
+
+def _listing(p: argparse.ArgumentParser, limit: int) -> None:
+    """The options every listing shares: order, paging, JSON."""
+    p.add_argument("--sort", type=SORT, default="relevance",
+                   help="thứ tự: relevance (mặc định), date, date_asc, cited")
+    p.add_argument("--limit", type=PAGE_SIZE, default=limit,
+                   help=f"số kết quả mỗi trang (1-{indexer.limits.MAX_PAGE_SIZE}, mặc định {limit})")
+    p.add_argument("--page", type=PAGE, default=1, help=f"trang số (1-{indexer.limits.MAX_PAGE}, mặc định 1)")
+    p.add_argument("--json", action="store_true", help="in kết quả thành một đối tượng JSON")
+
+
+def _index_option(p: argparse.ArgumentParser) -> None:
+    default = str(indexer.default_index_dir())
+    p.add_argument("--index", default=default, help=f"thư mục chỉ mục (mặc định: {default})")
+
+
+def _command(sub, name: str, func, help: str, example: str) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=help, description=help, epilog=f"Ví dụ: {example}")
+    p.set_defaults(func=func)
+    return p
+
+
+def make_parser(commands: dict) -> Parser:
+    parser = Parser(prog="vanban", description="Tra cứu văn bản của Đảng và Nhà nước, không cần mạng.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+
+    p = _command(sub, "extract", commands["extract"], "in siêu dữ liệu và trích dẫn của từng văn bản (JSON Lines)",
+                 "vanban extract corpus/000_65df158a4e7ec0a6.txt")
+    p.add_argument("paths", nargs="+", type=EXISTING, metavar="PATH", help="tệp, hoặc thư mục (đọc mọi tệp bên trong)")
+
+    p = _command(sub, "index", commands["index"], "lập hoặc cập nhật chỉ mục (mặc định: kho văn bản kèm theo)",
+                 "vanban index corpus/ --index /tmp/vanban-index")
+    p.add_argument("paths", nargs="*", type=EXISTING, metavar="PATH")
+    _index_option(p)
+    p.add_argument("--quiet", action="store_true", help="không hiện tiến độ và tổng kết (vẫn báo tệp bỏ qua)")
+
+    p = _command(sub, "search", commands["search"], "tìm trong chỉ mục",
+                 'vanban search "phong chong tham nhung" --type "Kế hoạch" --year 2023')
+    p.add_argument("query", nargs="?", default="", type=QUERY, metavar="QUERY")
+    _index_option(p)
+    p.add_argument("--type", action="append", type=filter_value("doc_type"), help="loại văn bản, ví dụ 'Kế hoạch' (lặp lại được)")
+    p.add_argument("--year", action="append", type=filter_value("year"), help="năm, ví dụ 2019 (lặp lại được)")
+    p.add_argument("--issuer", action="append", type=filter_value("issuer"), help="cơ quan ban hành (lặp lại được)")
+    p.add_argument("--province", action="append", type=filter_value("province"), help="tỉnh, thành phố (lặp lại được)")
+    p.add_argument("--cites", action="append", type=filter_value("cites"),
+                   help="chỉ văn bản trích dẫn văn bản này: '35-NQ/TW', 'nghi quyet 35'")
+    p.add_argument("--kind", action="append", type=KIND, help="với --cites: quan hệ implements, based_on, guided_by, mentions")
+    _listing(p, limit=10)
+
+    p = _command(sub, "cites", commands["cites"], "liệt kê văn bản trích dẫn một văn bản, với loại quan hệ",
+                 "vanban cites 'Nghị quyết 35' --kind implements --json")
+    p.add_argument("ref", type=REF, metavar="REF", help="số, ký hiệu viết kiểu nào cũng được: 35-NQ/TW, 'nghi quyet 35'")
+    _index_option(p)
+    p.add_argument("--kind", action="append", type=KIND, help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
+    _listing(p, limit=20)
+
+    p = _command(sub, "graph", commands["graph"], "ghi đồ thị trích dẫn (nút, cạnh với quan hệ và đoạn trích)",
+                 "vanban graph --format graphml --output citations.graphml")
+    _index_option(p)
+    p.add_argument("--format", type=FORMAT, default="json", help="json (mặc định), csv (một bảng) hoặc graphml")
+    p.add_argument("--nodes", action="store_true", help="với --format csv: bảng nút thay cho bảng cạnh")
+    p.add_argument("--output", type=OUTPUT, help="ghi vào tệp này thay cho đầu ra chuẩn")
+
+    p = _command(sub, "serve", commands["serve"], "chạy giao diện tra cứu và JSON API (lập chỉ mục trước nếu cần)",
+                 "vanban serve --port 8080")
+    _index_option(p)
+    p.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)")
+    p.add_argument("--port", type=PORT, default=5000,
+                   help=f"cổng ({indexer.limits.MIN_PORT}-{indexer.limits.MAX_PORT}, mặc định 5000)")
+    return parser
