@@ -1,4 +1,4 @@
-"""Corpus reading, metadata and citation extraction, the whoosh index, and the one search().
+"""Corpus reading, metadata and citation extraction, the engines' index, and the one search().
 
 The web UI and the CLI use only the names below. They are imported on first use (PEP 562), so
 `import indexer` stays cheap: `vanban extract` never loads whoosh, `vanban search` never loads
@@ -14,7 +14,8 @@ _EXPORTS = {
     "search": "search", "SearchError": "search", "IndexNotFound": "search", "SearchResult": "search",
     "open_index": "search", "index_exists": "search", "hit_dict": "search", "FILTERS": "search",
     "SORTS": "search",
-    "build_index": "build", "BuildReport": "build",
+    "build_index": "build", "BuildReport": "build", "BuildLocked": "build", "ENGINES": "build",
+    "WHOOSH_ADVISED_MAX": "build",
     "BuildProgress": "progress",
     "get_document": "documents", "ref_record": "documents",
     "load_graph": "graph", "LEVELS": "graph",
@@ -26,16 +27,10 @@ _EXPORTS = {
     "BUNDLED_CORPUS": "paths", "default_index_dir": "paths",
 }
 
-__all__ = sorted([*_EXPORTS, "BuildLocked", "limits"])
-
-
-class _BuildLockedUntilLanded(Exception):
-    """Stands for indexer.build.BuildLocked until that module defines it; never raised."""
+__all__ = sorted([*_EXPORTS, "limits"])
 
 
 def __getattr__(name: str):
-    if name == "BuildLocked":
-        return getattr(import_module("indexer.build"), "BuildLocked", _BuildLockedUntilLanded)
     if name == "limits":
         return import_module("indexer.limits")
     if name not in _EXPORTS:

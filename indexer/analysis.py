@@ -6,14 +6,17 @@ is plain data (picklable), so worker processes can make it and the engine only w
 
 import json
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import syllables, word_spans, words
-from indexer.corpus import Document
 from indexer.engines import IndexedDoc
 from indexer.highlight import passage
 from indexer.refs import ref_keys
 from indexer.relations import strongest
+
+if TYPE_CHECKING:  # a search loads derived values through this module: not the corpus readers
+    from indexer.corpus import Document
 
 
 def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, int]]]:
@@ -50,7 +53,7 @@ def graph_record(doc_id: str, source: str, text: str, meta: dict) -> dict:
     return {"id": doc_id, "source": source, "meta": {**{k: v for k, v in meta.items() if k != "citations"}, "citations": citations}}
 
 
-def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
+def analyse(doc: "Document", digest: str) -> tuple[IndexedDoc, dict]:
     """The document as both engines index it, and its graph record."""
     meta = doc.meta
     stored_meta = asdict(meta)

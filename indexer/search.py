@@ -180,12 +180,12 @@ def _cite_keys(filters: dict) -> set[str]:
 def _filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
     """The filters as a query tree; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
     clauses = []
-    keys = sorted(_cite_keys(filters) | scope_keys)
+    own, keys = sorted(_cite_keys(filters)), sorted(_cite_keys(filters) | scope_keys)
     for name, values in sorted(filters.items()):
         if name == skip or not values:
             continue
         if name == "cites":
-            clauses.append(Any(tuple(Term("cites", k) for k in keys)) if keys else Nothing())
+            clauses.append(Any(tuple(Term("cites", k) for k in own)) if own else Nothing())
         elif name == "kind":
             if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
                 clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))

@@ -105,7 +105,8 @@ def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_
     (folder / "ok.txt").write_text("KẾ HOẠCH\nThực hiện Nghị quyết 35-NQ/TW.\n", encoding="utf-8")
     (folder / "latin.txt").write_bytes(b"Ban h\xe0nh\n")  # Latin-1
     status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"), "--quiet")
-    assert (status, err) == (0, "  bỏ qua c/latin.txt: not UTF-8 (byte 5); save it as UTF-8 or UTF-16 with BOM\n")
+    assert (status, err) == (0, "  bỏ qua c/latin.txt: không phải văn bản đọc được: trông như Windows-1252/Latin-1 (không phải UTF-8, "
+                              "TCVN3 hay VNI); hãy lưu lại dạng UTF-8\n")
 
 
 def test_progress_line_and_the_older_call_shape():

@@ -131,16 +131,30 @@ class WhooshSearcher:
     def __exit__(self, *exc):
         self.close()
 
+    def _allowed(self, filter):
+        """The document numbers a filter lets through (None: no filter).
+
+        (whoosh's own query `filter=` counts a filter that matches nothing as no filter; a set is
+        passed instead, and an empty one answers without searching.)
+        """
+        return None if filter is None else set(self._searcher.docs_for_query(translate(filter)))
+
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
         sortedby = SORT_FIELD if sort else None
-        results = self._searcher.search(_filtered(query, filter), limit=offset + limit,
+        allowed = self._allowed(filter)
+        if allowed == set():
+            return Page(0, [])
+        results = self._searcher.search(translate(query), filter=allowed, limit=offset + limit,
                                         sortedby=sortedby, reverse=sort == "date")
         hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
                 for i in range(offset, min(results.scored_length(), offset + limit))]
         return Page(len(results), hits)
 
     def count(self, query, filter=None) -> int:
-        return len(self._searcher.search(_filtered(query, filter), limit=1, scored=False))
+        allowed = self._allowed(filter)
+        if allowed == set():
+            return 0
+        return len(self._searcher.search(translate(query), filter=allowed, limit=1, scored=False))
 
     def stored(self, key) -> dict:
         return _stored(self._searcher.stored_fields(key))
@@ -153,10 +167,14 @@ class WhooshSearcher:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query in one unscored pass
             facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
-            results = self._searcher.search(_filtered(query, filter), limit=1, scored=False,
-                                            groupedby=facets, maptype=sorting.Count)
-            self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k}
-                                 for name in FACET_FIELDS}
+            allowed = self._allowed(filter)
+            if allowed == set():
+                self._groups[key] = {name: {} for name in FACET_FIELDS}
+            else:
+                results = self._searcher.search(translate(query), filter=allowed, limit=1, scored=False,
+                                                groupedby=facets, maptype=sorting.Count)
+                self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k}
+                                     for name in FACET_FIELDS}
         return self._groups[key][field]
 
     def doc_count(self) -> int:
@@ -186,17 +204,6 @@ class WhooshSearcher:
 def _live(reader, field: str, text: str) -> int:
     """Documents holding a term, deleted ones left out (whoosh keeps their terms until a merge)."""
     return sum(1 for doc in reader.postings(field, text).all_ids() if not reader.is_deleted(doc))
-
-
-def _filtered(query, filter):
-    """The query, restricted by the filter without changing its scores.
-
-    (whoosh's own `filter=` argument treats a filter that matches nothing as no filter when it
-    counts the results: a required clause that scores zero counts right.)
-    """
-    if filter is None:
-        return translate(query)
-    return wq.And([translate(query), wq.ConstantScoreQuery(translate(filter), 0.0)])
 
 
 def _stored(fields: dict) -> dict:
