@@ -26,6 +26,7 @@ def normalize_text(text: str) -> str:
     >>> normalize_text("Nghi\u0323 quye\u0302\u0301t \u00d0a\u0309ng\u200b")
     'Nghị quyết Đảng'
     """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text)
     text = ZERO_WIDTH.sub("", text)
     return text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
