@@ -12,7 +12,7 @@ TYPE_HEADING = re.compile(
 
 # The document's own number: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`, `Luật số: 51/2024/QH15`,
 # `Nghị quyết số: 78/2025/UBTVQH15`, and one-line headers `Số: 296/BHXH-CSYT V/v ...`.
-HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+)?[Ss]ố[ \t]*:?[ \t]*(?P<symbol>{NUMBER_SYMBOL})",
+HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*(?P<symbol>{NUMBER_SYMBOL})",
                            re.M)
 
 # The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
@@ -33,9 +33,13 @@ BLOCK_MARGIN = 400
 # / `Hà Nội, ngày ...` / the certifier (`XÁC NHẬN` in older texts).
 CERTIFICATION = re.compile(r"^[ \t]*XÁC[ \t]+(?:THỰC|NHẬN)[ \t]+VĂN[ \t]+BẢN[ \t]+HỢP[ \t]+NHẤT[ \t]*$", re.M)
 
+# A consolidated text cut before its certification block still opens with its note:
+# `Nghị định số 131/2021/NĐ-CP ngày ..., có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi:`.
+CONSOLIDATION_INTRO = re.compile(r"có\s+hiệu\s+lực[^.;]{0,200}?được\s+sửa\s+đổi,?\s+bổ\s+sung\s+bởi\s*:")
+INTRO_REACH = 4000
+
 # The gazette's section title over a consolidated text names its certifier: `VĂN BẢN HỢP NHẤT - BỘ Y TẾ`.
-CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*(?:\n[ \t]*[A-ZĐÀ-Ỹ][^\na-zà-ỹ]*)?)",
-                                  re.M)
+CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*)(?P<more>\n[^\n]*)?", re.M)
 
 # Where the title ends and the body starts: `Căn cứ`, `Điều 1`, `Chương I`, `Phần thứ nhất`, `I.`, `1.`.
 BODY_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
@@ -50,6 +54,9 @@ TITLE_ISSUER = re.compile(r"^[ \t*]*CỦA\s+(?P<org>[A-ZĐÀ-Ỹ ]+?)[ \t*]*$", 
 # The subject line of an official letter, alone or after the number: `V/v thực hiện Kế hoạch số ...`.
 SUBJECT_LINE = re.compile(r"(?:^|(?<=\s))V/v\.?\s*(?P<title>[^\n]+(?:\n[ \t]*\S[^\n]*)*)", re.M)
 TITLE_LIMIT = 500
+
+# Lines that end a letter's subject: the motto's second line, the addressees.
+SUBJECT_END = re.compile(r"[ \t]*(?:Độc lập|Kính gửi)")
 
 
 def type_heading(view: str):
@@ -104,10 +111,11 @@ def certifier_lines(view: str, start: int, marker: int) -> list[str]:
     lines = []
     for line in reversed(view[start:marker].split("\n")):
         line = line.strip()
-        if not line or HEADER_NUMBER.match(line):
+        if not any(c.isalpha() for c in line) or HEADER_NUMBER.match(line):
             if lines and not line:
                 break
-            continue
+            continue  # the certifier's number, a stray dot
+
         if not _is_upper(line):
             break
         lines.insert(0, line)
@@ -137,11 +145,21 @@ def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
     return lines
 
 
+def _subject(text: str) -> str | None:
+    """A letter's `V/v` subject over its wrapped lines, up to the date, motto or `Kính gửi` beside it."""
+    lines = []
+    for line in text.split("\n"):
+        if PLACE_DATE.match(line) or MOTTO_LINE.search(line) or SUBJECT_END.match(line):
+            break
+        lines.append(line)
+    return " ".join(" ".join(lines).split()).rstrip(".") or None
+
+
 def title(view: str, header: str, consolidated: bool = False) -> str | None:
     """The trích yếu: the `V/v` line of a letter, or the lines under the type heading up to the body."""
     subject = SUBJECT_LINE.search(header)
     if subject:
-        return " ".join(subject.group("title").split()).rstrip(".") or None
+        return _subject(subject.group("title"))
     heading = type_heading(view)
     if not heading:
         return None

@@ -1,19 +1,20 @@
 """Extract each document's metadata from its text: a pure function with a typed result."""
 
 import re
+from functools import cache
 from dataclasses import dataclass, replace
 
 from analyzers.normalize import canonical_tones
 from indexer.citations import Citation, citing_passage, expand_issuer, find_citations
 from indexer.furniture import reading_view
-from indexer.header import (CERTIFICATION, CONSOLIDATED_SECTION, HEADER_NUMBER, PLACE_DATE, SUBJECT_LINE,
+from indexer.header import (CERTIFICATION, CONSOLIDATED_SECTION, CONSOLIDATION_INTRO, INTRO_REACH, PLACE_DATE, SUBJECT_LINE,
                             TITLE_ISSUER, TYPE_HEADING, certification_block, certifier_lines, floating_header,
                             header_date, header_number, iso_date, passed_on, title, type_heading)
 from indexer.identity import is_central as is_central_ref
 from indexer.issuers import Body, canonical_body, case_name, is_central
 from indexer.places import find_district, find_province
 from indexer.refs import ref_key, type_name, type_of_symbol
-from indexer.signature import SIGNATURE_ROLE, signer_match, signing_body
+from indexer.signature import signer_match, signing_body
 
 # An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`):
 # neither its number nor its date belongs to the document.
@@ -46,6 +47,9 @@ BODY_WORD = (r"(?:BỘ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ|CỤC|T�
              r"QUỐC HỘI|NGÂN HÀNG|VIỆN|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|BẢO HIỂM|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|"
              r"ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG)\b")
 BODY_START = re.compile(BODY_WORD)
+
+# A signature block's first line, `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG`: the header has ended.
+SIGNING_FOR = re.compile(r"(?:T/M|TM\.|KT\.|TL\.|TUQ\.)")
 
 # Co-issuers of a joint text, one after the other: `VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ CÔNG AN - ...`.
 JOINT_SEPARATOR = re.compile(rf"\s[-–]\s*(?={BODY_WORD})")
@@ -126,10 +130,12 @@ def _header_lines(header: str) -> list[str]:
     """The upper-case lines printed top left, before the number or date; mottos cut away."""
     lines = []
     for line in header.splitlines():
-        line = MOTTO.split(line)[0].strip(" \t*-–_")
+        line = MOTTO.split(line)[0].strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
         if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
             continue
-        if line.startswith("Số") or SIGNATURE_ROLE.match(line) or PLACE_DATE.match(line) or HEADER_NUMBER.match(line) or not line.isupper():
+        if not lines and not BODY_START.match(line):
+            continue  # text before the first body's name: a table's tail, a cut line
+        if line.startswith("Số") or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not line.isupper():
             if lines:
                 break
             continue
@@ -141,7 +147,7 @@ def _bodies(lines: list[str]) -> list[str]:
     """Header lines joined into bodies in reading order, each printed once (gazettes repeat it)."""
     bodies: list[str] = []
     for line in lines:
-        if bodies and not BODY_START.match(line):
+        if bodies and (not BODY_START.match(line) or bodies[-1].endswith(("-", "–"))):
             bodies[-1] += " " + line
         else:
             bodies.append(line)
@@ -184,15 +190,23 @@ def _consolidated(view: str) -> dict | None:
     """A consolidated text's own number, date, certifier and signer, from its certification block."""
     block = certification_block(view)
     section = CONSOLIDATED_SECTION.search(view[:1500])
+    certifier = _section_body(section) if section else None
     if block is None:
-        return {"issuer": canonical_body(section.group("body"))} if section else None
+        cut = section or CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH) and not header_number(view[:1500])[0]
+        return {"issuer": certifier} if cut else None
     start, marker, end = block
     number = header_number(view[start:end])[0]
     date = PLACE_DATE.search(view, marker, end) or PLACE_DATE.search(view, start, end)
     printed = _header_issuer("", certifier_lines(view, start, marker))[0]
-    issuer = printed or (canonical_body(section.group("body")) if section else None)
+    issuer = printed or certifier
     return {"number": number, "date": iso_date(date) if date else None, "issuer": issuer,
             "signer": signer_match(view, start, end)}
+
+
+def _section_body(section) -> Body | None:
+    """The certifier a gazette section title names, its name perhaps wrapped onto the next line."""
+    more = (section.group("more") or "").strip()
+    return canonical_body(section.group("body") + (" " + more if more.isupper() else ""))
 
 
 def _preamble_issuer(view: str) -> Body | None:
@@ -203,16 +217,17 @@ def _preamble_issuer(view: str) -> Body | None:
     return canonical_body(expand_issuer(opening.group("org"))) if opening else None
 
 
-def _issuer(view: str, header: str, signer, places: tuple) -> tuple[Body | None, str | None]:
+def _issuer(view: str, header: str, signer, places) -> tuple[Body | None, str | None]:
+    """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
     printed, parent = _header_issuer(header)
     if printed:
         return printed, parent
     opening = _preamble_issuer(view)
     if opening:
-        return (opening if is_central(opening.name) else Body(_locate(opening.name, *places), opening.authority)), None
+        return (opening if is_central(opening.name) else Body(_locate(opening.name, *places()), opening.authority)), None
     title_org = TITLE_ISSUER.search(view[:2000])
     if title_org:
-        return Body(_locate(_case_header(title_org.group("org")), *places)), None
+        return Body(_locate(_case_header(title_org.group("org")), *places())), None
     signing = signing_body(view, signer)
     return (canonical_body(signing) if signing and is_central(signing) else None), None
 
@@ -257,13 +272,13 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     if consolidated:
         number, number_type = consolidated.get("number"), "Văn bản hợp nhất"
     citations = find_citations(view, exclude=stamps, own_key=ref_key(number) if number else None)
-    places = _places(view, context)
+    places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
     signer = consolidated.get("signer") if consolidated else None
     signer = signer or signer_match(view)
-    issuer, parent = (consolidated["issuer"], None) if consolidated and consolidated["issuer"] else \
-        _issuer(view, header, signer, places)
+    # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
+    issuer, parent = (consolidated["issuer"], None) if consolidated else _issuer(view, header, signer, places)
     date = consolidated.get("date") if consolidated else (header_date(header) or passed_on(view))
-    province = places[0] if _is_local(issuer, parent, number) else None
+    province = places()[0] if _is_local(issuer, parent, number) else None
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text), doc_type=_doc_type(view, header, number, number_type),
         number=number, issuer=issuer.name if issuer else None, province=province, date=date, year=None,

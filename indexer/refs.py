@@ -38,7 +38,7 @@ _CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?"
 # A number-symbol: `35-NQ/TW`, `150 - KH/TU`, `3006/KH-UBND`, `09/2017/NĐ-CP`, `51/2024/QH15`,
 # `66.16/2026/NQ-CP` (dotted numbers of the 2026 resolutions), wrapped after a separator.
 NUMBER_SYMBOL = (rf"\d{{1,5}}(?:\.\d{{1,3}})?(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*{_CODE}"
-                 rf"(?:[ \t]*\n?[ \t]*[-/–]\s*{_CODE})*(?![\wĐđ])")
+                 rf"(?:[ \t]*\n?[ \t]*[-/–]\s*{_CODE})*(?![\wĐđ]|[-/–][\wĐđ])")
 
 
 def _parts(number_symbol: str) -> list[str]:
