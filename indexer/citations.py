@@ -10,6 +10,14 @@ from indexer.refs import (NUMBER_SYMBOL, TYPE_CODES, TYPE_NAME, canonical_ref, r
 # `Chương trình hành động số 08-CTr/TU`: the longer name is still a Chương trình.
 _TYPE = rf"(?i:(?P<type>{TYPE_NAME})(?:\s+hành\s+động)?)"
 
+# The types a short form may name (`Nghị quyết 35`): those whose symbols carry a type code.
+_SHORT_TYPE = (r"(?i:(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorted(TYPE_CODES, key=len, reverse=True))
+               + r")(?:\s+hành\s+động)?)")
+
+# The name of a law, code or ordinance between its type and its number:
+# `Luật Tổ chức Chính phủ số 63/2025/QH15`, `Bộ luật Dân sự số 91/2015/QH13` (a name starts upper case).
+_LAW_NAME = r"(?:(?<=[Ll]uật|[Ll]ệnh)\s+[A-ZĐÂĂÊÔƠƯÝ][^;,:()“”\"\n]{0,60}?(?=\s+số\s))?"
+
 # A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
          r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?")
@@ -22,13 +30,17 @@ _ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"
 
 # A full reference: type, optional `số`, number-symbol, then optional date and issuer.
 FULL_REFERENCE = re.compile(
-    rf"{_TYPE}(?:\s+số)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
+    rf"(?<![\wĐđ]){_TYPE}{_LAW_NAME}(?:\s+số)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
+
+# The next item of a list that shares the type before it: `Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT`,
+# `... và số 10/2020/NĐ-CP`.
+CONTINUATION = re.compile(rf"(?:\s*,\s*|\s+(?:và|hoặc)\s+)số\s+(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
 
 # A short reference: `Nghị quyết 35`, `Chỉ thị số 07`; a number with no symbol after it.
-SHORT_REFERENCE = re.compile(rf"{_TYPE}(?:\s+số)?\s+(?P<number>\d{{1,5}})\b(?!\s*[-/–]\s*[\wĐ])")
+SHORT_REFERENCE = re.compile(rf"{_SHORT_TYPE}(?:\s+số)?\s+(?P<number>\d{{1,5}})\b(?![ \t]*[-/–]\s*[\wĐ])")
 
 # An alias the document gives itself: `(sau đây gọi tắt là Nghị quyết 35)`, `(gọi tắt là Chỉ thị 07)`.
-ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+là\s+{_TYPE}\s+(?P<number>\d{{1,5}})\s*\)")
+ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+là\s+{_SHORT_TYPE}\s+(?P<number>\d{{1,5}})\s*\)")
 
 # The subject after a reference: `về tăng cường ...`, `“về ...”`, up to the end of the clause.
 SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
@@ -106,11 +118,11 @@ def _subject(text: str, end: int) -> str | None:
     return subject if len(subject) >= 3 else None
 
 
-def _full(match, text: str) -> Citation:
+def _full(match, text: str, doc_type: str | None = None) -> Citation:
     symbol = match.group("symbol")
     date, year = _iso(match)
     return Citation(
-        ref=canonical_ref(symbol), key=ref_key(symbol), doc_type=type_name(match.group("type")),
+        ref=canonical_ref(symbol), key=ref_key(symbol), doc_type=doc_type or type_name(match.group("type")),
         date=date, year=year or year_of_symbol(symbol), issuer=expand_issuer(match.group("issuer")),
         subject=_subject(text, match.end()),
         text=_clean(match.group(0)), start=match.start(), end=match.end(),
@@ -173,7 +185,7 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     fulls = []
     for match in FULL_REFERENCE.finditer(text):
         if not _overlaps(match.start(), match.end(), taken):
-            fulls.append(_full(match, text))
+            fulls += _with_continuations(_full(match, text), text)
     taken += [(c.start, c.end) for c in fulls]
     aliases = _aliases(text, fulls)
     alias_spans = [m.span() for m in ALIAS.finditer(text)]
@@ -187,6 +199,14 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     citations = sorted(fulls + shorts, key=lambda c: c.start)
     citations = [c for c in citations if c.key != own_key]
     return _with_relations(text, _fill_from_fullest(citations))
+
+
+def _with_continuations(first: Citation, text: str) -> list[Citation]:
+    """A full citation and the list items after it that name only `số ...` (they take its type)."""
+    items = [first]
+    while (match := CONTINUATION.match(text, items[-1].end)) is not None:
+        items.append(_full(match, text, first.doc_type))
+    return items
 
 
 def _with_relations(text: str, citations: list[Citation]) -> list[Citation]:

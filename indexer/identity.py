@@ -9,7 +9,11 @@ from indexer.refs import ref_key
 
 # Issuer codes of central bodies: a ref carrying one is the same across provinces.
 CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
-                 "ubtvqh", "vpcp", "ctn", "tandtc", "vksndtc", "ktnn"}
+                 "ubtvqh", "vpcp", "ctn", "tandtc", "vksndtc", "ktnn",
+                 # ministries and central agencies (folded): `90/2025/TT-BQP`, `04/VBHN-BYT`
+                 "bqp", "bca", "bng", "bnv", "btp", "btc", "bkhdt", "bnnptnt", "bnnmt", "bxd", "bgtvt", "btnmt",
+                 "btttt", "bldtbxh", "bvhttdl", "bkhcn", "bgddt", "byt", "bdttg", "ubdt", "nhnn", "ttcp", "vpqh",
+                 "bhxh"}
 
 
 def is_central(ref: str) -> bool:
@@ -17,8 +21,10 @@ def is_central(ref: str) -> bool:
 
     >>> is_central("35-NQ/TW"), is_central("362/QĐ-TTg"), is_central("62-KH/TU"), is_central("3006/KH-UBND")
     (True, True, False, False)
+    >>> is_central("51/2024/QH15")  # the legislature's term number is not part of the code
+    True
     """
-    return any(part in CENTRAL_CODES for part in ref_key(ref).split("-")[1:])
+    return any(part.rstrip("0123456789") in CENTRAL_CODES for part in ref_key(ref).split("-")[1:])
 
 
 def same_document(ref: str, cited_year: int | None, citing_province: str | None, target: dict) -> bool:

@@ -1,64 +1,64 @@
 """Extract each document's metadata from its text: a pure function with a typed result."""
 
 import re
+from functools import cache
 from dataclasses import dataclass, replace
 
 from analyzers.normalize import canonical_tones
 from indexer.citations import Citation, citing_passage, expand_issuer, find_citations
+from indexer.furniture import reading_view
+from indexer.header import (CERTIFICATION, CONSOLIDATED_SECTION, CONSOLIDATION_INTRO, INTRO_REACH, PLACE_DATE, SUBJECT_LINE,
+                            TITLE_ISSUER, TYPE_HEADING, certification_block, certifier_lines, floating_header,
+                            header_date, header_number, iso_date, passed_on, title, type_heading)
+from indexer.identity import is_central as is_central_ref
+from indexer.issuers import Body, canonical_body, case_name, is_central
 from indexer.places import find_district, find_province
-from indexer.refs import NUMBER_SYMBOL, TYPE_CODES, canonical_ref, ref_key, type_of_symbol
-
-# A line that is only a type name, upper case: `KẾ HOẠCH`, `**NGHỊ QUYẾT**`.
-TYPE_HEADING = re.compile(
-    r"^[ \t*#]*(" + "|".join(sorted((t.upper() for t in TYPE_CODES), key=len, reverse=True))
-    + r")(?: HÀNH ĐỘNG)?[ \t*]*$", re.M)
-
-# The document's own number in its header: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`.
-HEADER_NUMBER = re.compile(rf"^[ \t*]*Số\s*:?\s*(?P<symbol>{NUMBER_SYMBOL})[ \t*]*$", re.M)
-
-# The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`.
-PLACE_DATE = re.compile(r"^[ \t*]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
-                        r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
+from indexer.refs import ref_key, type_name, type_of_symbol
+from indexer.signature import signer_match, signing_body
 
 # An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`):
 # neither its number nor its date belongs to the document.
 STAMP = re.compile(r"(?:ĐẾN|Đến)\s*Ngày\s*:|Số và ký hiệu HS")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
-# National and Party mottos: never the issuer.
-MOTTO = re.compile(r"CỘNG HÒA XÃ HỘI|CỘNG HOÀ XÃ HỘI|Độc lập\s*-\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+# National and Party mottos: never the issuer (in two-column text they share a line with it).
+MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 
-# The subject line of an official letter: `V/v thực hiện Kế hoạch số ...`.
-SUBJECT_LINE = re.compile(r"^[ \t*]*V/v\.?\s*(?P<title>[^\n]+(?:\n[^\n]+)*)", re.M)
-
-# The opening sentence names the issuer: `..., Ban Thường vụ Tỉnh ủy ban hành Kế hoạch`.
+# The opening sentence names the issuer: `..., Ban Thường vụ Tỉnh ủy ban hành Kế hoạch`,
+# `Chính phủ ban hành Nghị định`, `Bộ trưởng Bộ Y tế ban hành Thông tư`, `Quốc hội ban hành Luật`.
 OPENING_ISSUER = re.compile(
     r"(?:^|[,;)]\s*)(?P<org>(?:Ban|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Thường trực|"
-    r"Văn phòng|Sở|Hội đồng|Bộ|Chính phủ)[^,;()\n]{0,60}?)\s+(?:ban hành|xây dựng|đề ra|hướng dẫn|thông báo)\b",
+    r"Văn phòng|Sở|Hội đồng|Bộ|Chính phủ|Thủ tướng|Quốc hội|Thống đốc|Chủ tịch|Tổng Kiểm toán|Chánh án|Viện trưởng|"
+    r"Tổng Giám đốc)[^,;()\n]{0,80}?)\s+(?:ban hành|xây dựng|đề ra|hướng dẫn|thông báo|quyết định)\b",
     re.M)
-
-# `CỦA BAN THƯỜNG VỤ TỈNH ỦY` under the type heading.
-TITLE_ISSUER = re.compile(r"^[ \t*]*CỦA\s+(?P<org>[A-ZĐÀ-Ỹ ]+?)[ \t*]*$", re.M)
-
-# Signature block roles: `T/M BAN THƯỜNG VỤ`, `KT. CHỦ TỊCH`, `PHÓ BÍ THƯ`, `TRƯỞNG BAN`.
-SIGNATURE_ROLE = re.compile(
-    r"^[ \t*]*(?:T/M|TM\.?|KT\.?|TL\.?|TUQ\.?|Q\.|PHÓ|CHỦ TỊCH|BÍ THƯ|TRƯỞNG|CHÁNH|GIÁM ĐỐC|BỘ TRƯỞNG|"
-    r"THỦ TƯỚNG|CHỦ NHIỆM)\b[^\n]*$", re.M)
-
-# A person's name alone on a line: two to five capitalized syllables.
-PERSON = re.compile(r"^[ \t*]*((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)(?:[ ][A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,4})[ \t*]*$", re.M)
 
 RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận\s*:", re.M)
 
 # A cover letter's words for what comes with it: `(*đính kèm văn bản*)`, `kèm theo`.
 ATTACHED = re.compile(r"đính kèm|kèm theo", re.I)
 
-# Fragments of upper-case headers that keep capitals in running text.
+# What follows a signature inside one document: its annexes and forms (`PHỤ LỤC`, `Mẫu số 01`,
+# `(Ban hành kèm theo ...)`): a heading after them is a form's, not a new document's.
+ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|MẪU SỐ|Mẫu số|Biểu số|BIỂU MẪU|\(?Ban hành kèm theo|\(?Kèm theo)", re.M)
+
+# Words that start a body's name on a header line: a new line starting with one is a new body
+# (`BỘ TÀI CHÍNH` / `TỔNG CỤC HẢI QUAN`); any other line continues the one above (`ỦY BAN NHÂN` / `DÂN`).
+BODY_WORD = (r"(?:BỘ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ|CỤC|TỔNG CỤC|CHI CỤC|VỤ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|"
+             r"QUỐC HỘI|NGÂN HÀNG|VIỆN|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|BẢO HIỂM|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|"
+             r"ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG)\b")
+BODY_START = re.compile(BODY_WORD)
+
+# A signature block's first line, `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG`: the header has ended.
+SIGNING_FOR = re.compile(r"(?:T/M|TM\.|KT\.|TL\.|TUQ\.)")
+
+# Co-issuers of a joint text, one after the other: `VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ CÔNG AN - ...`.
+JOINT_SEPARATOR = re.compile(rf"\s[-–]\s*(?={BODY_WORD})")
+
+# The Party-header pieces that keep capitals, and a locality at the end of a header line.
 HEADER_WORDS = {"TỈNH ỦY": "Tỉnh ủy", "TỈNH UỶ": "Tỉnh ủy", "HUYỆN ỦY": "Huyện ủy", "THÀNH ỦY": "Thành ủy",
                 "ĐẢNG ỦY": "Đảng ủy", "THƯỜNG VỤ": "Thường vụ", "TUYÊN GIÁO": "Tuyên giáo",
                 "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TRUNG ƯƠNG": "Trung ương",
                 "CHÍNH TRỊ": "Chính trị", "BÍ THƯ": "Bí thư", "CHÍNH PHỦ": "Chính phủ"}
-LOCALITY = re.compile(r"\b(TỈNH|HUYỆN|THÀNH PHỐ|QUẬN|THỊ XÃ|XÃ)\s+((?:[A-ZĐÀ-Ỹ]+\s*)+)$")
 
 
 @dataclass(frozen=True)
@@ -69,9 +69,9 @@ class DocumentMetadata:
     start: int                   # the document's span in the file's text
     end: int
     doc_type: str | None
-    number: str | None           # as printed, spacing normalized: `150-KH/TU`
-    issuer: str | None
-    province: str | None
+    number: str | None           # as printed, spacing normalized: `150-KH/TU`, `35/NQ-TW`
+    issuer: str | None           # one canonical spelling per body: `Bộ Y tế`
+    province: str | None         # only for a local body
     date: str | None             # ISO, only when printed in the document
     year: int | None
     year_inferred: bool          # year deduced (lower bound from the latest cited date)
@@ -80,6 +80,8 @@ class DocumentMetadata:
     title: str | None
     citations: tuple[Citation, ...]
     deduced: tuple[str, ...] = ()  # fields not printed in the document itself, but deduced
+    parent_issuer: str | None = None  # the body above the issuer in the header: `Bộ Tài chính`
+    authority: str | None = None      # who acts for the issuer when the text names it: `Bộ trưởng`
 
 
 def _clean(text: str) -> str:
@@ -87,15 +89,16 @@ def _clean(text: str) -> str:
 
 
 def _document_ends(text: str) -> list[int]:
-    """Where a document ends and another begins: after a signer, before a new type heading."""
-    ends = []
-    for heading in TYPE_HEADING.finditer(text):
-        before = text[:heading.start()]
+    """Where a document ends and another begins: after a signer, before a new type heading, never
+    inside an annex."""
+    ends, view = [], reading_view(text)
+    for heading in TYPE_HEADING.finditer(view):
+        before = view[:heading.start()]
         recipients = list(RECIPIENTS.finditer(before))
         if not recipients or (ends and recipients[-1].start() < ends[-1]):
             continue
-        signer = _signer_match(before, recipients[-1].end())
-        if signer is not None:
+        signer = signer_match(before, recipients[-1].end())
+        if signer is not None and not ANNEX.search(view, signer.end(), heading.start()):
             ends.append(signer.end())
     return ends
 
@@ -106,58 +109,70 @@ def split_documents(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
 
 
-def _signer_match(text: str, after: int = 0):
-    roles = [m for m in SIGNATURE_ROLE.finditer(text, after)]
-    if not roles:
-        return None
-    return PERSON.search(text, roles[-1].end())
-
-
-def _header(text: str, stamps: list[tuple[int, int]]) -> str:
-    """The part before the type heading (or the first paragraph of prose), stamps blanked out."""
-    heading = TYPE_HEADING.search(text)
-    end = heading.start() if heading else min(len(text), 1500)
-    header = text[:end]
+def _header(view: str, stamps: list[tuple[int, int]]) -> str:
+    """The part before the type heading (or the first lines), stamps blanked out."""
+    heading = type_heading(view)
+    end = heading.start() if heading else min(len(view), 1500)
+    header = view[:end]
     for s, e in stamps:
         if s < end:
             header = header[:s] + " " * (min(e, end) - s) + header[min(e, end):]
     return header
 
-
 def _case_header(line: str) -> str:
-    """`UBND TỈNH KIÊN GIANG` -> `Ủy ban nhân dân tỉnh Kiên Giang`; `BAN TUYÊN GIÁO` -> `Ban Tuyên giáo`."""
-    locality = LOCALITY.search(line)
-    place = ""
-    if locality:
-        line = line[:locality.start()].strip()
-        name = " ".join(w.capitalize() for w in locality.group(2).split())
-        place = f"{locality.group(1).lower()} {name}"
-        if line.endswith("ỦY") and locality.group(1) == "TỈNH":
-            line, place = f"{line} TỈNH ỦY".replace("ỦY TỈNH ỦY", "ỦY"), name
-    out = line.lower().capitalize() if line else ""
-    for upper, cased in HEADER_WORDS.items():
-        out = re.sub(re.escape(upper.lower().capitalize()) + r"|" + re.escape(upper.lower()), cased, out)
-    return " ".join(p for p in (out, place) if p).strip()
+    """A local header line in Party style: `TỈNH ỦY HẢI DƯƠNG` -> `Tỉnh ủy Hải Dương`; else proper-noun case."""
+    if line.startswith(("TỈNH ỦY", "TỈNH UỶ")) and " " in line[8:].strip():
+        return "Tỉnh ủy " + " ".join(w.capitalize() for w in line[8:].split())
+    return case_name(line)
 
 
-def _header_issuer(header: str) -> str | None:
-    """The issuer printed top left: upper-case lines before the number, mottos excluded."""
+def _header_lines(header: str) -> list[str]:
+    """The upper-case lines printed top left, before the number or date; mottos cut away."""
     lines = []
     for line in header.splitlines():
-        line = line.strip(" \t*")
-        if not line or MOTTO.search(line):
+        line = MOTTO.split(line)[0].strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
+        if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
             continue
-        if line.startswith("Số") or PLACE_DATE.match(line) or not line.isupper():
-            break
+        if not lines and not BODY_START.match(line):
+            continue  # text before the first body's name: a table's tail, a cut line
+        if line.startswith("Số") or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not line.isupper():
+            if lines:
+                break
+            continue
         lines.append(line)
-    if not lines:
-        return None
-    parent, units = lines[0], lines[1:]
-    if parent.startswith(("TỈNH ỦY", "TỈNH UỶ")) and " " in parent[8:].strip():
-        parent_text = "Tỉnh ủy " + " ".join(w.capitalize() for w in parent[8:].split())
-    else:
-        parent_text = _case_header(parent)
-    return " ".join([_case_header(u) for u in units] + [parent_text])
+    return lines
+
+
+def _bodies(lines: list[str]) -> list[str]:
+    """Header lines joined into bodies in reading order, each printed once (gazettes repeat it)."""
+    bodies: list[str] = []
+    for line in lines:
+        if bodies and (not BODY_START.match(line) or bodies[-1].endswith(("-", "–"))):
+            bodies[-1] += " " + line
+        else:
+            bodies.append(line)
+    unique = []
+    for body in bodies:
+        if not unique or " ".join(unique[-1].split()) != " ".join(body.split()):
+            unique.append(body)
+    return unique
+
+
+def _header_issuer(header: str, lines: list[str] | None = None) -> tuple[Body | None, str | None]:
+    """The issuer printed top left (or the given lines) and the parent body above it."""
+    bodies = _bodies(_header_lines(header) if lines is None else lines)
+    if not bodies:
+        return None, None
+    joint = JOINT_SEPARATOR.split(bodies[-1])
+    if len(joint) > 1:  # a joint text: every co-issuer, in printed order
+        return Body(", ".join(canonical_body(b).name for b in joint)), None
+    child = canonical_body(bodies[-1])
+    if len(bodies) == 1:
+        return (child if is_central(child.name) else Body(_case_header(bodies[0]))), None
+    parent = canonical_body(bodies[0])
+    if is_central(parent.name):
+        return child, parent.name
+    return Body(" ".join([_case_header(u) for u in bodies[1:]] + [_case_header(bodies[0])])), parent.name
 
 
 def _locate(org: str, province: str | None, district: str | None) -> str:
@@ -171,84 +186,114 @@ def _locate(org: str, province: str | None, district: str | None) -> str:
     return org
 
 
-def _issuer(text: str, header: str, province: str | None, district: str | None) -> str | None:
-    printed = _header_issuer(header)
+def _consolidated(view: str) -> dict | None:
+    """A consolidated text's own number, date, certifier and signer, from its certification block."""
+    block = certification_block(view)
+    section = CONSOLIDATED_SECTION.search(view[:1500])
+    certifier = _section_body(section) if section else None
+    if block is None:
+        cut = section or CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH) and not header_number(view[:1500])[0]
+        return {"issuer": certifier} if cut else None
+    start, marker, end = block
+    number = header_number(view[start:end])[0]
+    date = PLACE_DATE.search(view, marker, end) or PLACE_DATE.search(view, start, end)
+    printed = _header_issuer("", certifier_lines(view, start, marker))[0]
+    issuer = printed or certifier
+    return {"number": number, "date": iso_date(date) if date else None, "issuer": issuer,
+            "signer": signer_match(view, start, end)}
+
+
+def _section_body(section) -> Body | None:
+    """The certifier a gazette section title names, its name perhaps wrapped onto the next line."""
+    more = (section.group("more") or "").strip()
+    return canonical_body(section.group("body") + (" " + more if more.isupper() else ""))
+
+
+def _preamble_issuer(view: str) -> Body | None:
+    """The issuer named by the opening sentence (`Chính phủ ban hành Nghị định`)."""
+    heading = type_heading(view)
+    body = view[heading.end():] if heading else view
+    opening = OPENING_ISSUER.search(body[:6000])
+    return canonical_body(expand_issuer(opening.group("org"))) if opening else None
+
+
+def _issuer(view: str, header: str, signer, places) -> tuple[Body | None, str | None]:
+    """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
+    printed, parent = _header_issuer(header)
     if printed:
-        return printed
-    heading = TYPE_HEADING.search(text)
-    body = text[heading.end():] if heading else text
-    opening = OPENING_ISSUER.search(body[:3000])
+        return printed, parent
+    opening = _preamble_issuer(view)
     if opening:
-        return _locate(expand_issuer(opening.group("org")), province, district)
-    title_org = TITLE_ISSUER.search(text[:2000])
+        return (opening if is_central(opening.name) else Body(_locate(opening.name, *places()), opening.authority)), None
+    title_org = TITLE_ISSUER.search(view[:2000])
     if title_org:
-        return _locate(_case_header(title_org.group("org")), province, district)
-    return None
+        return Body(_locate(_case_header(title_org.group("org")), *places())), None
+    signing = signing_body(view, signer)
+    return (canonical_body(signing) if signing and is_central(signing) else None), None
 
 
-def _doc_type(text: str, header: str, number: str | None) -> str | None:
+def _doc_type(view: str, header: str, number: str | None, number_type: str | None) -> str | None:
     if number and type_of_symbol(number):
         return type_of_symbol(number)
-    heading = TYPE_HEADING.search(text)
+    if number_type:
+        return number_type
+    heading = type_heading(view)
     if heading:
-        name = heading.group(1).lower().capitalize()
-        return next(t for t in TYPE_CODES if t.lower() == name.lower())
+        return type_name(" ".join(heading.group(1).split()))
     if SUBJECT_LINE.search(header) or number:
         return "Công văn"  # an official letter carries no type code and no type heading
     return None
 
 
-def _title(text: str, header: str) -> str | None:
-    """The trích yếu: the `V/v` line of a letter, or the paragraph under the type heading."""
-    subject = SUBJECT_LINE.search(header)
-    if subject:
-        return _clean(subject.group("title")).rstrip(".") or None
-    heading = TYPE_HEADING.search(text)
-    if not heading:
-        return None
-    for block in PARAGRAPH.finditer(text[heading.end():heading.end() + 3000]):
-        paragraph = _clean(block.group(0))
-        if TITLE_ISSUER.fullmatch(block.group(0).strip()) or not paragraph:
-            continue
-        if paragraph.endswith(":") or len(paragraph) > 500:
-            return None  # the body starts right away: no trích yếu
-        return paragraph
-    return None
+def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bool:
+    """Whether a province belongs to the document: never for a central body or a central number."""
+    if issuer is not None:
+        return not (is_central(issuer.name) or is_central(parent) or "," in issuer.name and not "tỉnh" in issuer.name)
+    return not (number and is_central_ref(number))
 
 
-def _date(header: str) -> str | None:
-    match = PLACE_DATE.search(header)
-    if not match:
-        return None
-    day, month, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
-    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+def _places(view: str, context: str) -> tuple[str | None, str | None]:
+    # The recipients list names other bodies: it says nothing of where the document comes from.
+    recipients = RECIPIENTS.search(view)
+    toned = canonical_tones(view[:recipients.start()] if recipients else view)
+    province = find_province(toned) or (find_province(canonical_tones(context)) if context else None)
+    return province, find_district(toned)
 
 
 def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") -> DocumentMetadata:
     """Extract one document's metadata; `context` is the rest of its file (for its place)."""
-    stamps = [m.span() for m in PARAGRAPH.finditer(text) if STAMP.search(m.group(0))]
-    header = _header(text, stamps)
-    number_match = HEADER_NUMBER.search(header)
-    number = canonical_ref(number_match.group("symbol")) if number_match else None
-    citations = find_citations(text, exclude=stamps, own_key=ref_key(number) if number else None)
-    # The recipients list names other bodies: it says nothing of where the document comes from.
-    recipients = RECIPIENTS.search(text)
-    toned = canonical_tones(text[:recipients.start()] if recipients else text)
-    province = find_province(toned) or (find_province(canonical_tones(context)) if context else None)
-    district = find_district(toned)
-    date = _date(header)
-    cited_dates = sorted(c.date for c in citations if c.date)
-    date_min = cited_dates[-1] if not date and cited_dates else None
-    year = int(date[:4]) if date else (int(date_min[:4]) if date_min else None)
-    signer = _signer_match(text)
-    return DocumentMetadata(
-        part=part, start=offset, end=offset + len(text),
-        doc_type=_doc_type(text, header, number), number=number,
-        issuer=_issuer(text, header, province, district), province=province,
-        date=date, year=year, year_inferred=bool(year and not date), date_min=date_min,
-        signer=signer.group(1) if signer else None, title=_title(text, header),
-        citations=tuple(_shift(c, offset) for c in citations), deduced=("year",) if date_min else (),
-    )
+    view = reading_view(text)
+    stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
+    header = _header(view, stamps)
+    if header_number(header)[0] is None:
+        header = floating_header(view) or header
+    number, number_type = header_number(header)
+    consolidated = _consolidated(view)
+    if consolidated:
+        number, number_type = consolidated.get("number"), "Văn bản hợp nhất"
+    citations = find_citations(view, exclude=stamps, own_key=ref_key(number) if number else None)
+    places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
+    signer = consolidated.get("signer") if consolidated else None
+    signer = signer or signer_match(view)
+    # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
+    issuer, parent = (consolidated["issuer"], None) if consolidated else _issuer(view, header, signer, places)
+    date = consolidated.get("date") if consolidated else (header_date(header) or passed_on(view))
+    province = places()[0] if _is_local(issuer, parent, number) else None
+    return _dated(DocumentMetadata(
+        part=part, start=offset, end=offset + len(text), doc_type=_doc_type(view, header, number, number_type),
+        number=number, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
+        year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
+        title=title(view, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
+        parent_issuer=parent, authority=issuer.authority if issuer else None))
+
+
+def _dated(meta: DocumentMetadata) -> DocumentMetadata:
+    """The year: printed with the date, or a lower bound from the latest date the document cites."""
+    cited_dates = sorted(c.date for c in meta.citations if c.date)
+    date_min = cited_dates[-1] if not meta.date and cited_dates else None
+    year = int(meta.date[:4]) if meta.date else (int(date_min[:4]) if date_min else None)
+    return replace(meta, year=year, year_inferred=bool(year and not meta.date), date_min=date_min,
+                   deduced=("year",) if date_min else ())
 
 
 def _shift(citation: Citation, offset: int) -> Citation:

@@ -17,17 +17,28 @@ CODE_TYPES = {
     "NĐ": "Nghị định", "TT": "Thông tư", "CTR": "Chương trình", "ĐA": "Đề án", "TTR": "Tờ trình",
 }
 
-# Issuer codes of Party bodies: their symbols are written number-TYPE/ISSUER (`35-NQ/TW`).
-PARTY_ISSUERS = {"TW", "TƯ", "TU", "HU", "ĐU", "QU", "TCT", "BTGTW", "BTGTU", "BTGHU", "BCT",
-                 "BBT", "UBKTTW", "BTCTW", "BDVTW", "VPTW", "ĐUK"}
+# Codes of types that the short form never uses, read from symbols only (`04/VBHN-BYT`).
+SYMBOL_ONLY_CODES = {"VBHN": "Văn bản hợp nhất", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch",
+                     "TTLB": "Thông tư liên bộ", "QC": "Quy chế", "CĐ": "Công điện", "PA": "Phương án"}
 
-# The type name at the start of a reference, in any case (`Kết Luận 224-KL/TU`).
-TYPE_NAME = "(?:" + "|".join(sorted(TYPE_CODES, key=len, reverse=True)) + ")"
+# Every type of the Law on normative documents, Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW,
+# as written in text (longest first, so `Thông tư liên tịch` wins over `Thông tư`).
+DOCUMENT_TYPES = sorted(set(TYPE_CODES) | set(SYMBOL_ONLY_CODES.values()) | {
+    "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Quy chế", "Chương trình", "Đề án", "Phương án",
+    "Công điện", "Kế hoạch", "Giấy mời", "Biên bản", "Thông tư liên bộ"}, key=len, reverse=True)
 
-# A number-symbol: `35-NQ/TW`, `150 - KH/TU`, `3006/KH-UBND`, `09/2017/NĐ-CP`, `4382/VP-KGVX`.
-NUMBER_SYMBOL = (r"\d{1,5}(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*[A-ZĐ][A-Za-zĐđ]*"
-                 r"(?:\s*[-/–]\s*[A-ZĐ][A-Za-zĐđ0-9]*)*")
+# The type name at the start of a reference, in any case and with any line break between its words
+# (`Kết Luận 224-KL/TU`, `Nghị \nđịnh số 75/2014/NĐ-CP`).
+TYPE_NAME = "(?:" + "|".join(t.replace(" ", r"\s+") for t in DOCUMENT_TYPES) + ")"
 
+# One code of a symbol: upper case and digits (`QH15`, `BLĐTBXH`), at most one lower-case letter
+# (`TTg`, `QĐi`, `CTr`), and a word boundary after the symbol, so glued text (`NĐ-Cpng`, `2/Qu`) is not one.
+_CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?"
+
+# A number-symbol: `35-NQ/TW`, `150 - KH/TU`, `3006/KH-UBND`, `09/2017/NĐ-CP`, `51/2024/QH15`,
+# `66.16/2026/NQ-CP` (dotted numbers of the 2026 resolutions), wrapped after a separator.
+NUMBER_SYMBOL = (rf"\d{{1,5}}(?:\.\d{{1,3}})?(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*{_CODE}"
+                 rf"(?:[ \t]*\n?[ \t]*[-/–]\s*{_CODE})*(?![\wĐđ]|[-/–][\wĐđ])")
 
 
 def _parts(number_symbol: str) -> list[str]:
@@ -35,18 +46,12 @@ def _parts(number_symbol: str) -> list[str]:
 
 
 def canonical_ref(number_symbol: str) -> str:
-    """Write a number-symbol one way: Party style `35-NQ/TW`, state style `362/QĐ-TTg`.
+    """Write a number-symbol as printed, only its spacing (and en dashes) normalized: no convention change.
 
-    >>> [canonical_ref(s) for s in ["150 - KH/TU", "35/NQ-TW", "09/2017/NĐ-CP", "4382/VP-KGVX"]]
-    ['150-KH/TU', '35-NQ/TW', '09/2017/NĐ-CP', '4382/VP-KGVX']
+    >>> [canonical_ref(s) for s in ["150 - KH/TU", "35/NQ-TW", "09/2017/NĐ-CP", "51/2024/QH15", "37-HD/BTGDVTW"]]
+    ['150-KH/TU', '35/NQ-TW', '09/2017/NĐ-CP', '51/2024/QH15', '37-HD/BTGDVTW']
     """
-    parts = _parts(number_symbol)
-    number, rest = parts[0], parts[1:]
-    if rest and re.fullmatch(r"(19|20)\d\d", rest[0]):
-        number, rest = f"{number}/{rest[0]}", rest[1:]
-    if len(rest) == 2 and rest[1].upper() in PARTY_ISSUERS and rest[0].upper() in CODE_TYPES:
-        return f"{number}-{rest[0]}/{rest[1]}"
-    return f"{number}/" + "-".join(rest)
+    return re.sub(r"\s*([-/])\s*", r"\1", re.sub(r"\s+", " ", number_symbol.replace("–", "-")).strip())
 
 
 def ref_key(number_symbol: str) -> str:
@@ -81,15 +86,16 @@ def short_key_of(number_symbol: str) -> str | None:
 def type_of_symbol(number_symbol: str) -> str | None:
     """The document type that a number-symbol's type code names (`35-NQ/TW` -> `Nghị quyết`)."""
     for part in _parts(number_symbol)[1:]:
-        if part.upper() in CODE_TYPES:
-            return CODE_TYPES[part.upper()]
+        code = part.upper()
+        if code in CODE_TYPES or code in SYMBOL_ONLY_CODES:
+            return CODE_TYPES.get(code) or SYMBOL_ONLY_CODES[code]
     return None
 
 
 def type_name(surface: str) -> str:
     """The canonical type name for a type name as written (`KẾ HOẠCH`, `Kết Luận`)."""
-    lowered = surface.lower()
-    for name in TYPE_CODES:
+    lowered = " ".join(surface.lower().split())
+    for name in DOCUMENT_TYPES:
         if name.lower() == lowered:
             return name
     return surface

@@ -132,11 +132,14 @@ def test_unresolved_short_form_is_not_counted():
     assert extract("KẾ HOẠCH\n\nHọc tập Nghị quyết 35 trong toàn tỉnh.")[0].citations == ()
 
 
-def test_variant_spellings_of_a_symbol_share_one_ref():
+def test_variant_spellings_of_a_symbol_share_one_key_and_keep_their_printed_form():
+    # Numbers are kept as printed (spacing normalized), never rewritten into the other convention;
+    # the key is what every spelling shares.
     text = ("Căn cứ Nghị quyết số 35/NQ-TW ngày 22/10/2018; Kế hoạch số 150 - KH/TU ngày 15/5/2019; "
-            "Nghị định 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ.")
-    assert [(c.ref, c.date) for c in extract(text)[0].citations] == [
-        ("35-NQ/TW", "2018-10-22"), ("150-KH/TU", "2019-05-15"), ("09/2017/NĐ-CP", "2017-02-09")]
+            "Nghị định 09/2017/NĐ-CP ngày 09 tháng 02 năm 2017 của Chính phủ; Nghị quyết số 35-NQ/TW.")
+    assert [(c.ref, c.key, c.date) for c in extract(text)[0].citations] == [
+        ("35/NQ-TW", "35-nq-tw", "2018-10-22"), ("150-KH/TU", "150-kh-tu", "2019-05-15"),
+        ("09/2017/NĐ-CP", "9-2017-nd-cp", "2017-02-09"), ("35-NQ/TW", "35-nq-tw", "2018-10-22")]
 
 
 def test_unknown_is_none_not_a_guess():

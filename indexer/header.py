@@ -1,0 +1,169 @@
+"""The header of a document: its type heading, number, place and date, title, and a consolidated
+text's certification block. Every function reads the furniture-free view of the text."""
+
+import re
+
+from indexer.refs import DOCUMENT_TYPES, NUMBER_SYMBOL, TYPE_NAME, canonical_ref, type_name
+
+# A line that is only a type name, upper case: `KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHƯƠNG TRÌNH HÀNH ĐỘNG`.
+TYPE_HEADING = re.compile(
+    r"^[ \t]*(" + "|".join(t.upper().replace(" ", r"[ \t]+") for t in DOCUMENT_TYPES)
+    + r")(?:[ \t]+HÀNH ĐỘNG)?[ \t]*$", re.M)
+
+# The document's own number: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`, `Luật số: 51/2024/QH15`,
+# `Nghị quyết số: 78/2025/UBTVQH15`, and one-line headers `Số: 296/BHXH-CSYT V/v ...`.
+HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*(?P<symbol>{NUMBER_SYMBOL})",
+                           re.M)
+
+# The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
+PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
+                        r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
+
+# The adoption date of a law or a resolution of the National Assembly, at its end:
+# `Luật này được Quốc hội ... thông qua ngày 27 tháng 11 năm 2024`.
+PASSED_ON = re.compile(r"thông\s+qua\s+ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)")
+
+# A national motto near a number marks a header block, wherever the PDF's text layer put it
+# (some gazette pages print the first page's body before its header block).
+MOTTO_LINE = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+FLOATING_REACH = 12000  # characters from the start where a displaced header block may stand
+BLOCK_MARGIN = 400
+
+# A consolidated text's own block at its end: `BỘ Y TẾ` / `Số: 04/VBHN-BYT` / `XÁC THỰC VĂN BẢN HỢP NHẤT`
+# / `Hà Nội, ngày ...` / the certifier (`XÁC NHẬN` in older texts).
+CERTIFICATION = re.compile(r"^[ \t]*XÁC[ \t]+(?:THỰC|NHẬN)[ \t]+VĂN[ \t]+BẢN[ \t]+HỢP[ \t]+NHẤT[ \t]*$", re.M)
+
+# A consolidated text cut before its certification block still opens with its note:
+# `Nghị định số 131/2021/NĐ-CP ngày ..., có hiệu lực kể từ ngày ..., được sửa đổi, bổ sung bởi:`.
+CONSOLIDATION_INTRO = re.compile(r"có\s+hiệu\s+lực[^.;]{0,200}?được\s+sửa\s+đổi,?\s+bổ\s+sung\s+bởi\s*:")
+INTRO_REACH = 4000
+
+# The gazette's section title over a consolidated text names its certifier: `VĂN BẢN HỢP NHẤT - BỘ Y TẾ`.
+CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*)(?P<more>\n[^\n]*)?", re.M)
+
+# Where the title ends and the body starts: `Căn cứ`, `Điều 1`, `Chương I`, `Phần thứ nhất`, `I.`, `1.`.
+BODY_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
+                        r"|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|Nơi nhận)")
+
+# A consolidated text's note under its title: `Thông tư số 05/2015/TT-BYT ngày ... được sửa đổi, bổ sung bởi:`.
+CONSOLIDATION_NOTE = re.compile(rf"^[ \t]*{TYPE_NAME}\b[^\n]{{0,120}}?\bsố\s+\d")
+
+# `CỦA BAN THƯỜNG VỤ TỈNH ỦY` under the type heading.
+TITLE_ISSUER = re.compile(r"^[ \t*]*CỦA\s+(?P<org>[A-ZĐÀ-Ỹ ]+?)[ \t*]*$", re.M)
+
+# The subject line of an official letter, alone or after the number: `V/v thực hiện Kế hoạch số ...`.
+SUBJECT_LINE = re.compile(r"(?:^|(?<=\s))V/v\.?\s*(?P<title>[^\n]+(?:\n[ \t]*\S[^\n]*)*)", re.M)
+TITLE_LIMIT = 500
+
+# Lines that end a letter's subject: the motto's second line, the addressees.
+SUBJECT_END = re.compile(r"[ \t]*(?:Độc lập|Kính gửi)")
+
+
+def type_heading(view: str):
+    return TYPE_HEADING.search(view)
+
+
+def header_number(header: str) -> tuple[str | None, str | None]:
+    """The number printed in a header, as printed (spacing normalized), and the type named before it."""
+    match = HEADER_NUMBER.search(header)
+    if not match:
+        return None, None
+    return canonical_ref(match.group("symbol")), type_name(match.group("type")) if match.group("type") else None
+
+
+def floating_header(view: str) -> str | None:
+    """A header block printed away from the top: a `Số:` line with the national motto or a date near it."""
+    for match in HEADER_NUMBER.finditer(view, 0, min(len(view), FLOATING_REACH)):
+        start, end = max(0, match.start() - BLOCK_MARGIN), min(len(view), match.end() + BLOCK_MARGIN)
+        if MOTTO_LINE.search(view, start, end):
+            return view[start:end]
+    return None
+
+
+def passed_on(view: str) -> str | None:
+    """The date a law or resolution was adopted, from the last `thông qua ngày ...` of its text."""
+    found = list(PASSED_ON.finditer(view))
+    return iso_date(found[-1]) if found else None
+
+
+def iso_date(match) -> str | None:
+    day, month, year = int(match.group("d")), int(match.group("m")), int(match.group("y"))
+    return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+def header_date(header: str) -> str | None:
+    match = PLACE_DATE.search(header)
+    return iso_date(match) if match else None
+
+
+def certification_block(view: str) -> tuple[int, int, int] | None:
+    """A consolidated text's certification block: (start, marker, end) around its last `XÁC THỰC` marker,
+    with the lines that hold the certifier's name, number, date and signer."""
+    markers = list(CERTIFICATION.finditer(view))
+    if not markers:
+        return None
+    marker = markers[-1]
+    return max(0, marker.start() - BLOCK_MARGIN), marker.start(), min(len(view), marker.end() + 600)
+
+
+def certifier_lines(view: str, start: int, marker: int) -> list[str]:
+    """The upper-case lines right above the certification marker (and its `Số:` line): the certifier."""
+    lines = []
+    for line in reversed(view[start:marker].split("\n")):
+        line = line.strip()
+        if not any(c.isalpha() for c in line) or HEADER_NUMBER.match(line):
+            if lines and not line:
+                break
+            continue  # the certifier's number, a stray dot
+
+        if not _is_upper(line):
+            break
+        lines.insert(0, line)
+    return lines
+
+
+def _is_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
+    lines, blank_run = [], False
+    for line in view[start:start + 4000].split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            if lines:
+                break
+            continue
+        if TITLE_ISSUER.fullmatch(stripped) and not lines:
+            continue
+        if BODY_START.match(stripped) or (consolidated and lines and CONSOLIDATION_NOTE.match(stripped)):
+            break
+        if lines and _is_upper(stripped) and not _is_upper(lines[-1]):
+            break  # the issuer repeated above the preamble: `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`
+        lines.append(stripped)
+    return lines
+
+
+def _subject(text: str) -> str | None:
+    """A letter's `V/v` subject over its wrapped lines, up to the date, motto or `Kính gửi` beside it."""
+    lines = []
+    for line in text.split("\n"):
+        if PLACE_DATE.match(line) or MOTTO_LINE.search(line) or SUBJECT_END.match(line):
+            break
+        lines.append(line)
+    return " ".join(" ".join(lines).split()).rstrip(".") or None
+
+
+def title(view: str, header: str, consolidated: bool = False) -> str | None:
+    """The trích yếu: the `V/v` line of a letter, or the lines under the type heading up to the body."""
+    subject = SUBJECT_LINE.search(header)
+    if subject:
+        return _subject(subject.group("title"))
+    heading = type_heading(view)
+    if not heading:
+        return None
+    text = " ".join(" ".join(_title_lines(view, heading.end(), consolidated)).split())
+    if not text or text.endswith(":") or len(text) > TITLE_LIMIT:
+        return None  # the body starts right away: no trích yếu
+    return text
