@@ -125,15 +125,16 @@ def _fullness(c: dict) -> tuple:
     return (sum(c[k] is not None for k in ("date", "issuer", "subject")), len(c["issuer"] or ""))
 
 
-def _group_key(c: dict, province: str | None, years_by_key: dict) -> str:
-    """The identity of a cited document: central refs by year, local refs by the citing province."""
+def _group_key(c: dict, province: str | None, years_by_key: dict) -> tuple[str, str]:
+    """The identity of a cited document, whatever the spelling of its ref (`35-NQ/TW`, `35/NQ-TW`):
+    its ref key, with the year for central refs and the citing province for local ones."""
     key = ref_key(c["ref"])
     if is_central(c["ref"]):
         year = c["year"]
         if year is None and len(years_by_key[key]) == 1:
             year = next(iter(years_by_key[key]))  # one year known for this ref in the corpus: that one
-        return f"ref:{c['ref']}@{year or '?'}"
-    return f"ref:{c['ref']}@{province or '?'}"
+        return key, str(year or "?")
+    return key, province or "?"
 
 
 def build_graph(documents: list[dict]) -> Graph:
@@ -166,9 +167,10 @@ def build_graph(documents: list[dict]) -> Graph:
             target_of[group] = corpus[0]["id"]
             continue
         province = None if is_central(best["ref"]) else best_doc["meta"]["province"]
-        nodes[group] = Node(group, best["ref"], best["doc_type"], best["date"], best["year"], best["issuer"],
+        node_id = f"ref:{best['ref']}@{group[1]}"  # named by its fullest citation's spelling
+        nodes[node_id] = Node(node_id, best["ref"], best["doc_type"], best["date"], best["year"], best["issuer"],
                             province, best["subject"], level_of(best["ref"], best["issuer"], province), False)
-        target_of[group] = group
+        target_of[group] = node_id
     edges = _edges(documents, groups, target_of, nodes)
     return Graph(nodes, edges)
 

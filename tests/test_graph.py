@@ -232,3 +232,17 @@ def test_ref_cascade_and_most_cited_pages(index_dir):
     assert client.get("/api/graph").get_json()["directed"] is True
     assert client.get("/api/graph?format=pdf").get_json() == {
         "error": "Định dạng không hợp lệ: 'pdf' (chọn: json, csv, graphml).", "status": 400}
+
+
+def test_two_spellings_of_one_ref_are_one_node():
+    records = [{"id": f"d{n}", "source": f"d{n}", "meta": {
+        "number": None, "doc_type": "Kế hoạch", "date": "2019-01-01", "year": 2019, "issuer": None,
+        "province": "Kon Tum", "title": None, "citations": [{
+            "ref": ref, "doc_type": "Nghị quyết", "date": "2018-10-22", "year": 2018, "issuer": None,
+            "subject": None, "start": 0, "end": 9, "kind": "implements", "implements": None, "passage": ref}]}}
+        for n, ref in enumerate(["35-NQ/TW", "35/NQ-TW"])]
+    from indexer.graph import build_graph
+    graph = build_graph(records)
+    assert [n.id for n in graph.nodes.values() if not n.in_corpus] == ["ref:35-NQ/TW@2018"]
+    assert sorted((e.source, e.target) for e in graph.edges) == [("d0", "ref:35-NQ/TW@2018"),
+                                                                 ("d1", "ref:35-NQ/TW@2018")]
