@@ -63,7 +63,7 @@ def _report(report) -> None:
         f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}.")
 
 
-def run_index(paths: list[Path], index_dir: Path, quiet: bool = False) -> None:
+def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None) -> None:
     """Build or update the index: a progress bar on a terminal, the report, every file skipped."""
     from cli.progress import ProgressBar
 
@@ -71,9 +71,9 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False) -> None:
         say(f"Lập chỉ mục {', '.join(map(str, paths))} vào {index_dir}")
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = indexer.build_index(paths, index_dir, progress=bar)
+        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine)
     except indexer.BuildLocked as err:
-        raise UserError(f"một lần lập chỉ mục khác đang chạy trên {index_dir}; hãy đợi nó xong ({err}).") from err
+        raise UserError(f"{err}; hãy đợi nó xong rồi chạy lại.") from err
     except FileNotFoundError as err:
         raise UserError(f"không tìm thấy: {err.filename or err}") from err
     finally:
@@ -81,12 +81,15 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False) -> None:
             bar.finish()
     if not quiet:
         _report(report)
+        if report.engine == "whoosh" and report.documents_total > indexer.WHOOSH_ADVISED_MAX:
+            say(f"Gợi ý: kho có {report.documents_total} văn bản; với hơn {indexer.WHOOSH_ADVISED_MAX} văn bản, "
+                f"tìm kiếm nhanh hơn nhiều với `vanban index --engine tantivy`.")
     for skipped in report.skipped:
         say(f"  bỏ qua {skipped.source}: {skipped.reason}")
 
 
 def cmd_index(args) -> int:
-    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index), quiet=args.quiet)
+    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index), quiet=args.quiet, engine=args.engine)
     return 0
 
 
