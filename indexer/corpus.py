@@ -2,13 +2,13 @@
 each) and JSON Lines files of records."""
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
 from analyzers.normalize import normalize_text
+from indexer.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.metadata import DocumentMetadata, extract, extract_one
 from indexer.readers import READERS, UnreadableFile, decode, read_text
 
@@ -16,8 +16,6 @@ JSONL_SUFFIXES = {".jsonl"}
 # A SourceFile whose digest starts with this could not be read (a folder that cannot be listed).
 UNREADABLE = "unreadable:"
 
-# Metadata a JSON Lines record may give; it overrides what extraction finds.
-OVERRIDABLE = {"doc_type", "number", "issuer", "province", "date", "year", "year_inferred", "signer", "title"}
 
 
 @dataclass(frozen=True)
@@ -103,29 +101,24 @@ def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
     return replace(meta, citations=citations)
 
 
-def _record_document(record: dict, source: str, line_no: int) -> Document:
-    if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-        raise ValueError("a record needs a string `text`")
-    text = normalize_text(record["text"])
-    meta = extract_one(text)  # a record is one document: never split
-    overrides = {k: record[k] for k in OVERRIDABLE if k in record}
-    if "date" in overrides and "year" not in overrides and overrides["date"]:
-        overrides["year"] = int(str(overrides["date"])[:4])
-        overrides["year_inferred"] = False
-    meta = replace(meta, **overrides)
-    doc_id = str(record.get("id", line_no))
-    return Document(f"{source}#{doc_id}", source, line_no, text, meta)
-
-
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
     """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal."""
+    seen: dict[str, int] = {}
     for line_no, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            yield _record_document(json.loads(line), source, line_no)
-        except (ValueError, TypeError) as err:
-            yield Skipped(f"{source}:{line_no}", f"bad JSON Lines record: {err}")
+            doc_id, text, overrides = parse_record(line, line_no)
+        except BadRecord as err:
+            yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
+            continue
+        if doc_id in seen:
+            yield Skipped(f"{source}:{line_no}", f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
+            continue
+        seen[doc_id] = line_no
+        text = normalize_text(text)
+        meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
+        yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
 
 
 def read_file(file: SourceFile) -> Iterator[Document | Skipped]:

@@ -1,0 +1,61 @@
+"""JSON Lines records: each field checked, a bad record reported by file:line, the rest indexed."""
+
+import json
+
+from indexer.build import build_index
+from indexer.corpus import Document, Skipped, read_jsonl
+from indexer.search import search
+from webui.app import create_app
+
+TEXT = "KẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung chuyển đổi số."
+
+
+def _lines(*records) -> str:
+    return "\n".join(r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records)
+
+
+def test_wrongly_typed_fields_are_reported_and_skipped_alone():
+    data = _lines({"id": "ok", "text": TEXT, "issuer": "Bộ Y tế", "date": "2024-03-01"},
+                  {"id": "a", "text": TEXT, "issuer": ["a", "b"]},
+                  {"id": "b", "text": TEXT, "date": 2019},
+                  {"id": "c", "text": TEXT, "title": 123},
+                  {"id": "d", "text": TEXT, "year": "abc"},
+                  {"id": "ok", "text": TEXT},
+                  "{not json",
+                  {"id": "e", "text": ""},
+                  {"id": "y", "text": TEXT, "year": "2020"})
+    items = list(read_jsonl(data, "x.jsonl"))
+    docs = [i for i in items if isinstance(i, Document)]
+    assert [(d.id, d.meta.issuer, d.meta.date, d.meta.year) for d in docs] == [
+        ("x.jsonl#ok", "Bộ Y tế", "2024-03-01", 2024), ("x.jsonl#y", None, None, 2020)]
+    assert [(s.source, s.reason) for s in items if isinstance(s, Skipped)] == [
+        ("x.jsonl:2", "bản ghi JSON Lines hỏng: `issuer` phải là chuỗi (nhận được list)"),
+        ("x.jsonl:3", "bản ghi JSON Lines hỏng: `date` phải là ngày dạng YYYY-MM-DD (nhận được 2019)"),
+        ("x.jsonl:4", "bản ghi JSON Lines hỏng: `title` phải là chuỗi (nhận được int)"),
+        ("x.jsonl:5", "bản ghi JSON Lines hỏng: `year` phải là một năm từ 1900 đến 2100 (nhận được 'abc')"),
+        ("x.jsonl:6", "mã `ok` trùng với dòng 1: bỏ qua bản ghi này"),
+        ("x.jsonl:7", "bản ghi JSON Lines hỏng: không phải JSON: Expecting property name enclosed in double quotes: "
+                      "line 1 column 2 (char 1)"),
+        ("x.jsonl:8", "bản ghi JSON Lines hỏng: cần trường `text` là chuỗi không rỗng")]
+
+
+def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, engine):
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "records.jsonl").write_text(_lines({"id": 1, "text": TEXT}, {"id": 2, "text": TEXT, "issuer": ["a"]},
+                                                 {"id": 1, "text": TEXT}), encoding="utf-8")
+    (corpus / "empty.jsonl").write_bytes(b"")
+    paragraph = "Nội dung thực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ.\n\n"
+    (corpus / "huge.txt").write_text("KẾ HOẠCH\n\nvề bảo vệ nền tảng\n\n" + paragraph * 12000, encoding="utf-8")
+    report = build_index([corpus], tmp_path / "ix", engine=engine)
+    assert sorted((s.source, s.reason.split(":")[0]) for s in report.skipped) == [
+        ("c/empty.jsonl", "tệp rỗng"), ("c/records.jsonl:2", "bản ghi JSON Lines hỏng"),
+        ("c/records.jsonl:3", "mã `1` trùng với dòng 1")]
+    result = search(tmp_path / "ix", "", page_size=20)
+    assert sorted(h.id for h in result.hits) == ["c/huge.txt#0", "c/huge.txt#0~2", "c/huge.txt#0~3",
+                                                 "c/records.jsonl#1"]
+    assert max(len(search(tmp_path / "ix", "bảo vệ", page_size=20).hits[0].snippet.text), 0) < 400
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    for url in ["/", "/?q=b%E1%BA%A3o+v%E1%BB%87", "/doc/c/huge.txt%230~2", "/cites/35-NQ%2FTW", "/refs/35-NQ%2FTW",
+                "/api/search?q=x", "/most-cited"]:
+        assert client.get(url).status_code == 200, url
