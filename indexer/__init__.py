@@ -17,7 +17,7 @@ _EXPORTS = {
     "build_index": "build", "BuildReport": "build", "BuildLocked": "build", "ENGINES": "build",
     "WHOOSH_ADVISED_MAX": "build",
     "BuildProgress": "progress",
-    "get_document": "documents", "ref_record": "documents",
+    "get_document": "documents", "ref_record": "documents", "original_file": "documents",
     "load_graph": "graph", "LEVELS": "graph",
     "export": "graph_export", "FORMATS": "graph_export",
     "citing_documents": "citing", "CitingList": "citing", "ref_records": "citing", "RefRecord": "citing",

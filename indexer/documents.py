@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 
 from indexer.graph import Graph, Node, load_graph
 from indexer.highlight import match_spans, passage, unique_passages
@@ -110,3 +111,13 @@ def ref_record(ix, key: str) -> Node | None:
     """The graph's record of a ref key (`35-nq-tw`; `nq:35` for the most cited Nghị quyết 35)."""
     nodes = load_graph(ix).by_ref(key)
     return nodes[0] if nodes else None
+
+
+def original_file(ix, doc_id: str) -> Path | None:
+    """The file a document was read from, when it is still there (None for an unknown id)."""
+    with ix.searcher() as searcher:
+        stored = searcher.by_id(doc_id)
+    if stored is None:
+        return None
+    path = json.loads(stored["meta"]).get("path") or ""
+    return Path(path) if path and Path(path).is_file() else None

@@ -34,13 +34,18 @@ class DocSummary:
     title: str | None
     signer: str | None
     deduced: tuple[str, ...]
+    parent_issuer: str | None = None  # the body above the issuer (`Bộ Tài chính` above `Tổng cục Hải quan`)
+    authority: str | None = None      # who signs for the issuer (`Bộ trưởng`)
+    format: str = "txt"               # what the text was read from: txt, md, docx, doc, pdf, html, jsonl
+    ocr: bool = False                 # the text was recognized from a scan
 
     @classmethod
     def from_stored(cls, stored) -> "DocSummary":
         """Build from an index's stored fields (`id`, `source`, `part`, `meta` JSON)."""
         meta = json.loads(stored["meta"])
         return cls(id=stored["id"], source=stored["source"], part=stored["part"],
-                   **{f.name: _tuple(meta.get(f.name)) for f in fields(cls) if f.name not in {"id", "source", "part"}})
+                   **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta
+                      and f.name not in {"id", "source", "part"}})
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(DocSummary)}

@@ -10,7 +10,7 @@ import pytest
 
 from webui.app import create_app
 
-from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI
+from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI
 
 
 @pytest.fixture(scope="module")
@@ -270,3 +270,13 @@ def test_relaxed_results_say_which_words_matched_nowhere_together(client):
                                       "Đang hiện các văn bản chứa một phần.")
     assert relaxed_notice(SimpleNamespace(query="x")) is None
     assert client.get("/api/search?q=nghi+quyet+35").get_json()["relaxed"] is False
+
+
+def test_document_page_links_the_original_file(client):
+    html = page(client, doc_url(KG_PLAN))
+    link = f'<a href="/original/{quote(KG_PLAN, safe="/")}">corpus/004_2a738f3429698ec1.txt</a>'
+    assert link in html
+    response = client.get(f"/original/{quote(KG_PLAN, safe='/')}")
+    original = (CORPUS / "004_2a738f3429698ec1.txt").read_bytes()
+    assert (response.status_code, response.data) == (200, original)
+    assert client.get("/original/nope").status_code == 404

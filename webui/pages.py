@@ -1,7 +1,8 @@
 """The HTML pages: search, document, citations. Each is a view over search() or a document record."""
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, abort, render_template, request, send_file, url_for
 
+import indexer
 from indexer import FILTERS, citing_documents, get_document, search
 from webui.downloads import citing_download
 from webui.index import get_index
@@ -45,6 +46,15 @@ def document_page(doc_id: str):
     if view is None:
         abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     return render_template("document.html", view=view, query=query)
+
+
+@bp.get("/original/<path:doc_id>")
+def original_page(doc_id: str):
+    """The file a document was read from (Word, PDF, text), as it is on disk."""
+    path = indexer.original_file(get_index(), doc_id)
+    if path is None:
+        abort(404, description=f"Không còn tệp gốc của văn bản “{doc_id}”.")
+    return send_file(path, download_name=path.name, as_attachment=path.suffix.lower() not in (".pdf", ".txt"))
 
 
 @bp.get("/cites/<path:ref>")
