@@ -44,6 +44,8 @@ class DocumentView:
     highlights: tuple[tuple[int, int], ...]  # where the query (if any) matches the text
     citations: tuple[CitedRef, ...]
     cited_by: tuple[CitingDoc, ...]
+    previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
+    next_part: str | None = None
 
 
 def _meta(stored) -> dict:
@@ -104,7 +106,18 @@ def get_document(ix, doc_id: str, query: str = "") -> DocumentView | None:
         return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"],
                             highlights=_highlights(stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta),
-                            cited_by=_citing(searcher, graph, doc_id, meta["number"]))
+                            cited_by=_citing(searcher, graph, doc_id, meta["number"]),
+                            **_neighbour_parts(searcher, doc_id))
+
+
+def _neighbour_parts(searcher, doc_id: str) -> dict:
+    """The ids of the parts before and after this one, when the document was cut into parts."""
+    base, _, number = doc_id.rpartition("~")
+    base, number = (base, int(number)) if base and number.isdigit() else (doc_id, 1)
+    def part(n: int) -> str | None:
+        candidate = base if n == 1 else f"{base}~{n}"
+        return candidate if n >= 1 and searcher.by_id(candidate) is not None else None
+    return {"previous_part": part(number - 1), "next_part": part(number + 1)}
 
 
 def ref_record(ix, key: str) -> Node | None:

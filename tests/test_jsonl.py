@@ -56,6 +56,9 @@ def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, e
                                                  "c/records.jsonl#1"]
     assert max(len(search(tmp_path / "ix", "bảo vệ", page_size=20).hits[0].snippet.text), 0) < 400
     client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    middle = client.get("/doc/c/huge.txt%230~2").get_data(as_text=True)
+    assert ('href="/doc/c/huge.txt%230" rel="prev"' in middle, 'href="/doc/c/huge.txt%230~3" rel="next"' in middle) \
+        == (True, True)
     for url in ["/", "/?q=b%E1%BA%A3o+v%E1%BB%87", "/doc/c/huge.txt%230~2", "/cites/35-NQ%2FTW", "/refs/35-NQ%2FTW",
                 "/api/search?q=x", "/most-cited"]:
         assert client.get(url).status_code == 200, url
