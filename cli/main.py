@@ -117,9 +117,8 @@ def _head(doc) -> str:
 
 
 def _notes(result) -> None:
-    if getattr(result, "relaxed", False):
-        words = ", ".join(getattr(result, "unmatched", None) or [result.query])
-        print(f"  Không có văn bản nào chứa đủ các từ: {words}. Đang hiện các văn bản chứa một phần.")
+    if result.relaxed:
+        print(f"  {indexer.relaxed_notice(result)}")
     for warning in result.warnings:
         print(f"  ghi chú: {warning}")
 
@@ -140,10 +139,8 @@ def _print_listing(result, color: bool) -> None:
     print()
 
 
-def _json(body: dict, result) -> None:
-    """The JSON the API answers: with `relaxed` and `unmatched` until search()'s as_dict has them."""
-    body.setdefault("relaxed", getattr(result, "relaxed", False))
-    body.setdefault("unmatched", list(getattr(result, "unmatched", [])))
+def _json(body: dict) -> None:
+    """The JSON the API answers, on standard output."""
     print(json.dumps(body, ensure_ascii=False, indent=1))
 
 
@@ -155,7 +152,7 @@ def cmd_search(args) -> int:
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
     if args.json:
-        _json(result.as_dict(), result)
+        _json(result.as_dict())
     else:
         _print_listing(result, color=sys.stdout.isatty())
     return 0
@@ -169,7 +166,7 @@ def cmd_cites(args) -> int:
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
     if args.json:
-        _json(citing.as_dict(), citing.result)
+        _json(citing.as_dict())
         return 0
     kinds = f" ({', '.join(KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
     print(f"{citing.total} văn bản trích dẫn {args.ref}{kinds}")

@@ -12,7 +12,7 @@ from types import ModuleType
 # Public name -> the module that defines it.
 _EXPORTS = {
     "search": "search", "SearchError": "search", "IndexNotFound": "search", "SearchResult": "search",
-    "open_index": "search", "index_exists": "search", "hit_dict": "search", "FILTERS": "search",
+    "open_index": "search", "relaxed_notice": "search", "index_exists": "search", "hit_dict": "search", "FILTERS": "search",
     "SORTS": "search",
     "build_index": "build", "BuildReport": "build", "BuildLocked": "build", "ENGINES": "build",
     "WHOOSH_ADVISED_MAX": "build",

@@ -54,7 +54,8 @@ class CitingList:
         return {
             "ref": self.ref.as_dict() if self.ref else None, "query": r.query, "total": r.total,
             "page": r.page, "page_size": r.page_size, "sort": r.sort, "filters": r.filters,
-            "relaxed": getattr(r, "relaxed", False), "unmatched": list(getattr(r, "unmatched", [])), "warnings": r.warnings, "suggestion": r.suggestion,
+            "relaxed": r.relaxed, "unmatched": r.unmatched, "warnings": r.warnings,
+            "suggestion": r.suggestion,
             "hits": [h.as_dict() for h in self.hits],
             "facets": {f.name: [{"value": v.value, "count": v.count, "selected": v.selected} for v in f.results]
                        for f in self.facets},

@@ -99,6 +99,15 @@ class SearchResult:
         }
 
 
+def relaxed_notice(result: SearchResult) -> str | None:
+    """What every surface says when no document holds every word and the results hold some of them."""
+    if not result.relaxed:
+        return None
+    missing = f"; không văn bản nào có: {', '.join(result.unmatched)}" if result.unmatched else ""
+    return (f"Không có văn bản nào chứa đủ mọi từ của “{result.query}”{missing}. "
+            "Đang hiện các văn bản chứa một phần các từ.")
+
+
 def hit_dict(hit: Hit) -> dict:
     """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
     out = hit.as_dict()

@@ -13,19 +13,12 @@ bp = Blueprint("api", __name__)
 GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "application/xml"}
 
 
-def with_relaxed(body: dict, result) -> dict:
-    """Say when the results hold only some of the words (until search()'s as_dict says it itself)."""
-    body.setdefault("relaxed", getattr(result, "relaxed", False))
-    body.setdefault("unmatched", list(getattr(result, "unmatched", [])))
-    return body
-
-
 @bp.get("/search")
 def api_search():
     """Same parameters as the search page: q, doc_type, year, issuer, province, cites, kind, sort, page, page_size."""
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
-    return jsonify(with_relaxed(result.as_dict(), result))
+    return jsonify(result.as_dict())
 
 
 @bp.get("/documents/<path:doc_id>")
@@ -52,7 +45,7 @@ def api_cites():
     state = search_args(request.args)
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
-    return jsonify(with_relaxed(citing.as_dict(), citing.result))
+    return jsonify(citing.as_dict())
 
 
 @bp.get("/refs/<path:ref>")

@@ -7,7 +7,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from indexer import limits
+from indexer import limits, relaxed_notice
 from webui.labels import FACET_LABELS, KIND_LABELS, LEVEL_LABELS, SORT_LABELS, facet_value_label
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
@@ -64,15 +64,6 @@ def doc_date(doc) -> str:
     if doc.date_min:
         return f"không rõ (sau {vn_date(doc.date_min)})"
     return "không rõ"
-
-
-def relaxed_notice(result) -> str | None:
-    """What the page says when no document holds every word and the results hold some of them."""
-    if not getattr(result, "relaxed", False):
-        return None
-    words = getattr(result, "unmatched", None) or [result.query]
-    return (f"Không có văn bản nào chứa đủ các từ: {', '.join(words)}. "
-            "Đang hiện các văn bản chứa một phần.")
 
 
 def register(app) -> None:
