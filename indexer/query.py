@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
 from analyzers.tokens import syllables
 from indexer.limits import MAX_PHRASES, MAX_QUERY_LENGTH, MAX_REFS, MAX_TERMS
+
+KEYWORD_QUERY_MAX = 8  # more words than this make a question, not keywords
 from indexer.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 
 # Quoted phrases, straight or curly quotes.
@@ -35,6 +37,11 @@ class ParsedQuery:
     words: list[str] = field(default_factory=list)
     phrases: list[list[str]] = field(default_factory=list)
     refs: list[str] = field(default_factory=list)          # ref keys: `35-nq-tw`, `nq:35`
+
+    @property
+    def question(self) -> bool:
+        """A question (`Tù chung thân là gì?`) or a long query: its words rank, none is required."""
+        return "?" in self.text or len(self.words) > KEYWORD_QUERY_MAX
 
     @property
     def empty(self) -> bool:

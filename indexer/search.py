@@ -10,7 +10,7 @@ from indexer.engines import All, Any, Every, Nothing, Phrase, Rank, Term, Withou
 from indexer.highlight import make_snippet, match_spans, passage, unique_passages
 from indexer.limits import (MAX_FILTER_LENGTH, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
                             MAX_YEAR, MIN_YEAR)
-from indexer.query import ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+from indexer.query import KEYWORD_QUERY_MAX, ParsedQuery, exact_form, is_accented, parse_query, parse_ref
 from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_keys
 from indexer.relations import KINDS, strongest
@@ -33,7 +33,6 @@ WORD_BOOST = 1.0        # a pyvi compound word of the query
 ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
 NEAR_BOOST = 1.5        # the words within a few positions of each other
 NEAR_SLOP = 3           # other words allowed between neighbouring query words
-KEYWORD_QUERY_MAX = 8   # longer queries are questions: all-words and near clauses rarely match
 PAIR_BOOST = 1.0        # two neighbouring query words next to each other in the text
 
 __all__ = ["FACETS", "FILTERS", "SORTS", "Facet", "FacetValue", "Hit", "IndexNotFound", "SearchError",
@@ -103,6 +102,8 @@ def relaxed_notice(result: SearchResult) -> str | None:
     """What every surface says when no document holds every word and the results hold some of them."""
     if not result.relaxed:
         return None
+    if result.parsed.question:
+        return "Câu hỏi được tìm theo từng từ: văn bản chứa nhiều từ của câu hỏi hơn được xếp trước."
     missing = f"; không văn bản nào có: {', '.join(result.unmatched)}" if result.unmatched else ""
     return (f"Không có văn bản nào chứa đủ mọi từ của “{result.query}”{missing}. "
             "Đang hiện các văn bản chứa một phần các từ.")
@@ -171,7 +172,7 @@ def build_query(parsed: ParsedQuery, relaxed: bool = False):
     """Phrases and refs are required; so is every free word, unless `relaxed` (then any word)."""
     required = [_phrase_clause(p) for p in parsed.phrases] + [_ref_clause(k) for k in parsed.refs]
     ranking = _ranking(parsed.words) if parsed.words else None
-    if ranking is not None and not relaxed and len(parsed.words) > 1:
+    if ranking is not None and not relaxed and not parsed.question and len(parsed.words) > 1:
         required += [_contains(w) for w in dict.fromkeys(parsed.words)]
     if not required:
         return ranking or Every()
@@ -360,7 +361,8 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     province and cites to a value or a list of values (several values of one filter: any).
     `scope` takes the same keys: it always holds and is not offered as a facet choice (the
     cites page's ref), so the facets count only the results in scope. Every document returned
-    holds every word of the query; when none does, any word will do and `relaxed` says so.
+    holds every word of the query; when none does, any word will do and `relaxed` says so. A
+    question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start.
     Raises SearchError (IndexNotFound when there is no index) for what it cannot answer.
     """
     _check(query or "", page, page_size, sort)
@@ -378,15 +380,15 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         return counts["value"]
 
     with ix.searcher() as searcher:
-        tree, relaxed = build_query(parsed), False
+        tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
         total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts_of)
-        if total == 0 and len(parsed.words) > 1:
+        if total == 0 and len(parsed.words) > 1 and not parsed.question:
             tree, relaxed = build_query(parsed, relaxed=True), True
             total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts_of)
         cites = _cite_keys(filters) | _cite_keys(scope)
         hits = [_hit(searcher.stored(k), parsed, score, cites, counts_of()) for k, score in keys]
         facets = _facets(searcher, tree, filters, scope)
-        unmatched = [w for w in parsed.words if relaxed and searcher.count(_contains(w)) == 0]
+        unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(_contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = suggest_accents(ix, searcher, parsed) if total < page_size and not parsed.phrases else None
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,

@@ -178,6 +178,10 @@ class TantivyWriter:
         self._writer = None  # dropping the writer releases tantivy's lock
 
 
+# Facet counts kept per searcher, for the last few (query, filter) pairs counted.
+GROUPS_KEPT = 8
+
+
 class TantivySearcher:
     """One snapshot of the index; facet counts of a query are computed in one pass and kept."""
 
@@ -224,6 +228,8 @@ class TantivySearcher:
             raise ValueError(f"not a facet field: {field!r}")
         key = (query, filter)
         if key not in self._groups:
+            while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
+                self._groups.pop(next(iter(self._groups)))
             self._groups[key] = self._facet_counts(self._query(query, filter))
         return self._groups[key][field]
 

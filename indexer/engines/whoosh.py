@@ -14,6 +14,8 @@ from indexer.engines import (FACET_FIELDS, FREQUENCY_FIELDS, KEYWORD_FIELDS, POS
 # Facet fields holding several values per document: counted with overlap.
 MULTI_VALUED = {"cited_refs", "cites_kind"}
 SINGLE_VALUED = set(FACET_FIELDS) - MULTI_VALUED
+# Facet counts kept per searcher, for the last few (query, filter) pairs searched.
+GROUPS_KEPT = 8
 # Keyword fields with one value per document.
 ONE_VALUE = SINGLE_VALUED | {"id", "source", "source_digest"}
 
@@ -140,15 +142,22 @@ class WhooshSearcher:
         return None if filter is None else set(self._searcher.docs_for_query(translate(filter)))
 
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
-        sortedby = SORT_FIELD if sort else None
+        """One pass: the page, the total, and every facet's counts (kept for `group_counts`)."""
         allowed = self._allowed(filter)
         if allowed == set():
             return Page(0, [])
         results = self._searcher.search(translate(query), filter=allowed, limit=offset + limit,
-                                        sortedby=sortedby, reverse=sort == "date")
+                                        sortedby=SORT_FIELD if sort else None, reverse=sort == "date",
+                                        groupedby=_facets(), maptype=sorting.Count)
+        self._keep_groups((query, filter), results)
         hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
                 for i in range(offset, min(results.scored_length(), offset + limit))]
         return Page(len(results), hits)
+
+    def _keep_groups(self, key, results) -> None:
+        while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
+            self._groups.pop(next(iter(self._groups)))
+        self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k} for name in FACET_FIELDS}
 
     def count(self, query, filter=None) -> int:
         allowed = self._allowed(filter)
@@ -166,15 +175,11 @@ class WhooshSearcher:
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query in one unscored pass
-            facets = {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
             allowed = self._allowed(filter)
             if allowed == set():
-                self._groups[key] = {name: {} for name in FACET_FIELDS}
-            else:
-                results = self._searcher.search(translate(query), filter=allowed, limit=1, scored=False,
-                                                groupedby=facets, maptype=sorting.Count)
-                self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k}
-                                     for name in FACET_FIELDS}
+                return {}
+            self._keep_groups(key, self._searcher.search(translate(query), filter=allowed, limit=1, scored=False,
+                                                         groupedby=_facets(), maptype=sorting.Count))
         return self._groups[key][field]
 
     def doc_count(self) -> int:
@@ -204,6 +209,10 @@ class WhooshSearcher:
 def _live(reader, field: str, text: str) -> int:
     """Documents holding a term, deleted ones left out (whoosh keeps their terms until a merge)."""
     return sum(1 for doc in reader.postings(field, text).all_ids() if not reader.is_deleted(doc))
+
+
+def _facets() -> dict:
+    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
 
 
 def _stored(fields: dict) -> dict:
