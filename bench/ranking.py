@@ -13,7 +13,7 @@ from common import ALQAC, timed, write_results
 from analyzers.normalize import fold
 from analyzers.tokens import syllables
 from indexer.build import build_index
-from indexer.search import open_index, search
+from indexer.searching import open_index, search
 
 CORPUS_FILE = "alqac2022_corpus.jsonl"
 K = 10

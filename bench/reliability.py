@@ -23,7 +23,7 @@ import corpus_gen
 from common import ROOT, supported_engines, write_results
 
 from indexer.corpus import Document, list_files, read_file
-from indexer.search import IndexNotFound, search
+from indexer.searching import IndexNotFound, search
 
 CORPUS = ROOT / "corpus"
 BUILD_TIMEOUT = 600

@@ -24,7 +24,7 @@ from web import page_latencies
 
 from analyzers.normalize import fold, normalize_text
 from analyzers.tokens import word_spans
-from indexer.search import open_index, search
+from indexer.searching import open_index, search
 
 REPEATS = 5
 COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "bảo hiểm"]
@@ -34,7 +34,7 @@ MULTI_WORDS = ["không gian mạng", "phòng chống tham nhũng", "nền tảng
 HEADER_NUMBER = re.compile(r"^Số:? (\S+)$", re.MULTILINE)
 FIRST_SEARCH = """
 import json, sys, time
-from indexer.search import search
+from indexer.searching import search
 t0 = time.perf_counter(); search(sys.argv[1], sys.argv[2]); first_done = time.time()
 t1 = time.perf_counter(); search(sys.argv[1], sys.argv[2]); t2 = time.perf_counter()
 print(json.dumps({"first_search_s": t1 - t0, "second_search_s": t2 - t1, "first_result_at": first_done}))

@@ -13,7 +13,7 @@ from analyzers.normalize import fold
 from analyzers.tokens import word_spans
 from indexer.build import build_index
 from indexer.corpus import Document, list_files, read_file
-from indexer.search import open_index, search
+from indexer.searching import open_index, search
 
 CORPUS = [ALQAC / "alqac2022_corpus.jsonl", ROOT / "corpus"]
 REPEATS = 5

@@ -5,15 +5,13 @@ The web UI and the CLI use only the names below. They are imported on first use 
 the corpus readers.
 """
 
-import sys
 from importlib import import_module
-from types import ModuleType
 
 # Public name -> the module that defines it.
 _EXPORTS = {
-    "search": "search", "SearchError": "search", "IndexNotFound": "search", "SearchResult": "search",
-    "open_index": "search", "relaxed_notice": "search", "index_exists": "search", "hit_dict": "search", "FILTERS": "search",
-    "SORTS": "search",
+    "search": "searching", "SearchError": "searching", "IndexNotFound": "searching", "SearchResult": "searching",
+    "open_index": "searching", "relaxed_notice": "searching", "index_exists": "searching", "hit_dict": "searching",
+    "FILTERS": "searching", "SORTS": "searching",
     "build_index": "build", "BuildReport": "build", "BuildLocked": "build", "ENGINES": "build",
     "WHOOSH_ADVISED_MAX": "build",
     "BuildProgress": "progress",
@@ -38,15 +36,3 @@ def __getattr__(name: str):
     value = getattr(import_module(f"indexer.{_EXPORTS[name]}"), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value
-
-
-class _Package(ModuleType):
-    """Keeps `indexer.search` the function: importing the submodule of that name would rebind it."""
-
-    def __setattr__(self, name, value):
-        if name == "search" and isinstance(value, ModuleType):
-            value = value.search
-        super().__setattr__(name, value)
-
-
-sys.modules[__name__].__class__ = _Package

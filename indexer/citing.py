@@ -11,7 +11,7 @@ from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_keys
 from indexer.limits import MAX_PAGE_SIZE
 from indexer.relations import KINDS
-from indexer.search import Facet, FacetValue, SearchError, SearchResult, open_index, search
+from indexer.searching import Facet, FacetValue, SearchError, SearchResult, open_index, search
 
 
 @dataclass(frozen=True)

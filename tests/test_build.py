@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 from indexer.build import build_index
-from indexer.search import search
+from indexer.searching import search
 
 from helpers import ALL_IDS, CORPUS
 

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from indexer.search import SearchError, search
+from indexer.searching import SearchError, search
 
 # Pieces a hostile or careless query is made of.
 WORDS = ["không gian mạng", "tham nhũng", "Nghị quyết 35", "35-NQ/TW", "nghi quyet", "bảo vệ", "Đảng", "hoà",

@@ -11,7 +11,7 @@ from indexer.build import build_index
 from indexer.graph import load_graph
 from indexer.graph_export import to_graphml
 from indexer.metadata import extract
-from indexer.search import open_index, search
+from indexer.searching import open_index, search
 from webui.app import create_app
 
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM

@@ -4,7 +4,7 @@ import json
 
 from indexer.build import build_index
 from indexer.corpus import Document, Skipped, read_jsonl
-from indexer.search import search
+from indexer.searching import search
 from webui.app import create_app
 
 TEXT = "KẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung chuyển đổi số."

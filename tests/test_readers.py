@@ -15,7 +15,7 @@ from indexer.readers import ReadResult, UnreadableFile, read_text
 from indexer.readers.legacy import encode_tcvn3, encode_vni
 from indexer.readers.ocr import tesseract_ready
 from indexer.readers.vietnamese import TONE_MARKS
-from indexer.search import search
+from indexer.searching import search
 
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 PDF_LINES = ["ỦY BAN NHÂN DÂN TỈNH BẮC NINH", "KẾ HOẠCH", "thực hiện Nghị quyết số 35-NQ/TW",

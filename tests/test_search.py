@@ -5,7 +5,7 @@ import re
 import pytest
 
 from analyzers.normalize import canonical_tones
-from indexer.search import SearchError, search
+from indexer.searching import SearchError, search
 
 from helpers import ALL_IDS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
@@ -44,7 +44,7 @@ def test_exact_accent_matches_rank_above_folded_ones(index_dir, ):
 
 
 def _contains(index_dir, doc_id, word):
-    from indexer.search import open_index
+    from indexer.searching import open_index
     with open_index(index_dir).searcher() as s:
         text = s.by_id(doc_id)["text"]
     return re.search(rf"(?<!\w){word}(?!\w)", canonical_tones(text)) is not None
