@@ -2,10 +2,13 @@
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
+from typing import NamedTuple
 
 # A syllable or a number: letters or digits, never the underscore.
 SYLLABLE_OR_NUMBER = re.compile(r"[^\W_]+")
+TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 
 # End of a sentence: a stop followed by space (not `TP.HCM`, `1.000`, `b/c`); a tab is a column.
 SENTENCE_BREAK = re.compile(r"[.!?;:…](?=\s|$)|\t")
@@ -18,9 +21,11 @@ SENTENCE_GAP = 10
 PARAGRAPH_GAP = 20
 
 
-@dataclass(frozen=True)
-class Span:
-    """One token: its text as written, its position, and its characters in the text."""
+class Span(NamedTuple):
+    """One token: its text as written, its position, and its characters in the text.
+
+    (A named tuple: a document makes thousands, and a tuple is several times cheaper to make.)
+    """
 
     text: str
     pos: int
@@ -30,9 +35,6 @@ class Span:
 
 def _split_no(start: int, word: str):
     """Split a match on characters of category No (superscripts: `thị¹`)."""
-    if word.isalpha() or word.isdecimal():  # the common case, checked in C
-        yield start, start + len(word)
-        return
     piece_start = 0
     for i, ch in enumerate(word):
         if unicodedata.category(ch) == "No":
@@ -43,34 +45,50 @@ def _split_no(start: int, word: str):
         yield start + piece_start, start + len(word)
 
 
-def _gap(text: str, prev_end: int, start: int) -> int:
-    """How many positions to advance between two tokens, given what separates them."""
-    between = text[prev_end:start]
-    if between == " ":  # most gaps: skip the regular expressions
-        return 1
-    if BLANK_LINE.search(between):
-        # A page break inside a sentence continues in lower case; a new paragraph does not.
-        continues = text[start].islower() and not SENTENCE_BREAK.search(between)
-        if not continues:
-            return PARAGRAPH_GAP
-    if SENTENCE_BREAK.search(between):
-        return SENTENCE_GAP
-    return 1
-
-
 def syllables(text: str, start_pos: int = 0) -> list[Span]:
     """Return the syllables (and numbers) of a text, with break-aware positions.
 
     >>> [(s.text, s.pos) for s in syllables("Bảo vệ Đảng. Nền tảng")]
     [('Bảo', 0), ('vệ', 1), ('Đảng', 2), ('Nền', 12), ('tảng', 13)]
     """
+    parts = TOKEN_SPLIT.split(text)  # separator, word, separator, word, ..., separator
+    words = parts[1::2]
+    if any(not (w.isalpha() or w.isdecimal()) and _has_no(w) for w in words):
+        return _syllables_split_no(text, start_pos)
+    if not words:
+        return []
+    offsets = list(accumulate(map(len, parts)))
+    starts, ends = offsets[0::2], offsets[1::2]
+    gaps = [_gap_after(sep, word[0].islower()) for sep, word in zip(parts[2:-1:2], words[1:])]
+    positions = accumulate(gaps, initial=start_pos)
+    return list(map(Span, words, positions, starts, ends))
+
+
+@lru_cache(maxsize=4096)
+def _gap_after(separator: str, next_is_lower: bool) -> int:
+    """The position gap a separator between two tokens makes (most are a space: 1)."""
+    if separator == " ":
+        return 1
+    if BLANK_LINE.search(separator):
+        # A page break inside a sentence continues in lower case; a new paragraph does not.
+        if not (next_is_lower and not SENTENCE_BREAK.search(separator)):
+            return PARAGRAPH_GAP
+    return SENTENCE_GAP if SENTENCE_BREAK.search(separator) else 1
+
+
+def _has_no(word: str) -> bool:
+    return any(unicodedata.category(ch) == "No" for ch in word)
+
+
+def _syllables_split_no(text: str, start_pos: int) -> list[Span]:
+    """syllables() for a text with superscripts (`thị¹`): they split a token and are no token."""
     spans = []
     pos = start_pos
     prev_end = None
     for match in SYLLABLE_OR_NUMBER.finditer(text):
         for start, end in _split_no(match.start(), match.group(0)):
             if prev_end is not None:
-                pos += _gap(text, prev_end, start)
+                pos += _gap_after(text[prev_end:start], text[start].islower())
             spans.append(Span(text[start:end], pos, start, end))
             prev_end = end
     return spans

@@ -23,8 +23,9 @@ def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, 
     """Syllables (lower case, canonical tones), the same folded, and pyvi's compound words."""
     toned = canonical_tones(text)  # length-preserving: offsets stay those of the text
     syls = syllables(toned)
-    views = {"text": [(s.text.lower(), s.pos) for s in syls],
-             "folded": [(fold(s.text), s.pos) for s in syls]}
+    lowered = [s.text.lower() for s in syls]
+    positions = [s.pos for s in syls]
+    views = {"text": list(zip(lowered, positions)), "folded": list(zip(map(fold, lowered), positions))}
     if with_words:
         views["words"] = [(w.text.lower(), w.pos) for w in words(toned, word_spans(toned), syls)]
     return views
