@@ -50,18 +50,19 @@ def syllables(text: str, start_pos: int = 0) -> list[Span]:
 
     >>> [(s.text, s.pos) for s in syllables("Bảo vệ Đảng. Nền tảng")]
     [('Bảo', 0), ('vệ', 1), ('Đảng', 2), ('Nền', 12), ('tảng', 13)]
+    >>> [(s.text, s.pos) for s in syllables("theo 02 đợt¹: Đợt 1")]
+    [('theo', 0), ('02', 1), ('đợt', 2), ('Đợt', 12), ('1', 13)]
     """
     parts = TOKEN_SPLIT.split(text)  # separator, word, separator, word, ..., separator
     words = parts[1::2]
-    if any(not (w.isalpha() or w.isdecimal()) and _has_no(w) for w in words):
-        return _syllables_split_no(text, start_pos)
     if not words:
         return []
     offsets = list(accumulate(map(len, parts)))
-    starts, ends = offsets[0::2], offsets[1::2]
-    gaps = [_gap_after(sep, word[0].islower()) for sep, word in zip(parts[2:-1:2], words[1:])]
-    positions = accumulate(gaps, initial=start_pos)
-    return list(map(Span, words, positions, starts, ends))
+    starts, ends, separators = offsets[0::2][:len(words)], offsets[1::2], parts[2:-1:2]
+    if any(not (w.isalpha() or w.isdecimal()) and _has_no(w) for w in words):
+        words, starts, ends, separators = _split_superscripts(text, words, starts, ends)
+    gaps = [_gap_after(sep, word[0].islower()) for sep, word in zip(separators, words[1:])]
+    return list(map(Span, words, accumulate(gaps, initial=start_pos), starts, ends))
 
 
 @lru_cache(maxsize=4096)
@@ -80,18 +81,16 @@ def _has_no(word: str) -> bool:
     return any(unicodedata.category(ch) == "No" for ch in word)
 
 
-def _syllables_split_no(text: str, start_pos: int) -> list[Span]:
-    """syllables() for a text with superscripts (`thị¹`): they split a token and are no token."""
-    spans = []
-    pos = start_pos
-    prev_end = None
-    for match in SYLLABLE_OR_NUMBER.finditer(text):
-        for start, end in _split_no(match.start(), match.group(0)):
-            if prev_end is not None:
-                pos += _gap_after(text[prev_end:start], text[start].islower())
-            spans.append(Span(text[start:end], pos, start, end))
-            prev_end = end
-    return spans
+def _split_superscripts(text: str, words: list[str], starts: list[int], ends: list[int]):
+    """Superscripts (`thị¹`, category No) split a token and are no token themselves."""
+    pieces = []
+    for word, start, end in zip(words, starts, ends):
+        if word.isalpha() or word.isdecimal() or not _has_no(word):
+            pieces.append((start, end))
+        else:
+            pieces.extend(_split_no(start, word))
+    starts, ends = [s for s, _ in pieces], [e for _, e in pieces]
+    return [text[s:e] for s, e in pieces], starts, ends, [text[a:b] for a, b in zip(ends, starts[1:])]
 
 
 def _pyvi_tokenize(paragraph: str) -> str:

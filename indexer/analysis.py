@@ -42,22 +42,35 @@ def _citation_keywords(meta) -> dict[str, list[str]]:
             "cited_refs": sorted({c.ref for c in meta.citations})}
 
 
+UNSTORED_CITATION = ("text", "key", "short")
+# What the citation graph reads of a document and of each of its citations.
+GRAPH_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title")
+GRAPH_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start")
+
+
 def graph_record(doc_id: str, source: str, text: str, meta: dict) -> dict:
-    """What the citation graph needs of a document: its metadata, each citation with its passage."""
-    citations = []
+    """What the citation graph needs of a document: its metadata and its citations, each first
+    citation of a ref with a given kind carrying its passage (an edge shows the first passage of
+    its strongest kind), and each `... thực hiện <ref>` the passage that says so."""
+    citations, shown = [], set()
     for c, following in zip(meta["citations"], meta["citations"][1:] + [None]):
-        c = {k: v for k, v in c.items() if k != "text"}
-        c["passage"] = " ".join(passage(text, c["start"], c["end"]).text.split())
+        kept = {k: c.get(k) for k in GRAPH_CITATION}
+        if (c["ref"], c["year"], c["kind"]) not in shown:
+            shown.add((c["ref"], c["year"], c["kind"]))
+            kept["passage"] = " ".join(passage(text, c["start"], c["end"]).text.split())
         if c.get("implements") and following:
-            c["stated_passage"] = " ".join(passage(text, c["start"], following["end"]).text.split())
-        citations.append(c)
-    return {"id": doc_id, "source": source, "meta": {**{k: v for k, v in meta.items() if k != "citations"}, "citations": citations}}
+            kept["stated_passage"] = " ".join(passage(text, c["start"], following["end"]).text.split())
+        citations.append(kept)
+    return {"id": doc_id, "source": source, "meta": {**{k: meta.get(k) for k in GRAPH_META}, "citations": citations}}
 
 
 def analyse(doc: "Document", digest: str) -> tuple[IndexedDoc, dict]:
     """The document as both engines index it, and its graph record."""
     meta = doc.meta
     stored_meta = asdict(meta)
+    # A citation's surface text and keys follow from the text and its ref: not stored again.
+    stored_meta["citations"] = [{k: v for k, v in c.items() if k not in UNSTORED_CITATION}
+                                for c in stored_meta["citations"]]
     stored_meta.update(format=getattr(doc, "format", "txt"), ocr=getattr(doc, "ocr", False),
                        path=getattr(doc, "path", ""))
     title = meta.title or ""

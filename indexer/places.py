@@ -22,16 +22,21 @@ AMBIGUOUS = {"Hòa Bình", "Thành phố Hồ Chí Minh"}
 CITY_HCM = re.compile(r"(?:[Tt]hành phố|TP\.?)\s*(?:Hồ Chí Minh|HCM)\b")
 
 
-def _pattern(name: str) -> re.Pattern:
-    """Match a place name in title case or upper case, with any spacing or tone style."""
+def _pattern(name: str) -> str:
+    """A place name in title case or upper case, with any spacing or tone style."""
     words = [re.escape(w) for w in name.split(" ")]
     spaced = r"\s+".join(words)
     if name in AMBIGUOUS:
         spaced = r"(?:[Tt]ỉnh|TỈNH)\s+" + spaced
-    return re.compile(rf"(?<!\w)(?:{spaced}|{spaced.upper()})(?!\w)")
+    return f"{spaced}|{spaced.upper()}"
 
 
-PROVINCE_PATTERNS = {name: _pattern(name) for name in PROVINCES if name not in {"Thành phố Hồ Chí Minh"}}
+# Every province in one pattern (one pass over a text, not 63): group `p<i>` is PROVINCE_NAMES[i].
+PROVINCE_NAMES = sorted((n for n in PROVINCES if n != "Thành phố Hồ Chí Minh"), key=len, reverse=True)
+_FIRST_LETTERS = "".join(sorted({n[0] for n in PROVINCE_NAMES} | {"t", "T"}))  # `tỉnh Hòa Bình`
+PROVINCE_PATTERN = re.compile(
+    rf"(?<!\w)(?=[{_FIRST_LETTERS}])(?:" + "|".join(f"(?P<p{i}>{_pattern(n)})" for i, n in enumerate(PROVINCE_NAMES)) + r")(?!\w)")
+
 
 # A district named after `huyện`, `Huyện ủy` or `Ủy ban nhân dân huyện`: `Huyện ủy Ngọc Hồi`.
 DISTRICT = re.compile(r"(?:[Hh]uyện\s+ủy|[Hh]uyện\s+uỷ|\bhuyện|\bHUYỆN)\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})")
@@ -43,11 +48,7 @@ def find_province(text: str) -> str | None:
     >>> find_province("Báo Lai Châu và Đài tỉnh Lai Châu; Hà Nội")
     'Lai Châu'
     """
-    counts = Counter()
-    for name, pattern in PROVINCE_PATTERNS.items():
-        found = len(pattern.findall(text))
-        if found:
-            counts[name] = found
+    counts = Counter(PROVINCE_NAMES[int(m.lastgroup[1:])] for m in PROVINCE_PATTERN.finditer(text))
     hcm = len(CITY_HCM.findall(text))
     if hcm:
         counts["Thành phố Hồ Chí Minh"] = hcm
