@@ -1,6 +1,5 @@
 """Shared helpers for the benchmarks: where the data is, timing, measured subprocesses, writing the figures."""
 
-import inspect
 import json
 import os
 import socket
@@ -60,17 +59,10 @@ def process_time_summary(cpu_seconds: list[float]) -> dict:
     return {"cpu_p50_ms": round(statistics.median(ms), 2), "cpu_p95_ms": round(percentile(ms, 95), 2)}
 
 
-def supported_engines() -> list[str]:
-    """The engines build_index() accepts today: whoosh always, others once it takes `engine`."""
-    from indexer.build import build_index
-
-    return list(ENGINES) if "engine" in inspect.signature(build_index).parameters else ["whoosh"]
-
-
-def index_command(paths: list[Path], index_dir: Path, engine: str = "whoosh") -> list[str]:
-    """`python -m cli index PATH... --index DIR`, with `--engine` only when the code has engines."""
-    command = [PYTHON, "-m", "cli", "index", *map(str, paths), "--index", str(index_dir)]
-    return command + ["--engine", engine] if len(supported_engines()) > 1 else command
+def index_command(paths: list[Path], index_dir: Path, engine: str | None = None) -> list[str]:
+    """`python -m cli index PATH... --index DIR [--engine E]` (no engine: the folder's own, or whoosh)."""
+    command = [PYTHON, "-m", "cli", "index", *map(str, paths), "--index", str(index_dir), "--quiet"]
+    return command + ["--engine", engine] if engine else command
 
 
 @dataclass(frozen=True)

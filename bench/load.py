@@ -6,6 +6,7 @@ through, `python -m cli index` adds documents that each carry a unique marker wo
 how long after that build ends the API finds them, without a restart.
 
 Usage: python bench/load.py [--docs 1000] [--clients 50] [--seconds 60] [--update-at 20] [--new-docs 20]
+                           [--engines whoosh,tantivy]
 """
 
 import argparse
@@ -66,7 +67,7 @@ def update(corpus: Path, extra: Path, index_dir: Path, port: int, markers: list[
     """Add documents with markers through `vanban index`; time until the API finds the last one."""
     corpus_gen.write_documents(extra, len(markers), seed, first_number=900_000,
                                extras=[f"Từ khóa kiểm tra: {m}." for m in markers])
-    run = run_measured(index_command([corpus, extra], index_dir))
+    run = run_measured(index_command([corpus, extra], index_dir))  # the folder keeps its engine
     ended = time.monotonic()
     while found(port, markers[-1]) == 0 and time.monotonic() - ended < 60:
         time.sleep(0.05)
@@ -86,7 +87,7 @@ def summary(record: list, seconds: float) -> dict:
 
 def run_load(args, corpus: Path, work: Path) -> dict:
     index_dir = work / "index"
-    initial = run_measured(index_command([corpus], index_dir))
+    initial = run_measured(index_command([corpus], index_dir, args.engine))
     if initial.returncode != 0:
         raise RuntimeError(f"initial build failed: {initial.stderr.strip().splitlines()[-1:]}")
     record, update_figures = [], {}
@@ -114,10 +115,14 @@ def main() -> None:
     parser.add_argument("--update-at", type=float, default=20, help="seconds into the run to start the update")
     parser.add_argument("--new-docs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED)
+    parser.add_argument("--engines", default="whoosh,tantivy")
     args = parser.parse_args()
     args.seconds = min(args.seconds, 60)  # bounded: this shares the machine
-    with tempfile.TemporaryDirectory() as tmp:
-        figures = run_load(args, corpus_gen.generate(args.docs, args.seed), Path(tmp))
+    figures = {}
+    for engine in args.engines.split(","):
+        args.engine = engine
+        with tempfile.TemporaryDirectory() as tmp:
+            figures[engine] = run_load(args, corpus_gen.generate(args.docs, args.seed), Path(tmp))
     write_results("load", figures)
 
 

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import corpus_gen
 from common import (PYTHON, ROOT, Server, index_command, latency_summary, process_time_summary, rss_mb,
-                    run_measured, supported_engines, tree_megabytes, write_results)
+                    run_measured, tree_megabytes, write_results)
 from web import page_latencies
 
 from analyzers.normalize import fold, normalize_text
@@ -149,8 +149,6 @@ def markdown(figures: dict) -> str:
             "|" + " --- |" * 13]
     for size, by_size in figures["sizes"].items():
         for engine, f in by_size["engines"].items():
-            if "skipped" in f:
-                continue
             b, s = f["build_2_cores"], f["search"]
             cell = lambda kind: f"{s[kind]['p50_ms']:.0f} / {s[kind]['p95_ms']:.0f}"  # noqa: E731
             rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['MB_per_s_wall']} | {b['MB_per_s_cpu']} "
@@ -176,8 +174,7 @@ def main() -> None:
             figures["sizes"][size] = measure_size(size, args, Path(tmp))
         largest = figures["sizes"][max(sizes)]
         for engine, f in largest["engines"].items():
-            if "skipped" not in f:
-                f["web"] = serve_and_time(Path(tmp) / str(max(sizes)) / engine)
+            f["web"] = serve_and_time(Path(tmp) / str(max(sizes)) / engine)
     write_results("scale", figures)
     print(markdown(figures))
 
@@ -188,10 +185,6 @@ def measure_size(size: int, args, tmp: Path) -> dict:
     by_size = {"documents": size, "megabytes": round(megabytes, 1), "corpus": str(corpus),
                "pyvi_alone": pyvi_alone(corpus, megabytes), "engines": {}}
     for engine in args.engines.split(","):
-        if engine not in supported_engines():
-            print(f"skipping {engine}: build_index() does not take an engine yet")
-            by_size["engines"][engine] = {"skipped": "build_index() does not accept this engine yet"}
-            continue
         by_size["engines"][engine] = measure_engine(corpus, tmp / str(size), engine, megabytes,
                                                     one_core=size <= args.one_core_max)
     return by_size

@@ -18,13 +18,12 @@ import pytest
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))  # the kill machinery and corpus generator are shared with the benchmarks
-from common import supported_engines  # noqa: E402
+from common import ENGINES  # noqa: E402
 from reliability import (BUILD_TIMEOUT, FIRST_BUILD_EVERY, Corpus, corpus_state, duplicate_ids,  # noqa: E402
                          indexed_state, killed_round, refused_or_done, run_build, start_build)
 
 SEED = 20261
 ROUNDS = 20
-ENGINES = supported_engines()
 
 
 @pytest.mark.parametrize("engine", ENGINES)
