@@ -1,5 +1,6 @@
 """The engine interface on a real index on disk: the query tree, filters, facets, sorting, writes."""
 
+import json
 import pytest
 
 from indexer.engines import (All, Any, Every, IndexedDoc, Nothing, Phrase, Rank, Term, Without, create_engine,
@@ -250,3 +251,19 @@ def test_reopen_from_disk(engine, tmp_path):
     writer.commit()
     assert engine.commit_id() == reopened.commit_id()
     assert set(ids(engine, text("tham"))) == {"b#0", "b#1"}  # the first handle sees the other's commit
+
+
+def test_files_left_by_a_commit_cut_short_do_not_block_the_next(engine, tmp_path):
+    # A build killed inside a commit leaves segment files no commit refers to; in tantivy one can
+    # bear the name the next commit writes (`<segment>.<opstamp>.del`). Seed every such name.
+    folder = tmp_path / "index"
+    if engine.name == "tantivy":
+        meta = json.loads((folder / "meta.json").read_text())
+        for segment in meta["segments"]:
+            for opstamp in range(meta["opstamp"], meta["opstamp"] + 20):
+                (folder / f"{segment['segment_id'].replace('-', '')}.{opstamp}.del").write_bytes(b"cut short")
+        (folder / ("ab" * 16 + ".idx")).write_bytes(b"cut short")
+    writer = engine.writer()
+    writer.delete_source("b.txt")
+    writer.commit()
+    assert set(ids(engine, text("tham"))) == {"a#0"}

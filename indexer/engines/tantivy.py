@@ -158,11 +158,30 @@ def _pair(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
     return Query.disjunction_max_query([window, farthest])
 
 
+def _remove_orphans(path: Path) -> None:
+    """Delete segment files no commit refers to (the caller holds the build lock).
+
+    A build killed in the middle of a commit leaves them behind, and one can have the very name the
+    next commit wants (`<segment>.<opstamp>.del`: FileAlreadyExists); tantivy's own garbage
+    collection skips files it did not record.
+    """
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    live = {seg["segment_id"].replace("-", ""): seg.get("deletes") for seg in meta["segments"]}
+    for file in path.iterdir():
+        segment, dot, rest = file.name.partition(".")
+        if not dot or len(segment) != 32 or not all(c in "0123456789abcdef" for c in segment):
+            continue  # meta.json, .managed.json, locks
+        deletes = live.get(segment, False)
+        if deletes is False or (rest.endswith(".del") and rest != f"{(deletes or {}).get('opstamp')}.del"):
+            file.unlink(missing_ok=True)
+
+
 class TantivyWriter:
     """The one writer of the index (the caller holds the lock); finished by commit or cancel."""
 
-    def __init__(self, index: tantivy.Index):
+    def __init__(self, index: tantivy.Index, path: Path):
         threads = max(1, min(os.cpu_count() or 1, HEAP_BYTES // HEAP_PER_THREAD))
+        _remove_orphans(path)
         self._writer = index.writer(heap_size=HEAP_BYTES, num_threads=threads)
 
     def add(self, doc: IndexedDoc) -> None:
@@ -307,7 +326,7 @@ class TantivyEngine:
         return cls(path, tantivy.Index.open(str(path)))
 
     def writer(self) -> TantivyWriter:
-        return TantivyWriter(self._index)
+        return TantivyWriter(self._index, self._path)
 
     def searcher(self) -> TantivySearcher:
         meta = self._meta()
