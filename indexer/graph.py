@@ -63,16 +63,20 @@ class Graph:
     edges: list[Edge]
     _in: dict = field(default_factory=dict, repr=False)
     _out: dict = field(default_factory=dict, repr=False)
+    _by_key: dict = field(default_factory=dict, repr=False)  # ref key and short key -> nodes
 
     def __post_init__(self):
         for edge in self.edges:
             self._in.setdefault(edge.target, []).append(edge)
             self._out.setdefault(edge.source, []).append(edge)
+        for node in self.nodes.values():
+            if node.ref:
+                for key in {ref_key(node.ref), short_key_of(node.ref)} - {None}:
+                    self._by_key.setdefault(key, []).append(node)
 
     def by_ref(self, key: str) -> list[Node]:
         """Nodes a ref key names (`35-nq-tw`; `nq:35` names every Nghị quyết 35), most cited first."""
-        found = [n for n in self.nodes.values() if n.ref and key in (ref_key(n.ref), short_key_of(n.ref))]
-        return sorted(found, key=lambda n: (-len(n.cited_by), n.id))
+        return sorted(self._by_key.get(key, []), key=lambda n: (-len(n.cited_by), n.id))
 
     def incoming(self, node_id: str, kind: str | None = None) -> list[Edge]:
         return [e for e in self._in.get(node_id, []) if kind is None or e.kind == kind]
