@@ -128,7 +128,7 @@ def _is_upper(line: str) -> bool:
 
 
 def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
-    lines, blank_run = [], False
+    lines = []
     for line in view[start:start + 4000].split("\n"):
         stripped = line.strip()
         if not stripped:

@@ -8,7 +8,7 @@ Unicode text when a document typed in such a font is pasted or saved as .docx, H
 import re
 import unicodedata
 
-from indexer.readers.vietnamese import WORD, syllable_share
+from indexer.readers.vietnamese import syllable_share
 
 # TCVN3 (TCVN 5712:1993, VN3): one Latin-1 code per letter; upper-case toned letters have no code
 # (the `.VnTimeH` font draws the lower-case codes as capitals).
