@@ -11,7 +11,8 @@ from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_keys
 from indexer.limits import MAX_PAGE_SIZE
 from indexer.relations import KINDS
-from indexer.searching import Facet, FacetValue, SearchError, SearchResult, open_index, search
+from indexer.facets import Facet, FacetValue
+from indexer.searching import SearchError, SearchResult, open_index, search
 
 
 @dataclass(frozen=True)

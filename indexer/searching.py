@@ -1,29 +1,23 @@
 """The one search() that the CLI, the web pages and the JSON API all call, on either engine."""
 
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from analyzers.normalize import fold
-from indexer.engines import All, Any, Every, Nothing, Phrase, Rank, Term, Without
+from indexer.engines import All, Any, Every, Phrase, Rank, Term, Without
+from indexer.facets import Facet, FacetValue, count_facets
+from indexer.filters import FACETS, FILTERS, both, cite_keys, clean_filters, filter_query
 from indexer.highlight import make_snippet, match_spans, passage, unique_passages
-from indexer.limits import (MAX_FILTER_LENGTH, MAX_FILTER_VALUES, MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH,
-                            MAX_YEAR, MIN_YEAR)
-from indexer.query import KEYWORD_QUERY_MAX, ParsedQuery, exact_form, is_accented, parse_query, parse_ref
+from indexer.limits import MAX_PAGE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH
+from indexer.query import KEYWORD_QUERY_MAX, ParsedQuery, exact_form, is_accented, parse_query
 from indexer.records import DocSummary, Snippet
 from indexer.refs import ref_keys
-from indexer.relations import KINDS, strongest
+from indexer.relations import strongest
 from indexer.store import IndexNotFound, SearchError, index_exists, open_index
 from indexer.suggest import suggest_accents
 
-FACETS = ("doc_type", "year", "issuer", "province", "cites")
-FILTERS = FACETS + ("kind",)
 SORTS = ("relevance", "date", "date_asc", "cited")
-# The index field each facet counts; `cites` counts the canonical refs the results cite.
-FACET_FIELDS = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
-                "cites": "cited_refs"}
-MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
 # Ranking weights, tuned on the ALQAC benchmark (bench/ranking.py), never per question.
 EXACT_BOOST = 2.0       # a syllable with the typed diacritics
@@ -37,21 +31,6 @@ PAIR_BOOST = 1.0        # two neighbouring query words next to each other in the
 
 __all__ = ["FACETS", "FILTERS", "SORTS", "Facet", "FacetValue", "Hit", "IndexNotFound", "SearchError",
            "SearchResult", "hit_dict", "index_exists", "open_index", "search"]
-
-
-@dataclass(frozen=True)
-class FacetValue:
-    value: str
-    count: int
-    selected: bool = False
-
-
-@dataclass(frozen=True)
-class Facet:
-    """Counts of one facet over the results; one shape for templates, JSON and the CLI."""
-
-    name: str
-    results: tuple[FacetValue, ...]
 
 
 @dataclass(frozen=True)
@@ -182,117 +161,6 @@ def build_query(parsed: ParsedQuery, relaxed: bool = False):
 
 # ---- filters ----
 
-def _cite_keys(filters: dict) -> set[str]:
-    """The ref keys the `cites` filter names, in whatever spelling it was given."""
-    return {k for k in (parse_ref(v) for v in filters.get("cites", [])) if k}
-
-
-def _filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
-    """The filters as a query tree; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
-    clauses = []
-    own, keys = sorted(_cite_keys(filters)), sorted(_cite_keys(filters) | scope_keys)
-    for name, values in sorted(filters.items()):
-        if name == skip or not values:
-            continue
-        if name == "cites":
-            clauses.append(Any(tuple(Term("cites", k) for k in own)) if own else Nothing())
-        elif name == "kind":
-            if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
-                clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
-        else:
-            clauses.append(Any(tuple(Term(name, str(v)) for v in values)))
-    if not clauses:
-        return None
-    return clauses[0] if len(clauses) == 1 else All(tuple(clauses))
-
-
-def _and(*queries):
-    """The queries that are not None, all required (None when there are none)."""
-    present = tuple(q for q in queries if q is not None)
-    if not present:
-        return None
-    return present[0] if len(present) == 1 else All(present)
-
-
-def _check_value(name: str, value: str) -> None:
-    if len(value) > MAX_FILTER_LENGTH:
-        raise SearchError(f"giá trị lọc {name} quá dài ({len(value)} ký tự; tối đa {MAX_FILTER_LENGTH})")
-    if name == "year" and not (re.fullmatch(r"\d{4}", value) and MIN_YEAR <= int(value) <= MAX_YEAR):
-        raise SearchError(f"năm không hợp lệ: {value[:20]!r} (cần một năm từ {MIN_YEAR} đến {MAX_YEAR})")
-
-
-def clean_filters(filters: dict | None) -> tuple[dict, list[str]]:
-    """Known filters with non-empty values, as lists of strings; warn about the rest, refuse bad values."""
-    cleaned, warnings = {}, []
-    for name, values in (filters or {}).items():
-        if values is None or values == "" or values == []:
-            continue
-        values = [values] if isinstance(values, (str, int)) else list(values)
-        values = list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
-        if name not in FILTERS:
-            warnings.append(f"bộ lọc không rõ {str(name)[:30]!r} đã bị bỏ qua")
-            continue
-        if len(values) > MAX_FILTER_VALUES:
-            raise SearchError(f"quá nhiều giá trị cho {name} ({len(values)}; tối đa {MAX_FILTER_VALUES})")
-        for value in values:
-            _check_value(name, value)
-        if name == "kind" and not set(values) <= set(KINDS):
-            warnings.append(f"loại quan hệ không rõ {', '.join(sorted(set(values) - set(KINDS)))}: "
-                            f"dùng {', '.join(KINDS)}")
-            values = [v for v in values if v in KINDS]
-        elif name == "cites" and not all(parse_ref(v) for v in values):
-            warnings.append(f"không phải số, ký hiệu văn bản: {', '.join(v for v in values if not parse_ref(v))}")
-        if values:
-            cleaned[name] = values
-    return cleaned, warnings
-
-
-# ---- facets ----
-
-def _facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
-    """Counts per facet over the results; a facet's own selection does not hide its other values."""
-    keys = _cite_keys(scope)
-    facets = []
-    for name in FACETS:
-        skip = name if filters.get(name) else None
-        groups = searcher.group_counts(query, _and(_filter_query(scope), _filter_query(filters, skip, keys)),
-                                       FACET_FIELDS[name])
-        chosen = set(filters.get(name, []))
-        if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
-            chosen = _canonical_choices(chosen, groups)
-        values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
-        values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
-        values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
-        facets.append(Facet(name, tuple(values[:MAX_FACET_VALUES] if name == "cites" else values)))
-    if filters.get("cites") or scope.get("cites"):
-        facets.append(_kind_facet(searcher, query, filters, scope))
-    return facets
-
-
-def _canonical_choices(chosen: set[str], refs) -> set[str]:
-    """Chosen refs in any spelling (`nghi quyet 35`) as the canonical values they name (`35-NQ/TW`)."""
-    out = set()
-    for value in chosen:
-        key = parse_ref(value)
-        named = {r for r in refs if r and key in ref_keys(r)}
-        out |= named or {value}
-    return out
-
-
-def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
-    """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
-    keys = _cite_keys(filters) | _cite_keys(scope)
-    groups = searcher.group_counts(query, _and(_filter_query(scope, "kind"),
-                                               _filter_query(filters, "kind", _cite_keys(scope))), "cites_kind")
-    counts = {kind: 0 for kind in KINDS}
-    for value, count in groups.items():
-        key, _, kind = (value or "").partition(">")
-        if key in keys and kind in counts:
-            counts[kind] += count  # a document citing two of the chosen refs counts under each
-    chosen = set(filters.get("kind", []))
-    return Facet("kind", tuple(FacetValue(k, counts[k], k in chosen) for k in KINDS if counts[k] or k in chosen))
-
-
 # ---- hits ----
 
 def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict) -> Hit:
@@ -317,7 +185,7 @@ def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts:
         found = searcher.search(query, filter_, limit=limit, offset=offset, sort="date")
         return found.total, found.hits
     cited = Any(tuple(Term("id", i) for i in sorted(counts)))
-    top = searcher.search(query, _and(filter_, cited), limit=len(counts), sort="date")
+    top = searcher.search(query, both(filter_, cited), limit=len(counts), sort="date")
     cited_counts = [counts.get(searcher.stored(key)["id"], 0) for key, _ in top.hits]
     ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
     keys = ordered[offset:offset + limit]
@@ -370,7 +238,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     parsed = parse_query(query)
     filters, warnings = clean_filters(filters)
     scope, scope_warnings = clean_filters(scope)
-    filter_ = _and(_filter_query(scope), _filter_query(filters, scope_keys=_cite_keys(scope)))
+    filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
     counts = {}
 
     def counts_of():
@@ -385,9 +253,9 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         if total == 0 and len(parsed.words) > 1 and not parsed.question:
             tree, relaxed = build_query(parsed, relaxed=True), True
             total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts_of)
-        cites = _cite_keys(filters) | _cite_keys(scope)
+        cites = cite_keys(filters) | cite_keys(scope)
         hits = [_hit(searcher.stored(k), parsed, score, cites, counts_of()) for k, score in keys]
-        facets = _facets(searcher, tree, filters, scope)
+        facets = count_facets(searcher, tree, filters, scope)
         unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(_contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = suggest_accents(ix, searcher, parsed) if total < page_size and not parsed.phrases else None

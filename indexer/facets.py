@@ -1,0 +1,72 @@
+"""Facet counts over a search's results: one shape for templates, JSON and the CLI."""
+
+from dataclasses import dataclass
+
+from indexer.filters import FACETS, both, cite_keys, filter_query
+from indexer.query import parse_ref
+from indexer.refs import ref_keys
+from indexer.relations import KINDS
+
+# The index field each facet counts; `cites` counts the canonical refs the results cite.
+FACET_FIELDS = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
+                "cites": "cited_refs"}
+MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    value: str
+    count: int
+    selected: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Counts of one facet over the results; one shape for templates, JSON and the CLI."""
+
+    name: str
+    results: tuple[FacetValue, ...]
+
+
+def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
+    """Counts per facet over the results; a facet's own selection does not hide its other values."""
+    keys = cite_keys(scope)
+    facets = []
+    for name in FACETS:
+        skip = name if filters.get(name) else None
+        groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, skip, keys)),
+                                       FACET_FIELDS[name])
+        chosen = set(filters.get(name, []))
+        if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
+            chosen = _canonical_choices(chosen, groups)
+        values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
+        values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
+        values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
+        facets.append(Facet(name, tuple(values[:MAX_FACET_VALUES] if name == "cites" else values)))
+    if filters.get("cites") or scope.get("cites"):
+        facets.append(_kind_facet(searcher, query, filters, scope))
+    return facets
+
+
+def _canonical_choices(chosen: set[str], refs) -> set[str]:
+    """Chosen refs in any spelling (`nghi quyet 35`) as the canonical values they name (`35-NQ/TW`)."""
+    out = set()
+    for value in chosen:
+        key = parse_ref(value)
+        named = {r for r in refs if r and key in ref_keys(r)}
+        out |= named or {value}
+    return out
+
+
+def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
+    """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
+    keys = cite_keys(filters) | cite_keys(scope)
+    groups = searcher.group_counts(query, both(filter_query(scope, "kind"),
+                                               filter_query(filters, "kind", cite_keys(scope))), "cites_kind")
+    counts = {kind: 0 for kind in KINDS}
+    for value, count in groups.items():
+        key, _, kind = (value or "").partition(">")
+        if key in keys and kind in counts:
+            counts[kind] += count  # a document citing two of the chosen refs counts under each
+    chosen = set(filters.get("kind", []))
+    return Facet("kind", tuple(FacetValue(k, counts[k], k in chosen) for k in KINDS if counts[k] or k in chosen))
