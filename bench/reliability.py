@@ -64,7 +64,14 @@ def _commit_files(index_dir: Path, engine: str) -> dict[str, int]:
         entries = list(os.scandir(index_dir / "engine"))  # the engine's files: indexer/store.py
     except FileNotFoundError:
         return {}
-    return {e.name: e.stat().st_mtime_ns for e in entries if COMMIT_MARKERS[engine].match(e.name)}
+    found = {}
+    for entry in entries:
+        if COMMIT_MARKERS[engine].match(entry.name):
+            try:
+                found[entry.name] = entry.stat().st_mtime_ns
+            except FileNotFoundError:
+                pass  # the build removed an older commit's file between listing and looking
+    return found
 
 
 def kill_after_commit(proc: subprocess.Popen, index_dir: Path, engine: str, skip: int) -> bool:
