@@ -1,9 +1,8 @@
 """Filters of a search: checked and cleaned, and made into a query over the exact-match fields."""
 
-import re
 
 from indexer.engines import All, Any, Nothing, Term
-from indexer.limits import MAX_FILTER_LENGTH, MAX_FILTER_VALUES, MAX_YEAR, MIN_YEAR
+from indexer.limits import MAX_FILTER_LENGTH, MAX_FILTER_VALUES, MAX_YEAR, MIN_YEAR, year_of
 from indexer.query import parse_ref
 from indexer.relations import KINDS
 from indexer.store import SearchError
@@ -47,7 +46,7 @@ def both(*queries):
 def _check_value(name: str, value: str) -> None:
     if len(value) > MAX_FILTER_LENGTH:
         raise SearchError(f"giá trị lọc {name} quá dài ({len(value)} ký tự; tối đa {MAX_FILTER_LENGTH})")
-    if name == "year" and not (re.fullmatch(r"\d{4}", value) and MIN_YEAR <= int(value) <= MAX_YEAR):
+    if name == "year" and year_of(value) is None:
         raise SearchError(f"năm không hợp lệ: {value[:20]!r} (cần một năm từ {MIN_YEAR} đến {MAX_YEAR})")
 
 

@@ -13,3 +13,14 @@ MAX_FILTER_VALUES = 20      # values of one filter (`year=2019&year=2020...`)
 MAX_FILTER_LENGTH = 200     # characters of one filter value
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MIN_PORT, MAX_PORT = 1, 65535
+
+
+def year_of(text: str) -> int | None:
+    """The year a string names: four ASCII digits in range (`２０１９` is not `2019` to the index), else None.
+
+    >>> year_of("2019"), year_of("2019.5"), year_of("２０１９"), year_of("1899")
+    (2019, None, None, None)
+    """
+    if len(text) != 4 or not (text.isascii() and text.isdigit()):
+        return None
+    return int(text) if MIN_YEAR <= int(text) <= MAX_YEAR else None

@@ -157,5 +157,7 @@ def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
         search(tmp_path / "empty", "x")
     with pytest.raises(SearchError, match="năm không hợp lệ: '2019.5'"):
         search(index_dir, "x", {"year": "2019.5"})
+    with pytest.raises(SearchError, match="năm không hợp lệ: '２０１９'"):  # would match nothing in the index
+        search(index_dir, "x", {"year": "２０１９"})
     with pytest.raises(SearchError, match="câu truy vấn quá dài"):
         search(index_dir, '"a b" ' * 2000)

@@ -4,13 +4,11 @@ No Flask here: the web (webui/params.py) turns `Invalid` into a 400, the CLI (cl
 one line on stderr and exit status 2, so a value one refuses the other refuses with the same words.
 """
 
-import re
 
 import indexer
 from indexer import limits
 from webui.labels import FACET_LABELS
 
-YEAR = re.compile(r"[0-9]{4}")  # ASCII digits: `\d` would take `２０１９` too
 REF_EXAMPLE = "ví dụ: 35-NQ/TW, Nghị quyết 35"
 
 
@@ -65,7 +63,7 @@ def ref(text: str) -> str:
 
 
 def year(text: str) -> str:
-    if not (YEAR.fullmatch(text) and limits.MIN_YEAR <= int(text) <= limits.MAX_YEAR):
+    if limits.year_of(text) is None:
         raise Invalid(f"Năm phải có 4 chữ số, từ {limits.MIN_YEAR} đến {limits.MAX_YEAR} "
                       f"(nhận được: {shown(text, 20)}).")
     return text

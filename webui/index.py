@@ -7,7 +7,7 @@ from indexer import open_index, ref_records
 
 
 def get_index():
-    """The app's index, opened once per request (whoosh reads the latest commit each time)."""
+    """The app's index, looked up once per request (its engine sees the latest commit each time)."""
     if "index" not in g:
         g.index = open_index(current_app.config["INDEX_DIR"])
     return g.index
