@@ -101,16 +101,14 @@ def _work(file: SourceFile) -> _FileResult:
     items = list(read_file(file))
     docs = [p for d in items if isinstance(d, Document) for p in _parts(d)]
     skipped = [i for i in items if isinstance(i, Skipped)]
-    size = file.path.stat().st_size if file.path.exists() else 0
     split = len(docs) > 1 and file.path.suffix.lower() != ".jsonl"
-    return _FileResult(file.source, [analyse(d, file.digest) for d in docs], skipped, split, size)
+    return _FileResult(file.source, [analyse(d, file.digest) for d in docs], skipped, split, _size(file))
 
 
-def _results(todo: list[SourceFile]):
+def _results(todo: list[SourceFile], total_bytes: int):
     """Each file's result, in order: in worker processes for a large batch, bounded in flight."""
-    sizes = sum(_size(f) for f in todo)
     workers = os.cpu_count() or 1
-    if sizes < POOL_MIN_BYTES or workers < 2:
+    if total_bytes < POOL_MIN_BYTES or workers < 2:
         yield from map(_work, todo)
         return
     from analyzers.tokens import word_spans
@@ -202,7 +200,7 @@ def _write(eng, todo, removed, old, records, report, progress, started) -> None:
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in _results(todo):
+        for result in _results(todo, total_bytes):
             for indexed, record in result.documents:
                 writer.add(indexed)
                 records[record["id"]] = record
