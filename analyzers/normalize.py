@@ -50,9 +50,7 @@ def _tone_index(base: str) -> int | None:
     """Index of the vowel that carries the tone in the canonical (traditional) placement."""
     lower = base.lower()
     start = 0
-    if lower.startswith("qu") and len(lower) > 2 and lower[2] in VOWELS:
-        start = 2
-    elif lower.startswith("gi") and len(lower) > 2 and lower[2] in VOWELS:
+    if lower.startswith(("qu", "gi")) and len(lower) > 2 and lower[2] in VOWELS:
         start = 2
     while start < len(base) and base[start] not in VOWELS:
         start += 1

@@ -6,8 +6,7 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
-# A syllable or a number: letters or digits, never the underscore.
-SYLLABLE_OR_NUMBER = re.compile(r"[^\W_]+")
+# A syllable or a number: letters or digits, never the underscore (kept as the separators' split).
 TOKEN_SPLIT = re.compile(r"([^\W_]+)")
 
 # End of a sentence: a stop followed by space (not `TP.HCM`, `1.000`, `b/c`); a tab is a column.
@@ -70,10 +69,9 @@ def _gap_after(separator: str, next_is_lower: bool) -> int:
     """The position gap a separator between two tokens makes (most are a space: 1)."""
     if separator == " ":
         return 1
-    if BLANK_LINE.search(separator):
-        # A page break inside a sentence continues in lower case; a new paragraph does not.
-        if not (next_is_lower and not SENTENCE_BREAK.search(separator)):
-            return PARAGRAPH_GAP
+    # A page break inside a sentence continues in lower case; a new paragraph does not.
+    if BLANK_LINE.search(separator) and not (next_is_lower and not SENTENCE_BREAK.search(separator)):
+        return PARAGRAPH_GAP
     return SENTENCE_GAP if SENTENCE_BREAK.search(separator) else 1
 
 

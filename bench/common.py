@@ -137,7 +137,7 @@ class Server:
                 return self
             except OSError:
                 if self.proc.poll() is not None:
-                    raise RuntimeError("waitress exited before serving")
+                    raise RuntimeError("waitress exited before serving") from None
                 time.sleep(0.2)
         raise RuntimeError("waitress did not answer within 60 s")
 

@@ -13,7 +13,7 @@ from collections import Counter
 from common import ROOT, write_results
 
 from analyzers.normalize import fold, normalize_text
-from indexer.metadata import extract, extract_one
+from indexer.extract.metadata import extract, extract_one
 
 GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev" / "documents.jsonl"
 SAMPLE = 30
@@ -65,10 +65,16 @@ def _share(rows, test) -> float:
 
 def figures(rows, citations, cpu) -> dict:
     scored = [r for r in rows if not r[0].get("no_text_layer")]
-    type_ok = lambda r: fold(r[1].doc_type or "").lower() == fold(r[0]["truth"]["doc_type"]).lower()
-    number_ok = lambda r: number_key(r[1].number) == number_key(r[0]["truth"]["number"])
+    def type_ok(r):
+        return fold(r[1].doc_type or "").lower() == fold(r[0]["truth"]["doc_type"]).lower()
+
+    def number_ok(r):
+        return number_key(r[1].number) == number_key(r[0]["truth"]["number"])
+
+    def issuer_ok(r):
+        return r[1].issuer == expected_issuer(r[0]["truth"]["number"])
+
     with_expected = [r for r in scored if expected_issuer(r[0]["truth"]["number"])]
-    issuer_ok = lambda r: r[1].issuer == expected_issuer(r[0]["truth"]["number"])
     sample = random.Random(8).sample(citations, min(SAMPLE, len(citations)))
     return {
         "documents": len(rows), "no_text_layer": len(rows) - len(scored),

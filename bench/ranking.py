@@ -12,8 +12,8 @@ from common import ALQAC, timed, write_results
 
 from analyzers.normalize import fold
 from analyzers.tokens import syllables
-from indexer.build import build_index
-from indexer.searching import open_index, search
+from indexer import open_index, search
+from indexer.builder.index import build_index
 
 CORPUS_FILE = "alqac2022_corpus.jsonl"
 K = 10
@@ -21,7 +21,8 @@ K = 10
 
 def load():
     articles = [json.loads(line) for line in (ALQAC / CORPUS_FILE).read_text(encoding="utf-8").splitlines()]
-    queries = [json.loads(line) for line in (ALQAC / "alqac2022_all_queries.jsonl").read_text(encoding="utf-8").splitlines()]
+    lines = (ALQAC / "alqac2022_all_queries.jsonl").read_text(encoding="utf-8").splitlines()
+    queries = [json.loads(line) for line in lines]
     return articles, queries
 
 

@@ -7,6 +7,7 @@ Usage: python bench/reliability.py [--rounds 60] [--docs 40] [--engines whoosh,t
 """
 
 import argparse
+import contextlib
 import os
 import random
 import re
@@ -22,8 +23,8 @@ from pathlib import Path
 import corpus_gen
 from common import ENGINES, ROOT, write_results
 
-from indexer.corpus import Document, list_files, read_file
-from indexer.searching import IndexNotFound, search
+from indexer import IndexNotFound, search
+from indexer.extract.corpus import Document, list_files, read_file
 
 CORPUS = ROOT / "corpus"
 BUILD_TIMEOUT = 600
@@ -52,10 +53,8 @@ def run_build(corpus: Path, index_dir: Path, engine: str) -> tuple[int, str, flo
 
 
 def kill(proc: subprocess.Popen) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):  # it had already finished
         os.killpg(proc.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass  # it had already finished
     proc.communicate(timeout=BUILD_TIMEOUT)
 
 
@@ -67,10 +66,9 @@ def _commit_files(index_dir: Path, engine: str) -> dict[str, int]:
     found = {}
     for entry in entries:
         if COMMIT_MARKERS[engine].match(entry.name):
-            try:
+            # The build may remove an older commit's file between listing and looking.
+            with contextlib.suppress(FileNotFoundError):
                 found[entry.name] = entry.stat().st_mtime_ns
-            except FileNotFoundError:
-                pass  # the build removed an older commit's file between listing and looking
     return found
 
 

@@ -19,13 +19,23 @@ from pathlib import Path
 from urllib.parse import quote
 
 import corpus_gen
-from common import (PYTHON, ROOT, Server, index_command, latency_summary, process_time_summary, rss_mb,
-                    run_measured, tree_megabytes, write_results)
+from common import (
+    PYTHON,
+    ROOT,
+    Server,
+    index_command,
+    latency_summary,
+    process_time_summary,
+    rss_mb,
+    run_measured,
+    tree_megabytes,
+    write_results,
+)
 from web import page_latencies
 
 from analyzers.normalize import fold, normalize_text
 from analyzers.tokens import word_spans
-from indexer.searching import open_index, search
+from indexer import open_index, search
 
 REPEATS = 5
 COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "bảo hiểm"]
@@ -150,9 +160,10 @@ def markdown(figures: dict) -> str:
     for size, by_size in figures["sizes"].items():
         for engine, f in by_size["engines"].items():
             b, s = f["build_2_cores"], f["search"]
-            cell = lambda kind: f"{s[kind]['p50_ms']:.0f} / {s[kind]['p95_ms']:.0f}"  # noqa: E731
-            rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['MB_per_s_wall']} | {b['MB_per_s_cpu']} "
-                        f"| {by_size['pyvi_alone']['MB_per_s_cpu']} | {f.get('speedup_2_cores', '-')} | {b['peak_rss_mb']} "
+            cell = lambda kind, s=s: f"{s[kind]['p50_ms']:.0f} / {s[kind]['p95_ms']:.0f}"  # noqa: E731
+            rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['MB_per_s_wall']} "
+                        f"| {b['MB_per_s_cpu']} | {by_size['pyvi_alone']['MB_per_s_cpu']} "
+                        f"| {f.get('speedup_2_cores', '-')} | {b['peak_rss_mb']} "
                         f"| {f['index_size_over_raw']} | {f['first_search']['process_start_to_first_result_s']} "
                         f"| {cell('two_three_words')} | {cell('quoted_phrase')} | {cell('cites_filter')} |")
     return "\n".join(rows)

@@ -11,9 +11,9 @@ from common import ALQAC, ROOT, latency_summary, timed, write_results
 
 from analyzers.normalize import fold
 from analyzers.tokens import word_spans
-from indexer.build import build_index
-from indexer.corpus import Document, list_files, read_file
-from indexer.searching import open_index, search
+from indexer import open_index, search
+from indexer.builder.index import build_index
+from indexer.extract.corpus import Document, list_files, read_file
 
 CORPUS = [ALQAC / "alqac2022_corpus.jsonl", ROOT / "corpus"]
 REPEATS = 5

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 from common import ALQAC, ROOT, latency_summary, write_results
 
-from indexer.build import build_index
+from indexer.builder.index import build_index
 from webui.app import create_app
 
 REQUESTS = 40  # per page kind: bounded, loopback only
@@ -20,7 +20,8 @@ PLAN = quote("corpus/004_2a738f3429698ec1.txt#1", safe="/")
 PAGES = {
     "search_words_with_facets": "/?q=" + quote("trách nhiệm hình sự"),
     "search_unaccented": "/?q=trach+nhiem+hinh+su",
-    "search_filtered_two_facets": "/?q=" + quote("không gian mạng") + "&doc_type=" + quote("Kế hoạch") + "&year=2019&year=2021",
+    "search_filtered_two_facets": "/?q=" + quote("không gian mạng") + "&doc_type=" + quote("Kế hoạch")
+                                  + "&year=2019&year=2021",
     "browse_by_date": "/?sort=date",
     "document_page": f"/doc/{PLAN}?q=chi+thi+07",
     "cites_page": "/cites/" + quote("Nghị quyết 35"),

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import indexer
 from cli import options
-from webui.labels import FACET_LABELS, KIND_LABELS
 
 EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
                   "date_min", "signer", "title", "deduced")
@@ -135,7 +134,7 @@ def _print_listing(result, color: bool) -> None:
     for facet in result.facets:
         values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
         if values:
-            print(f"\n{FACET_LABELS[facet.name]}: {values}", end="")
+            print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
     print()
 
 
@@ -168,10 +167,10 @@ def cmd_cites(args) -> int:
     if args.json:
         _json(citing.as_dict())
         return 0
-    kinds = f" ({', '.join(KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
+    kinds = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
     print(f"{citing.total} văn bản trích dẫn {args.ref}{kinds}")
     for n, hit in enumerate(citing.hits, start=(citing.result.page - 1) * citing.result.page_size + 1):
-        print(f"\n{n:>3}. [{KIND_LABELS[hit.kind]}] {_head(hit.document)} · {hit.count} lần")
+        print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {_head(hit.document)} · {hit.count} lần")
         print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
         print(f"     {hit.document.id}")
     return 0

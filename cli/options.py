@@ -1,12 +1,12 @@
-"""The command line's options, checked as the web checks its parameters (webui/checks.py, the shared
-limits): a bad value is one line on stderr and exit status 2, in Vietnamese like the UI."""
+"""The command line's options, checked by the checks search() and the web use (indexer.checks, the
+shared limits): a bad value is one line on stderr and exit status 2, in Vietnamese like the UI."""
 
 import argparse
 import re
 from pathlib import Path
 
 import indexer
-from webui import checks
+from indexer import checks
 
 # argparse's own English messages, and what the command says instead.
 ARGPARSE_MESSAGES = [
@@ -37,7 +37,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def checked(check, name: str):
-    """An argparse `type=` from a check of webui/checks.py."""
+    """An argparse `type=` from one of indexer's checks."""
     def convert(text: str):
         try:
             return check(text)
@@ -136,20 +136,24 @@ def make_parser(commands: dict) -> Parser:
                  'vanban search "phong chong tham nhung" --type "Kế hoạch" --year 2023')
     p.add_argument("query", nargs="?", default="", type=QUERY, metavar="QUERY")
     _index_option(p)
-    p.add_argument("--type", action="append", type=filter_value("doc_type"), help="loại văn bản, ví dụ 'Kế hoạch' (lặp lại được)")
+    p.add_argument("--type", action="append", type=filter_value("doc_type"),
+                   help="loại văn bản, ví dụ 'Kế hoạch' (lặp lại được)")
     p.add_argument("--year", action="append", type=filter_value("year"), help="năm, ví dụ 2019 (lặp lại được)")
     p.add_argument("--issuer", action="append", type=filter_value("issuer"), help="cơ quan ban hành (lặp lại được)")
     p.add_argument("--province", action="append", type=filter_value("province"), help="tỉnh, thành phố (lặp lại được)")
     p.add_argument("--cites", action="append", type=filter_value("cites"),
                    help="chỉ văn bản trích dẫn văn bản này: '35-NQ/TW', 'nghi quyet 35'")
-    p.add_argument("--kind", action="append", type=KIND, help="với --cites: quan hệ implements, based_on, guided_by, mentions")
+    p.add_argument("--kind", action="append", type=KIND,
+                   help="với --cites: quan hệ implements, based_on, guided_by, mentions")
     _listing(p, limit=10)
 
     p = _command(sub, "cites", commands["cites"], "liệt kê văn bản trích dẫn một văn bản, với loại quan hệ",
                  "vanban cites 'Nghị quyết 35' --kind implements --json")
-    p.add_argument("ref", type=REF, metavar="REF", help="số, ký hiệu viết kiểu nào cũng được: 35-NQ/TW, 'nghi quyet 35'")
+    p.add_argument("ref", type=REF, metavar="REF",
+                   help="số, ký hiệu viết kiểu nào cũng được: 35-NQ/TW, 'nghi quyet 35'")
     _index_option(p)
-    p.add_argument("--kind", action="append", type=KIND, help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
+    p.add_argument("--kind", action="append", type=KIND,
+                   help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
     _listing(p, limit=20)
 
     p = _command(sub, "graph", commands["graph"], "ghi đồ thị trích dẫn (nút, cạnh với quan hệ và đoạn trích)",

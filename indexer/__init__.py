@@ -1,38 +1,108 @@
-"""Corpus reading, metadata and citation extraction, the engines' index, and the one search().
+"""Vietnamese Party and state documents, from files to answers: the one door for webui/ and cli/.
 
-The web UI and the CLI use only the names below. They are imported on first use (PEP 562), so
-`import indexer` stays cheap: `vanban extract` never loads whoosh, `vanban search` never loads
-the corpus readers.
+The stages, each importing only those before it:
+
+    errors, limits, paths, labels   what every stage and surface shares
+    readers/     bytes -> text, one reader per format
+    extract/     text -> documents: metadata, citations, passages
+    graph/       the citation graph, and its exports
+    engines/     whoosh and tantivy behind one small query tree (imports nothing else of ours)
+    store        the index folder: which engine, which commit, the values the build derived
+    builder/     corpus -> index: workers, analysis, derived values
+    query/       what a person asks -> query tree, checks, filters, facets, snippets, results
+    searching    search(): orchestration only
+    views/       what pages show: a document, the citing list, a cited document's record
+
+The names below are imported on first use (PEP 562), so `import indexer` stays cheap: `vanban
+search` never loads pyvi, Flask or the build; `vanban --help` loads no engine. The TYPE_CHECKING
+block says the same for static tools.
 """
 
 from importlib import import_module
+from typing import TYPE_CHECKING
 
-# Public name -> the module that defines it.
+# Public name -> the module that defines it (a module itself for `checks`, `labels`, `limits`).
 _EXPORTS = {
-    "search": "searching", "SearchError": "searching", "IndexNotFound": "searching", "SearchResult": "searching",
-    "open_index": "searching", "relaxed_notice": "searching", "index_exists": "searching", "hit_dict": "searching",
-    "FILTERS": "searching", "SORTS": "searching",
-    "build_index": "build", "BuildReport": "build", "BuildLocked": "build", "ENGINES": "build",
-    "WHOOSH_ADVISED_MAX": "build",
-    "BuildProgress": "progress",
-    "get_document": "documents", "ref_record": "documents", "original_file": "documents",
-    "load_graph": "graph", "LEVELS": "graph",
-    "export": "graph_export", "FORMATS": "graph_export",
-    "citing_documents": "citing", "CitingList": "citing", "ref_records": "citing", "RefRecord": "citing",
-    "parse_ref": "query",
-    "KINDS": "relations",
-    "SourceFile": "corpus", "Skipped": "corpus", "read_file": "corpus", "list_files": "corpus",
-    "BUNDLED_CORPUS": "paths", "default_index_dir": "paths",
+    "search": "indexer.searching",
+    "SearchResult": "indexer.query.results", "relaxed_notice": "indexer.query.results",
+    "SearchError": "indexer.errors", "IndexNotFound": "indexer.errors", "Invalid": "indexer.errors",
+    "BuildLocked": "indexer.errors",
+    "open_index": "indexer.store", "index_exists": "indexer.store",
+    "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
+    "KINDS": "indexer.extract.relations", "ENGINES": "indexer.engines",
+    "build_index": "indexer.builder.index", "WHOOSH_ADVISED_MAX": "indexer.builder.index",
+    "BuildProgress": "indexer.builder.progress",
+    "get_document": "indexer.views.document", "original_file": "indexer.views.document",
+    "citing_documents": "indexer.views.citing",
+    "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
+    "export": "indexer.graph.export", "FORMATS": "indexer.graph.export",
+    "SourceFile": "indexer.extract.corpus", "Skipped": "indexer.extract.corpus",
+    "read_file": "indexer.extract.corpus", "list_files": "indexer.extract.corpus",
+    "BUNDLED_CORPUS": "indexer.paths", "default_index_dir": "indexer.paths",
 }
+_MODULES = {"checks": "indexer.query.checks", "labels": "indexer.labels", "limits": "indexer.limits"}
 
-__all__ = sorted([*_EXPORTS, "limits"])
+__all__ = [
+    "BUNDLED_CORPUS",
+    "ENGINES",
+    "FILTERS",
+    "FORMATS",
+    "KINDS",
+    "SORTS",
+    "WHOOSH_ADVISED_MAX",
+    "BuildLocked",
+    "BuildProgress",
+    "IndexNotFound",
+    "Invalid",
+    "SearchError",
+    "SearchResult",
+    "Skipped",
+    "SourceFile",
+    "build_index",
+    "checks",
+    "citing_documents",
+    "default_index_dir",
+    "export",
+    "get_document",
+    "index_exists",
+    "labels",
+    "limits",
+    "list_files",
+    "load_graph",
+    "open_index",
+    "original_file",
+    "read_file",
+    "ref_views",
+    "relaxed_notice",
+    "search",
+]
+
+if TYPE_CHECKING:
+    from indexer import labels, limits
+    from indexer.builder.index import WHOOSH_ADVISED_MAX, build_index
+    from indexer.builder.progress import BuildProgress
+    from indexer.engines import ENGINES
+    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError
+    from indexer.extract.corpus import Skipped, SourceFile, list_files, read_file
+    from indexer.extract.relations import KINDS
+    from indexer.graph.export import FORMATS, export
+    from indexer.paths import BUNDLED_CORPUS, default_index_dir
+    from indexer.query import checks
+    from indexer.query.checks import FILTERS, SORTS
+    from indexer.query.results import SearchResult, relaxed_notice
+    from indexer.searching import search
+    from indexer.store import index_exists, open_index
+    from indexer.views.citing import citing_documents
+    from indexer.views.document import get_document, original_file
+    from indexer.views.refs import load_graph, ref_views
 
 
 def __getattr__(name: str):
-    if name == "limits":
-        return import_module("indexer.limits")
-    if name not in _EXPORTS:
+    if name in _MODULES:
+        value = import_module(_MODULES[name])
+    elif name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+    else:
         raise AttributeError(f"module 'indexer' has no attribute {name!r}")
-    value = getattr(import_module(f"indexer.{_EXPORTS[name]}"), name)
     globals()[name] = value  # later lookups skip __getattr__
     return value

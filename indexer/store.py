@@ -18,25 +18,17 @@ import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
+from typing import ClassVar
 
 from indexer.engines import open_engine
+from indexer.errors import BuildLocked, IndexNotFound
 
-FORMAT_VERSION = 4  # bump when analysis, extraction or the fields change: the next build starts afresh
+# Bump when analysis, extraction, the fields or the derived values' classes change: the next build
+# starts afresh (5: the derived values' classes moved into indexer.graph.model, `records` became `links`).
+FORMAT_VERSION = 5
 INFO = "vanban.json"
 DERIVED = "derived"
 LOCK = "build.lock"
-
-
-class SearchError(Exception):
-    """A search that cannot run: no index, or an argument out of range. The message says why."""
-
-
-class IndexNotFound(SearchError):
-    """There is no (finished) index in the folder asked for."""
-
-
-class BuildLocked(Exception):
-    """Another build holds the index folder."""
 
 
 def read_info(index_dir: Path) -> dict | None:
@@ -46,6 +38,14 @@ def read_info(index_dir: Path) -> dict | None:
     except (OSError, ValueError):
         return None
     return info if isinstance(info, dict) and info.get("format") == FORMAT_VERSION else None
+
+
+def _older_format(index_dir: Path) -> bool:
+    try:
+        info = json.loads((Path(index_dir) / INFO).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(info, dict) and info.get("format") != FORMAT_VERSION
 
 
 def write_info(index_dir: Path, engine: str) -> None:
@@ -112,7 +112,7 @@ class Index:
     """An opened index folder: its engine, a searcher per thread kept until the next commit, and
     the values derived at build time, each loaded only when asked for."""
 
-    _cache: dict = {}
+    _cache: ClassVar[dict] = {}  # (folder, commit, name) -> value, shared by every Index of a process
     _lock = threading.Lock()
 
     def __init__(self, index_dir: Path, engine_name: str):
@@ -135,15 +135,16 @@ class Index:
             self._local.searcher, self._local.commit = self.engine.searcher(), commit
         yield self._local.searcher
 
-    def derived(self, name: str, build):
-        """A value derived from the latest commit: read from disk, else `build(self)`; kept in memory."""
+    def derived(self, name: str):
+        """A value the build derived from the latest commit (indexer.builder.derive), read once and kept;
+        None when the build that made the commit was cut short before writing it (the next build does)."""
         key = (str(self.path), self.commit_id(), name)
         with Index._lock:
             if key in Index._cache:
                 return Index._cache[key]
         value = read_derived(self.path, key[1], name)
         if value is None:
-            value = build(self)
+            return None
         with Index._lock:
             for old in [k for k in Index._cache if k[0] == key[0] and k[2] == name and k[1] != key[1]]:
                 del Index._cache[old]
@@ -154,11 +155,17 @@ class Index:
 _opened: dict = {}
 
 
-def open_index(index_dir) -> Index:
-    """The finished index in a folder (one Index per folder per process), or IndexNotFound."""
-    index_dir = Path(index_dir)
+def open_index(index) -> Index:
+    """The finished index in a folder (one Index per folder per process), or IndexNotFound; an Index
+    is returned as it is, so every function that takes an index takes a folder too."""
+    if isinstance(index, Index):
+        return index
+    index_dir = Path(index)
     info = read_info(index_dir)
     if info is None:
+        if _older_format(index_dir):
+            raise IndexNotFound(f"chỉ mục trong {index_dir} được lập bằng phiên bản cũ: hãy chạy `vanban index` "
+                                "để lập lại")
         raise IndexNotFound(f"chưa có chỉ mục trong {index_dir}: hãy chạy `vanban index`")
     key = (str(index_dir.resolve()), info["engine"])
     index = _opened.get(key)

@@ -4,9 +4,9 @@ Every test that takes `index_dir` (search, CLI, web, graph) runs against both en
 """
 
 import pytest
-
 from helpers import CORPUS
-from indexer.build import build_index
+
+from indexer.builder.index import build_index
 
 ENGINES = ("whoosh", "tantivy")
 

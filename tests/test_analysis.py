@@ -3,12 +3,11 @@
 import unicodedata
 
 import pytest
+from helpers import CORPUS
 
 from analyzers.normalize import canonical_tone, canonical_tones, fold, normalize_text
 from analyzers.tokens import PARAGRAPH_GAP, SENTENCE_GAP, syllables, words
-from indexer.analysis import text_views
-
-from helpers import CORPUS
+from indexer.builder.analysis import text_views
 
 OLD_NEW = [("hoà", "hòa"), ("uỷ", "ủy"), ("khoá", "khóa"), ("thuỷ", "thủy"), ("Hoà", "Hòa"),
            ("loè", "lòe"), ("quý", "quý"), ("hoàng", "hoàng"), ("toán", "toán"), ("khuỷu", "khuỷu"),

@@ -13,6 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from helpers import KG_LETTER, KG_PLAN, ROOT
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -22,8 +23,6 @@ from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
 from webui.app import create_app
-
-from helpers import KG_LETTER, KG_PLAN, ROOT
 
 ARTIFACTS = ROOT / "test-artifacts"
 LAPTOP, PHONE = (1366, 900), (390, 844)

@@ -3,11 +3,10 @@
 import shutil
 
 import pytest
-
-from indexer.build import build_index
-from indexer.searching import search
-
 from helpers import ALL_IDS, CORPUS
+
+from indexer.builder.index import build_index
+from indexer.searching import search
 
 
 def ids(index_dir, query="", **filters):
@@ -52,7 +51,7 @@ def test_rebuild_is_incremental(corpus_copy, tmp_path):
 
 def test_bad_file_is_skipped_and_the_rest_indexes(corpus_copy, tmp_path):
     (corpus_copy / "broken.txt").write_bytes(b"\xff\xfe\xfd" * 10 + b"\x00")  # a UTF-16 BOM, odd bytes
-    (corpus_copy / "cp1258.txt").write_bytes("Nghị quyết".encode("utf-8") + b"\xc3\x28")
+    (corpus_copy / "cp1258.txt").write_bytes("Nghị quyết".encode() + b"\xc3\x28")
     report = build_index([corpus_copy], tmp_path / "ix")
     assert report.documents_total == 6
     assert [s.source for s in report.skipped] == ["corpus/broken.txt", "corpus/cp1258.txt"]

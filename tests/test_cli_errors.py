@@ -4,10 +4,9 @@ a generated mix of option values never ends in a traceback."""
 import random
 
 import pytest
+from test_fuzz_http import value
 
 from cli.main import main
-
-from test_fuzz_http import value
 
 
 def run(capsys, *argv):

@@ -2,7 +2,7 @@
 
 import json
 
-from indexer.corpus import Document, Skipped, list_files, read_file
+from indexer.extract.corpus import Document, Skipped, list_files, read_file
 
 PLAN = "KẾ HOẠCH\n\nthực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị\n\nNội dung hòa bình."
 

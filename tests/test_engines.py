@@ -1,10 +1,22 @@
 """The engine interface on a real index on disk: the query tree, filters, facets, sorting, writes."""
 
 import json
+
 import pytest
 
-from indexer.engines import (All, Any, Every, IndexedDoc, Nothing, Phrase, Rank, Term, Without, create_engine,
-                             open_engine)
+from indexer.engines import (
+    All,
+    Any,
+    Every,
+    IndexedDoc,
+    Nothing,
+    Phrase,
+    Rank,
+    Term,
+    Without,
+    create_engine,
+    open_engine,
+)
 
 ENGINES = ["whoosh", "tantivy"]
 REF = "11/2018/NQ-TW"

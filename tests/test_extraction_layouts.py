@@ -1,6 +1,6 @@
 """Extraction on each layout of real archives, from short excerpts written in that layout."""
 
-from indexer.metadata import extract
+from indexer.extract.metadata import extract
 
 FIELDS = ("doc_type", "number", "issuer", "parent_issuer", "authority", "province", "date", "signer", "title")
 

@@ -8,11 +8,10 @@ import unicodedata
 from urllib.parse import quote
 
 import pytest
+from helpers import CORPUS, KG_PLAN
 
 from indexer import build_index
 from webui.app import create_app
-
-from helpers import CORPUS, KG_PLAN
 
 SEED, REQUESTS, TIME_LIMIT = 20261123, 3000, 20.0
 

@@ -1,4 +1,4 @@
-"""10,000 generated queries through search(), on both engines: an answer or a SearchError, nothing else."""
+"""14,000 generated queries through search(), on both engines: an answer or a SearchError, nothing else."""
 
 import random
 import time
@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from indexer.searching import SearchError, search
+from indexer import SearchError, search
 
 # Pieces a hostile or careless query is made of.
 WORDS = ["không gian mạng", "tham nhũng", "Nghị quyết 35", "35-NQ/TW", "nghi quyet", "bảo vệ", "Đảng", "hoà",
@@ -34,12 +34,17 @@ def _filters(rng: random.Random) -> dict:
     return {rng.choice(names): rng.choice(FILTER_VALUES) for _ in range(rng.randint(0, 3))}
 
 
+# Per seed and engine. A value one surface refuses, search() refuses too (one policy), so more of
+# these are refusals than before: 3,500 keep both paths well exercised.
+QUERIES = 3500
+
+
 @pytest.mark.parametrize("seed", range(2))
 def test_generated_queries_answer_or_refuse_clearly(index_dir, seed):
     rng = random.Random(seed)
     answered = refused = 0
     slowest = 0.0
-    for _ in range(2500):
+    for _ in range(QUERIES):
         args = dict(query=_query(rng), filters=_filters(rng), page=rng.choice([1, 2, 0, 501, 7]),
                     page_size=rng.choice([10, 1, 100, 0, 101]),
                     sort=rng.choice(["relevance", "date", "date_asc", "cited", "random"]))
@@ -53,5 +58,5 @@ def test_generated_queries_answer_or_refuse_clearly(index_dir, seed):
             assert result.total >= len(result.hits) and 0 <= len(result.hits) <= args["page_size"]
             answered += 1
         slowest = max(slowest, time.perf_counter() - started)
-    assert answered > 400 and refused > 400  # both paths are exercised
+    assert (answered > 400, refused > 400) == (True, True), (answered, refused)  # both paths are exercised
     assert slowest < 5.0  # one query cannot tie a worker up

@@ -5,16 +5,14 @@ from collections import Counter
 
 import networkx
 import pytest
+from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 from cli.main import main
-from indexer.build import build_index
-from indexer.graph import load_graph
-from indexer.graph_export import to_graphml
-from indexer.metadata import extract
-from indexer.searching import open_index, search
+from indexer import load_graph, open_index, search
+from indexer.builder.index import build_index
+from indexer.extract.metadata import extract
+from indexer.graph.export import to_graphml
 from webui.app import create_app
-
-from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 I, B, M = "implements", "based_on", "mentions"
 
@@ -209,7 +207,7 @@ def test_cli_graph_formats(capsys, index_dir, tmp_path):
 
 def test_search_sorts_by_citation_count_and_facets_cited_documents(index_dir):
     result = search(index_dir, "", sort="cited", page_size=20)
-    assert [(h.id, h.cited_by_count) for h in result.hits][0] == (KG_PLAN, 1)
+    assert next((h.id, h.cited_by_count) for h in result.hits) == (KG_PLAN, 1)
     cites = {v.value: v.count for f in result.facets if f.name == "cites" for v in f.results}
     assert (cites["35-NQ/TW"], cites["21-KL/TW"], cites["46-KH/BTGTU"]) == (3, 2, 1)
     kinds = search(index_dir, "", {"cites": "46-KH/BTGTU"})
@@ -241,7 +239,7 @@ def test_two_spellings_of_one_ref_are_one_node():
             "ref": ref, "doc_type": "Nghị quyết", "date": "2018-10-22", "year": 2018, "issuer": None,
             "subject": None, "start": 0, "end": 9, "kind": "implements", "implements": None, "passage": ref}]}}
         for n, ref in enumerate(["35-NQ/TW", "35/NQ-TW"])]
-    from indexer.graph import build_graph
+    from indexer.graph.model import build_graph
     graph = build_graph(records)
     assert [n.id for n in graph.nodes.values() if not n.in_corpus] == ["ref:35-NQ/TW@2018"]
     assert sorted((e.source, e.target) for e in graph.edges) == [("d0", "ref:35-NQ/TW@2018"),

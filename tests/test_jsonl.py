@@ -2,8 +2,8 @@
 
 import json
 
-from indexer.build import build_index
-from indexer.corpus import Document, Skipped, read_jsonl
+from indexer.builder.index import build_index
+from indexer.extract.corpus import Document, Skipped, read_jsonl
 from indexer.searching import search
 from webui.app import create_app
 

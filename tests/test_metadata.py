@@ -3,11 +3,10 @@
 from collections import Counter
 
 import pytest
-
-from indexer.corpus import documents_of_text
-from indexer.metadata import extract
-
 from helpers import CORPUS
+
+from indexer.extract.corpus import documents_of_text
+from indexer.extract.metadata import extract
 
 
 def read(name: str) -> str:

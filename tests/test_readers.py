@@ -9,8 +9,8 @@ import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
 
-from indexer.build import build_index
-from indexer.corpus import Document, Skipped, list_files, read_file
+from indexer.builder.index import build_index
+from indexer.extract.corpus import Document, Skipped, list_files, read_file
 from indexer.readers import ReadResult, UnreadableFile, read_text
 from indexer.readers.legacy import encode_tcvn3, encode_vni
 from indexer.readers.ocr import tesseract_ready
@@ -142,7 +142,7 @@ def as_windows1258(text: str) -> bytes:
 
 def test_utf8_read_as_windows1252_and_saved_again_is_undone(tmp_path):
     # The classic "Nghá»‹ quyáº¿t": UTF-8 bytes shown as Windows-1252, then saved as UTF-8.
-    (tmp_path / "twice.txt").write_text(as_windows1252("Nghị quyết số 35 về Đảng".encode("utf-8")), encoding="utf-8")
+    (tmp_path / "twice.txt").write_text(as_windows1252("Nghị quyết số 35 về Đảng".encode()), encoding="utf-8")
     assert read_text(tmp_path / "twice.txt").text == "Nghị quyết số 35 về Đảng"
 
 
@@ -154,7 +154,7 @@ def test_latin1_mojibake_is_refused_not_indexed(tmp_path):
 
 
 def test_crlf_cr_and_control_characters(tmp_path):
-    (tmp_path / "dos.txt").write_bytes("dòng một\r\ndòng hai\rdòng\x00 ba\x0c\n".encode("utf-8"))
+    (tmp_path / "dos.txt").write_bytes("dòng một\r\ndòng hai\rdòng\x00 ba\x0c\n".encode())
     assert read_text(tmp_path / "dos.txt").text == "dòng một\ndòng hai\ndòng ba\n"
 
 

@@ -14,13 +14,22 @@ import sys
 import time
 
 import pytest
-
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))  # the kill machinery and corpus generator are shared with the benchmarks
-from common import ENGINES  # noqa: E402
-from reliability import (BUILD_TIMEOUT, FIRST_BUILD_EVERY, Corpus, corpus_state, duplicate_ids,  # noqa: E402
-                         indexed_state, killed_round, refused_or_done, run_build, start_build)
+from common import ENGINES
+from reliability import (
+    BUILD_TIMEOUT,
+    FIRST_BUILD_EVERY,
+    Corpus,
+    corpus_state,
+    duplicate_ids,
+    indexed_state,
+    killed_round,
+    refused_or_done,
+    run_build,
+    start_build,
+)
 
 SEED = 20261
 ROUNDS = 20

@@ -3,11 +3,10 @@
 import re
 
 import pytest
+from helpers import ALL_IDS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 from analyzers.normalize import canonical_tones
-from indexer.searching import SearchError, search
-
-from helpers import ALL_IDS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
+from indexer import Invalid, SearchError, search
 
 CITING_35 = [HAI_DUONG_150, NGOC_HOI, LAI_CHAU]
 
@@ -44,7 +43,7 @@ def test_exact_accent_matches_rank_above_folded_ones(index_dir, ):
 
 
 def _contains(index_dir, doc_id, word):
-    from indexer.searching import open_index
+    from indexer import open_index
     with open_index(index_dir).searcher() as s:
         text = s.by_id(doc_id)["text"]
     return re.search(rf"(?<!\w){word}(?!\w)", canonical_tones(text)) is not None
@@ -59,7 +58,7 @@ def test_phrase_query_matches_only_the_phrase_and_highlights_it_whole(index_dir)
 
 
 def test_phrase_does_not_cross_a_sentence_break(index_dir, tmp_path):
-    from indexer.build import build_index
+    from indexer.builder.index import build_index
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Tăng cường bảo vệ. Nền tảng tư tưởng.", encoding="utf-8")
     (tmp_path / "c" / "b.txt").write_text("Tăng cường bảo vệ nền tảng tư tưởng.", encoding="utf-8")
@@ -102,8 +101,9 @@ def test_cites_filter_returns_exactly_the_citing_documents(index_dir, ref):
 def test_cites_filter_with_a_query_and_an_unknown_ref(index_dir):
     assert ranked(index_dir, "không gian mạng", cites="Chỉ thị 07") == [KG_PLAN]
     assert ranked(index_dir, "mạng", cites="Chỉ thị 07") == [KG_PLAN, KG_LETTER]
-    result = search(index_dir, "", {"cites": "hello world"})
-    assert (result.total, result.warnings) == (0, ["không phải số, ký hiệu văn bản: hello world"])
+    # One policy on every surface: a cites value that names no document is refused, as the web and CLI do.
+    with pytest.raises(Invalid, match=r"^'hello world' không phải là số, ký hiệu văn bản \(ví dụ: 35-NQ/TW"):
+        search(index_dir, "", {"cites": "hello world"})
 
 
 def test_facet_counts_over_the_whole_corpus(index_dir):
@@ -149,15 +149,19 @@ def test_unbalanced_quote_searches_its_words(index_dir):
 
 
 def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
-    with pytest.raises(SearchError, match="page_size phải từ 1 đến 100"):
+    with pytest.raises(Invalid, match=r"^Số kết quả mỗi trang phải là số nguyên từ 1 đến 100 \(nhận được: '0'\)\.$"):
         search(index_dir, "x", page_size=0)
-    with pytest.raises(SearchError, match="sort phải là một trong relevance, date, date_asc"):
+    with pytest.raises(Invalid, match=r"^Cách sắp xếp không hợp lệ: 'random' \(chọn: relevance, date, date_asc, cited\)\.$"):
         search(index_dir, "x", sort="random")
     with pytest.raises(SearchError, match="chưa có chỉ mục trong .*empty"):
         search(tmp_path / "empty", "x")
-    with pytest.raises(SearchError, match="năm không hợp lệ: '2019.5'"):
+    with pytest.raises(Invalid, match=r"^Năm phải có 4 chữ số, từ 1900 đến 2100 \(nhận được: '2019.5'\)\.$"):
         search(index_dir, "x", {"year": "2019.5"})
-    with pytest.raises(SearchError, match="năm không hợp lệ: '２０１９'"):  # would match nothing in the index
+    with pytest.raises(Invalid, match="nhận được: '２０１９'"):  # would match nothing in the index
         search(index_dir, "x", {"year": "２０１９"})
-    with pytest.raises(SearchError, match="câu truy vấn quá dài"):
+    with pytest.raises(Invalid, match=r"^Câu truy vấn quá dài \(12000 ký tự; tối đa 500\)\.$"):
         search(index_dir, '"a b" ' * 2000)
+    with pytest.raises(Invalid, match=r"^Quan hệ không hợp lệ: 'cites' \(chọn: implements, based_on, guided_by, mentions\)\.$"):
+        search(index_dir, "x", {"cites": "35-NQ/TW", "kind": "cites"})  # refused as the web refuses it
+    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind\)\.$"):
+        search(index_dir, "x", {"nope": "1"})

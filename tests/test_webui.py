@@ -1,16 +1,15 @@
 """Every route of the web UI and the JSON API through Flask's test client, on the real index."""
 
 import csv
-import re
 import io
 import json
+import re
 from urllib.parse import quote
 
 import pytest
+from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 from webui.app import create_app
-
-from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +159,7 @@ def test_query_and_facet_values_are_escaped(client):
 
 
 def test_document_text_with_script_shows_as_text(tmp_path):
-    from indexer.build import build_index
+    from indexer.builder.index import build_index
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "x.md").write_text("KẾ HOẠCH\n\n**Đậm** <script>alert('x')</script> <img src=x onerror=alert(1)>\n",

@@ -1,12 +1,10 @@
 """The JSON API: the same structures as the pages (search results, documents, cites lists, ref
 records, the graph), each serialized by its own `as_dict()`."""
 
-from dataclasses import asdict
-
 from flask import Blueprint, Response, abort, jsonify, request
 
 from indexer import FORMATS, citing_documents, export, get_document, load_graph, search
-from webui.index import get_index, ref_records_or_404
+from webui.index import get_index, ref_views_or_404
 from webui.params import graph_args, kinds_arg, query_arg, ref_arg, required_ref, search_args
 
 bp = Blueprint("api", __name__)
@@ -27,15 +25,7 @@ def api_document(doc_id: str):
     view = get_document(get_index(), doc_id, query_arg(request.args))
     if view is None:
         abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
-    return jsonify({
-        "document": view.doc.as_dict(), "text": view.text,
-        "highlights": [list(s) for s in view.highlights],
-        "citations": [{**{k: v for k, v in asdict(c).items() if k not in ("passages", "target")},
-                       "passages": [p.as_dict() for p in c.passages],
-                       "target": c.target.id if c.target else None} for c in view.citations],
-        "cited_by": [{"document": c.doc.as_dict(), "passages": [p.as_dict() for p in c.passages]}
-                     for c in view.cited_by],
-    })
+    return jsonify(view.as_dict())
 
 
 @bp.get("/cites")
@@ -52,10 +42,8 @@ def api_cites():
 def api_ref(ref: str):
     """The record of a cited document: who cites it (kind, level, passage), what it implements."""
     ref = ref_arg(ref)
-    records, facet = ref_records_or_404(ref, kinds_arg(request.args))
-    return jsonify({"ref": ref, "records": [r.as_dict() for r in records],
-                    "facets": {"kind": [{"value": v.value, "count": v.count, "selected": v.selected}
-                                        for v in facet.results]}})
+    records, facet = ref_views_or_404(ref, kinds_arg(request.args))
+    return jsonify({"ref": ref, "records": [r.as_dict() for r in records], "facets": {"kind": facet.as_dict()}})
 
 
 @bp.get("/graph")

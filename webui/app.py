@@ -4,7 +4,12 @@ from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from indexer import IndexNotFound, SearchError, default_index_dir
-from webui.labels import STATUS_MESSAGES
+
+# Werkzeug's own English descriptions, said in Vietnamese.
+STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang nào ở địa chỉ này.",
+                   405: "Địa chỉ này không nhận kiểu yêu cầu đó.",
+                   500: "Đã có lỗi trong hệ thống. Vui lòng thử lại sau.",
+                   503: "Chưa có chỉ mục tìm kiếm: hãy chạy `vanban index` rồi tải lại trang."}
 
 DEFAULTS = {
     "INDEX_DIR": None,           # None: VANBAN_INDEX or the per-user default, read at startup

@@ -3,7 +3,7 @@
 from flask import Blueprint, abort, render_template, request
 
 from indexer import KINDS, load_graph
-from webui.index import get_index, ref_records_or_404
+from webui.index import get_index, ref_views_or_404
 from webui.params import kinds_arg, ref_arg
 
 bp = Blueprint("graph", __name__)
@@ -12,7 +12,7 @@ bp = Blueprint("graph", __name__)
 @bp.get("/refs/<path:ref>")
 def ref_page(ref: str):
     ref, kinds = ref_arg(ref), kinds_arg(request.args)
-    records, facet = ref_records_or_404(ref, kinds)
+    records, facet = ref_views_or_404(ref, kinds)
     return render_template("ref.html", ref=ref, records=records, kinds=kinds, kind_facet=facet, KINDS=KINDS)
 
 

@@ -3,7 +3,7 @@ factory import this, never each other."""
 
 from flask import abort, current_app, g
 
-from indexer import open_index, ref_records
+from indexer import open_index, ref_views
 
 
 def get_index():
@@ -13,9 +13,9 @@ def get_index():
     return g.index
 
 
-def ref_records_or_404(ref: str, kinds: list[str]):
-    """The records a ref names and their `kind` facet; 404 when the corpus cites no such document."""
-    records, facet = ref_records(get_index(), ref, kinds)
+def ref_views_or_404(ref: str, kinds: list[str]):
+    """The documents a ref names and their `kind` facet; 404 when the corpus cites no such document."""
+    records, facet = ref_views(get_index(), ref, kinds)
     if not records:
         abort(404, description=f"Không có văn bản nào trong kho trích dẫn {ref}.")
     return records, facet

@@ -6,8 +6,7 @@ import indexer
 from indexer import FILTERS, citing_documents, get_document, search
 from webui.downloads import citing_download
 from webui.index import get_index
-from webui.params import (SearchArgs, download_format, query_arg, ref_arg, search_args, toggled,
-                          url_args)
+from webui.params import SearchArgs, download_format, query_arg, ref_arg, search_args, toggled, url_args
 
 bp = Blueprint("pages", __name__)
 

@@ -1,4 +1,5 @@
-"""Every parameter of every route, read and checked in one place; a bad one is a 400.
+"""Every parameter of every route, read in one place and checked by indexer's checks (the ones
+search() and the CLI use): what they refuse, `Invalid`, is a 400 with its message (webui/app.py).
 
 The whole search state lives in the URL. Pages build their links from the state read here, never
 from the raw query string, so no parameter a person adds (`_anchor`, `_external`...) reaches url_for.
@@ -10,8 +11,7 @@ from flask import current_app
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer import FILTERS, SORTS
-from webui import checks
+from indexer import FILTERS, checks
 
 DOWNLOAD_FORMATS = ("csv", "json")
 GRAPH_TABLES = ("edges", "nodes")
@@ -26,21 +26,13 @@ class SearchArgs:
     page_size: int = 10
 
 
-def checked(check, *args):
-    """Run a check; what it refuses is a 400 with its message."""
-    try:
-        return check(*args)
-    except checks.Invalid as err:
-        raise BadRequest(str(err)) from None
-
-
 def _one(args: MultiDict, name: str) -> str:
     """A single-valued parameter; empty (a form's blank field) is the same as absent."""
     return args.get(name, "").strip()
 
 
 def query_arg(args: MultiDict) -> str:
-    return checked(checks.query, args.get("q", ""))
+    return checks.query(args.get("q", ""))
 
 
 def _filters(args: MultiDict, names) -> dict:
@@ -48,7 +40,7 @@ def _filters(args: MultiDict, names) -> dict:
     for name in names:
         values = [v.strip() for v in args.getlist(name) if v.strip()]
         if values:
-            filters[name] = checked(checks.filter_values, name, values)
+            filters[name] = checks.filter_values(name, values)
     return filters
 
 
@@ -57,15 +49,15 @@ def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
     sort, page, size = _one(args, "sort"), _one(args, "page"), _one(args, "page_size")
     return SearchArgs(
         query=query_arg(args), filters=_filters(args, filters),
-        sort=checked(checks.choice, sort, SORTS, "Cách sắp xếp") if sort else "relevance",
-        page=checked(checks.page, page) if page else 1,
-        page_size=checked(checks.page_size, size) if size else current_app.config["PAGE_SIZE"],
+        sort=checks.sort(sort) if sort else "relevance",
+        page=checks.page(page) if page else 1,
+        page_size=checks.page_size(size) if size else current_app.config["PAGE_SIZE"],
     )
 
 
 def ref_arg(ref: str) -> str:
     """A ref from the path or `?ref=`: a document number in any spelling."""
-    return checked(checks.ref, ref.strip())
+    return checks.ref(ref.strip())
 
 
 def required_ref(args: MultiDict) -> str:
@@ -78,7 +70,7 @@ def required_ref(args: MultiDict) -> str:
 def download_format(args: MultiDict) -> str | None:
     """`format` of a cites page: csv or json for a download, absent for the page."""
     fmt = _one(args, "format")
-    return checked(checks.choice, fmt, DOWNLOAD_FORMATS, "Định dạng tải về") if fmt else None
+    return checks.choice(fmt, DOWNLOAD_FORMATS, "Định dạng tải về") if fmt else None
 
 
 def kinds_arg(args: MultiDict) -> list[str]:
@@ -89,8 +81,7 @@ def kinds_arg(args: MultiDict) -> list[str]:
 def graph_args(args: MultiDict, formats) -> tuple[str, str]:
     """`format` and `table` of the graph download."""
     fmt, table = _one(args, "format") or "json", _one(args, "table") or "edges"
-    return (checked(checks.choice, fmt, formats, "Định dạng"),
-            checked(checks.choice, table, GRAPH_TABLES, "Bảng"))
+    return checks.choice(fmt, formats, "Định dạng"), checks.choice(table, GRAPH_TABLES, "Bảng")
 
 
 def url_args(state: SearchArgs, **changes) -> MultiDict:

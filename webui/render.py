@@ -7,8 +7,7 @@ import markdown
 import nh3
 from markupsafe import Markup, escape
 
-from indexer import limits, relaxed_notice
-from webui.labels import FACET_LABELS, KIND_LABELS, LEVEL_LABELS, SORT_LABELS, facet_value_label
+from indexer import labels, limits, relaxed_notice
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -69,7 +68,8 @@ def doc_date(doc) -> str:
 def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date)
-    app.jinja_env.globals.update(FACET_LABELS=FACET_LABELS, KIND_LABELS=KIND_LABELS, LEVEL_LABELS=LEVEL_LABELS,
-                                 SORT_LABELS=SORT_LABELS, facet_value_label=facet_value_label,
+    app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
+                                 LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
+                                 facet_value_label=labels.facet_value_label,
                                  relaxed_notice=relaxed_notice,
                                  MAX_QUERY_LENGTH=limits.MAX_QUERY_LENGTH)

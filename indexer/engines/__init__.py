@@ -1,8 +1,9 @@
-"""The search engines behind search(): one small interface, one module per engine.
+"""The search engines behind search(): one small interface, one module per engine. Imports nothing
+else of ours: only these modules import whoosh or tantivy.
 
 Everything above this package (analysis, extraction, search(), the graph, the web and the CLI) is
 engine-free: it builds queries from the small tree below and reads plain dicts back. The analysis
-is done once in Python (`indexer.analysis`), so both engines index exactly the same terms.
+is done once in Python (`indexer.builder.analysis`), so both engines index exactly the same terms.
 
 Query tree semantics (each engine translates it):
 - `Term(field, text, boost)`: the term is in the field.
@@ -15,10 +16,11 @@ Query tree semantics (each engine translates it):
 - `Every()`: every document; `Nothing()`: none.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import import_module
 from pathlib import Path
-from typing import Iterator, Protocol
+from typing import Protocol
 
 # Text fields, fed as analysed tokens: (term, position). `words` needs no positions.
 POSITION_FIELDS = ("text", "folded", "title", "title_folded")
@@ -26,10 +28,8 @@ FREQUENCY_FIELDS = ("words",)
 # Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
 KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
                   "doc_type", "issuer", "province", "year")
-# Keyword fields whose values can be counted over a result (facets).
-FACET_FIELDS = ("doc_type", "issuer", "province", "year", "cited_refs", "cites_kind")
-# What a hit gives back.
-STORED_FIELDS = ("id", "source", "part", "text", "meta")
+# Keyword fields whose values can be counted over a result (what facets count).
+COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "cited_refs", "cites_kind")
 SORT_FIELD = "sort_date"  # ISO date or "" (sorts first ascending)
 
 ENGINES = {"whoosh": "indexer.engines.whoosh", "tantivy": "indexer.engines.tantivy"}

@@ -21,8 +21,23 @@ from pathlib import Path
 import tantivy
 from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
 
-from indexer.engines import (FACET_FIELDS, FREQUENCY_FIELDS, KEYWORD_FIELDS, POSITION_FIELDS, SORT_FIELD, All,
-                             Any, Every, IndexedDoc, Nothing, Page, Phrase, Rank, Term, Without)
+from indexer.engines import (
+    COUNTED_FIELDS,
+    FREQUENCY_FIELDS,
+    KEYWORD_FIELDS,
+    POSITION_FIELDS,
+    SORT_FIELD,
+    All,
+    Any,
+    Every,
+    IndexedDoc,
+    Nothing,
+    Page,
+    Phrase,
+    Rank,
+    Term,
+    Without,
+)
 
 HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its threads
 HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
@@ -35,7 +50,7 @@ STORE_COMPRESSION = 6
 # Exact near-phrases of three or more words try every gap pattern: at most this many, then tantivy's slop.
 MAX_GAP_PATTERNS = 16
 # tantivy refuses an aggregation of more than 65,000 buckets in all: the facets share them.
-FACET_BUCKETS = 65_000 // len(FACET_FIELDS)
+FACET_BUCKETS = 65_000 // len(COUNTED_FIELDS)
 SORTS = {"date": Order.Desc, "date_asc": Order.Asc}
 INDEXED = frozenset((*POSITION_FIELDS, *FREQUENCY_FIELDS, *KEYWORD_FIELDS, SORT_FIELD))
 
@@ -49,7 +64,7 @@ def make_schema() -> tantivy.Schema:
     for name in FREQUENCY_FIELDS:
         builder.add_text_field(name, tokenizer_name="raw", index_option="freq")
     for name in KEYWORD_FIELDS:  # freq: a repeated `cites` value counts like a repeated word
-        builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in FACET_FIELDS,
+        builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in COUNTED_FIELDS,
                                tokenizer_name="raw", index_option="freq")
     builder.add_text_field(SORT_FIELD, fast=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("part", stored=True)
@@ -247,7 +262,7 @@ class TantivySearcher:
         return self.stored(hits[0][1]) if hits else None
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
-        if field not in FACET_FIELDS:
+        if field not in COUNTED_FIELDS:
             raise ValueError(f"not a facet field: {field!r}")
         key = (query, filter)
         if key not in self._groups:
@@ -288,13 +303,13 @@ class TantivySearcher:
 
     def _facet_counts(self, q: Query) -> dict[str, dict[str, int]]:
         """Documents per value of every facet field, in one aggregation when the values fit."""
-        request = {name: {"terms": {"field": name, "size": FACET_BUCKETS}} for name in FACET_FIELDS}
+        request = {name: {"terms": {"field": name, "size": FACET_BUCKETS}} for name in COUNTED_FIELDS}
         try:
             found = self._searcher.aggregate(q, request)
         except ValueError:  # too many buckets in all: count each field on its own
             found = {}
         counts = {}
-        for name in FACET_FIELDS:
+        for name in COUNTED_FIELDS:
             result = found.get(name)
             if result is None or result["sum_other_doc_count"]:  # values left out: count them all
                 counts[name] = dict(self._searcher.terms_with_prefix(name, "", filter_query=q))

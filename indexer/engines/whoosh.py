@@ -8,12 +8,27 @@ from whoosh import sorting
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from indexer.engines import (FACET_FIELDS, FREQUENCY_FIELDS, KEYWORD_FIELDS, POSITION_FIELDS, SORT_FIELD, All,
-                             Any, Every, IndexedDoc, Nothing, Page, Phrase, Rank, Term, Without)
+from indexer.engines import (
+    COUNTED_FIELDS,
+    FREQUENCY_FIELDS,
+    KEYWORD_FIELDS,
+    POSITION_FIELDS,
+    SORT_FIELD,
+    All,
+    Any,
+    Every,
+    IndexedDoc,
+    Nothing,
+    Page,
+    Phrase,
+    Rank,
+    Term,
+    Without,
+)
 
 # Facet fields holding several values per document: counted with overlap.
 MULTI_VALUED = {"cited_refs", "cites_kind"}
-SINGLE_VALUED = set(FACET_FIELDS) - MULTI_VALUED
+SINGLE_VALUED = set(COUNTED_FIELDS) - MULTI_VALUED
 # Facet counts kept per searcher, for the last few (query, filter) pairs searched.
 GROUPS_KEPT = 8
 # Keyword fields with one value per document.
@@ -157,7 +172,7 @@ class WhooshSearcher:
     def _keep_groups(self, key, results) -> None:
         while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
             self._groups.pop(next(iter(self._groups)))
-        self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k} for name in FACET_FIELDS}
+        self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k} for name in COUNTED_FIELDS}
 
     def count(self, query, filter=None) -> int:
         allowed = self._allowed(filter)
@@ -212,7 +227,7 @@ def _live(reader, field: str, text: str) -> int:
 
 
 def _facets() -> dict:
-    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in FACET_FIELDS}
+    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in COUNTED_FIELDS}
 
 
 def _stored(fields: dict) -> dict:

@@ -2,6 +2,8 @@
 
 `read_text(path)` picks the reader by the file's extension; a file we cannot read raises
 `UnreadableFile` with a one-line reason.
+
+May import: nothing of ours outside this package but analyzers.
 """
 
 from dataclasses import replace

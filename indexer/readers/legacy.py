@@ -5,6 +5,7 @@ Both are 8-bit font encodings: the bytes are Latin-1 codes drawn with a Vietname
 Unicode text when a document typed in such a font is pasted or saved as .docx, HTML or PDF.
 """
 
+import itertools
 import re
 import unicodedata
 
@@ -111,7 +112,7 @@ def _is_capital(word: str) -> bool:
     ascii_letters = [c for c in word if c.isascii()]
     if word.isupper() or (len(ascii_letters) >= 2 and all(c.isupper() for c in ascii_letters)):
         return True
-    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:]))
+    return any(a.islower() and b.isupper() for a, b in itertools.pairwise(word))
 
 
 def _restore_capitals(line: str) -> str:
@@ -139,7 +140,7 @@ def _share(text: str) -> float:
 
 
 def detect(text: str) -> str | None:
-    """The legacy encoding ("TCVN3", "VNI" or double-encoded UTF-8) the non-Unicode lines of a text are written in, if any.
+    """The legacy encoding ("TCVN3", "VNI" or double-encoded UTF-8) of a text's non-Unicode lines, if any.
 
     >>> detect("C\u00e9ng ho\u00b5 x\u00b7 h\u00e9i chñ ngh\u00dca Vi\u00d6t Nam"), detect("Cộng hòa xã hội")
     ('TCVN3', None)

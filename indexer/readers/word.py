@@ -2,8 +2,8 @@
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import docx
 from docx.opc.exceptions import PackageNotFoundError

@@ -1,12 +1,13 @@
 """The citation graph of the whole corpus: a node for every document and every cited document,
 an edge for every citing relation, with its kind and the passage that shows it."""
 
+import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from indexer.identity import is_central, same_document
-from indexer.refs import ref_key, short_key_of
-from indexer.relations import KINDS, strongest
+from indexer.extract.identity import is_central_ref, same_document
+from indexer.extract.refs import ref_key, short_key_of
+from indexer.extract.relations import strongest
 
 LEVELS = ("central", "province", "district")
 CENTRAL_ISSUERS = ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "Chính phủ", "Thủ tướng", "Quốc hội")
@@ -93,7 +94,8 @@ class Graph:
         def walk(current: str, seen: frozenset, level: int) -> list[dict]:
             if level >= depth:
                 return []
-            edges = self.incoming(current, "implements") if direction == "down" else self.outgoing(current, "implements")
+            follow = self.incoming if direction == "down" else self.outgoing
+            edges = follow(current, "implements")
             branches = []
             for edge in sorted(edges, key=lambda e: (e.stated_by is not None, e.source, e.target)):
                 other = edge.source if direction == "down" else edge.target
@@ -116,7 +118,7 @@ def level_of(ref: str | None, issuer: str | None, province: str | None = None) -
     if issuer and any(c.lower() in name for c in CENTRAL_ISSUERS):
         return "central"
     if ref:
-        if is_central(ref):
+        if is_central_ref(ref):
             return "central"
         codes = ref_key(ref).split("-")[1:]
         if any(c in ("hu", "qu") for c in codes):
@@ -133,7 +135,7 @@ def _group_key(c: dict, province: str | None, years_by_key: dict) -> tuple[str, 
     """The identity of a cited document, whatever the spelling of its ref (`35-NQ/TW`, `35/NQ-TW`):
     its ref key, with the year for central refs and the citing province for local ones."""
     key = ref_key(c["ref"])
-    if is_central(c["ref"]):
+    if is_central_ref(c["ref"]):
         year = c["year"]
         if year is None and len(years_by_key[key]) == 1:
             year = next(iter(years_by_key[key]))  # one year known for this ref in the corpus: that one
@@ -142,8 +144,8 @@ def _group_key(c: dict, province: str | None, years_by_key: dict) -> tuple[str, 
 
 
 def build_graph(documents: list[dict]) -> Graph:
-    """The graph of documents' graph records (`indexer.analysis.graph_record`: `id`, `meta`, and
-    each citation's `passage`)."""
+    """The graph of documents' links (`indexer.graph.links.document_links`: `id`, `meta`, and each
+    citation's `passage`)."""
     nodes: dict[str, Node] = {}
     for doc in documents:
         m = doc["meta"]
@@ -152,7 +154,7 @@ def build_graph(documents: list[dict]) -> Graph:
     years_by_key = defaultdict(set)
     for doc in documents:
         for c in doc["meta"]["citations"]:
-            if is_central(c["ref"]) and c["year"]:
+            if is_central_ref(c["ref"]) and c["year"]:
                 years_by_key[ref_key(c["ref"])].add(c["year"])
     numbered = defaultdict(list)  # corpus documents by the key of their own number
     for doc in documents:
@@ -170,7 +172,7 @@ def build_graph(documents: list[dict]) -> Graph:
         if corpus:
             target_of[group] = corpus[0]["id"]
             continue
-        province = None if is_central(best["ref"]) else best_doc["meta"]["province"]
+        province = None if is_central_ref(best["ref"]) else best_doc["meta"]["province"]
         node_id = f"ref:{best['ref']}@{group[1]}"  # named by its fullest citation's spelling
         nodes[node_id] = Node(node_id, best["ref"], best["doc_type"], best["date"], best["year"], best["issuer"],
                             province, best["subject"], level_of(best["ref"], best["issuer"], province), False)
@@ -201,7 +203,7 @@ def _stated_edges(documents, groups, target_of, existing: set) -> list[Edge]:
     stated = {}
     for doc in documents:
         citations = doc["meta"]["citations"]
-        for c, following in zip(citations, citations[1:]):
+        for c, following in itertools.pairwise(citations):
             if c["implements"] and ref_key(following["ref"]) == ref_key(c["implements"]):
                 source = target_of[group_of[(doc["id"], c["start"])]]
                 target = target_of[group_of[(doc["id"], following["start"])]]
@@ -210,11 +212,4 @@ def _stated_edges(documents, groups, target_of, existing: set) -> list[Edge]:
     return list(stated.values())
 
 
-def load_graph(index) -> Graph:
-    """The graph of an opened index, as its build made it (made again only after a cut-short build)."""
-    from indexer.derive import derived_value  # derive builds graphs: import it only when one is loaded
-
-    return derived_value(index, "graph")
-
-
-__all__ = ["Edge", "Graph", "KINDS", "LEVELS", "Node", "build_graph", "level_of", "load_graph"]
+__all__ = ["LEVELS", "Edge", "Graph", "Node", "build_graph", "level_of"]

@@ -5,7 +5,7 @@ import io
 import json
 from xml.sax.saxutils import escape, quoteattr
 
-from indexer.graph import Graph
+from indexer.graph.model import Graph
 
 FORMATS = ("json", "csv", "graphml")
 NODE_ATTRS = {"label": "string", "ref": "string", "doc_type": "string", "date": "string", "year": "int",

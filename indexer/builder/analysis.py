@@ -1,4 +1,4 @@
-"""Analyse a document once, for either engine: the three views of its text, exact values, graph input.
+"""Analyse a document once, for either engine: the three views of its text, exact values, its links.
 
 pyvi runs once per document; syllables and their folded forms come from the same pass. The result
 is plain data (picklable), so worker processes can make it and the engine only writes it.
@@ -6,17 +6,14 @@ is plain data (picklable), so worker processes can make it and the engine only w
 
 import json
 from dataclasses import asdict
-from typing import TYPE_CHECKING
 
 from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import syllables, word_spans, words
 from indexer.engines import IndexedDoc
-from indexer.highlight import passage
-from indexer.refs import ref_keys
-from indexer.relations import strongest
-
-if TYPE_CHECKING:  # a search loads derived values through this module: not the corpus readers
-    from indexer.corpus import Document
+from indexer.extract.corpus import Document
+from indexer.extract.refs import ref_keys
+from indexer.extract.relations import strongest
+from indexer.graph.links import document_links
 
 
 def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, int]]]:
@@ -43,29 +40,10 @@ def _citation_keywords(meta) -> dict[str, list[str]]:
 
 
 UNSTORED_CITATION = ("text", "key", "short")
-# What the citation graph reads of a document and of each of its citations.
-GRAPH_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title")
-GRAPH_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start")
 
 
-def graph_record(doc_id: str, source: str, text: str, meta: dict) -> dict:
-    """What the citation graph needs of a document: its metadata and its citations, each first
-    citation of a ref with a given kind carrying its passage (an edge shows the first passage of
-    its strongest kind), and each `... thực hiện <ref>` the passage that says so."""
-    citations, shown = [], set()
-    for c, following in zip(meta["citations"], meta["citations"][1:] + [None]):
-        kept = {k: c.get(k) for k in GRAPH_CITATION}
-        if (c["ref"], c["year"], c["kind"]) not in shown:
-            shown.add((c["ref"], c["year"], c["kind"]))
-            kept["passage"] = " ".join(passage(text, c["start"], c["end"]).text.split())
-        if c.get("implements") and following:
-            kept["stated_passage"] = " ".join(passage(text, c["start"], following["end"]).text.split())
-        citations.append(kept)
-    return {"id": doc_id, "source": source, "meta": {**{k: meta.get(k) for k in GRAPH_META}, "citations": citations}}
-
-
-def analyse(doc: "Document", digest: str) -> tuple[IndexedDoc, dict]:
-    """The document as both engines index it, and its graph record."""
+def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
+    """The document as both engines index it, and its links (what the citation graph reads of it)."""
     meta = doc.meta
     stored_meta = asdict(meta)
     # A citation's surface text and keys follow from the text and its ref: not stored again.
@@ -85,4 +63,4 @@ def analyse(doc: "Document", digest: str) -> tuple[IndexedDoc, dict]:
     indexed = IndexedDoc(stored={"id": doc.id, "source": doc.source, "part": doc.part, "text": doc.text,
                                  "meta": meta_json},
                          tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "")
-    return indexed, graph_record(doc.id, doc.source, doc.text, json.loads(meta_json))
+    return indexed, document_links(doc.id, doc.source, doc.text, json.loads(meta_json))

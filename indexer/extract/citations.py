@@ -3,9 +3,18 @@
 import re
 from dataclasses import dataclass, replace
 
-from indexer.relations import classify, stated_implements
-from indexer.refs import (NUMBER_SYMBOL, TYPE_CODES, TYPE_NAME, canonical_ref, ref_key,
-                          short_key, short_key_of, type_name, year_of_symbol)
+from indexer.extract.refs import (
+    NUMBER_SYMBOL,
+    TYPE_CODES,
+    TYPE_NAME,
+    canonical_ref,
+    ref_key,
+    short_key,
+    short_key_of,
+    type_name,
+    year_of_symbol,
+)
+from indexer.extract.relations import classify, stated_implements
 
 # `Chương trình hành động số 08-CTr/TU`: the longer name is still a Chương trình.
 _TYPE = rf"(?i:(?P<type>{TYPE_NAME})(?:\s+hành\s+động)?)"
@@ -40,10 +49,12 @@ CONTINUATION = re.compile(rf"(?:\s*,\s*|\s+(?:và|hoặc)\s+)số\s+(?P<symbol>{
 SHORT_REFERENCE = re.compile(rf"{_SHORT_TYPE}(?:\s+số)?\s+(?P<number>\d{{1,5}})\b(?![ \t]*[-/–]\s*[\wĐ])")
 
 # An alias the document gives itself: `(sau đây gọi tắt là Nghị quyết 35)`, `(gọi tắt là Chỉ thị 07)`.
-ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+là\s+{_SHORT_TYPE}\s+(?P<number>\d{{1,5}})\s*\)")
+ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s+tắt\s+là\s+{_SHORT_TYPE}"
+                   rf"\s+(?P<number>\d{{1,5}})\s*\)")
 
 # The subject after a reference: `về tăng cường ...`, `“về ...”`, up to the end of the clause.
-SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
+SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?"
+                     r"(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
                      r"(?=[;()”\"]|\.(?:\s|$)|\n\s*\n|$)")
 
 # Where a subject ends because the opening sentence goes on to its main clause:
@@ -56,9 +67,6 @@ NEXT_REFERENCE = re.compile(rf"(?:,|\s+và)\s+{_TYPE}(?:\s+số)?\s*{NUMBER_SYMB
 
 # `khóa XII` after an issuer: the Party term, not part of the issuer's name.
 PARTY_TERM = re.compile(r"\s+(?:khóa|khoá)\s+[IVXL]+$")
-
-# The sentence around a citation: up to sentence punctuation or a blank line on either side.
-SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
 
 ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương",
                  "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "MTTQ": "Mặt trận Tổ quốc"}
@@ -221,13 +229,3 @@ def _with_relations(text: str, citations: list[Citation]) -> list[Citation]:
         out.append(replace(c, kind=classify(text, c.start, previous), implements=implements))
     return out
 
-
-def citing_passage(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
-    """The span of the sentence holding a citation, cut to about `limit` characters."""
-    left = max((m.end() for m in SENTENCE_END.finditer(text, max(0, start - limit), start)), default=None)
-    left = left if left is not None else max(0, start - limit // 2)
-    right_match = SENTENCE_END.search(text, end, min(len(text), end + limit))
-    right = right_match.end() if right_match else min(len(text), end + limit // 2)
-    while left < start and text[left].isspace():
-        left += 1
-    return left, right

@@ -4,9 +4,8 @@ import re
 from functools import lru_cache
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics
-from indexer.citations import citing_passage
-from indexer.query import ParsedQuery, exact_form
-from indexer.records import Snippet
+from indexer.extract.passages import Snippet, plain_snippet
+from indexer.query.parse import ParsedQuery, exact_form
 
 # Every letter a Vietnamese text may hold, by the ASCII letter it folds to: a query word becomes a
 # regular expression that finds its accented and unaccented spellings without tokenizing the text.
@@ -67,7 +66,7 @@ def _bounded(matches):
 def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Character spans of the text that the query matches: phrases whole, words one by one.
 
-    >>> from indexer.query import parse_query
+    >>> from indexer.query.parse import parse_query
     >>> t = "Bảo vệ nền tảng. Bảo đảm vệ sinh"
     >>> [t[s:e] for s, e in match_spans(t, parse_query('"bao ve" nền'))]
     ['Bảo vệ', 'nền']
@@ -97,28 +96,11 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def _plain(text: str, spans, start: int) -> Snippet:
-    """A snippet without the markdown emphasis marks (`**`, `*`), its spans moved to match."""
-    kept = [i for i, ch in enumerate(text) if ch != "*"]
-    new_index = {old: new for new, old in enumerate(kept)}
-    new_index[len(text)] = len(kept)
-
-    def moved(i: int) -> int:
-        while i not in new_index:  # a span edge on a removed mark: the next kept character
-            i += 1
-        return new_index[i]
-
-    plain = "".join(text[i] for i in kept)
-    lead = len(plain) - len(plain.lstrip())
-    spans = tuple((moved(a) - lead, moved(b) - lead) for a, b in spans)
-    return Snippet(plain.strip(), spans, start)
-
-
 def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> Snippet:
     """The window of about `width` characters holding the most matches (the start when none)."""
     if not spans:
         end = _cut(text, min(len(text), width))
-        return _plain(text[:end], (), 0)
+        return plain_snippet(text[:end], (), 0)
     best, best_count = spans[0][0], 0
     for start, _ in spans:
         count = sum(1 for s, e in spans if start <= s and e <= start + width)
@@ -127,7 +109,7 @@ def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> S
     left = _back(text, max(0, best - width // 5))
     right = _cut(text, min(len(text), left + width))
     inside = tuple((s - left, e - left) for s, e in spans if left <= s and e <= right)
-    return _plain(text[left:right], inside, left)
+    return plain_snippet(text[left:right], inside, left)
 
 
 def _back(text: str, i: int) -> int:
@@ -142,17 +124,3 @@ def _cut(text: str, i: int) -> int:
     while i < len(text) and not text[i].isspace():
         i += 1
     return i
-
-
-def unique_passages(passages) -> tuple[Snippet, ...]:
-    """One passage per sentence, even when a sentence cites the same document twice."""
-    first: dict[int, Snippet] = {}
-    for p in passages:
-        first.setdefault(p.start, p)
-    return tuple(first.values())
-
-
-def passage(text: str, start: int, end: int) -> Snippet:
-    """The sentence around a citation, the citation highlighted."""
-    left, right = citing_passage(text, start, end)
-    return _plain(text[left:right], ((start - left, end - left),), left)

@@ -4,11 +4,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.graph import Graph, Node, load_graph
-from indexer.highlight import match_spans, passage, unique_passages
-from indexer.query import parse_query
-from indexer.records import DocSummary, Snippet
-from indexer.refs import ref_key, ref_keys
+from indexer.extract.passages import Snippet, passage, spans_json, unique_passages
+from indexer.extract.refs import ref_key, ref_keys
+from indexer.graph.model import Graph
+from indexer.query.highlight import match_spans
+from indexer.query.parse import parse_query
+from indexer.query.results import DocSummary
+from indexer.store import open_index
+from indexer.views.refs import load_graph
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -28,6 +31,11 @@ class CitedRef:
     passages: tuple[Snippet, ...]
     target: DocSummary | None
 
+    def as_dict(self) -> dict:
+        return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
+                "issuer": self.issuer, "subject": self.subject, "count": self.count,
+                "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None}
+
 
 @dataclass(frozen=True)
 class CitingDoc:
@@ -35,6 +43,9 @@ class CitingDoc:
 
     doc: DocSummary
     passages: tuple[Snippet, ...]
+
+    def as_dict(self) -> dict:
+        return {"document": self.doc.as_dict(), "passages": [p.as_dict() for p in self.passages]}
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,12 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
+
+    def as_dict(self) -> dict:
+        """The document as `/api/documents/<id>` answers it."""
+        return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
+                "citations": [c.as_dict() for c in self.citations],
+                "cited_by": [c.as_dict() for c in self.cited_by]}
 
 
 def _meta(stored) -> dict:
@@ -95,8 +112,9 @@ def _highlights(text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...
     return tuple(match_spans(text, parsed, cited))
 
 
-def get_document(ix, doc_id: str, query: str = "") -> DocumentView | None:
+def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
     """A document by id, with its citations resolved both ways; None when there is no such id."""
+    ix = open_index(index)
     with ix.searcher() as searcher:
         stored = searcher.by_id(doc_id)
         if stored is None:
@@ -120,15 +138,9 @@ def _neighbour_parts(searcher, doc_id: str) -> dict:
     return {"previous_part": part(number - 1), "next_part": part(number + 1)}
 
 
-def ref_record(ix, key: str) -> Node | None:
-    """The graph's record of a ref key (`35-nq-tw`; `nq:35` for the most cited Nghị quyết 35)."""
-    nodes = load_graph(ix).by_ref(key)
-    return nodes[0] if nodes else None
-
-
-def original_file(ix, doc_id: str) -> Path | None:
+def original_file(index, doc_id: str) -> Path | None:
     """The file a document was read from, when it is still there (None for an unknown id)."""
-    with ix.searcher() as searcher:
+    with open_index(index).searcher() as searcher:
         stored = searcher.by_id(doc_id)
     if stored is None:
         return None

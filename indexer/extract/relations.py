@@ -3,8 +3,6 @@
 import re
 
 KINDS = ("implements", "based_on", "guided_by", "mentions")  # strongest first
-KIND_LABELS = {"implements": "thực hiện", "based_on": "căn cứ", "guided_by": "theo hướng dẫn",
-               "mentions": "nhắc đến"}
 
 _TRIGGER = (r"(?P<implements>(?:triển\s+khai\s+|tổ\s+chức\s+)?thực\s+hiện|cụ\s+thể\s+h(?:óa|oá))"
             r"|(?P<based_on>căn\s+cứ(?:\s+vào)?)"

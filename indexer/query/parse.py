@@ -5,10 +5,10 @@ from dataclasses import dataclass, field
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
 from analyzers.tokens import syllables
+from indexer.extract.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 from indexer.limits import MAX_PHRASES, MAX_QUERY_LENGTH, MAX_REFS, MAX_TERMS
 
 KEYWORD_QUERY_MAX = 8  # more words than this make a question, not keywords
-from indexer.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 
 # Quoted phrases, straight or curly quotes.
 QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
@@ -65,7 +65,9 @@ def parse_ref(text: str) -> str | None:
 
 
 def _short(match) -> str:
-    code = _FOLDED_TYPES[re.sub(r"\s+", " ", match.group("name").lower())] if match.group("name") else match.group("code")
+    if not match.group("name"):
+        return short_key(match.group("code"), match.group("number"))
+    code = _FOLDED_TYPES[re.sub(r"\s+", " ", match.group("name").lower())]
     return short_key(code, match.group("number"))
 
 

@@ -3,13 +3,13 @@ each) and JSON Lines files of records."""
 
 import hashlib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterator
 
 from analyzers.normalize import normalize_text
-from indexer.jsonl import BadRecord, apply_overrides, parse_record
-from indexer.metadata import DocumentMetadata, extract, extract_one
+from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
+from indexer.extract.metadata import DocumentMetadata, extract, extract_one
 from indexer.readers import READERS, UnreadableFile, decode, read_text
 
 JSONL_SUFFIXES = {".jsonl"}
@@ -113,7 +113,8 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
             yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
             continue
         if doc_id in seen:
-            yield Skipped(f"{source}:{line_no}", f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
+            yield Skipped(f"{source}:{line_no}",
+                          f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
             continue
         seen[doc_id] = line_no
         text = normalize_text(text)

@@ -1,20 +1,38 @@
 """Extract each document's metadata from its text: a pure function with a typed result."""
 
+import itertools
 import re
-from functools import cache
 from dataclasses import dataclass, replace
+from functools import cache
 
 from analyzers.normalize import canonical_tones
-from indexer.citations import Citation, citing_passage, expand_issuer, find_citations
-from indexer.furniture import reading_view
-from indexer.header import (CERTIFICATION, CONSOLIDATED_SECTION, CONSOLIDATION_INTRO, INTRO_REACH, PLACE_DATE, SUBJECT_LINE,
-                            TITLE_ISSUER, TYPE_HEADING, certification_block, certifier_lines, floating_header,
-                            header_date, header_number, iso_date, passed_on, title, type_heading)
-from indexer.identity import is_central as is_central_ref
-from indexer.issuers import Body, canonical_body, case_name, is_central
-from indexer.places import find_district, find_province
-from indexer.refs import ref_key, type_name, type_of_symbol
-from indexer.signature import signer_match, signing_body
+from indexer.extract.citations import Citation, expand_issuer, find_citations
+from indexer.extract.furniture import reading_view
+from indexer.extract.header import (
+    CERTIFICATION,
+    CONSOLIDATED_SECTION,
+    CONSOLIDATION_INTRO,
+    INTRO_REACH,
+    PLACE_DATE,
+    SUBJECT_LINE,
+    TITLE_ISSUER,
+    TYPE_HEADING,
+    certification_block,
+    certifier_lines,
+    floating_header,
+    header_date,
+    header_number,
+    iso_date,
+    passed_on,
+    title,
+    type_heading,
+)
+from indexer.extract.identity import is_central_ref
+from indexer.extract.issuers import Body, canonical_body, case_name, is_central_body
+from indexer.extract.passages import citing_passage
+from indexer.extract.places import find_district, find_province
+from indexer.extract.refs import ref_key, type_name, type_of_symbol
+from indexer.extract.signature import signer_match, signing_body
 
 # An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`):
 # neither its number nor its date belongs to the document.
@@ -46,20 +64,13 @@ ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|MẪU SỐ|Mẫu số|Bi�
 BODY_WORD = (r"(?:BỘ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ|CỤC|TỔNG CỤC|CHI CỤC|VỤ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|"
              r"QUỐC HỘI|NGÂN HÀNG|VIỆN|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|BẢO HIỂM|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|"
              r"ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG)\b")
-BODY_START = re.compile(BODY_WORD)
+BODY_NAME_START = re.compile(BODY_WORD)
 
 # A signature block's first line, `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG`: the header has ended.
 SIGNING_FOR = re.compile(r"(?:T/M|TM\.|KT\.|TL\.|TUQ\.)")
 
 # Co-issuers of a joint text, one after the other: `VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ CÔNG AN - ...`.
 JOINT_SEPARATOR = re.compile(rf"\s[-–]\s*(?={BODY_WORD})")
-
-# The Party-header pieces that keep capitals, and a locality at the end of a header line.
-HEADER_WORDS = {"TỈNH ỦY": "Tỉnh ủy", "TỈNH UỶ": "Tỉnh ủy", "HUYỆN ỦY": "Huyện ủy", "THÀNH ỦY": "Thành ủy",
-                "ĐẢNG ỦY": "Đảng ủy", "THƯỜNG VỤ": "Thường vụ", "TUYÊN GIÁO": "Tuyên giáo",
-                "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TRUNG ƯƠNG": "Trung ương",
-                "CHÍNH TRỊ": "Chính trị", "BÍ THƯ": "Bí thư", "CHÍNH PHỦ": "Chính phủ"}
-
 
 @dataclass(frozen=True)
 class DocumentMetadata:
@@ -106,7 +117,7 @@ def _document_ends(text: str) -> list[int]:
 def split_documents(text: str) -> list[tuple[int, int]]:
     """Spans of the documents a file holds (an official letter and the plan attached to it)."""
     bounds = [0] + _document_ends(text) + [len(text)]
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if text[a:b].strip()]
+    return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _header(view: str, stamps: list[tuple[int, int]]) -> str:
@@ -133,7 +144,7 @@ def _header_lines(header: str) -> list[str]:
         line = MOTTO.split(line)[0].strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
         if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
             continue
-        if not lines and not BODY_START.match(line):
+        if not lines and not BODY_NAME_START.match(line):
             continue  # text before the first body's name: a table's tail, a cut line
         if line.startswith("Số") or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not line.isupper():
             if lines:
@@ -147,7 +158,7 @@ def _bodies(lines: list[str]) -> list[str]:
     """Header lines joined into bodies in reading order, each printed once (gazettes repeat it)."""
     bodies: list[str] = []
     for line in lines:
-        if bodies and (not BODY_START.match(line) or bodies[-1].endswith(("-", "–"))):
+        if bodies and (not BODY_NAME_START.match(line) or bodies[-1].endswith(("-", "–"))):
             bodies[-1] += " " + line
         else:
             bodies.append(line)
@@ -168,9 +179,9 @@ def _header_issuer(header: str, lines: list[str] | None = None) -> tuple[Body | 
         return Body(", ".join(canonical_body(b).name for b in joint)), None
     child = canonical_body(bodies[-1])
     if len(bodies) == 1:
-        return (child if is_central(child.name) else Body(_case_header(bodies[0]))), None
+        return (child if is_central_body(child.name) else Body(_case_header(bodies[0]))), None
     parent = canonical_body(bodies[0])
-    if is_central(parent.name):
+    if is_central_body(parent.name):
         return child, parent.name
     return Body(" ".join([_case_header(u) for u in bodies[1:]] + [_case_header(bodies[0])])), parent.name
 
@@ -192,7 +203,7 @@ def _consolidated(view: str) -> dict | None:
     section = CONSOLIDATED_SECTION.search(view[:1500])
     certifier = _section_body(section) if section else None
     if block is None:
-        cut = section or CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH) and not header_number(view[:1500])[0]
+        cut = section or (CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH) and not header_number(view[:1500])[0])
         return {"issuer": certifier} if cut else None
     start, marker, end = block
     number = header_number(view[start:end])[0]
@@ -224,12 +235,14 @@ def _issuer(view: str, header: str, signer, places) -> tuple[Body | None, str | 
         return printed, parent
     opening = _preamble_issuer(view)
     if opening:
-        return (opening if is_central(opening.name) else Body(_locate(opening.name, *places()), opening.authority)), None
+        if is_central_body(opening.name):
+            return opening, None
+        return Body(_locate(opening.name, *places()), opening.authority), None
     title_org = TITLE_ISSUER.search(view[:2000])
     if title_org:
         return Body(_locate(_case_header(title_org.group("org")), *places())), None
     signing = signing_body(view, signer)
-    return (canonical_body(signing) if signing and is_central(signing) else None), None
+    return (canonical_body(signing) if signing and is_central_body(signing) else None), None
 
 
 def _doc_type(view: str, header: str, number: str | None, number_type: str | None) -> str | None:
@@ -248,7 +261,8 @@ def _doc_type(view: str, header: str, number: str | None, number_type: str | Non
 def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bool:
     """Whether a province belongs to the document: never for a central body or a central number."""
     if issuer is not None:
-        return not (is_central(issuer.name) or is_central(parent) or "," in issuer.name and not "tỉnh" in issuer.name)
+        joint = "," in issuer.name and "tỉnh" not in issuer.name  # central co-issuers
+        return not (is_central_body(issuer.name) or is_central_body(parent) or joint)
     return not (number and is_central_ref(number))
 
 
@@ -310,7 +324,7 @@ def _attached(text: str, earlier: list[DocumentMetadata], meta: DocumentMetadata
         return meta
     for letter in earlier:
         for c in letter.citations:
-            start, end = citing_passage(text, c.start, c.end, limit=1200)
+            _start, end = citing_passage(text, c.start, c.end, limit=1200)
             if c.doc_type == meta.doc_type and ATTACHED.search(text[c.end:end]):
                 year = c.year or meta.year
                 return replace(meta, number=c.ref, date=c.date, year=year, year_inferred=True, date_min=None,

@@ -8,35 +8,26 @@ digest, is read back from the index itself, so a build killed at any moment leav
 state or the new one, never both.
 """
 
-import multiprocessing
-import os
 import shutil
 import time
-from collections import deque
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable
 
-from indexer.analysis import analyse
-from indexer.corpus import Document, Skipped, SourceFile, list_files, read_file
-from indexer.derive import derive_all, records_from_index
+from indexer.builder.derive import derive_all, links_from_index
+from indexer.builder.progress import BuildProgress
+from indexer.builder.workers import file_size, results
 from indexer.engines import DEFAULT_ENGINE, ENGINES, create_engine, open_engine
-from indexer.progress import BuildProgress
-from indexer.store import BuildLocked, DERIVED, build_lock, read_derived, read_info, write_derived, write_info
+from indexer.errors import BuildLocked
+from indexer.extract.corpus import Skipped, list_files
+from indexer.store import DERIVED, build_lock, read_derived, read_info, write_derived, write_info
 
-# Below this many bytes to (re)index, starting worker processes costs more than it saves.
-POOL_MIN_BYTES = 400_000
-# Files in flight in the pool at once: bounds memory whatever the corpus size.
-IN_FLIGHT_PER_WORKER = 4
-# A longer document is indexed in parts cut at paragraph breaks, so that one huge file costs
-# memory, search hits and a page no more than a normal document's.
-MAX_DOCUMENT_CHARS = 400_000
 # Past this many documents, whoosh gets slow: `vanban index` suggests tantivy.
 WHOOSH_ADVISED_MAX = 5000
 
 Progress = Callable[[BuildProgress], None]
 
-__all__ = ["BuildLocked", "BuildReport", "build_index", "ENGINES", "WHOOSH_ADVISED_MAX"]
+__all__ = ["ENGINES", "WHOOSH_ADVISED_MAX", "BuildLocked", "BuildReport", "build_index"]
 
 
 @dataclass
@@ -57,77 +48,6 @@ class BuildReport:
 
     def as_dict(self) -> dict:
         return asdict(self)
-
-
-@dataclass
-class _FileResult:
-    """One file read, extracted and analysed in a worker."""
-
-    source: str
-    documents: list          # (IndexedDoc, graph record)
-    skipped: list[Skipped]
-    split: bool
-    size: int
-
-
-def _cuts(text: str, limit: int) -> list[tuple[int, int]]:
-    """Spans of at most about `limit` characters, cut at a paragraph break (else a line break)."""
-    spans, start = [], 0
-    while len(text) - start > limit:
-        end = text.rfind("\n\n", start + limit // 2, start + limit)
-        end = end if end > 0 else text.rfind("\n", start + limit // 2, start + limit)
-        end = end if end > 0 else start + limit
-        spans.append((start, end))
-        start = end
-    return spans + [(start, len(text))]
-
-
-def _parts(doc: Document) -> list[Document]:
-    """The document, or its parts when it is too long: `id`, `id~2`, ... each with its citations."""
-    if len(doc.text) <= MAX_DOCUMENT_CHARS:
-        return [doc]
-    spans = _cuts(doc.text, MAX_DOCUMENT_CHARS)
-    parts = []
-    for n, (start, end) in enumerate(spans, start=1):
-        citations = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.citations
-                          if start <= c.start and c.end <= end)
-        title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
-        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}~{n}", text=doc.text[start:end],
-                             meta=replace(doc.meta, citations=citations, title=title)))
-    return parts
-
-
-def _work(file: SourceFile) -> _FileResult:
-    items = list(read_file(file))
-    docs = [p for d in items if isinstance(d, Document) for p in _parts(d)]
-    skipped = [i for i in items if isinstance(i, Skipped)]
-    split = len(docs) > 1 and file.path.suffix.lower() != ".jsonl"
-    return _FileResult(file.source, [analyse(d, file.digest) for d in docs], skipped, split, _size(file))
-
-
-def _results(todo: list[SourceFile], total_bytes: int):
-    """Each file's result, in order: in worker processes for a large batch, bounded in flight."""
-    workers = os.cpu_count() or 1
-    if total_bytes < POOL_MIN_BYTES or workers < 2:
-        yield from map(_work, todo)
-        return
-    from analyzers.tokens import word_spans
-    word_spans("Khởi động.")  # load pyvi's model once: forked workers share it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending, files = deque(), iter(todo)
-        for file in files:
-            pending.append(pool.apply_async(_work, (file,)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
-
-
-def _size(file: SourceFile) -> int:
-    try:
-        return file.path.stat().st_size
-    except OSError:
-        return 0
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -177,10 +97,10 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
         report.files_added = sum(1 for f in todo if f.source not in old)
         report.files_changed = len(todo) - report.files_added
         report.files_removed = len(removed)
-        records = {} if fresh else (read_derived(index_dir, old_commit, "records") or records_from_index(eng))
+        links = {} if fresh else (read_derived(index_dir, old_commit, "links") or links_from_index(eng))
         if todo or removed or fresh:
-            _write(eng, todo, removed, old, records, report, progress, started)
-        write_derived(index_dir, eng.commit_id(), derive_all(eng, records))
+            _write(eng, todo, removed, old, links, report, progress, started)
+        write_derived(index_dir, eng.commit_id(), derive_all(eng, links))
         if fresh:
             write_info(index_dir, name)  # only now is the folder an index: an unfinished first build is none
         with eng.searcher() as searcher:
@@ -189,21 +109,21 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     return report
 
 
-def _write(eng, todo, removed, old, records, report, progress, started) -> None:
+def _write(eng, todo, removed, old, links, report, progress, started) -> None:
     """Delete what went away or changed, add what is new, and commit once at the end."""
     gone = set(removed) | {f.source for f in todo if f.source in old}
-    for doc_id in [i for i, r in records.items() if r["source"] in gone]:
-        del records[doc_id]
-    total_bytes = sum(_size(f) for f in todo)
+    for doc_id in [i for i, r in links.items() if r["source"] in gone]:
+        del links[doc_id]
+    total_bytes = sum(file_size(f) for f in todo)
     state = {"files": 0, "bytes": 0}
     writer = eng.writer()
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in _results(todo, total_bytes):
-            for indexed, record in result.documents:
+        for result in results(todo, total_bytes):
+            for indexed, doc_links in result.documents:
                 writer.add(indexed)
-                records[record["id"]] = record
+                links[doc_links["id"]] = doc_links
             report.documents_indexed += len(result.documents)
             report.skipped.extend(result.skipped)
             report.parts_split += result.split

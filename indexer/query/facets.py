@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from indexer.filters import FACETS, both, cite_keys, filter_query
-from indexer.query import parse_ref
-from indexer.refs import ref_keys
-from indexer.relations import KINDS
+from indexer.extract.refs import ref_keys
+from indexer.extract.relations import KINDS
+from indexer.query.checks import FACETS
+from indexer.query.filters import both, cite_keys, filter_query
+from indexer.query.parse import parse_ref
 
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
-FACET_FIELDS = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
+FIELD_OF_FACET = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
                 "cites": "cited_refs"}
 MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
@@ -27,6 +28,14 @@ class Facet:
     name: str
     results: tuple[FacetValue, ...]
 
+    def as_dict(self) -> list[dict]:
+        return [{"value": v.value, "count": v.count, "selected": v.selected} for v in self.results]
+
+
+def facets_dict(facets: list[Facet]) -> dict[str, list[dict]]:
+    """Facets as JSON, `{name: [{"value", "count", "selected"}, ...]}` (the API, downloads and CLI)."""
+    return {f.name: f.as_dict() for f in facets}
+
 
 def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
     """Counts per facet over the results; a facet's own selection does not hide its other values."""
@@ -35,7 +44,7 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
     for name in FACETS:
         skip = name if filters.get(name) else None
         groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, skip, keys)),
-                                       FACET_FIELDS[name])
+                                       FIELD_OF_FACET[name])
         chosen = set(filters.get(name, []))
         if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
             chosen = _canonical_choices(chosen, groups)
@@ -63,7 +72,7 @@ def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     keys = cite_keys(filters) | cite_keys(scope)
     groups = searcher.group_counts(query, both(filter_query(scope, "kind"),
                                                filter_query(filters, "kind", cite_keys(scope))), "cites_kind")
-    counts = {kind: 0 for kind in KINDS}
+    counts = dict.fromkeys(KINDS, 0)
     for value, count in groups.items():
         key, _, kind = (value or "").partition(">")
         if key in keys and kind in counts:

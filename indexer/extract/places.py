@@ -35,11 +35,13 @@ def _pattern(name: str) -> str:
 PROVINCE_NAMES = sorted((n for n in PROVINCES if n != "Thành phố Hồ Chí Minh"), key=len, reverse=True)
 _FIRST_LETTERS = "".join(sorted({n[0] for n in PROVINCE_NAMES} | {"t", "T"}))  # `tỉnh Hòa Bình`
 PROVINCE_PATTERN = re.compile(
-    rf"(?<!\w)(?=[{_FIRST_LETTERS}])(?:" + "|".join(f"(?P<p{i}>{_pattern(n)})" for i, n in enumerate(PROVINCE_NAMES)) + r")(?!\w)")
+    rf"(?<!\w)(?=[{_FIRST_LETTERS}])(?:"
+    + "|".join(f"(?P<p{i}>{_pattern(n)})" for i, n in enumerate(PROVINCE_NAMES)) + r")(?!\w)")
 
 
 # A district named after `huyện`, `Huyện ủy` or `Ủy ban nhân dân huyện`: `Huyện ủy Ngọc Hồi`.
-DISTRICT = re.compile(r"(?:[Hh]uyện\s+ủy|[Hh]uyện\s+uỷ|\bhuyện|\bHUYỆN)\s+((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})")
+DISTRICT = re.compile(r"(?:[Hh]uyện\s+ủy|[Hh]uyện\s+uỷ|\bhuyện|\bHUYỆN)\s+"
+                      r"((?:[A-ZĐ][a-zà-ỹđ]+)(?:\s+[A-ZĐ][a-zà-ỹđ]+){0,2})")
 
 
 def find_province(text: str) -> str | None:

@@ -3,7 +3,7 @@ text's certification block. Every function reads the furniture-free view of the 
 
 import re
 
-from indexer.refs import DOCUMENT_TYPES, NUMBER_SYMBOL, TYPE_NAME, canonical_ref, type_name
+from indexer.extract.refs import DOCUMENT_TYPES, NUMBER_SYMBOL, TYPE_NAME, canonical_ref, type_name
 
 # A line that is only a type name, upper case: `KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHƯƠNG TRÌNH HÀNH ĐỘNG`.
 TYPE_HEADING = re.compile(
@@ -12,7 +12,8 @@ TYPE_HEADING = re.compile(
 
 # The document's own number: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`, `Luật số: 51/2024/QH15`,
 # `Nghị quyết số: 78/2025/UBTVQH15`, and one-line headers `Số: 296/BHXH-CSYT V/v ...`.
-HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*(?P<symbol>{NUMBER_SYMBOL})",
+HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*"
+                           rf"(?P<symbol>{NUMBER_SYMBOL})",
                            re.M)
 
 # The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
@@ -42,7 +43,7 @@ INTRO_REACH = 4000
 CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*)(?P<more>\n[^\n]*)?", re.M)
 
 # Where the title ends and the body starts: `Căn cứ`, `Điều 1`, `Chương I`, `Phần thứ nhất`, `I.`, `1.`.
-BODY_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
+TEXT_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
                         r"|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|Nơi nhận)")
 
 # A consolidated text's note under its title: `Thông tư số 05/2015/TT-BYT ngày ... được sửa đổi, bổ sung bởi:`.
@@ -137,7 +138,7 @@ def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
             continue
         if TITLE_ISSUER.fullmatch(stripped) and not lines:
             continue
-        if BODY_START.match(stripped) or (consolidated and lines and CONSOLIDATION_NOTE.match(stripped)):
+        if TEXT_START.match(stripped) or (consolidated and lines and CONSOLIDATION_NOTE.match(stripped)):
             break
         if lines and _is_upper(stripped) and not _is_upper(lines[-1]):
             break  # the issuer repeated above the preamble: `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`

@@ -5,7 +5,7 @@ government numbering each year) unless the year is in the symbol; local symbols 
 `07-CT/TU`) are unique only within one province.
 """
 
-from indexer.refs import ref_key
+from indexer.extract.refs import ref_key
 
 # Issuer codes of central bodies: a ref carrying one is the same across provinces.
 CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
@@ -16,12 +16,12 @@ CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw"
                  "bhxh"}
 
 
-def is_central(ref: str) -> bool:
+def is_central_ref(ref: str) -> bool:
     """True for refs issued by a central body.
 
-    >>> is_central("35-NQ/TW"), is_central("362/QĐ-TTg"), is_central("62-KH/TU"), is_central("3006/KH-UBND")
-    (True, True, False, False)
-    >>> is_central("51/2024/QH15")  # the legislature's term number is not part of the code
+    >>> [is_central_ref(r) for r in ("35-NQ/TW", "362/QĐ-TTg", "62-KH/TU", "3006/KH-UBND")]
+    [True, True, False, False]
+    >>> is_central_ref("51/2024/QH15")  # the legislature's term number is not part of the code
     True
     """
     return any(part.rstrip("0123456789") in CENTRAL_CODES for part in ref_key(ref).split("-")[1:])
@@ -34,7 +34,7 @@ def same_document(ref: str, cited_year: int | None, citing_province: str | None,
     """
     if not target.get("number") or ref_key(target["number"]) != ref_key(ref):
         return False
-    if is_central(ref):
+    if is_central_ref(ref):
         return _years_agree(cited_year, target)
     return citing_province is not None and citing_province == target.get("province")
 

@@ -39,7 +39,8 @@ AUTHORITY = re.compile(
     r"Bảo hiểm|Sở|Cục|Tổng cục|Ban|Văn phòng|Hội đồng|UBND|HĐND)\b.*)$", re.I)
 
 # Head nouns of bodies named after a field, whose field words are capitalized: `Sở Giáo dục và Đào tạo`.
-FIELD_HEADS = re.compile(r"^(?:Bộ|Sở|Cục|Tổng cục|Vụ|Ban|Viện|Chi cục|Phòng|Trung tâm|Học viện|Trường)\s+(?!nhân\b)", re.I)
+FIELD_HEADS = re.compile(r"^(?:Bộ|Sở|Cục|Tổng cục|Vụ|Ban|Viện|Chi cục|Phòng|Trung tâm|Học viện|Trường)\s+(?!nhân\b)",
+                         re.I)
 
 # Where a place name starts: everything after it is a proper noun (`tỉnh Bắc Ninh`, `huyện Ngọc Hồi`).
 PLACE_WORD = re.compile(r"\b(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\s+(?=\S)")
@@ -71,7 +72,7 @@ def body_key(name: str) -> str:
 _CANONICAL = {body_key(n): n for n in CENTRAL_BODIES} | {body_key(a): n for a, n in ALIASES.items()}
 
 
-def is_central(name: str | None) -> bool:
+def is_central_body(name: str | None) -> bool:
     """True for a central body (a ministry, the Government, a central Party board)."""
     return bool(name) and body_key(name) in _CANONICAL
 
@@ -104,8 +105,10 @@ def clean_name(text: str) -> str:
 def canonical_body(text: str | None) -> Body | None:
     """The body a printed name names, spelled one way, with the authority if one is named.
 
-    >>> [canonical_body(t) for t in ("BỘ Y TẾ", "Bộ y tế -------", "Bộ trưởng Bộ Y tế")]
-    [Body(name='Bộ Y tế', authority=None), Body(name='Bộ Y tế', authority=None), Body(name='Bộ Y tế', authority='Bộ trưởng')]
+    >>> [canonical_body(t).name for t in ("BỘ Y TẾ", "Bộ y tế -------", "Bộ trưởng Bộ Y tế")]
+    ['Bộ Y tế', 'Bộ Y tế', 'Bộ Y tế']
+    >>> canonical_body("Bộ trưởng Bộ Y tế")
+    Body(name='Bộ Y tế', authority='Bộ trưởng')
     >>> canonical_body("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH")
     Body(name='Ủy ban nhân dân tỉnh Bắc Ninh', authority='Chủ tịch')
     """

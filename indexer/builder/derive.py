@@ -1,0 +1,55 @@
+"""What is derived from the whole corpus at build time, and filed with the commit it was made for
+(the store reads it back; nothing at query time makes it again):
+
+- `links`: each document's links (metadata, citations with passages), kept so an update rebuilds
+  the graph without reading every stored text again;
+- `graph`: the citation graph;
+- `counts`: document id -> how many corpus documents cite it (what a hit shows, the `cited` sort);
+- `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion).
+"""
+
+import json
+
+from analyzers.normalize import fold
+from indexer.engines import Every
+from indexer.graph.links import document_links
+from indexer.graph.model import Graph, build_graph
+
+CANDIDATES = 4  # accented forms kept per folded syllable
+DERIVED_NAMES = ("links", "graph", "counts", "accents")
+
+
+def links_from_index(engine) -> dict:
+    """Every document's links, from its stored text (when no earlier build left them)."""
+    links = {}
+    with engine.searcher() as searcher:
+        page = searcher.search(Every(), limit=max(1, searcher.doc_count()))
+        for key, _ in page.hits:
+            stored = searcher.stored(key)
+            links[stored["id"]] = document_links(stored["id"], stored["source"], stored["text"],
+                                                 json.loads(stored["meta"]))
+    return links
+
+
+def accent_table(searcher) -> dict:
+    """folded syllable -> [(accented syllable, document frequency)], most frequent first."""
+    table: dict[str, list] = {}
+    for word, frequency in searcher.terms("text"):
+        if word.isalpha() and not word.isascii():
+            table.setdefault(fold(word), []).append((word, frequency))
+        elif word.isalpha():
+            table.setdefault(word, []).append((word, frequency))
+    return {k: sorted(v, key=lambda wf: -wf[1])[:CANDIDATES] for k, v in table.items()}
+
+
+def cited_counts(graph: Graph) -> dict[str, int]:
+    """Corpus document id -> how many corpus documents cite it (only those cited at all)."""
+    return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
+
+
+def derive_all(engine, links: dict) -> dict:
+    """Every derived value of the engine's latest commit, by name (DERIVED_NAMES)."""
+    graph = build_graph([links[k] for k in sorted(links)])
+    with engine.searcher() as searcher:
+        accents = accent_table(searcher)
+    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents}

@@ -1,0 +1,40 @@
+"""Huge documents indexed in parts: one 5 MB annex costs memory, search hits and a page no more than
+a normal document does."""
+
+from dataclasses import replace
+
+from indexer.extract.corpus import Document
+
+# A longer document is indexed in parts cut at paragraph breaks.
+MAX_DOCUMENT_CHARS = 400_000
+
+
+def cuts(text: str, limit: int) -> list[tuple[int, int]]:
+    """Spans of at most about `limit` characters, cut at a paragraph break (else a line break).
+
+    >>> cuts("aaaa\\n\\nbbbb\\n\\ncc", 8)
+    [(0, 4), (4, 10), (10, 14)]
+    """
+    spans, start = [], 0
+    while len(text) - start > limit:
+        end = text.rfind("\n\n", start + limit // 2, start + limit)
+        end = end if end > 0 else text.rfind("\n", start + limit // 2, start + limit)
+        end = end if end > 0 else start + limit
+        spans.append((start, end))
+        start = end
+    return spans + [(start, len(text))]
+
+
+def document_parts(doc: Document, limit: int = MAX_DOCUMENT_CHARS) -> list[Document]:
+    """The document, or its parts when it is too long: `id`, `id~2`, ... each with its citations."""
+    if len(doc.text) <= limit:
+        return [doc]
+    spans = cuts(doc.text, limit)
+    parts = []
+    for n, (start, end) in enumerate(spans, start=1):
+        citations = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.citations
+                          if start <= c.start and c.end <= end)
+        title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
+        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}~{n}", text=doc.text[start:end],
+                             meta=replace(doc.meta, citations=citations, title=title)))
+    return parts

@@ -1,0 +1,36 @@
+"""Filters of a search (checked by `indexer.query.checks`) as a query over the exact-match fields."""
+
+from indexer.engines import All, Any, Nothing, Term
+from indexer.query.parse import parse_ref
+
+
+def cite_keys(filters: dict) -> set[str]:
+    """The ref keys the `cites` filter names, in whatever spelling it was given."""
+    return {k for k in (parse_ref(v) for v in filters.get("cites", [])) if k}
+
+
+def filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
+    """The filters as a query tree; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
+    clauses = []
+    own, keys = sorted(cite_keys(filters)), sorted(cite_keys(filters) | scope_keys)
+    for name, values in sorted(filters.items()):
+        if name == skip or not values:
+            continue
+        if name == "cites":
+            clauses.append(Any(tuple(Term("cites", k) for k in own)) if own else Nothing())
+        elif name == "kind":
+            if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
+                clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
+        else:
+            clauses.append(Any(tuple(Term(name, str(v)) for v in values)))
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else All(tuple(clauses))
+
+
+def both(*queries):
+    """The queries that are not None, all required (None when there are none)."""
+    present = tuple(q for q in queries if q is not None)
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else All(present)

@@ -1,0 +1,121 @@
+"""What search() returns, and what every list shows of a document: plain dataclasses, engine-free,
+each with the one `as_dict()` that the API, the downloads and the CLI's JSON write."""
+
+import json
+from dataclasses import dataclass, field, fields
+
+from indexer.extract.passages import Snippet, spans_json
+from indexer.query.facets import Facet, facets_dict
+from indexer.query.parse import ParsedQuery
+
+
+@dataclass(frozen=True)
+class DocSummary:
+    """A document's identity and metadata, as every list shows it."""
+
+    id: str
+    source: str
+    part: int
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
+    province: str | None
+    date: str | None
+    date_min: str | None
+    year: int | None
+    year_inferred: bool
+    title: str | None
+    signer: str | None
+    deduced: tuple[str, ...]
+    parent_issuer: str | None = None  # the body above the issuer (`Bộ Tài chính` above `Tổng cục Hải quan`)
+    authority: str | None = None      # who signs for the issuer (`Bộ trưởng`)
+    format: str = "txt"               # what the text was read from: txt, md, docx, doc, pdf, html, jsonl
+    ocr: bool = False                 # the text was recognized from a scan
+
+    @classmethod
+    def from_stored(cls, stored) -> "DocSummary":
+        """Build from an index's stored fields (`id`, `source`, `part`, `meta` JSON)."""
+        meta = json.loads(stored["meta"])
+        return cls(id=stored["id"], source=stored["source"], part=stored["part"],
+                   **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta
+                      and f.name not in {"id", "source", "part"}})
+
+    def as_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(DocSummary)}
+
+
+def _tuple(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+NO_SNIPPET = Snippet("", (), 0)
+
+
+@dataclass(frozen=True)
+class Hit(DocSummary):
+    """A document in a result: its metadata, score, snippet, and (for citation searches) passages."""
+
+    score: float = 0.0
+    snippet: Snippet = NO_SNIPPET
+    passages: tuple[Snippet, ...] = ()
+    kind: str | None = None        # with a `cites` filter: the strongest relation to that document
+    passage: Snippet | None = None  # and the passage that shows it
+    cited_by_count: int = 0         # corpus documents citing this one
+
+    @property
+    def summary(self) -> DocSummary:
+        return DocSummary(**{f.name: getattr(self, f.name) for f in fields(DocSummary)})
+
+    def as_dict(self) -> dict:
+        """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
+        out = DocSummary.as_dict(self)
+        out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
+                   cited_by_count=self.cited_by_count)
+        if self.passages:
+            out["passages"] = [p.as_dict() for p in self.passages]
+        if self.kind:
+            out["kind"] = self.kind
+            out["passage"] = self.passage.text if self.passage else None
+        return out
+
+
+@dataclass
+class SearchResult:
+    query: str
+    parsed: ParsedQuery
+    filters: dict
+    sort: str
+    page: int
+    page_size: int
+    total: int
+    hits: list[Hit]
+    facets: list[Facet]
+    warnings: list[str] = field(default_factory=list)
+    suggestion: str | None = None
+    relaxed: bool = False                                  # no document holds every word: any word
+    unmatched: list[str] = field(default_factory=list)     # then, the words found in no document at all
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.page_size))
+
+    def header_dict(self) -> dict:
+        """What a result says of itself, beside its hits (the citing list shares it)."""
+        return {"query": self.query, "total": self.total, "page": self.page, "page_size": self.page_size,
+                "sort": self.sort, "filters": self.filters, "warnings": self.warnings,
+                "suggestion": self.suggestion, "relaxed": self.relaxed, "unmatched": self.unmatched}
+
+    def as_dict(self) -> dict:
+        """The JSON shape the CLI (`--json`) and the API share."""
+        return {**self.header_dict(), "hits": [h.as_dict() for h in self.hits], "facets": facets_dict(self.facets)}
+
+
+def relaxed_notice(result: SearchResult) -> str | None:
+    """What every surface says when no document holds every word and the results hold some of them."""
+    if not result.relaxed:
+        return None
+    if result.parsed.question:
+        return "Câu hỏi được tìm theo từng từ: văn bản chứa nhiều từ của câu hỏi hơn được xếp trước."
+    missing = f"; không văn bản nào có: {', '.join(result.unmatched)}" if result.unmatched else ""
+    return (f"Không có văn bản nào chứa đủ mọi từ của “{result.query}”{missing}. "
+            "Đang hiện các văn bản chứa một phần các từ.")

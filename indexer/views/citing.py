@@ -1,0 +1,104 @@
+"""The documents citing a ref, built once for every surface: the cites page and its downloads,
+`/api/cites`, `vanban cites --json`."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from indexer.errors import Invalid
+from indexer.extract.passages import Snippet, spans_json
+from indexer.extract.refs import ref_keys
+from indexer.graph.model import Node
+from indexer.limits import MAX_PAGE_SIZE
+from indexer.query.facets import Facet, facets_dict
+from indexer.query.parse import parse_ref
+from indexer.query.results import DocSummary, SearchResult
+from indexer.searching import search
+from indexer.store import open_index
+from indexer.views.refs import load_graph, ref_node
+
+
+@dataclass(frozen=True)
+class CitingHit:
+    """A document citing the ref: its summary, strongest relation, how often it cites, where."""
+
+    document: DocSummary
+    kind: str
+    count: int                      # citations of the ref in the document
+    passage: Snippet | None         # the passage showing `kind`
+    passages: tuple[Snippet, ...]   # every passage citing the ref, one per sentence
+    snippet: Snippet
+    score: float
+
+    def as_dict(self) -> dict:
+        return {**self.document.as_dict(), "kind": self.kind, "count": self.count,
+                "passage": self.passage.text if self.passage else None,
+                "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
+                "highlights": spans_json(self.snippet.highlights), "score": self.score}
+
+
+@dataclass(frozen=True)
+class CitingList:
+    """One page (or, for a download, all) of the documents citing `ref`, with facets over them."""
+
+    ref: Node | None                # the graph's record of the cited document
+    result: SearchResult            # the search it comes from: query, paging, warnings
+    hits: tuple[CitingHit, ...]
+
+    @property
+    def total(self) -> int:
+        return self.result.total
+
+    @property
+    def facets(self) -> list[Facet]:
+        return self.result.facets
+
+    def as_dict(self) -> dict:
+        return {"ref": self.ref.as_dict() if self.ref else None, **self.result.header_dict(),
+                "hits": [h.as_dict() for h in self.hits], "facets": facets_dict(self.facets)}
+
+
+def _citation_counts(graph, key: str) -> Counter:
+    """How often each corpus document cites the documents a ref key names."""
+    counts = Counter()
+    for node in graph.by_ref(key):
+        for edge in graph.incoming(node.id):
+            if not edge.stated_by:
+                counts[edge.source] += edge.count
+    return counts
+
+
+def _without_scope(facets: list[Facet], key: str) -> list[Facet]:
+    """The `cites` facet without the ref itself: every result cites it, so it is no choice."""
+    return [Facet(f.name, tuple(v for v in f.results if key not in ref_keys(v.value)))
+            if f.name == "cites" else f for f in facets]
+
+
+def _all_pages(ix, ref: str, query: str, filters: dict | None, sort: str) -> SearchResult:
+    """Every citing document in one result (a download is the whole list)."""
+    first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]})
+    hits, page = list(first.hits), 1
+    while page * MAX_PAGE_SIZE < first.total:
+        page += 1
+        hits += search(ix, query, filters, page, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}).hits
+    first.hits, first.page_size = hits, max(len(hits), 1)
+    return first
+
+
+def citing_documents(index, ref: str, query: str = "", filters: dict | None = None, page: int = 1,
+                     page_size: int = 20, sort: str = "relevance", all_pages: bool = False) -> CitingList:
+    """The documents citing `ref` (any spelling), filtered and paged like search(); facets count them."""
+    key = parse_ref(ref)
+    if key is None:
+        raise Invalid(f"không phải số, ký hiệu văn bản: {ref[:60]!r}")
+    ix = open_index(index)
+    if all_pages:
+        result = _all_pages(ix, ref, query, filters, sort)
+    else:
+        result = search(ix, query, filters, page, page_size, sort, scope={"cites": [ref]})
+    result.facets = _without_scope(result.facets, key)
+    graph = load_graph(ix)
+    counts = _citation_counts(graph, key)
+    hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
+                           h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score)
+                 for h in result.hits)
+    return CitingList(ref=ref_node(ix, key), result=result, hits=hits)

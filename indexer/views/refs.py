@@ -1,0 +1,67 @@
+"""A cited document as its page shows it: who cites it, grouped by relation and by level (central,
+province, district), and what it implements; and the citation graph these pages read."""
+
+from dataclasses import dataclass
+
+from indexer.errors import Invalid
+from indexer.extract.relations import KINDS
+from indexer.graph.model import LEVELS, Edge, Graph, Node
+from indexer.query.facets import Facet, FacetValue
+from indexer.query.parse import parse_ref
+from indexer.store import open_index
+
+
+def load_graph(index) -> Graph:
+    """The citation graph of an index, as its build made it (empty when that build was cut short
+    before writing it: the next build does)."""
+    return open_index(index).derived("graph") or Graph({}, [])
+
+
+def ref_node(index, key: str) -> Node | None:
+    """The graph's node of a ref key (`35-nq-tw`; `nq:35` for the most cited Nghị quyết 35)."""
+    nodes = load_graph(index).by_ref(key)
+    return nodes[0] if nodes else None
+
+
+@dataclass(frozen=True)
+class RefView:
+    """A document a ref names, with who cites it (kept to the relations asked), grouped by relation
+    and level, and what it implements."""
+
+    node: Node
+    cited_by: tuple[tuple[Node, Edge], ...]          # one entry per citing document
+    groups: tuple[tuple[str, str | None, tuple], ...]  # (kind, level, entries)
+    implements: tuple[tuple[Node, Edge], ...]
+
+    @property
+    def in_corpus(self) -> int:
+        """How many of the citing documents are in the corpus (the rest are stated by one that is)."""
+        return sum(1 for source, _ in self.cited_by if source.in_corpus)
+
+    def as_dict(self) -> dict:
+        return {"node": self.node.as_dict(),
+                "cited_by": [{**e.as_dict(), "source": s.as_dict()} for s, e in self.cited_by],
+                "implements": [{**e.as_dict(), "target": t.as_dict()} for t, e in self.implements]}
+
+
+def _view(graph: Graph, node: Node, kinds: list[str]) -> RefView:
+    entries = tuple((graph.nodes[e.source], e) for e in graph.incoming(node.id) if not kinds or e.kind in kinds)
+    groups = tuple((kind, level, members) for kind in KINDS for level in (*LEVELS, None)
+                   if (members := tuple((s, e) for s, e in entries if e.kind == kind and s.level == level)))
+    implements = tuple((graph.nodes[e.target], e) for e in graph.outgoing(node.id, "implements"))
+    return RefView(node, entries, groups, implements)
+
+
+def ref_views(index, ref: str, kinds: list[str] | None = None) -> tuple[list[RefView], Facet]:
+    """Each document a ref names (central refs differ by year, local symbols by province), and the
+    `kind` facet: how many distinct documents cite them with each relation, whatever `kinds` keeps."""
+    key = parse_ref(ref)
+    if key is None:
+        raise Invalid(f"không phải số, ký hiệu văn bản: {ref[:60]!r}")
+    graph = load_graph(index)
+    nodes = graph.by_ref(key)
+    sources = {kind: {e.source for n in nodes for e in graph.incoming(n.id, kind)} for kind in KINDS}
+    chosen = set(kinds or ())
+    facet = Facet("kind", tuple(FacetValue(k, len(sources[k]), k in chosen) for k in KINDS
+                                if sources[k] or k in chosen))
+    return [_view(graph, n, list(chosen)) for n in nodes], facet
