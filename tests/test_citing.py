@@ -72,7 +72,8 @@ def test_all_pages_gives_the_whole_list_in_one(index_dir):
 def test_a_value_naming_no_single_document_is_refused(index_dir, ref):
     with pytest.raises(Invalid) as raised:
         citing_documents(index_dir, ref)
-    assert str(raised.value) == f"không phải số, ký hiệu văn bản: {ref!r}"
+    # the one check every surface uses, with its message
+    assert str(raised.value) == f"{ref!r} không phải là số, ký hiệu văn bản (ví dụ: 35-NQ/TW, Nghị quyết 35)."
 
 
 def test_the_cites_facet_leaves_out_the_ref_itself(index_dir):

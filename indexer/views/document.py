@@ -62,7 +62,8 @@ class DocumentView:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
-                "cited_by": [c.as_dict() for c in self.cited_by]}
+                "cited_by": [c.as_dict() for c in self.cited_by],
+                "previous_part": self.previous_part, "next_part": self.next_part}
 
 
 def _meta(stored) -> dict:
