@@ -67,7 +67,7 @@ def test_cited_counts_of_a_graph_without_citations():
 
 def test_links_read_back_from_the_index_equal_the_links_the_build_made(index_dir):
     ix = open_index(index_dir)
-    built = read_derived(index_dir, ix.commit_id(), "links")
+    built = read_derived(ix.folder, "links")
     assert sorted(built) == sorted(ALL_IDS)
     assert links_from_index(ix.engine) == built
 
@@ -81,4 +81,4 @@ def test_derive_all_gives_every_derived_value(index_dir):
     assert derived["counts"] == {KG_PLAN: 1}
     assert derived["accents"]["nhung"] == [("những", 5), ("nhưng", 3), ("nhũng", 1)]
     assert {name: derived[name] for name in DERIVED_NAMES} == {
-        name: read_derived(index_dir, ix.commit_id(), name) for name in DERIVED_NAMES}
+        name: read_derived(ix.folder, name) for name in DERIVED_NAMES}

@@ -1,12 +1,10 @@
 """One document's view: its citations both ways, the query's highlights, its parts, its shape, its file."""
 
-import functools
 
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN
 
 from indexer import get_document, original_file
-from indexer.builder import parts, workers
 from indexer.builder.index import build_index
 
 # The sentences of the letter that cite the plan attached to it: (start in the text, the citation in it).
@@ -40,7 +38,9 @@ def shown(passages) -> list[tuple]:
 
 def test_an_unknown_id_has_no_document_and_no_file(index_dir):
     assert get_document(index_dir, "corpus/nope.txt#0") is None
-    assert original_file(index_dir, "corpus/nope.txt#0") is None
+    unknown = original_file(index_dir, "corpus/nope.txt#0")
+    assert (unknown.path, unknown.status, unknown.problem) == (
+        None, 404, "Không có văn bản nào mang mã “corpus/nope.txt#0”.")
     assert get_document(index_dir, "") is None
 
 
@@ -104,19 +104,36 @@ def test_as_dict_shape(index_dir):
         KG_LETTER, [154, 315, 782, 1514])
 
 
+def served(index, doc_id):
+    original = original_file(index, doc_id)
+    body = original.handle.read() if original.handle else None
+    original.close()
+    return original.path, original.status, original.problem, body
+
+
 def test_original_file_of_a_seed(index_dir):
-    assert original_file(index_dir, KG_LETTER) == CORPUS / "004_2a738f3429698ec1.txt"
-    assert original_file(index_dir, KG_PLAN) == CORPUS / "004_2a738f3429698ec1.txt"
-    assert original_file(index_dir, HAI_DUONG_150) == CORPUS / "000_65df158a4e7ec0a6.txt"
+    letter = CORPUS / "004_2a738f3429698ec1.txt"
+    assert served(index_dir, KG_LETTER) == (letter, 200, None, letter.read_bytes())
+    assert served(index_dir, KG_PLAN) == (letter, 200, None, letter.read_bytes())
+    plan = CORPUS / "000_65df158a4e7ec0a6.txt"
+    assert served(index_dir, HAI_DUONG_150) == (plan, 200, None, plan.read_bytes())
 
 
 def test_original_file_that_is_gone(tmp_path, engine):
     (tmp_path / "c").mkdir()
     (tmp_path / "c" / "a.txt").write_text("Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị.", encoding="utf-8")
     build_index([tmp_path / "c"], tmp_path / "ix", engine=engine)
-    assert original_file(tmp_path / "ix", "c/a.txt#0") == tmp_path / "c" / "a.txt"
-    (tmp_path / "c" / "a.txt").unlink()
-    assert original_file(tmp_path / "ix", "c/a.txt#0") is None
+    path = tmp_path / "c" / "a.txt"
+    assert served(tmp_path / "ix", "c/a.txt#0")[:3] == (path, 200, None)
+    path.write_text("Thực hiện Nghị quyết số 36-NQ/TW.", encoding="utf-8")  # edited since it was indexed
+    changed = "Tệp gốc đã thay đổi sau lần lập chỉ mục: hãy chạy `vanban index` rồi mở lại."
+    assert served(tmp_path / "ix", "c/a.txt#0") == (path, 409, changed, None)
+    path.unlink()
+    (tmp_path / "secret").write_text("Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị.", encoding="utf-8")
+    path.symlink_to(tmp_path / "secret")  # the same bytes, behind a link put in its place
+    assert served(tmp_path / "ix", "c/a.txt#0") == (path, 409, changed, None)
+    path.unlink()
+    assert served(tmp_path / "ix", "c/a.txt#0") == (path, 404, "Không còn tệp gốc của văn bản này.", None)
 
 
 @pytest.fixture(scope="module")
@@ -125,10 +142,7 @@ def parted_index(tmp_path_factory, engine):
     root = tmp_path_factory.mktemp(f"parts-{engine}")
     (root / "c").mkdir()
     (root / "c" / "long.txt").write_text("\n\n".join(PARAGRAPHS), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        # the limit is document_parts' default argument, so the module constant alone would not change it
-        patch.setattr(workers, "document_parts", functools.partial(parts.document_parts, limit=PART_LIMIT))
-        report = build_index([root / "c"], root / "ix", engine=engine)
+    report = build_index([root / "c"], root / "ix", engine=engine, part_chars=PART_LIMIT)
     assert (report.documents_total, report.parts_split) == (4, 1)
     return root / "ix"
 

@@ -1,21 +1,17 @@
 """Read a corpus: folders of files staff keep (text, Word, PDF, web pages; one or several documents
 each) and JSON Lines files of records."""
 
-import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from analyzers.normalize import normalize_text
+from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one
-from indexer.readers import READERS, UnreadableFile, decode, read_text
+from indexer.readers import UnreadableFile, decode, read_text
 
-JSONL_SUFFIXES = {".jsonl"}
-# A SourceFile whose digest starts with this could not be read (a folder that cannot be listed).
-UNREADABLE = "unreadable:"
-
+__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_jsonl",
+           "skipped_before_reading"]
 
 
 @dataclass(frozen=True)
@@ -29,16 +25,8 @@ class Document:
     meta: DocumentMetadata
     format: str = "txt"   # the reader that produced the text: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False     # the text was recognized from a scan
-    path: str = ""        # absolute path of the original file, so a page can link to it
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A corpus file found on disk: its name in the index and a fingerprint of its bytes."""
-
-    path: Path
-    source: str
-    digest: str
+    path: str = ""        # the original file (extract.files.path_text), so a page can link to it
+    digest: str = ""      # of the original file's bytes when it was read: a page serves it only unchanged
 
 
 @dataclass(frozen=True)
@@ -47,45 +35,6 @@ class Skipped:
 
     source: str
     reason: str
-
-
-def list_files(paths: list[Path]) -> list[SourceFile]:
-    """Every regular, non-hidden file under the given folders (and the given files), sorted by source name.
-
-    A folder that cannot be listed comes back too, with an `unreadable:` digest, so it is reported.
-    """
-    found = {}
-    for root in map(Path, paths):
-        if root.is_dir():
-            found.update(_walk(root))
-        else:
-            found[root.name] = SourceFile(root, root.name, _digest(root))
-    return [found[s] for s in sorted(found)]
-
-
-def _walk(root: Path) -> dict[str, SourceFile]:
-    """The files under a folder by source name (`folder/sub/file`), and the subfolders we could not list."""
-    found, errors = {}, []
-    name = root.resolve().name
-    for folder, subfolders, files in os.walk(root, onerror=errors.append):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        for path in (Path(folder) / f for f in files if not f.startswith(".")):
-            if path.is_file():
-                source = f"{name}/{path.relative_to(root).as_posix()}"
-                found[source] = SourceFile(path, source, _digest(path))
-    for err in errors:
-        folder = Path(err.filename)
-        relative = folder.relative_to(root).as_posix() if folder != root else ""
-        source = f"{name}/{relative}/" if relative else f"{name}/"
-        found[source] = SourceFile(folder, source, f"{UNREADABLE}{err.strerror}")
-    return found
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha1(path.read_bytes()).hexdigest()
-    except OSError as err:
-        return f"{UNREADABLE}{err.strerror}"
 
 
 def documents_of_text(text: str, source: str) -> list[Document]:
@@ -122,10 +71,15 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
 
 
+def skipped_before_reading(file: SourceFile) -> list[Skipped]:
+    """Why a listed file is not read at all (decided when it was listed), as a report line."""
+    return [Skipped(file.source, file.skip)] if file.skip else []
+
+
 def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
     """The documents of one corpus file, or why it was skipped."""
-    if file.digest.startswith(UNREADABLE):
-        yield Skipped(file.source, f"không đọc được: {file.digest[len(UNREADABLE):]}")
+    if file.skip:
+        yield from skipped_before_reading(file)
         return
     try:
         items = _read(file)
@@ -139,18 +93,18 @@ def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
 def _read(file: SourceFile) -> list[Document | Skipped]:
     """Read a file with the reader for its kind; raises UnreadableFile or OSError."""
     suffix = file.path.suffix.lower()
-    if suffix in READERS.keys() | JSONL_SUFFIXES and file.path.stat().st_size == 0:
+    if file.path.stat().st_size == 0:
         return [Skipped(file.source, "tệp rỗng")]
     if suffix not in JSONL_SUFFIXES:
         result = read_text(file.path)
         if not result.text.strip():
             return [Skipped(file.source, "tệp rỗng")]
-        origin = dict(format=result.format, ocr=result.ocr, path=str(file.path.resolve()))
+        origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
         documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
         return documents + ([Skipped(file.source, result.warning)] if result.warning else [])
     text = decode(file.path.read_bytes())
     if not text.strip():
         return [Skipped(file.source, "tệp rỗng")]
-    path = str(file.path.resolve())
-    return [replace(d, format="jsonl", path=path) if isinstance(d, Document) else d
+    origin = dict(format="jsonl", path=path_text(file.path), digest=file.digest)
+    return [replace(d, **origin) if isinstance(d, Document) else d
             for d in read_jsonl(text, file.source)]

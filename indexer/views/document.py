@@ -2,7 +2,6 @@
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from indexer.extract.passages import Snippet, passage, spans_json, unique_passages
 from indexer.extract.refs import ref_key, ref_keys
@@ -137,13 +136,3 @@ def _neighbour_parts(searcher, doc_id: str) -> dict:
         candidate = base if n == 1 else f"{base}~{n}"
         return candidate if n >= 1 and searcher.by_id(candidate) is not None else None
     return {"previous_part": part(number - 1), "next_part": part(number + 1)}
-
-
-def original_file(index, doc_id: str) -> Path | None:
-    """The file a document was read from, when it is still there (None for an unknown id)."""
-    with open_index(index).searcher() as searcher:
-        stored = searcher.by_id(doc_id)
-    if stored is None:
-        return None
-    path = json.loads(stored["meta"]).get("path") or ""
-    return Path(path) if path and Path(path).is_file() else None
