@@ -38,7 +38,8 @@ _EXPORTS = {
     "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
     "SourceFile": "indexer.extract.files", "Skipped": "indexer.extract.corpus",
-    "read_file": "indexer.extract.corpus", "list_files": "indexer.extract.files",
+    "read_file": "indexer.extract.corpus", "read_files_guarded": "indexer.extract.corpus",
+    "list_files": "indexer.extract.files",
     "BUNDLED_CORPUS": "indexer.paths", "default_index_dir": "indexer.paths",
 }
 _MODULES = {"checks": "indexer.query.checks", "labels": "indexer.labels", "limits": "indexer.limits"}
@@ -74,6 +75,7 @@ __all__ = [
     "open_index",
     "original_file",
     "read_file",
+    "read_files_guarded",
     "ref_views",
     "relaxed_notice",
     "safe_cell",
@@ -87,7 +89,7 @@ if TYPE_CHECKING:
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
     from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnsafePath
-    from indexer.extract.corpus import Skipped, read_file
+    from indexer.extract.corpus import Skipped, read_file, read_files_guarded
     from indexer.extract.files import SourceFile, list_files
     from indexer.extract.relations import KINDS
     from indexer.paths import BUNDLED_CORPUS, default_index_dir

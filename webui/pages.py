@@ -56,7 +56,7 @@ def original_page(doc_id: str):
     if original.problem:
         abort(original.status, description=original.problem)
     # The bytes sent are those just checked against the digest, from the same open file.
-    name = original.path.name.encode("utf-8", "replace").decode("utf-8")
+    name = original.name
     return send_file(original.handle, download_name=name, mimetype=_mimetype(name),
                      as_attachment=original.path.suffix.lower() not in (".pdf", ".txt"))
 

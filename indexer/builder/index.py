@@ -203,7 +203,9 @@ def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> N
         raise
     if info.get("legacy"):
         remove_legacy(index_dir)
-    remove_generations(index_dir, keep={generation, info.get("generation")})
+    # The old generation stays for requests still reading it, unless no one could (it was damaged).
+    readable = plan.current is not None or (info.get("format") == FORMAT_VERSION and info.get("engine") != name)
+    remove_generations(index_dir, keep={generation, info.get("generation") if readable else None})
 
 
 def _doc_count(engine) -> int:

@@ -6,12 +6,13 @@ from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
 from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
+from indexer.extract.guard import Failure, run_guarded
 from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one
 from indexer.readers import UnreadableFile, decode, read_text
 
-__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_jsonl",
-           "skipped_before_reading"]
+__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_file_list",
+           "read_files_guarded", "read_jsonl", "skipped_before_reading"]
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,18 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         text = normalize_text(text)
         meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
+
+
+def read_file_list(file: SourceFile) -> list[Document | Skipped]:
+    """read_file's items as a list (what a guarded worker sends back)."""
+    return list(read_file(file))
+
+
+def read_files_guarded(files: list[SourceFile]) -> Iterator[tuple[SourceFile, list[Document | Skipped]]]:
+    """Each file and its items, read in guarded worker processes (indexer.extract.guard): a file that
+    fails, runs too long or needs too much memory comes back as skipped with the reason."""
+    for file, result in run_guarded(read_file_list, files):
+        yield file, [Skipped(file.source, result.reason)] if isinstance(result, Failure) else result
 
 
 def skipped_before_reading(file: SourceFile) -> list[Skipped]:

@@ -11,6 +11,7 @@ that has imported what the workers need once (pyvi's model), so a worker starts 
 shares that memory, and never inherits the threads of an engine opened in the parent.
 """
 
+import contextlib
 import os
 import resource
 import signal
@@ -141,14 +142,14 @@ def _collect(pool: list, done: dict, func: Callable, budget: int, seconds: float
     for i, worker in enumerate(pool):
         if worker.index is None:
             continue
+        message = None
         if worker.conn in ready:
-            try:
-                index, result = worker.conn.recv()
-            except (EOFError, OSError):
-                index, result = worker.index, Failure("tiến trình đọc tệp dừng đột ngột (hết bộ nhớ?): bỏ qua")
-            done[index], worker.index = result, None
-        elif worker.process.sentinel in ready or _now() >= worker.deadline:
-            late = worker.process.is_alive()
+            with contextlib.suppress(EOFError, OSError):  # it died: below
+                message = worker.conn.recv()
+        if message is not None:
+            done[message[0]], worker.index = message[1], None
+        elif worker.conn in ready or worker.process.sentinel in ready or _now() >= worker.deadline:
+            late = worker.process.is_alive() and worker.conn not in ready
             done[worker.index] = Failure(f"quá {seconds:.0f} giây: bỏ qua" if late else
                                          "tiến trình đọc tệp dừng đột ngột (hết bộ nhớ?): bỏ qua")
             worker.stop(kill=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from indexer.extract.files import DIGEST_CHUNK, path_of
+from indexer.extract.files import DIGEST_CHUNK, path_of, shown_name
 from indexer.store import open_index
 
 
@@ -23,6 +23,11 @@ class Original:
     handle: BinaryIO | None = None
     problem: str | None = None
     status: int = 200  # 404 gone or unknown, 403 outside the corpus, 409 changed since it was indexed
+
+    @property
+    def name(self) -> str:
+        """The file's name as a download may carry it (odd bytes and control characters shown as U+FFFD)."""
+        return shown_name(self.path.name) if self.path else ""
 
     def close(self) -> None:
         if self.handle is not None:
