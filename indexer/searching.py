@@ -75,11 +75,13 @@ def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int,
     return found.total, found.hits
 
 
-def _matching(searcher, parsed: ParsedQuery, filter_, sort: str, offset: int, limit: int, counts: dict):
-    """(tree, relaxed, total, [(key, score)]): every word required, else (none holding them all) any."""
+def _matching(searcher, parsed: ParsedQuery, filter_, sort: str, offset: int, limit: int, counts: dict,
+              relax: bool = True):
+    """(tree, relaxed, total, [(key, score)]): every word required, else (none holding them all, and
+    `relax`) any."""
     tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
     total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
-    if total == 0 and len(parsed.words) > 1 and not parsed.question:
+    if relax and total == 0 and len(parsed.words) > 1 and not parsed.question:
         tree, relaxed = build_query(parsed, relaxed=True), True
         total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
     return tree, relaxed, total, keys
@@ -131,16 +133,18 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
 
 
 def search_all(index, query: str = "", filters: dict | None = None, sort: str = "relevance",
-               scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False) -> SearchResult:
+               scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
+               relax: bool = True) -> SearchResult:
     """The first `limit` documents search() would list (all pages, in its order), in one result
     without facets: what a file of the results, or a feed, holds. Snippets only when asked for (a
-    file has no column for them); a citing list's passages always.
+    file has no column for them); a citing list's passages always. `relax=False`: never fall back
+    to any of the words (a feed lists only what holds them all).
     """
     limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
     ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        _, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, 0, limit, counts)
+        _, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
         hits = [_hit(searcher.stored(k), parsed, score, cites, counts, ranged, snippets) for k, score in keys]
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=1,
