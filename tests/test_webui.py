@@ -282,3 +282,29 @@ def test_document_page_links_the_original_file(client):
     original = (CORPUS / "004_2a738f3429698ec1.txt").read_bytes()
     assert (response.status_code, response.data) == (200, original)
     assert client.get("/original/nope").status_code == 404
+
+
+def test_a_chosen_year_opens_onto_its_months_and_a_month_is_a_date_range(client):
+    html = page(client, "/?year=2021")
+    months = html[html.index('<ul class="months" data-year="2021">'):]
+    months = months[:months.index("</ul>")]
+    assert 'href="/?year=2021&amp;date_from=2021-06&amp;date_to=2021-06"' in months
+    assert '<span class="label">tháng 6</span><span class="count">2</span>' in months
+    assert months.count("<li>") == 1  # Lai Châu's plan, known only by its year, has no month
+    june = page(client, "/?year=2021&date_from=2021-06&date_to=2021-06")
+    assert "2 văn bản" in june
+    assert re.search(r'<a class="facet-value selected" href="/\?year=2021"\s+aria-pressed="true">', june)  # clears it
+    assert 'href="/?year=2021&amp;date_to=2021-06" title="Bỏ lọc">Từ ngày: 06/2021' in june
+    # the date form carries the rest of the state, and shows the range
+    assert '<input type="hidden" name="year" value="2021">' in june
+    assert 'name="date_from" value="2021-06"' in june and 'name="date_to" value="2021-06"' in june
+
+
+def test_a_hit_in_a_range_by_its_year_says_so(client):
+    html = page(client, "/?date_from=2019&date_to=2019")
+    assert "2 văn bản" in html
+    assert html.count('<span class="in-range-year"') == 1  # Ngọc Hồi's plan; Hải Dương's has its day
+    assert "trong khoảng theo năm 2019</span>" in html
+    api = client.get("/api/search?date_from=2019&date_to=2019&sort=date").get_json()
+    assert [(h["id"], h["in_range_by"]) for h in api["hits"]] == [(NGOC_HOI, "year"), (HAI_DUONG_150, "date")]
+    assert api["filters"] == {"date_from": ["2019"], "date_to": ["2019"]}

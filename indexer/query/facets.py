@@ -72,10 +72,6 @@ def _month_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     return Facet("month", tuple(sorted(values, key=lambda v: v.value, reverse=True)))
 
 
-def months_of(facets: list[Facet], year: str) -> tuple[FacetValue, ...]:
-    """The months of one year in the month facet, newest first (the page shows them under the year)."""
-    return tuple(v for f in facets if f.name == "month" for v in f.results if v.value.startswith(f"{year}-"))
-
 
 def _canonical_choices(chosen: set[str], refs) -> set[str]:
     """Chosen refs in any spelling (`nghi quyet 35`) as the canonical values they name (`35-NQ/TW`)."""
