@@ -4,6 +4,8 @@ and openpyxl, file names that keep their Vietnamese letters, formula-looking cel
 import csv
 import io
 import json
+import shutil
+import subprocess
 from datetime import datetime
 
 import openpyxl
@@ -145,3 +147,21 @@ def test_vanban_search_and_cites_export(index_dir, tmp_path, capsys):
     assert main(["search", "--index", str(index_dir), "--export", "pdf"]) == 2
     assert capsys.readouterr().err == ("vanban: lỗi: --export: Định dạng tải về không hợp lệ: 'pdf' "
                                        "(chọn: csv, xlsx).\n")
+
+
+# LibreOffice's CSV filter: comma, double quote, UTF-8, from line 1, cells as shown, every sheet.
+LIBREOFFICE_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
+def test_libreoffice_opens_the_xlsx_with_its_vietnamese_text_intact(client, tmp_path):
+    (tmp_path / "ket-qua.xlsx").write_bytes(client.get("/api/search?sort=date&format=xlsx").data)
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", LIBREOFFICE_CSV, "--outdir", str(tmp_path), str(tmp_path / "ket-qua.xlsx")],
+                   check=True, capture_output=True, timeout=300)
+    shown = list(csv.reader(io.StringIO((tmp_path / "ket-qua-Văn bản.csv").read_text(encoding="utf-8"))))
+    written = csv_rows(client.get("/api/search?sort=date&format=csv").data)
+    assert shown[0] == LABELS
+    assert [(r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in shown[1:]] == [
+        (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in written[1:]]
+    assert [r[3] for r in shown[1:]] == ["", "", "21/06/2021", "08/06/2021", "", "15/05/2019"]  # days as days
