@@ -29,3 +29,15 @@ def facet_value_label(name: str, value: str) -> str:
     if name in ("date_from", "date_to", "month"):
         return date_label(value)
     return KIND_LABELS.get(value, value) if name == "kind" else value
+
+
+def describe(query: str, filters: dict) -> str:
+    """A search said in words: `“không gian mạng” · Năm: 2019 · Từ ngày: 05/2019`.
+
+    >>> describe("", {"year": ["2019", "2021"]}), describe("", {})
+    ('Năm: 2019, 2021', 'mọi văn bản')
+    """
+    parts = [f"“{query}”"] if query else []
+    parts += [f"{FACET_LABELS[name]}: {', '.join(facet_value_label(name, v) for v in values)}"
+              for name, values in filters.items() if values]
+    return " · ".join(parts) or "mọi văn bản"

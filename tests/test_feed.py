@@ -168,3 +168,12 @@ def test_vanban_search_feed_prints_the_same_feed(index_dir, capsys):
     assert out == search_feed(index_dir, BASE, "không gian mạng", {"year": ["2021"]}).to_atom()
     assert main(["search", "--index", str(index_dir), "--feed", "--base-url", "vanban.example.vn"]) == 2
     assert capsys.readouterr().err.startswith("vanban: lỗi: --base-url: Địa chỉ gốc phải là một URL http(s)")
+
+
+def test_the_cites_page_follows_the_documents_citing_its_ref(client):
+    html = client.get("/cites/Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035?year=2019").get_data(as_text=True)
+    feed = "/feed?year=2019&amp;cites=Ngh%E1%BB%8B+quy%E1%BA%BFt+35"
+    assert f'<a class="feed" href="{feed}" type="application/atom+xml">Theo dõi văn bản mới trích dẫn văn bản này</a>' in html
+    root = parsed(client.get(feed.replace("&amp;", "&")).get_data(as_text=True))
+    assert entry_ids(root) == [NGOC_HOI, HAI_DUONG_150]
+    assert 'class="feed"' not in client.get("/cites/35-NQ%2FTW?cites=14-KH/TW").get_data(as_text=True)

@@ -24,14 +24,15 @@ bp = Blueprint("pages", __name__)
 FEED_TYPE = "application/atom+xml"
 
 
-def _links(endpoint: str, state: SearchArgs, download: str | None = None, **values):
+def _links(endpoint: str, state: SearchArgs, download: str | None = None, feed: dict | None = None, **values):
     """URL builders for the templates (facet toggles, chips, months, sorting, paging, downloads, the
-    feed), from checked state only. `download`: the endpoint of the list's files (default: its own)."""
+    feed), from checked state only. `download`: the endpoint of the list's files (default: its own);
+    `feed`: the filters of the search a feed follows (None: no feed)."""
     def url(**changes):
         return url_for(endpoint, **values, **url_args(state, **changes).to_dict(flat=False), _external=False)
 
-    def search_url(target: str, **extra):  # the search without paging and order: what a file or feed holds
-        return url_for(target, **values, **extra, **url_args(state, sort="relevance").to_dict(flat=False),
+    def feed_url():  # the search without paging and order: a feed is the newest first
+        return url_for("pages.feed", **url_args(state, filters=feed, sort="relevance").to_dict(flat=False),
                        _external=False)
 
     return {
@@ -42,7 +43,7 @@ def _links(endpoint: str, state: SearchArgs, download: str | None = None, **valu
         "query": lambda query: url(query=query),
         "download": lambda fmt: url_for(download or endpoint, **values, format=fmt, _external=False,
                                         **url_args(state).to_dict(flat=False)),
-        "feed": (lambda: search_url("pages.feed")) if endpoint == "pages.search_page" else None,
+        "feed": feed_url if feed is not None else None,
         "hidden": lambda: without_dates(state).items(multi=True),
         "action": lambda: url_for(endpoint, **values, _external=False),
     }
@@ -57,7 +58,8 @@ def search_page():
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
-                           links=_links("pages.search_page", state, download="api.api_search"))
+                           links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
+                           takeaway=True)
 
 
 @bp.get("/feed")
@@ -109,5 +111,8 @@ def cites_page(ref: str):
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    # Its feed: documents citing the ref, as a `cites` filter (unless the page already filters on refs).
+    feed = None if state.filters.get("cites") else {**state.filters, "cites": [ref]}
+    links = _links("pages.cites_page", state, feed=feed, ref=ref)
     return render_template("cites.html", ref=ref, citing=citing, result=citing.result, hits=citing.hits,
-                           state=state, chips=_chips(state), links=_links("pages.cites_page", state, ref=ref))
+                           state=state, chips=_chips(state), links=links)

@@ -13,17 +13,18 @@ reader would not).
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
+from indexer.labels import describe
 from indexer.limits import FEED_ENTRIES
 from indexer.query.results import Hit
 from indexer.searching import search_all
 from indexer.store import open_index
 from indexer.views.export import xml_text
 from indexer.views.links import document_url, page_url, search_params
-from indexer.views.tables import describe
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml"
 VIETNAM_OFFSET = "+07:00"   # a document's day is a day in Vietnam
+ET.register_namespace("", ATOM)  # the feed's own elements unprefixed
 
 
 @dataclass(frozen=True)
@@ -76,8 +77,6 @@ def _add(parent, tag: str, text: str | None = None, **attributes):
         element.text = xml_text(text)
     return element
 
-
-ET.register_namespace("", ATOM)
 
 
 def entry_title(doc) -> str:

@@ -20,7 +20,7 @@ from urllib.parse import quote
 
 import xlsxwriter
 
-from indexer.labels import FACET_LABELS, SORT_LABELS, facet_value_label
+from indexer.labels import SORT_LABELS, describe
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query.results import SearchResult
 from indexer.searching import search_all
@@ -106,18 +106,6 @@ def _row(doc, cited_by_count: int, base_url: str) -> dict:
     return {"id": doc.id, "doc_type": doc.doc_type, "number": doc.number, "date": doc.date, "year": doc.year,
             "issuer": doc.issuer, "province": doc.province, "title": doc.title, "cited_by_count": cited_by_count,
             "link": document_url(base_url, doc.id)}
-
-
-def describe(query: str, filters: dict) -> str:
-    """A search said in words: `“không gian mạng” · Năm: 2019 · Từ ngày: 05/2019`.
-
-    >>> describe("", {"year": ["2019", "2021"]}), describe("", {})
-    ('Năm: 2019, 2021', 'mọi văn bản')
-    """
-    parts = [f"“{query}”"] if query else []
-    parts += [f"{FACET_LABELS[name]}: {', '.join(facet_value_label(name, v) for v in values)}"
-              for name, values in filters.items() if values]
-    return " · ".join(parts) or "mọi văn bản"
 
 
 def _about(result: SearchResult, base_url: str, rows: int, path: str, limit: int = MAX_EXPORT_ROWS) -> tuple:
