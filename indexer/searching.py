@@ -106,9 +106,10 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
     province, cites and kind to a value or a list of values (several values of one filter: any),
     and date_from, date_to to one partial date each (`2019`, `2019-05`, `2019-05-15`: a document is
-    in the range when its day is, or, known only by its year, when that year is; each hit says
-    which, `in_range_by`). `scope` takes the same keys: it always holds and is not offered as a facet
-    choice (the cites page's ref), so the facets count only the results in scope. Every document
+    in the range when its day is, or, known only by its year, when every day it may have is: its
+    year, from the latest date it cites on; each hit says which, `in_range_by`). `scope` takes the
+    same keys: it always holds and is not offered as a facet choice (the cites page's ref), so the
+    facets count only the results in scope. Every document
     returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
     question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start.
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).

@@ -72,7 +72,6 @@ def _month_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     return Facet("month", tuple(sorted(values, key=lambda v: v.value, reverse=True)))
 
 
-
 def _canonical_choices(chosen: set[str], refs) -> set[str]:
     """Chosen refs in any spelling (`nghi quyet 35`) as the canonical values they name (`35-NQ/TW`)."""
     out = set()
