@@ -92,14 +92,22 @@ def _write(sheet, row: int, col: int, key: str, value, day_format) -> None:
     """One cell: a day as a date, a count as a number, a link as a link, the rest as text."""
     if value is None or value == "":
         return
-    if key == "date":
-        sheet.write_datetime(row, col, datetime.combine(date.fromisoformat(value), datetime.min.time()), day_format)
+    if key == "date" and _day(value):
+        sheet.write_datetime(row, col, _day(value), day_format)
     elif isinstance(value, int):
         sheet.write_number(row, col, value)
     elif key == "link" and len(value) <= EXCEL_URL_CHARS:
         sheet.write_url(row, col, value, string=value)
     else:
         sheet.write_string(row, col, _text(value))
+
+
+def _day(value: str) -> datetime | None:
+    """An ISO day as Excel's date (None for anything else a given record may hold)."""
+    try:
+        return datetime.combine(date.fromisoformat(value), datetime.min.time())
+    except (TypeError, ValueError):
+        return None
 
 
 def _row(doc, cited_by_count: int, base_url: str) -> dict:
