@@ -27,10 +27,11 @@ __all__ = ["search", "search_all"]
 
 def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict, ranged: bool = False,
          snippets: bool = True) -> Hit:
-    summary = DocSummary.from_stored(stored)
+    meta = json.loads(stored["meta"])
+    summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
     wanted = set(parsed.refs) | cites
-    citations = [c for c in json.loads(stored["meta"])["citations"] if set(ref_keys(c["ref"])) & wanted]
+    citations = [c for c in meta["citations"] if set(ref_keys(c["ref"])) & wanted] if wanted else []
     snippet = NO_SNIPPET
     if snippets:
         snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
@@ -147,6 +148,7 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
     with ix.searcher() as searcher:
         _, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
-        hits = [_hit(searcher.stored(k), parsed, score, cites, counts, ranged, snippets) for k, score in keys]
+        text = snippets or bool(cites)  # a file of metadata needs no text, a citing list its passages
+        hits = [_hit(searcher.stored(k, text), parsed, score, cites, counts, ranged, snippets) for k, score in keys]
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=1,
                         page_size=max(len(hits), 1), total=total, hits=hits, facets=[], relaxed=relaxed)

@@ -267,11 +267,12 @@ class TantivySearcher:
     def count(self, query, filter=None) -> int:
         return self._count(self._query(query, filter))
 
-    def stored(self, key) -> dict:
+    def stored(self, key, text: bool = True) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") for key, name in STORED_BYTES.items()})
+        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") if text or key != "text" else ""
+                       for key, name in STORED_BYTES.items()})
         return fields
 
     def by_id(self, doc_id: str) -> dict | None:

@@ -187,8 +187,8 @@ class WhooshSearcher:
             return 0
         return len(self._searcher.search(translate(query), filter=allowed, limit=1, scored=False))
 
-    def stored(self, key) -> dict:
-        return _stored(self._searcher.stored_fields(key))
+    def stored(self, key, text: bool = True) -> dict:
+        return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
     def by_id(self, doc_id: str) -> dict | None:
         found = self._searcher.document(id=doc_id)

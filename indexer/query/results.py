@@ -34,9 +34,10 @@ class DocSummary:
     indexed: str | None = None        # when its file was first indexed or last changed (ISO 8601, UTC)
 
     @classmethod
-    def from_stored(cls, stored) -> "DocSummary":
-        """Build from an index's stored fields (`id`, `source`, `part`, `indexed`, `meta` JSON)."""
-        meta = json.loads(stored["meta"])
+    def from_stored(cls, stored, meta: dict | None = None) -> "DocSummary":
+        """Build from an index's stored fields (`id`, `source`, `part`, `indexed`, `meta` JSON, or
+        `meta` already read from it)."""
+        meta = json.loads(stored["meta"]) if meta is None else meta
         own = {"id", "source", "part", "indexed"}
         return cls(id=stored["id"], source=stored["source"], part=stored["part"], indexed=stored.get("indexed") or None,
                    **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta and f.name not in own})
