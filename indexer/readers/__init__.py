@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from indexer.readers.pdf import read_pdf
-from indexer.readers.plain import decode, read_plain
+from indexer.readers.plain import decode, read_bytes, read_plain
 from indexer.readers.result import ReadResult, UnreadableFile, tidy
 from indexer.readers.webpage import read_html
 from indexer.readers.word import read_docx
@@ -19,7 +19,7 @@ from indexer.readers.word97 import read_doc
 READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".doc": read_doc,
            ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
 
-__all__ = ["READERS", "ReadResult", "UnreadableFile", "decode", "read_text", "tidy"]
+__all__ = ["READERS", "ReadResult", "UnreadableFile", "decode", "read_bytes", "read_text", "tidy"]
 
 
 def read_text(path: Path) -> ReadResult:
