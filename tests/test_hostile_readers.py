@@ -1,9 +1,15 @@
 """Hostile and broken files: each is refused with its reason, or read in part with a warning, in
 bounded time and memory (issue 13). Every file is made here, small on disk."""
 
+import io
+import struct
+import zipfile
+from collections.abc import Iterable, Iterator
+
+import docx
 import pytest
 
-from indexer.readers import UnreadableFile, read_text
+from indexer.readers import ReadResult, UnreadableFile, read_text
 from indexer.readers.limits import MAX_FILE_BYTES, MB
 
 
@@ -13,3 +19,153 @@ def test_a_text_file_over_the_size_cap_is_refused_unread(tmp_path, name):
         f.truncate(MAX_FILE_BYTES + MB)  # sparse: nothing written, nothing to read
     with pytest.raises(UnreadableFile, match="^tệp quá lớn để đọc: 65 MB \\(giới hạn 64 MB\\)$"):
         read_text(tmp_path / name)
+
+
+# --- .docx -------------------------------------------------------------------------------------
+
+W = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+PARAGRAPH = b"<w:p><w:r><w:t>a</w:t></w:r></w:p>"
+BOMB = 60 * MB // len(PARAGRAPH)  # paragraphs in 60 MB: a zip of 0.2 MB
+
+
+def blank_docx_parts() -> dict[str, bytes]:
+    """The parts of python-docx's blank document, by name."""
+    buffer = io.BytesIO()
+    docx.Document().save(buffer)
+    with zipfile.ZipFile(buffer) as package:
+        return {info.filename: package.read(info) for info in package.infolist()}
+
+
+def document_xml(*chunks: bytes) -> Iterator[bytes]:
+    yield b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document ' + W + b"><w:body>"
+    yield from chunks
+    yield b"</w:body></w:document>"
+
+
+def write_zip(path, parts: dict[str, bytes | Iterable[bytes]]):
+    """A zip of the given parts, each deflated as it is written (a part may come in chunks)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in parts.items():
+            with package.open(name, "w") as part:
+                for chunk in [content] if isinstance(content, bytes) else content:
+                    part.write(chunk)
+
+
+def write_docx_with(path, parts: dict[str, bytes | Iterable[bytes]]):
+    """python-docx's blank document with some parts replaced or added."""
+    write_zip(path, blank_docx_parts() | parts)
+
+
+def repeat(chunk: bytes, times: int) -> Iterator[bytes]:
+    for _ in range(times // 10_000):
+        yield chunk * 10_000
+    yield chunk * (times % 10_000)
+
+
+def local_header(data: bytes, name: str) -> int:
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        return package.getinfo(name).header_offset
+
+
+def declare_size(path, name: str, size: int):
+    """Make the zip declare another uncompressed size for a part, in its local header and its directory."""
+    data = bytearray(path.read_bytes())
+    struct.pack_into("<I", data, local_header(data, name) + 22, size)
+    entry = data.index(b"PK\x01\x02")
+    while data[entry + 46:entry + 46 + len(name)] != name.encode():
+        entry = data.index(b"PK\x01\x02", entry + 4)
+    struct.pack_into("<I", data, entry + 24, size)
+    path.write_bytes(bytes(data))
+
+
+def test_docx_bomb_is_refused_on_its_declared_size(tmp_path):
+    # Before python-docx parses it: 60 MB of paragraphs took minutes and gigabytes there.
+    write_docx_with(tmp_path / "bomb.docx", {"word/document.xml": document_xml(*repeat(PARAGRAPH, BOMB))})
+    assert (tmp_path / "bomb.docx").stat().st_size < MB
+    with pytest.raises(UnreadableFile, match="^tệp .docx quá lớn: word/document.xml giải nén ra 60 MB "
+                                             "\\(giới hạn 32 MB\\)$"):
+        read_text(tmp_path / "bomb.docx")
+
+
+def test_docx_that_lies_about_its_size_is_refused_as_broken(tmp_path):
+    # 60 MB of paragraphs declared as 10 kB: zipfile stops at what is declared, and the CRC tells.
+    write_docx_with(tmp_path / "liar.docx", {"word/document.xml": document_xml(*repeat(PARAGRAPH, BOMB))})
+    declare_size(tmp_path / "liar.docx", "word/document.xml", 10_000)
+    with pytest.raises(UnreadableFile, match="^tệp .docx hỏng hoặc không phải Word 2007\\+: "
+                                             "Bad CRC-32 for file 'word/document.xml'$"):
+        read_text(tmp_path / "liar.docx")
+
+
+def test_docx_with_too_many_paragraphs_is_refused(tmp_path):
+    write_docx_with(tmp_path / "many.docx", {"word/document.xml": document_xml(*repeat(b"<w:p/>", 250_000))})
+    with pytest.raises(UnreadableFile, match="^tệp .docx có quá nhiều đoạn văn: hơn 200.000 đoạn trong "
+                                             "word/document.xml$"):
+        read_text(tmp_path / "many.docx")
+
+
+def test_docx_whose_other_xml_parts_inflate_past_the_cap_is_refused(tmp_path):
+    styles = blank_docx_parts()["word/styles.xml"]
+    padded = [styles.replace(b"?>", b"?><!--", 1), *repeat(b"-", 65 * MB), b"-->"]  # a 65 MB comment
+    write_docx_with(tmp_path / "styles.docx", {"word/styles.xml": padded})
+    with pytest.raises(UnreadableFile, match="^tệp .docx quá lớn: các phần XML giải nén ra 65,8 MB "
+                                             "\\(giới hạn 64 MB\\)$"):
+        read_text(tmp_path / "styles.docx")
+
+
+def test_docx_declaring_a_huge_picture_is_refused(tmp_path):
+    write_docx_with(tmp_path / "photo.docx", {"word/media/image1.png": b"\x89PNG"})
+    declare_size(tmp_path / "photo.docx", "word/media/image1.png", 600 * MB)
+    with pytest.raises(UnreadableFile, match="^tệp .docx quá lớn: giải nén ra 600,8 MB \\(giới hạn 512 MB\\)$"):
+        read_text(tmp_path / "photo.docx")
+
+
+def test_docx_with_a_corrupt_deflate_stream_is_refused(tmp_path):
+    write_docx_with(tmp_path / "corrupt.docx", {"word/document.xml": document_xml(PARAGRAPH * 100)})
+    data = bytearray((tmp_path / "corrupt.docx").read_bytes())
+    start = local_header(data, "word/document.xml")
+    name_length, extra_length = struct.unpack_from("<HH", data, start + 26)
+    data[start + 30 + name_length + extra_length] |= 0b110  # the first block's type becomes 3: reserved
+    (tmp_path / "corrupt.docx").write_bytes(bytes(data))
+    with pytest.raises(UnreadableFile, match="^tệp .docx hỏng hoặc không phải Word 2007\\+: "
+                                             "Error -3 while decompressing data: invalid block type$"):
+        read_text(tmp_path / "corrupt.docx")
+
+
+def test_docx_that_is_not_a_zip_is_refused(tmp_path):
+    (tmp_path / "text.docx").write_bytes("Kế hoạch".encode())
+    with pytest.raises(UnreadableFile, match="^tệp .docx hỏng hoặc không phải Word 2007\\+: File is not a zip file$"):
+        read_text(tmp_path / "text.docx")
+
+
+def test_docx_whose_main_part_is_a_presentation_is_refused(tmp_path):
+    types = blank_docx_parts()["[Content_Types].xml"].replace(
+        b"wordprocessingml.document.main+xml", b"presentationml.presentation.main+xml")
+    write_docx_with(tmp_path / "slides.docx", {"[Content_Types].xml": types})
+    with pytest.raises(UnreadableFile, match="^tệp .docx không phải văn bản Word: phần chính là bản trình chiếu "
+                                             "PowerPoint$"):
+        read_text(tmp_path / "slides.docx")
+
+
+def test_docx_with_broken_xml_is_refused(tmp_path):
+    write_docx_with(tmp_path / "cut.docx", {"word/document.xml": b"<w:document " + W + b"><w:body><w:p>"})
+    with pytest.raises(UnreadableFile, match="^tệp .docx hỏng hoặc không phải Word 2007\\+: Premature end of data"):
+        read_text(tmp_path / "cut.docx")
+
+
+def test_docx_tables_without_a_grid_are_read_by_their_rows(tmp_path):
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN"
+    header.cell(0, 0).add_paragraph("Số: 12/QĐ-UBND")
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    header.cell(0, 1).add_paragraph("Độc lập - Tự do - Hạnh phúc")
+    document.add_paragraph("KẾ HOẠCH")
+    table = document.add_table(rows=2, cols=3)
+    for cell, text in zip(table._cells, ["STT", "Nội dung", "Thời hạn", "1", "Tuyên truyền", "Quý II"]):
+        cell.text = text
+    for each in document.tables:
+        each._tbl.remove(each._tbl.tblGrid)
+    document.save(tmp_path / "nogrid.docx")
+    assert read_text(tmp_path / "nogrid.docx") == ReadResult(
+        "ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "KẾ HOẠCH\nSTT\tNội dung\tThời hạn\n1\tTuyên truyền\tQuý II", "docx")

@@ -13,7 +13,7 @@ MAX_FILE_BYTES = 64 * MB
 
 # .docx: checked on the zip before python-docx reads anything. The main part (word/document.xml)
 # of a 300-page decree is 2-5 MB and 10,000-20,000 paragraphs (every table cell is one); 32 MB
-# and 200,000 paragraphs leave ten times that, and take about 15 s and 1 GB to read at worst.
+# and 200,000 paragraphs leave ten times that, and take at most ~10 s and ~400 MB to read.
 MAX_DOCX_DOCUMENT_BYTES = 32 * MB
 MAX_DOCX_PARAGRAPHS = 200_000
 # python-docx parses every XML part it loads (styles, numbering, headers, footnotes, comments):
