@@ -4,13 +4,18 @@ bounded time and memory (issue 13). Every file is made here, small on disk."""
 import io
 import struct
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 
 import docx
+import pypdfium2 as pdfium
 import pytest
+from fpdf import FPDF
+from PIL import Image, ImageDraw, ImageFont
 
-from indexer.readers import ReadResult, UnreadableFile, read_text
+from indexer.readers import ReadResult, UnreadableFile, limits, read_text
 from indexer.readers.limits import MAX_FILE_BYTES, MB
+from indexer.readers.ocr import tesseract_ready
 
 
 @pytest.mark.parametrize("name", ["huge.txt", "huge.md", "huge.html"])
@@ -169,3 +174,117 @@ def test_docx_tables_without_a_grid_are_read_by_their_rows(tmp_path):
     assert read_text(tmp_path / "nogrid.docx") == ReadResult(
         "ỦY BAN NHÂN DÂN\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
         "KẾ HOẠCH\nSTT\tNội dung\tThời hạn\n1\tTuyên truyền\tQuý II", "docx")
+
+
+# --- PDF ---------------------------------------------------------------------------------------
+
+needs_tesseract = pytest.mark.skipif(not tesseract_ready(), reason="tesseract with Vietnamese data is not installed")
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+SCANNED_LINES = ["KẾ HOẠCH", "Tuyên truyền Nghị quyết số 35-NQ/TW", "của Đảng"]
+TEXT_PAGE = (595, 842, b"BT /F1 12 Tf 72 720 Td (Ke hoach tuyen truyen nam 2024) Tj ET")
+
+
+def image_page(width: float, height: float) -> tuple[float, float, bytes]:
+    """A page of width x height points covered by one grey pixel: a scan, to the reader."""
+    return width, height, b"q %g 0 0 %g 0 0 cm /Im1 Do Q" % (width, height)
+
+
+def raw_pdf(path, pages: list[tuple[float, float, bytes]]):
+    """A PDF written by hand: each page its size and content stream, sharing Helvetica (/F1) and a 1x1 image (/Im1)."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>",
+               b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (6 + 2 * i)
+                                                                       for i in range(len(pages))), len(pages)),
+               b"<< /Font << /F1 4 0 R >> /XObject << /Im1 5 0 R >> >>",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+               b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+               b"/Length 1 >>\nstream\n\x80\nendstream"]
+    for number, (width, height, content) in enumerate(pages):
+        packed = zlib.compress(content)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %g %g] /Resources 3 0 R /Contents %d 0 R >>"
+                       % (width, height, 7 + 2 * number))
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n%s\nendstream" % (len(packed), packed))
+    data, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(data))
+        data += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(data)
+    data += b"xref\n0 %d\n0000000000 65535 f \n%s" % (len(objects) + 1, b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(data))
+
+
+@needs_tesseract
+@pytest.mark.parametrize("side", [14_400, 200_000])
+def test_a_scanned_page_too_large_to_ocr_is_left_out(tmp_path, side):
+    # At 300 dpi a 14,400-point page is 3.6 billion pixels (minutes, gigabytes); 200,000 points ran out of memory.
+    raw_pdf(tmp_path / "poster.pdf", [TEXT_PAGE, image_page(side, side)])
+    assert read_text(tmp_path / "poster.pdf") == ReadResult(
+        "Ke hoach tuyen truyen nam 2024", "pdf", warning="chỉ nhận dạng được 0 trong 1 trang quét: trang 2 quá khổ: "
+                                                         "dưới 100 dpi trong giới hạn 20 triệu điểm ảnh")
+
+
+@needs_tesseract
+def test_a_pdf_that_is_one_oversized_scan_is_refused(tmp_path):
+    raw_pdf(tmp_path / "poster.pdf", [image_page(14_400, 14_400)])
+    with pytest.raises(UnreadableFile, match="^PDF là bản quét, không đọc được chữ: chỉ nhận dạng được 0 trong 1 "
+                                             "trang quét: trang 1 quá khổ: dưới 100 dpi trong giới hạn 20 triệu "
+                                             "điểm ảnh$"):
+        read_text(tmp_path / "poster.pdf")
+
+
+def write_scan_of(path, lines: list[str], page_format: str | tuple[float, float] = "A4"):
+    """A PDF whose one page is a picture of the lines, as a scanner makes it, filling the page's width."""
+    image = Image.new("L", (2480, 200 + 120 * len(lines)), 255)
+    draw = ImageDraw.Draw(image)
+    for number, line in enumerate(lines):
+        draw.text((100, 100 + 120 * number), line, font=ImageFont.truetype(DEJAVU, 64), fill=0)
+    pdf = FPDF(unit="pt", format=page_format)
+    pdf.add_page()
+    pdf.image(image, x=0, y=0, w=pdf.w)
+    pdf.output(str(path))
+
+
+@needs_tesseract
+def test_a_large_scanned_page_is_read_at_a_lower_dpi(tmp_path):
+    # A2 at 300 dpi is 27.8 million pixels, over the cap: it is rendered at 227 dpi.
+    write_scan_of(tmp_path / "a2.pdf", SCANNED_LINES, (1191, 1684))
+    result = read_text(tmp_path / "a2.pdf")
+    lines = [line for line in result.text.split("\n") if line]  # Tesseract puts blank lines between blocks
+    assert (result.ocr, result.warning, lines) == (True, "", SCANNED_LINES)
+
+
+@needs_tesseract
+def test_ocr_stops_when_its_time_is_spent_and_says_how_far_it_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "OCR_BUDGET_SECONDS", 0)  # spent before the first page: no timed test
+    raw_pdf(tmp_path / "mixed.pdf", [TEXT_PAGE, image_page(595, 842), image_page(595, 842)])
+    assert read_text(tmp_path / "mixed.pdf") == ReadResult(
+        "Ke hoach tuyen truyen nam 2024", "pdf", warning="chỉ nhận dạng được 0 trong 2 trang quét: hết 0 giây dành "
+                                                         "cho nhận dạng chữ một tệp")
+
+
+@needs_tesseract
+def test_ocr_stops_at_the_page_limit_keeping_what_it_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_OCR_PAGES", 1)
+    write_scan_of(tmp_path / "one.pdf", SCANNED_LINES)
+    two = pdfium.PdfDocument(str(tmp_path / "one.pdf"))
+    two.import_pages(pdfium.PdfDocument(str(tmp_path / "one.pdf")))
+    two.save(tmp_path / "two.pdf")
+    result = read_text(tmp_path / "two.pdf")
+    lines = [line for line in result.text.split("\n") if line]
+    assert (result.ocr, result.warning, lines) == (
+        True, "chỉ nhận dạng được 1 trong 2 trang quét: giới hạn 1 trang quét một tệp", SCANNED_LINES)
+
+
+def test_a_text_layer_past_the_cap_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PDF_TEXT_CHARS", 50)  # the real cap is 16 million: 35 s of pdfium
+    raw_pdf(tmp_path / "long.pdf", [TEXT_PAGE] * 3)  # 30 characters a page
+    with pytest.raises(UnreadableFile, match="^lớp chữ của PDF quá dài: hơn 50 ký tự ở 2 trang đầu$"):
+        read_text(tmp_path / "long.pdf")
+
+
+def test_pages_past_the_page_limit_are_left_out_with_a_warning(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_PDF_PAGES", 2)
+    raw_pdf(tmp_path / "long.pdf", [TEXT_PAGE] * 3)
+    assert read_text(tmp_path / "long.pdf") == ReadResult(
+        "Ke hoach tuyen truyen nam 2024\n\nKe hoach tuyen truyen nam 2024", "pdf",
+        warning="chỉ đọc 2 trang đầu trong 3 trang")

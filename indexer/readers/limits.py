@@ -49,3 +49,12 @@ def megabytes(size: int) -> str:
     ('64 MB', '76,8 MB')
     """
     return f"{size / MB:.1f}".removesuffix(".0").replace(".", ",") + " MB"
+
+
+def thousands(n: int) -> str:
+    """A count as Vietnamese writes it, for messages.
+
+    >>> thousands(16_000_000)
+    '16.000.000'
+    """
+    return f"{n:,}".replace(",", ".")

@@ -19,6 +19,7 @@ from indexer.readers.limits import (
     MAX_DOCX_PARAGRAPHS,
     MAX_DOCX_XML_BYTES,
     megabytes,
+    thousands,
 )
 from indexer.readers.result import UnreadableFile
 
@@ -99,7 +100,7 @@ def _check_main_part(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
             window = tail + chunk
             paragraphs += len(PARAGRAPH.findall(window)) - len(PARAGRAPH.findall(tail))
             if paragraphs > MAX_DOCX_PARAGRAPHS:
-                raise UnreadableFile(f"tệp .docx có quá nhiều đoạn văn: hơn {_count(MAX_DOCX_PARAGRAPHS)} "
+                raise UnreadableFile(f"tệp .docx có quá nhiều đoạn văn: hơn {thousands(MAX_DOCX_PARAGRAPHS)} "
                                      f"đoạn trong {info.filename}")
             tail = window[-OVERLAP:]
 
@@ -107,7 +108,3 @@ def _check_main_part(package: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
 def _too_big(name: str, size: str) -> str:
     return f"tệp .docx quá lớn: {name} giải nén ra {size} (giới hạn {megabytes(MAX_DOCX_DOCUMENT_BYTES)})"
 
-
-def _count(n: int) -> str:
-    """A count as Vietnamese writes it (`200.000`)."""
-    return f"{n:,}".replace(",", ".")
