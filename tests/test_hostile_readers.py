@@ -2,6 +2,7 @@
 bounded time and memory (issue 13). Every file is made here, small on disk."""
 
 import io
+import json
 import struct
 import zipfile
 import zlib
@@ -11,9 +12,11 @@ import docx
 import pypdfium2 as pdfium
 import pytest
 from fpdf import FPDF
+from helpers import CORPUS, SHARED_DATA
 from PIL import Image, ImageDraw, ImageFont
 
-from indexer.readers import ReadResult, UnreadableFile, limits, read_text
+from indexer.readers import ReadResult, UnreadableFile, limits, read_text, unrepairable, without_mojibake
+from indexer.readers.legacy import encode_tcvn3, encode_vni
 from indexer.readers.limits import MAX_FILE_BYTES, MB
 from indexer.readers.ocr import tesseract_ready
 
@@ -288,3 +291,93 @@ def test_pages_past_the_page_limit_are_left_out_with_a_warning(tmp_path, monkeyp
     assert read_text(tmp_path / "long.pdf") == ReadResult(
         "Ke hoach tuyen truyen nam 2024\n\nKe hoach tuyen truyen nam 2024", "pdf",
         warning="chỉ đọc 2 trang đầu trong 3 trang")
+
+
+# --- mojibake ----------------------------------------------------------------------------------
+
+PASSAGE = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "QUYẾT ĐỊNH",
+           "Về việc ban hành Kế hoạch tuyên truyền Nghị quyết số 35-NQ/TW của Bộ Chính trị",
+           "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện trong năm 2024.",
+           "Điều 2. Quyết định có hiệu lực kể từ ngày ký; các đồng chí ủy viên chịu trách nhiệm thi hành."]
+
+
+def saved_as_windows1252(text: str, lost: str = "?") -> str:
+    """UTF-8 shown as Windows-1252 and saved again: the five bytes it does not define become `lost`."""
+    return "".join(lost if b in b"\x81\x8d\x8f\x90\x9d" else bytes([b]).decode("cp1252") for b in text.encode())
+
+
+def write_lines(path, lines: list[str]):
+    """The lines in a file of the kind its suffix says, as staff's tools save it."""
+    if path.suffix in (".txt", ".md"):
+        path.write_text("\n".join(lines), encoding="utf-8")
+    elif path.suffix == ".html":
+        path.write_text("<meta charset='utf-8'>" + "".join(f"<p>{line}</p>" for line in lines), encoding="utf-8")
+    elif path.suffix in (".docx", ".doc"):  # a .doc that is really a .docx goes through the same reader
+        document = docx.Document()
+        for line in lines:
+            document.add_paragraph(line)
+        document.save(path)
+    else:
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.add_font("DejaVu", fname=DEJAVU)
+        pdf.set_font("DejaVu", size=9)
+        for line in lines:
+            pdf.cell(h=8, text=line, new_x="LMARGIN", new_y="NEXT")
+        pdf.output(str(path))
+
+
+@pytest.mark.parametrize("name", ["lossy.txt", "lossy.md", "lossy.html", "lossy.docx", "lossy.doc", "lossy.pdf"])
+def test_mojibake_that_lost_bytes_is_refused_in_every_format(tmp_path, name):
+    write_lines(tmp_path / name, [saved_as_windows1252(line) for line in PASSAGE])
+    with pytest.raises(UnreadableFile, match="^văn bản hỏng mã hóa \\(UTF-8 bị đọc nhầm thành Windows-1252, "
+                                             "mất ký tự\\), không sửa được$"):
+        read_text(tmp_path / name)
+
+
+def test_mojibake_whose_lost_bytes_became_replacement_characters_is_refused(tmp_path):
+    (tmp_path / "lossy.txt").write_text(saved_as_windows1252("\n".join(PASSAGE), lost="\ufffd"), encoding="utf-8")
+    with pytest.raises(UnreadableFile, match="^văn bản hỏng mã hóa"):
+        read_text(tmp_path / "lossy.txt")
+
+
+@pytest.mark.parametrize("name", ["whole.txt", "whole.html", "whole.docx", "whole.pdf"])
+def test_mojibake_with_every_byte_is_undone_in_every_format(tmp_path, name):
+    # No letter of these ends in a byte Windows-1252 leaves undefined, so nothing was lost.
+    lines = ["Nghị quyết số 35-NQ/TW của Bộ Chính trị", "Quyết định thành lập Ban chỉ đạo của tỉnh"]
+    write_lines(tmp_path / name, [saved_as_windows1252(line) for line in lines])
+    assert read_text(tmp_path / name).text == "\n".join(lines)
+
+
+def test_a_few_lines_that_lost_bytes_are_kept_with_the_lost_letters_marked(tmp_path):
+    # In 24 lines, one was saved whole as Windows-1252 and one lost bytes (`ề` twice): the first is
+    # repaired, the second keeps all but its lost letters, and no mojibake is left to index.
+    lines = PASSAGE * 4
+    damaged = [*lines[:3], saved_as_windows1252(lines[3]), *lines[4:6],
+               saved_as_windows1252("Nghị quyết số 35-NQ/TW của Bộ Chính trị"), *lines[7:]]
+    (tmp_path / "some.txt").write_text("\n".join(damaged), encoding="utf-8")
+    assert read_text(tmp_path / "some.txt").text == "\n".join(
+        [*lines[:3], "V\ufffd việc ban hành Kế hoạch tuyên truy\ufffdn Nghị quyết số 35-NQ/TW của Bộ Chính trị",
+         *lines[4:6], "Nghị quyết số 35-NQ/TW của Bộ Chính trị", *lines[7:]])
+
+
+@pytest.mark.parametrize("encode", [encode_tcvn3, encode_vni], ids=["TCVN3", "VNI"])
+def test_legacy_encodings_are_never_taken_for_mojibake(tmp_path, encode):
+    (tmp_path / "old.txt").write_bytes(encode("\n".join(PASSAGE)).encode("latin-1"))
+    assert (read_text(tmp_path / "old.txt").text, unrepairable(encode("\n".join(PASSAGE)))) == ("\n".join(PASSAGE), None)
+
+
+def test_real_texts_are_never_refused_nor_changed():
+    texts = [path.read_text(encoding="utf-8") for path in sorted(CORPUS.iterdir())]
+    for name in ["gazette_dev", "local_dev"]:  # the dev corpora, where this checkout has them
+        records = SHARED_DATA / name / "documents.jsonl"
+        if records.exists():
+            texts += [json.loads(line)["text"] for line in records.read_text(encoding="utf-8").split("\n") if line]
+    assert [without_mojibake(text) for text in texts] == [(text, None) for text in texts]
+
+
+def test_records_are_checked_one_by_one():
+    assert [unrepairable(text) for text in ["Nghị quyết số 35", saved_as_windows1252("Nghị quyết số 35"),
+                                            saved_as_windows1252("Điều 1. Về việc"), "Ã‰"]] == [
+        None, None, "văn bản hỏng mã hóa (UTF-8 bị đọc nhầm thành Windows-1252, mất ký tự), không sửa được",
+        None]

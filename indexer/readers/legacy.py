@@ -9,6 +9,7 @@ import itertools
 import re
 import unicodedata
 
+from indexer.readers.mojibake import decode_utf8_as_cp1252, undo_mojibake
 from indexer.readers.vietnamese import syllable_share
 
 # TCVN3 (TCVN 5712:1993, VN3): one Latin-1 code per letter; upper-case toned letters have no code
@@ -92,15 +93,6 @@ def decode_vni(text: str) -> str:
     return VNI_SEQUENCE.sub(lambda m: VNI_DECODE[m.group(0)], text)
 
 
-def decode_utf8_as_cp1252(text: str) -> str:
-    """Undo UTF-8 that was read as Windows-1252 and saved again (`Nghá»‹` -> `Nghị`); else unchanged."""
-    data = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252", "replace")[0] for c in text)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return text
-
-
 DECODERS = {"TCVN3": decode_tcvn3, "VNI": decode_vni, "UTF-8 đọc nhầm thành Windows-1252": decode_utf8_as_cp1252}
 
 # A run of letters, for putting back the capitals of `.VnTimeH` headings.
@@ -166,6 +158,6 @@ def convert(text: str, encoding: str) -> str:
 
 
 def repair(text: str) -> str:
-    """Convert TCVN3 or VNI text that arrived as Latin-1 characters; leave other text alone."""
+    """Convert TCVN3 or VNI text that arrived as Latin-1 characters, and undo UTF-8 read as Windows-1252."""
     encoding = detect(text)
-    return convert(text, encoding) if encoding else text
+    return undo_mojibake(convert(text, encoding) if encoding else text)
