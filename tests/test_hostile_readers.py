@@ -381,3 +381,10 @@ def test_records_are_checked_one_by_one():
                                             saved_as_windows1252("Điều 1. Về việc"), "Ã‰"]] == [
         None, None, "văn bản hỏng mã hóa (UTF-8 bị đọc nhầm thành Windows-1252, mất ký tự), không sửa được",
         None]
+
+
+def test_a_long_tcvn3_text_on_one_line_is_converted(tmp_path):
+    # Detection judges a sample of it, and the capitals are put back in one pass over the line.
+    line = " ".join(PASSAGE[:3]) + " "
+    (tmp_path / "oneline.txt").write_bytes(encode_tcvn3(line * 2_500).encode("latin-1"))  # 205,000 characters
+    assert read_text(tmp_path / "oneline.txt").text == line * 2_500
