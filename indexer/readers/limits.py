@@ -8,12 +8,12 @@ MB = 1 << 20
 
 # Text and web pages (.txt, .md, .html, .htm, and JSON Lines through `decode`) are read whole into
 # memory and decoded; a 64 MB file is some 45 million Vietnamese characters, hundreds of times a
-# long decree, and still reads in seconds (about 5 s for text, 25 s for HTML).
+# long decree, and reads in 7 s and 320 MB as text, 32 s and 580 MB as HTML (2 busy cores).
 MAX_FILE_BYTES = 64 * MB
 
 # .docx: checked on the zip before python-docx reads anything. The main part (word/document.xml)
 # of a 300-page decree is 2-5 MB and 10,000-20,000 paragraphs (every table cell is one); 32 MB
-# and 200,000 paragraphs leave ten times that, and take at most ~10 s and ~400 MB to read.
+# and 200,000 paragraphs leave ten times that, and take at most ~15 s and ~350 MB to read.
 MAX_DOCX_DOCUMENT_BYTES = 32 * MB
 MAX_DOCX_PARAGRAPHS = 200_000
 # python-docx parses every XML part it loads (styles, numbering, headers, footnotes, comments):
@@ -24,7 +24,7 @@ MAX_DOCX_XML_BYTES = 64 * MB
 MAX_DOCX_PACKAGE_BYTES = 512 * MB
 
 # PDF text layers: about 2 µs and, while one page is open, 200 bytes per character in pdfium. A
-# 1,000-page gazette holds 3-5 million characters; 16 million is a text layer of ~40 MB.
+# 1,000-page gazette holds 3-5 million characters; 16 million (~40 MB) is refused after ~35 s.
 MAX_PDF_TEXT_CHARS = 16_000_000
 # Pages of one PDF read for text; a blank page still costs ~0.2 ms to open.
 MAX_PDF_PAGES = 10_000
@@ -38,7 +38,8 @@ MAX_OCR_PIXELS = 20_000_000
 MIN_OCR_DPI = 100
 MAX_OCR_PAGES = 200           # a long scan is cut here (and the reader says so), not left to run for hours
 # Seconds of OCR for one file (render and Tesseract): a page of an A4 scan takes 1-10 s on one core,
-# so this reads 12-120 pages; the pages read by then are kept and the warning says how many.
+# so this reads 12-120 pages (42 of a 300-page scan on 2 busy cores); the pages read are kept and
+# the warning says how many.
 OCR_BUDGET_SECONDS = 120
 
 
