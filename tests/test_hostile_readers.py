@@ -349,6 +349,16 @@ def test_mojibake_with_every_byte_is_undone_in_every_format(tmp_path, name):
     assert read_text(tmp_path / name).text == "\n".join(lines)
 
 
+def test_mojibake_whose_no_break_spaces_became_spaces_is_undone(tmp_path):
+    # `à` shows as `Ã` and a no-break space, which an editor makes a space (or drops at the end of a
+    # line): that byte is not lost.
+    lines = ["Quyết định thành lập Ban chỉ đạo và", "giao nhiệm vụ đã ban hành"]
+    damaged = [saved_as_windows1252(line).replace("\xa0", " ").rstrip() for line in lines]
+    assert damaged == ["Quyáº¿t Ä‘á»‹nh thÃ nh láº­p Ban chá»‰ Ä‘áº¡o vÃ", "giao nhiá»‡m vá»¥ Ä‘Ã£ ban hÃ nh"]
+    (tmp_path / "spaces.txt").write_text("\n".join(damaged), encoding="utf-8")
+    assert read_text(tmp_path / "spaces.txt").text == "\n".join(lines)
+
+
 def test_a_few_lines_that_lost_bytes_are_kept_with_the_lost_letters_marked(tmp_path):
     # In 24 lines, one was saved whole as Windows-1252 and one lost bytes (`ề` twice): the first is
     # repaired, the second keeps all but its lost letters, and no mojibake is left to index.

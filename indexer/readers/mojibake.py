@@ -26,6 +26,9 @@ MOJIBAKE = re.compile(f"[ÃÄÅÆÌ][{re.escape(CONTINUATION)}]|á[º»].")
 # mojibake: real text has none, and UTF-8 that lost bytes keeps 25-90% of its letters broken.
 MAX_MOJIBAKE_SHARE = 0.1
 REFUSAL = "văn bản hỏng mã hóa (UTF-8 bị đọc nhầm thành Windows-1252, mất ký tự), không sửa được"
+# Windows-1252 shows byte A0 (the last byte of `à`, `Ơ`, `Ạ`, `Ỡ`) as a no-break space, which editors
+# and web pages turn into a space, or drop at the end of a line: the byte is put back.
+SPACE_FOR_A0 = re.compile(rb"(\xc3|\xc6|\xe1[\xba\xbb])(?: |(?=\r?$))")
 # A letter whose last byte was lost: its lead bytes, then the `?` that took the byte's place.
 LOST_LETTER = re.compile(rb"(?:\xe1[\xba\xbb]|[\xc3-\xc6\xcc])\?")
 LOST = "\ufffd"
@@ -94,6 +97,7 @@ def _undo(line: str, mark_lost: bool = False) -> str:
         return line
     try:
         data = line.translate(CP1252_TO_LATIN1).replace(LOST, "?").encode("latin-1")
+        data = SPACE_FOR_A0.sub(b"\\1\xa0", data)
         return (LOST_LETTER.sub(LOST.encode(), data) if mark_lost else data).decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):  # a letter outside Windows-1252, or bytes that are not UTF-8
         return line
