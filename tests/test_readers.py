@@ -242,3 +242,22 @@ def test_documents_carry_their_format_and_original_path(tmp_path):
     write_pdf(tmp_path / "kh.pdf")
     [doc] = read_dir(tmp_path)
     assert (doc.format, doc.ocr, doc.path) == ("pdf", False, str((tmp_path / "kh.pdf").resolve()))
+
+
+def test_docx_paragraph_text_is_python_docx_text(tmp_path):
+    # word.py takes a paragraph's text with one compiled XPath; it must give what Paragraph.text gives.
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Điều 1.\tPhạm vi")
+    paragraph.add_run("dòng một").add_break()
+    paragraph.add_run("dòng hai").add_break(WD_BREAK.PAGE)
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId9"><w:r><w:t>liên kết</w:t></w:r>'
+                                  f'<w:r><w:noBreakHyphen/><w:cr/><w:ptab w:relativeTo="margin" w:alignment="right" '
+                                  f'w:leader="none"/><w:t xml:space="preserve"> hết </w:t></w:r></w:hyperlink>'))
+    document.add_paragraph("")
+    document.save(tmp_path / "runs.docx")
+    assert read_text(tmp_path / "runs.docx").text == "\n".join(p.text for p in document.paragraphs)
+    assert read_text(tmp_path / "runs.docx").text == "Điều 1.\tPhạm vidòng một\ndòng hailiên kết-\n\t hết \n"

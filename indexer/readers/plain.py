@@ -1,8 +1,10 @@
 """Read plain text files (.txt, .md): UTF-8, UTF-16 with BOM, or TCVN3/VNI converted to Unicode."""
 
+import os
 from pathlib import Path
 
 from indexer.readers import legacy
+from indexer.readers.limits import MAX_FILE_BYTES, megabytes
 from indexer.readers.result import ReadResult, UnreadableFile
 from indexer.readers.vietnamese import syllable_share
 
@@ -46,6 +48,17 @@ def _refusal(looks_like: str) -> str:
     return f"không phải văn bản đọc được: trông như {looks_like}; hãy lưu lại dạng UTF-8"
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file; one over MAX_FILE_BYTES is refused before it is read."""
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
+    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:  # the second: a file that grew while read
+        raise UnreadableFile(f"tệp quá lớn để đọc: {megabytes(max(size, len(data)))} "
+                             f"(giới hạn {megabytes(MAX_FILE_BYTES)})")
+    return data
+
+
 def read_plain(path: Path) -> ReadResult:
     """Read a .txt or .md file."""
-    return ReadResult(decode(path.read_bytes()), path.suffix.lower().lstrip("."))
+    return ReadResult(decode(read_bytes(path)), path.suffix.lower().lstrip("."))
