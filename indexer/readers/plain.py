@@ -48,14 +48,15 @@ def _refusal(looks_like: str) -> str:
     return f"không phải văn bản đọc được: trông như {looks_like}; hãy lưu lại dạng UTF-8"
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a file; one over MAX_FILE_BYTES is refused before it is read."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file; one over `limit` (MAX_FILE_BYTES) is refused before it is read."""
+    limit = limit or MAX_FILE_BYTES
     with open(path, "rb") as f:
         size = os.fstat(f.fileno()).st_size
-        data = f.read(MAX_FILE_BYTES + 1) if size <= MAX_FILE_BYTES else b""
-    if size > MAX_FILE_BYTES or len(data) > MAX_FILE_BYTES:  # the second: a file that grew while read
+        data = f.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:  # the second: a file that grew while read
         raise UnreadableFile(f"tệp quá lớn để đọc: {megabytes(max(size, len(data)))} "
-                             f"(giới hạn {megabytes(MAX_FILE_BYTES)})")
+                             f"(giới hạn {megabytes(limit)})")
     return data
 
 
