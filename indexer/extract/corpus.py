@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
+from indexer.extract.citations import MAX_CITATIONS
 from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.extract.guard import Failure, file_seconds, run_guarded
 from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
@@ -120,7 +121,10 @@ def _read(file: SourceFile) -> list[Document | Skipped]:
             return [Skipped(file.source, "tệp rỗng")]
         origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
         documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
-        return documents + ([Skipped(file.source, result.warning)] if result.warning else [])
+        warnings = [result.warning] if result.warning else []
+        if any(len(d.meta.citations) >= MAX_CITATIONS for d in documents):
+            warnings.append(f"chỉ giữ {MAX_CITATIONS:,} trích dẫn đầu của một văn bản".replace(",", "."))
+        return documents + [Skipped(file.source, w) for w in warnings]
     text = decode(read_bytes(file.path, MAX_JSONL_BYTES))
     if not text.strip():
         return [Skipped(file.source, "tệp rỗng")]

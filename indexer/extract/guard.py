@@ -33,10 +33,10 @@ WORKER_MEMORY = 768 << 20
 # Items handed out ahead of the first result not yet returned, per worker: bounds what waits in memory.
 AHEAD_PER_WORKER = 4
 REASON_LENGTH = 300
-# Imported once in the fork server: pyvi's model (indexer.builder's workers segment words with it).
-PRELOAD = ["analyzers.preload", "indexer.extract.corpus"]
+# Imported once in the fork server by default: the readers and extraction. The build's workers ask for
+# pyvi's model too (`preload=`): only the first call of a process decides, since its fork server lives on.
+PRELOAD = ["indexer.extract.corpus"]
 _context = get_context("forkserver")
-_context.set_forkserver_preload(PRELOAD)
 
 
 @dataclass(frozen=True)
@@ -121,10 +121,12 @@ def _now() -> float:
 
 
 def run_guarded(func: Callable, items: Iterable, workers: int | None = None, seconds=FILE_SECONDS,
-                budget: int = WORKER_MEMORY) -> Iterator[tuple]:
+                budget: int = WORKER_MEMORY, preload: tuple = ()) -> Iterator[tuple]:
     """(item, func(item) or Failure) for each item, in order, each in a worker process. `func` is a
     module-level function (it is sent to the workers by name); `seconds` a number, or a function of
-    the item giving its time limit."""
+    the item giving its time limit; `preload` names modules the fork server imports once for every
+    worker, when this call starts it."""
+    _context.set_forkserver_preload([*PRELOAD, *preload])
     items = list(items)
     count = max(1, min(workers or os.cpu_count() or 1, len(items)))
     pool: list[_Worker] = []
