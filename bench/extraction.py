@@ -5,8 +5,9 @@ Data: ../shared/data/gazette_dev/documents.jsonl (201 gazette texts, truth: type
 gazette's address) and ../shared/data/local_dev/documents.jsonl (137 documents in 7 layout families,
 headers read by hand). How values are compared: bench/extraction_truth.py.
 
-Usage: python bench/extraction.py      (summary printed; figures and every failure in
-bench/results/extraction.json, the failures also one per line in bench/results/extraction_failures.tsv)
+Usage: python bench/extraction.py [gazette_dev] [local_dev]     (both sets by default)
+The summary is printed; the figures and every failure go to bench/results/extraction.json, the failures
+also one per line to bench/results/extraction_failures.tsv.
 """
 
 import json
@@ -59,7 +60,7 @@ def local_checks(record: dict) -> dict:
     return {
         "type": (record["doc_type"], lambda m: same_type(record["doc_type"], m.doc_type)),
         "number": (number, lambda m: same_number(number, m.number)),
-        "date": (record["date"], lambda m: (m.date or getattr(m, "date_partial", None)) == record["date"]),
+        "date": (record["date"], lambda m: (m.date or m.partial_date) == record["date"]),
         "issuer": (issuer, lambda m: same_body(issuer, m.issuer)),
         "parent": (parent, lambda m: same_body(parent, m.parent_issuer)),
     }
@@ -67,7 +68,7 @@ def local_checks(record: dict) -> dict:
 
 def got_value(meta, field: str):
     return {"type": meta.doc_type, "number": meta.number, "issuer": meta.issuer, "parent": meta.parent_issuer,
-            "date": meta.date or getattr(meta, "date_partial", None)}[field]
+            "date": meta.date or meta.partial_date}[field]
 
 
 def run_set(name: str, records: list[dict]) -> dict:
@@ -157,9 +158,11 @@ def summary_lines(figures: dict) -> list[str]:
     return lines
 
 
-def run() -> dict:
+def run(names: list[str]) -> dict:
     figures, all_failures = {"sets": {}}, []
     for name, path in SETS.items():
+        if names and name not in names:
+            continue
         result = run_set(name, read_records(path))
         figures["sets"][name] = set_figures(name, result)
         all_failures += failures(name, result["rows"])
@@ -179,4 +182,4 @@ def write(figures: dict) -> None:
 
 
 if __name__ == "__main__":
-    write(run())
+    write(run(sys.argv[1:]))

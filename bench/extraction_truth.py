@@ -5,7 +5,7 @@ Kept apart from the extractor's own tables, so the check does not share the extr
 - type: the same name, case and tone placement folded.
 - number: as printed with inner spaces removed (`35 /2024/QĐ-UBND` -> `35/2024/QĐ-UBND`); an unsigned
   draft's blank (`/QĐ-UBND`) means "no number": the expected value is None.
-- date: ISO; a draft's blank day or month gives `2025-11` or `2025`, compared with `date_partial`.
+- date: ISO; a draft's blank day or month gives `2025-11` or `2025`, compared with `partial_date`.
 - issuer: local_dev prints it as read (`UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ`); the expected body is built
   from it by the naming rules below, then compared by key (tone placement, case, punctuation and the
   abbreviations UBND, HĐND, TTTT, CNTT folded away). Whether the value is also *canonical* is measured

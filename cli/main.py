@@ -13,8 +13,8 @@ from pathlib import Path
 import indexer
 from cli import options
 
-EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
-                  "date_min", "signer", "title", "deduced")
+EXTRACT_FIELDS = ("doc_type", "number", "issuer", "parent_issuer", "province", "date", "partial_date", "year",
+                  "year_inferred", "date_min", "signer", "title", "deduced", "uncertain")
 
 
 class UserError(Exception):

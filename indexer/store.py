@@ -24,8 +24,9 @@ from indexer.engines import open_engine
 from indexer.errors import BuildLocked, IndexNotFound
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
-# starts afresh (5: the derived values' classes moved into indexer.graph.model, `records` became `links`).
-FORMAT_VERSION = 5
+# starts afresh (5: the derived values' classes moved into indexer.graph.model, `records` became `links`;
+# 6: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored).
+FORMAT_VERSION = 6
 INFO = "vanban.json"
 DERIVED = "derived"
 LOCK = "build.lock"
