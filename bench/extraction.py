@@ -89,15 +89,28 @@ def run_set(name: str, records: list[dict]) -> dict:
             "skipped_no_text_layer": len(records) - len(rows)}
 
 
+def _partial(row: dict, field: str) -> bool:
+    """A date of which only the part that could be read was given (`2024-12` for `2024-12-31`), the rest
+    left out: not a wrong value."""
+    meta, truth = row["meta"], row["checks"][field][0]
+    return (field == "date" and not meta.date and bool(meta.partial_date) and truth != meta.partial_date
+            and truth.startswith(meta.partial_date))
+
+
 def field_figures(rows: list[dict]) -> dict:
-    """Per field: share right where the truth has a value (n), and values found where it has none."""
+    """Per field, where the truth has a value (n): the share right, how many wrong values were given and
+    how many were left out (of them, marked uncertain; a date's readable part given counts as left out);
+    and values found where the truth has none."""
     out = {}
     fields = sorted({f for r in rows for f in r["checks"]}, key=["type", "number", "date", "issuer", "parent"].index)
     for field in fields:
         with_truth = [r for r in rows if field in r["checks"] and r["checks"][field][0] is not None]
         without = [r for r in rows if field in r["checks"] and r["checks"][field][0] is None]
-        right = sum(1 for r in with_truth if r["checks"][field][1](r["meta"]))
-        out[field] = {"right": round(right / len(with_truth), 3) if with_truth else None, "n": len(with_truth),
+        right = [r for r in with_truth if r["checks"][field][1](r["meta"])]
+        missing = [r for r in with_truth if got_value(r["meta"], field) is None or _partial(r, field)]
+        out[field] = {"right": round(len(right) / len(with_truth), 3) if with_truth else None, "n": len(with_truth),
+                      "wrong": len(with_truth) - len(right) - len(missing), "missing": len(missing),
+                      "missing_marked_uncertain": sum(1 for r in missing if field in r["meta"].uncertain),
                       "found_without_truth": sum(1 for r in without if got_value(r["meta"], field) is not None)}
     out["with_title"] = round(sum(1 for r in rows if r["meta"].title) / max(1, len(rows)), 3)
     out["with_signer"] = round(sum(1 for r in rows if r["meta"].signer) / max(1, len(rows)), 3)
@@ -140,8 +153,11 @@ def set_figures(name: str, result: dict) -> dict:
 
 
 def _cell(field: str, stats: dict) -> str:
-    """`number 0.95 (30)`, and `+2` for values found where the truth has none (a draft's blank number)."""
-    extra = f", +{stats['found_without_truth']}" if stats["found_without_truth"] else ""
+    """`number 0.95 (30)`, with `wrong 2` and `left out 3` when there are, and `+2` for values found
+    where the truth has none (a draft's blank number read as one)."""
+    extra = "".join(f" {label} {stats[key]}" for key, label in (("wrong", "wrong"), ("missing", "left out"))
+                    if stats[key] and stats["right"] < 0.98)
+    extra += f" +{stats['found_without_truth']}" if stats["found_without_truth"] else ""
     return f"{field} {stats['right']} ({stats['n']}{extra})"
 
 

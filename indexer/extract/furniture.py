@@ -21,8 +21,9 @@ GAZETTE_SECTION = re.compile(r"^[ \t]*VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁ
 SIGNATURE_STAMP = re.compile(
     r"^[ \t]*(?:Ký bởi|Người ký)[ \t]*:[^\n]*(?:\n[ \t]*(?:Email|Cơ quan|Thời gian ký|Ngày ký)[ \t]*:[^\n]*)*", re.M)
 
-# Ornament lines under a header (`__________`, `-------`, `–––––`, `***`) and markdown residue (`**`, `|`).
-ORNAMENT = re.compile(r"^[ \t]*[-_–—=*.·]{3,}[ \t]*$|\*+|\||^[ \t]*#+(?=[ \t])", re.M)
+# Ornament lines under a header (`__________`, `-------`, `–––––`, `***`) and markdown residue (`**`, `|`);
+# a `|` touching a digit is a scan's 1 (`ngày 3| tháng 12`), not a table's.
+ORNAMENT = re.compile(r"^[ \t]*[-_–—=*.·]{3,}[ \t]*$|\*+|(?<!\d)\|(?!\d)|^[ \t]*#+(?=[ \t])", re.M)
 
 # A footnote number glued to a word: `THÔNG TƯ1`, `thuế1`, `Quân đội73` (no Vietnamese word ends in a digit;
 # codes such as `QH15` are upper case and keep theirs).

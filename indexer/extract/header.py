@@ -25,9 +25,9 @@ PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2
                         r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
 
 # The place and date line of a header as it may come: a draft's blank day or month (`ngày    tháng 12
-# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`), a line wrapped inside a cell, a footnote digit
-# clinging to the year (`năm 20264`).
-HEADER_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày[ \t]*\n?(?P<d>[^\n]{0,8}?)\s*tháng"
+# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`), a line wrapped inside a cell,
+# a footnote digit clinging to the year (`năm 20264`).
+HEADER_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)\s*tháng"
                          r"(?P<m>[^\n]{0,8}?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.M)
 
 # The adoption date of a law or a resolution of the National Assembly, at its end:

@@ -24,9 +24,10 @@ DIGIT_LOOKALIKES = {"O": "0", "o": "0", "Ø": "0", "ø": "0", "Q": "0", "I": "1"
 BLANK = re.compile(r"^[\s._…]*$")
 
 # Lines of the e-signature seal's image and of its certificate, read as text above the header:
-# `TRUNG TÂM CÔNG BÁO VÀ TIN HỌC`, `Ký bởi: ...`, `Thời gian ký: ...`, `ttcbth@quangngai.gov.vn`, `+07:00`.
+# `TRUNG TÂM CÔNG BÁO VÀ TIN HỌC`, `Ký bởi: ...`, `Thời gian ký: ...`, `ttcbth@quangngai.gov.vn`, `+07:00`
+# (an `@` alone is a garbled digit: `Số: 86@ /QĐ-UBND`).
 SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[ÔÓO]NG\s*$|\b[Kk]ý\s*(?:bởi\s*)?:"
-                       r"|Cơ\s+quan\s*:|@|\+\s*07\s*:\s*00|\.gov\.vn|\d\d\.\d\d\.\d{4}\s+\d\d:\d\d")
+                       r"|Cơ\s+quan\s*:|[a-z]\)?@|g[oe]v\.v|\+\s*07\s*:\s*00|\d\d\.\d\d\.\d{4}\s+\d\d:\d\d")
 
 HEADER_LINE_CHARS = 160
 
