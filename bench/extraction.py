@@ -34,6 +34,7 @@ from indexer.extract.metadata import extract, extract_one
 DATA = ROOT.parent / "shared" / "data"
 SETS = {"gazette_dev": DATA / "gazette_dev" / "documents.jsonl", "local_dev": DATA / "local_dev" / "documents.jsonl"}
 GAZETTE_LAYOUT = "gazette-pdf-text"
+CENTRAL_LEVELS = ("central", "party-central")  # local_dev's `level`; a gazette text is central
 SAMPLE = 30
 
 
@@ -144,7 +145,10 @@ def set_figures(name: str, result: dict) -> dict:
         "by_layout": {layout: {"documents": len(rs), **field_figures(rs)} for layout, rs in sorted(by_layout.items())},
         "issuer_values": dict(Counter(issuers).most_common()),
         "issuer_not_canonical": canonical_problems(issuers),
-        "province_on_central_documents": sum(1 for r in rows if r["meta"].province and r["layout"] == GAZETTE_LAYOUT),
+        "province_on_central_documents": sum(1 for r in rows if r["meta"].province
+                                             and r["record"].get("level", "central") in CENTRAL_LEVELS),
+        "province_missing_on_local_documents": sum(1 for r in rows if not r["meta"].province
+                                                   and r["record"].get("level", "central") not in CENTRAL_LEVELS),
         "split_into_several": sum(1 for r in rows if r["parts"] > 1),
         "citations": len(citations),
         "citations_by_type": dict(Counter(c.doc_type for _, c in citations).most_common()),

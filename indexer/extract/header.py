@@ -52,9 +52,11 @@ INTRO_REACH = 4000
 # The gazette's section title over a consolidated text names its certifier: `VĂN BẢN HỢP NHẤT - BỘ Y TẾ`.
 CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*)(?P<more>\n[^\n]*)?", re.M)
 
-# Where the title ends and the body starts: `Căn cứ`, `Điều 1`, `Chương I`, `Phần thứ nhất`, `I.`, `1.`.
-TEXT_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
-                        r"|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|Nơi nhận)")
+# Where the title ends and the body starts: `Căn cứ` (a Party text's `- Căn cứ`), `Điều 1`, `Chương I`,
+# `Phần thứ nhất`, `I.`, `1.`.
+TEXT_START = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d"
+                        r"|[IVX]+\.\s|\d+\.\s|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:"
+                        r"|Nơi nhận)")
 
 # A consolidated text's note under its title: `Thông tư số 05/2015/TT-BYT ngày ... được sửa đổi, bổ sung bởi:`.
 CONSOLIDATION_NOTE = re.compile(rf"^[ \t]*{TYPE_NAME}\b[^\n]{{0,120}}?\bsố\s+\d")

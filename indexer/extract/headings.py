@@ -14,5 +14,6 @@ TYPE_HEADING = re.compile(r"^[ \t]*(" + _HEADING_NAMES + r")(?:[ \t]+HÀNH ĐỘ
 LONG_HEADING = re.compile(r"^[ \t]*(" + _HEADING_NAMES + r")[ \t]*[,:]?[ \t]+[A-ZĐÀ-Ỹ0-9][^\n/]*$", re.M)
 
 # Where a header ends and the text begins: no type heading further down is the document's own.
-HEADER_END = re.compile(r"^[ \t>*]*(?:Căn cứ|Kính gửi|Điều \d|Thực hiện|Theo đề nghị|Xét đề nghị|I\.\s)", re.M)
+HEADER_END = re.compile(r"^[ \t>*]*(?:[-–•][ \t]*)?(?:Căn cứ|Kính gửi|Điều \d|Thực hiện|Theo đề nghị|Xét đề nghị"
+                        r"|I\.\s)", re.M)
 HEADER_REACH = 3000

@@ -6,9 +6,9 @@ Party's name stand in the other column: they are never part of it.
 
 import re
 
-from analyzers.normalize import canonical_tones
+from analyzers.normalize import canonical_tones, fold
 from indexer.extract.header import CERTIFICATION, PLACE_DATE
-from indexer.extract.issuers import Body, canonical_body, case_name, is_central_body
+from indexer.extract.issuers import CENTRAL_BODIES, Body, body_key, canonical_body, case_name, is_central_body
 
 # National and Party mottos: never the issuer (in two-column text they share a line with it).
 MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
@@ -155,3 +155,19 @@ def header_issuer(header: str, lines: list[str] | None = None) -> tuple[Body | N
     for text in found[1:]:
         named.append(under(named[-1], text))
     return named[-1], (named[-2].name if len(named) > 1 else None)
+
+
+def _initials(name: str) -> str:
+    """`Ủy ban Thường vụ Quốc hội` -> `UBTVQH`: what a symbol's body code spells."""
+    return "".join(fold(w[0]).upper() for w in name.split() if w[0].isalpha() and w != "và")
+
+
+def completed(body: Body, number: str | None) -> Body:
+    """A central body's name the page cut short (`ỦY BAN THƯỜNG VỤ`, its `QUỐC HỘI` line lost), made whole
+    when the number's body code spells the whole name's initials (`494/NQ-UBTVQH13`)."""
+    if not number or is_central_body(body.name):
+        return body
+    codes = {re.sub(r"\d+$", "", fold(part).upper()) for part in re.split(r"[-/]", number)[1:]}
+    key = body_key(body.name)
+    whole = [n for n in CENTRAL_BODIES if body_key(n).startswith(key + " ") and _initials(n) in codes]
+    return Body(whole[0], body.authority) if len(whole) == 1 else body

@@ -30,7 +30,7 @@ from indexer.extract.header import (
     type_heading,
 )
 from indexer.extract.identity import is_central_ref
-from indexer.extract.issuer_block import case_header, header_issuer
+from indexer.extract.issuer_block import case_header, completed, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts import head_text
 from indexer.extract.passages import citing_passage
@@ -182,10 +182,11 @@ def _located(body: Body | None, places) -> Body | None:
     return Body(_locate(body.name, *places()), body.authority)
 
 
-def _issuer(view: str, head: str, header: str, signer, places) -> tuple[Body | None, str | None]:
+def _issuer(view: str, head: str, header: str, number: str | None, signer, places) -> tuple[Body | None, str | None]:
     """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
     printed, parent = header_issuer(header)
     if printed:
+        printed = completed(printed, number)
         parent_body = _located(Body(parent), places) if parent else None
         return _located(printed, places), parent_body.name if parent_body else None
     opening = _preamble_issuer(head)
@@ -253,7 +254,10 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     signer = consolidated.get("signer") if consolidated else None
     signer = signer or signer_match(view)
     # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
-    issuer, parent = (consolidated["issuer"], None) if consolidated else _issuer(view, head, header, signer, places)
+    if consolidated:
+        issuer, parent = consolidated["issuer"], None
+    else:
+        issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
     province = places()[0] if _is_local(issuer, parent, number.value) else None
     return _dated(DocumentMetadata(

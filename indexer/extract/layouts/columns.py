@@ -19,7 +19,8 @@ RIGHT_COLUMN = re.compile(
 
 # A line where the header has ended: the type heading's line is found by the caller; these are the
 # first lines of a body (`Căn cứ`, `Kính gửi`, `Điều 1`, `I.`).
-BODY_START = re.compile(r"^[ \t>*]*(?:Căn cứ|Kính gửi|Điều \d|Thực hiện|Theo đề nghị|Xét đề nghị|I\.\s)")
+BODY_START = re.compile(r"^[ \t>*]*(?:[-–•][ \t]*)?(?:Căn cứ|Kính gửi|Điều \d|Thực hiện|Theo đề nghị|Xét đề nghị"
+                        r"|I\.\s)")
 HEAD_LINES = 40
 
 
