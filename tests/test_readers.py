@@ -166,6 +166,21 @@ def test_html_blocks_become_lines_and_scripts_are_dropped(tmp_path):
     assert read_text(tmp_path / "kh.html") == ReadResult("KẾ HOẠCH\nthực hiện Nghị quyết số 35\n1\tTuyên truyền", "html")
 
 
+def test_markdown_that_is_mostly_html_is_read_as_its_text(tmp_path):
+    gfm = ("<table>\n<tbody>\n<tr>\n<td><p><strong>ỦY BAN NHÂN DÂN</strong></p>\n<p><strong>TỈNH LÂM ĐỒNG</strong></p>"
+           "\n<p>Số: <strong>12</strong>/QĐ-UBND</p></td>\n<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>"
+           "\n<p><em>Lâm Đồng, ngày 30 tháng 6 năm 2025</em></p></td>\n</tr>\n</tbody>\n</table>\n\n**QUYẾT ĐỊNH**\n")
+    (tmp_path / "qd.md").write_text(gfm, encoding="utf-8")
+    (tmp_path / "page.txt").write_text("<!DOCTYPE html><html><body><p>KẾ HOẠCH</p><p>số 35</p></body></html>",
+                                       encoding="utf-8")
+    (tmp_path / "note.md").write_text("**KẾ HOẠCH**\n\nNgày <u>28</u> tháng 02.\n\nNội dung.\n", encoding="utf-8")
+    assert [read_text(tmp_path / name) for name in ("qd.md", "page.txt", "note.md")] == [
+        ReadResult("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Lâm Đồng, ngày 30 tháng 6 năm 2025\n\n\n**QUYẾT ĐỊNH**\n", "html"),
+        ReadResult("KẾ HOẠCH\nsố 35", "html"),
+        ReadResult("**KẾ HOẠCH**\n\nNgày <u>28</u> tháng 02.\n\nNội dung.\n", "md")]
+
+
 def test_html_in_a_declared_charset_with_tcvn3_text(tmp_path):
     page = f"<meta http-equiv='Content-Type' content='text/html; charset=windows-1252'><p>{encode_tcvn3('Hạnh phúc')}</p>"
     (tmp_path / "old.htm").write_bytes(page.encode("cp1252"))

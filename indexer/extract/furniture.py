@@ -6,6 +6,8 @@ kept), so every offset found in the view is an offset in the text itself, which 
 
 import re
 
+from indexer.readers.markup import HTML_TAG
+
 # Gazette running heads, with the page number before or after: `CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023`,
 # `38      CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025`, and the `(Xem tiếp Công báo số 507 + 508)` at a cut.
 RUNNING_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}[ \t]+)?CÔNG BÁO[ \t]*/[ \t]*Số[^\n]*$"
@@ -30,7 +32,10 @@ ORNAMENT = re.compile(r"^[ \t]*[-_–—=*.·]{3,}[ \t]*$|\*+|(?<!\d)\|(?!\d)|^[
 GLUED_FOOTNOTE = re.compile(r"(?<=[a-zà-ỹđ])(?P<f>\d{1,3})(?=[ \t,.;:]|$)"
                             r"|^[ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*[A-ZĐÀ-Ỹ](?P<h>\d{1,3})[ \t]*$", re.M)
 
-FURNITURE = (RUNNING_HEAD, PAGE_NUMBER, GAZETTE_SECTION, SIGNATURE_STAMP, ORNAMENT, GLUED_FOOTNOTE)
+# Tags of markdown that holds HTML (`<p>`, `<strong>`, `<td>`): markup, never text.
+MARKUP = HTML_TAG
+
+FURNITURE = (RUNNING_HEAD, PAGE_NUMBER, GAZETTE_SECTION, SIGNATURE_STAMP, ORNAMENT, MARKUP, GLUED_FOOTNOTE)
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:

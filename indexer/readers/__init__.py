@@ -1,7 +1,8 @@
 """Turn the files staff keep (text, Word, PDF, web pages) into Unicode text: one reader per format.
 
-`read_text(path)` picks the reader by the file's extension; a file we cannot read raises
-`UnreadableFile` with a one-line reason.
+`read_text(path)` picks the reader by the file's extension (a .txt or .md that is mostly HTML is read
+as its text: `markup`); a file we cannot read raises `UnreadableFile` with a one-line reason.
+`strip_html` is also what extraction uses on a text that still holds some markup.
 
 May import: nothing of ours outside this package but analyzers.
 """
@@ -9,17 +10,18 @@ May import: nothing of ours outside this package but analyzers.
 from dataclasses import replace
 from pathlib import Path
 
+from indexer.readers.markup import has_html, read_text_file, strip_html
 from indexer.readers.pdf import read_pdf
-from indexer.readers.plain import decode, read_plain
+from indexer.readers.plain import decode
 from indexer.readers.result import ReadResult, UnreadableFile, tidy
 from indexer.readers.webpage import read_html
 from indexer.readers.word import read_docx
 from indexer.readers.word97 import read_doc
 
-READERS = {".txt": read_plain, ".md": read_plain, ".docx": read_docx, ".doc": read_doc,
+READERS = {".txt": read_text_file, ".md": read_text_file, ".docx": read_docx, ".doc": read_doc,
            ".pdf": read_pdf, ".html": read_html, ".htm": read_html}
 
-__all__ = ["READERS", "ReadResult", "UnreadableFile", "decode", "read_text", "tidy"]
+__all__ = ["READERS", "ReadResult", "UnreadableFile", "decode", "has_html", "read_text", "strip_html", "tidy"]
 
 
 def read_text(path: Path) -> ReadResult:

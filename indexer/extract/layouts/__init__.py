@@ -6,7 +6,8 @@ on the left; the national motto (or the Party's name) and the place and date on 
 of files scrambles them its own way, and each has its step here:
 
     gazette PDFs' text layer   the columns one after the other: nothing to do
-    markdown holding HTML      `html`: tags stripped to text, a header table read column by column
+    markdown holding HTML      `indexer.readers.markup`: tags stripped to text, a header table read
+                               column by column (the reader does it for a file that is mostly HTML)
     Pandoc markdown            `markdown`: `\\` escapes undone, emphasis split by a wrap rejoined, a header
                                table (cells between `|` lines, or `| a | b |` rows) read column by column
     Word through old converters, pdftotext -layout, Tesseract
@@ -20,7 +21,8 @@ of files scrambles them its own way, and each has its step here:
 step that applies done: left column first, then right column, then the rest, page furniture blanked.
 It is for reading the header; offsets into it mean nothing in the text itself.
 
-May import: analyzers and indexer.extract's table modules (headings, refs, places, issuers, furniture).
+May import: analyzers, indexer.readers (markup) and indexer.extract's table modules (headings, refs,
+places, issuers, furniture).
 """
 
 import re
@@ -28,9 +30,9 @@ import re
 from indexer.extract.furniture import reading_view
 from indexer.extract.headings import LONG_HEADING, TYPE_HEADING
 from indexer.extract.layouts.columns import in_columns
-from indexer.extract.layouts.html import has_html, strip_html
 from indexer.extract.layouts.markdown import join_emphasis, pandoc_table, pipe_table, unescape
 from indexer.extract.layouts.scans import fix_scan_header
+from indexer.readers import has_html, strip_html
 
 __all__ = ["head_text"]
 
