@@ -351,3 +351,32 @@ def test_central_body_whose_last_line_was_lost_is_completed_from_its_number_code
             "|---|---|\n| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 5 năm 2012 |\n\nNGHỊ QUYẾT\n\nVề việc phê chuẩn\n")
     meta = header(text)
     assert (meta["issuer"], meta["province"], meta["doc_type"]) == ("Ủy ban Thường vụ Quốc hội", None, "Nghị quyết")
+
+
+PAGE_MODEL_TABLE = ("| ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN<br>——— | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - "
+                    "Hạnh phúc |\n| --- | --- |\n| Số: <b>215</b>/QĐ-UBND | <i>Nghệ An, ngày <u>05</u> tháng <u>3</u> năm "
+                    "2025</i> |\n\n## QUYẾT ĐỊNH\n\n**Về việc thành lập Hội đồng thẩm định**\n\nCăn cứ Luật;\n")
+
+
+def test_page_model_markdown_table_with_html_inside_its_cells():
+    assert header(PAGE_MODEL_TABLE) == dict(
+        doc_type="Quyết định", number="215/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Nghệ An", parent_issuer=None,
+        authority=None, province="Nghệ An", date="2025-03-05", signer=None,
+        title="Về việc thành lập Hội đồng thẩm định", partial_date=None, uncertain=())
+
+
+def test_peoples_council_and_its_standing_committee():
+    council = ("HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+               "Số: 88/2024/NQ-HĐND\tHà Tĩnh, ngày 12 tháng 7 năm 2024\n\nNGHỊ QUYẾT\nQuy định mức chi\n\nCăn cứ Luật;\n")
+    standing = ("HĐND TỈNH HÀ TĨNH\nTHƯỜNG TRỰC\n\nSố: 301/TB-HĐND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n\nHà Tĩnh, ngày 3 tháng 8 năm 2024\n\nTHÔNG BÁO\nKết luận phiên họp\n")
+    assert [(m["issuer"], m["parent_issuer"], m["doc_type"]) for m in (header(council), header(standing))] == [
+        ("Hội đồng nhân dân tỉnh Hà Tĩnh", None, "Nghị quyết"),
+        ("Thường trực Hội đồng nhân dân tỉnh Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Thông báo")]
+
+
+def test_national_assembly_above_its_standing_committee_is_one_body():
+    text = ("QUỐC HỘI\nỦY BAN THƯỜNG VỤ\n\nSố: 12/2024/UBTVQH15\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 5 tháng 2 năm 2024\n\nNGHỊ QUYẾT\nQuy định chi tiết\n")
+    meta = header(text)
+    assert (meta["issuer"], meta["parent_issuer"]) == ("Ủy ban Thường vụ Quốc hội", "Quốc hội")

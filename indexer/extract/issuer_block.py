@@ -17,7 +17,8 @@ MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự 
 # (`BỘ TÀI CHÍNH` / `TỔNG CỤC HẢI QUAN`); any other line continues the one above (`ỦY BAN NHÂN` / `DÂN`).
 BODY_WORD = (r"(?:BỘ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ|CỤC|TỔNG CỤC|CHI CỤC|VỤ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|"
              r"QUỐC HỘI|NGÂN HÀNG|VIỆN|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|BẢO HIỂM|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|"
-             r"THÀNH UỶ|HUYỆN UỶ|ĐẢNG UỶ|ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG|THANH TRA|KHO BẠC)\b")
+             r"THÀNH UỶ|HUYỆN UỶ|ĐẢNG UỶ|ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG|THANH TRA|KHO BẠC|THƯỜNG TRỰC|ĐOÀN|CÔNG AN|"
+             r"HỌC VIỆN|ĐẠI HỌC|TỔNG CÔNG TY)\b")
 BODY_NAME_START = re.compile(BODY_WORD)
 
 # A signature block's first line, `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG`: the header has ended.
@@ -32,8 +33,9 @@ RULE = re.compile(r"[-_–—=*.]{3,}")
 # A first syllable a wrap left alone on its line (`ỦY` / `BAN NHÂN DÂN`): it joins the next line.
 STRANDED = {"ỦY", "UỶ", "UY"}
 
-# Units a body prints under its name: `SỞ NỘI VỤ`, `VĂN PHÒNG`, `BAN TỔ CHỨC`, `PHÒNG NCKSTTHC`.
-UNIT_WORD = r"(?:SỞ|VĂN PHÒNG|BAN|PHÒNG|TRUNG TÂM|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA)"
+# Units a body prints under its name: `SỞ NỘI VỤ`, `VĂN PHÒNG`, `BAN TỔ CHỨC`, `PHÒNG NCKSTTHC`, a People's
+# Council's `THƯỜNG TRỰC`.
+UNIT_WORD = r"(?:SỞ|VĂN PHÒNG|BAN|PHÒNG|TRUNG TÂM|TỔNG CỤC|CỤC|CHI CỤC|THANH TRA|THƯỜNG TRỰC)"
 LEVEL = r"(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)"
 
 # A local parent and its unit flattened onto one line: `UBND TỈNH BÌNH THUẬN SỞ NỘI VỤ`,
@@ -136,6 +138,9 @@ def under(parent: Body, text: str) -> Body:
         central = canonical_body(unit.name + (" Trung ương Đảng" if unit.name == "Văn phòng" else " Trung ương"))
         return central if central and is_central_body(central.name) else Body(unit.name + " Trung ương")
     if is_central_body(parent.name):
+        whole = canonical_body(f"{unit.name} {parent.name}")  # `QUỐC HỘI` / `ỦY BAN THƯỜNG VỤ`
+        if whole and is_central_body(whole.name):
+            return whole
         return Body(f"{unit.name} {parent.name}") if unit.name in GENERIC_UNITS else unit
     place = COMMITTEE_PLACE.match(parent.name)
     if place and not unit.name.startswith("Văn phòng"):

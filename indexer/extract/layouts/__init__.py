@@ -56,8 +56,6 @@ def _heading_line(lines: list[str]) -> int:
 def _markdown(text: str) -> str:
     if "\\" in text:
         text = unescape(text)
-    if "|" in text:
-        text = pipe_table(pandoc_table(text))
     return join_emphasis(text) if "*" in text else text
 
 
@@ -77,6 +75,8 @@ def head_text(text: str) -> str:
     """
     cut = text.find("\n", HEAD_CHARS)
     text = text if cut < 0 else text[:cut]
+    if "|" in text:  # before the tags go: a page model's cell holds `<br>` between its lines
+        text = pipe_table(pandoc_table(text))
     if has_html(text):
         text = strip_html(text)
     text = reading_view(_markdown(text))

@@ -31,8 +31,8 @@ SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[�
 
 HEADER_LINE_CHARS = 160
 
-# `Só:`, `Sô:` at a line's start: `Số:`.
-NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo][ \t]*:", re.M)
+# `Só:`, `Sô:`, `S6:` at a line's start: `Số:`.
+NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo6][ \t]*:", re.M)
 
 # Known header phrases, keyed by their letters without diacritics (upper case).
 _PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"]
