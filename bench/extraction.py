@@ -18,9 +18,11 @@ from collections import Counter, defaultdict
 
 from common import RESULTS, ROOT
 from extraction_truth import (
+    UNKNOWN,
     canonical_problems,
     expected_issuer,
     expected_number,
+    expected_province,
     gazette_issuer,
     number_key,
     same_body,
@@ -35,6 +37,7 @@ DATA = ROOT.parent / "shared" / "data"
 SETS = {"gazette_dev": DATA / "gazette_dev" / "documents.jsonl", "local_dev": DATA / "local_dev" / "documents.jsonl"}
 GAZETTE_LAYOUT = "gazette-pdf-text"
 CENTRAL_LEVELS = ("central", "party-central")  # local_dev's `level`; a gazette text is central
+FIELDS = ["type", "number", "date", "issuer", "parent", "province"]
 SAMPLE = 30
 
 
@@ -58,18 +61,20 @@ def local_checks(record: dict) -> dict:
     """What local_dev's hand-read headers let us check: type, number, date, issuer and its parent."""
     issuer, parent = expected_issuer(record["issuer"])
     number = expected_number(record["number"])
+    province = expected_province(record)
     return {
         "type": (record["doc_type"], lambda m: same_type(record["doc_type"], m.doc_type)),
         "number": (number, lambda m: same_number(number, m.number)),
         "date": (record["date"], lambda m: (m.date or m.partial_date) == record["date"]),
         "issuer": (issuer, lambda m: same_body(issuer, m.issuer)),
         "parent": (parent, lambda m: same_body(parent, m.parent_issuer)),
+        **({"province": (province, lambda m: m.province == province)} if province != UNKNOWN else {}),
     }
 
 
 def got_value(meta, field: str):
     return {"type": meta.doc_type, "number": meta.number, "issuer": meta.issuer, "parent": meta.parent_issuer,
-            "date": meta.date or meta.partial_date}[field]
+            "date": meta.date or meta.partial_date, "province": meta.province}[field]
 
 
 def run_set(name: str, records: list[dict]) -> dict:
@@ -103,7 +108,7 @@ def field_figures(rows: list[dict]) -> dict:
     how many were left out (of them, marked uncertain; a date's readable part given counts as left out);
     and values found where the truth has none."""
     out = {}
-    fields = sorted({f for r in rows for f in r["checks"]}, key=["type", "number", "date", "issuer", "parent"].index)
+    fields = sorted({f for r in rows for f in r["checks"]}, key=FIELDS.index)
     for field in fields:
         with_truth = [r for r in rows if field in r["checks"] and r["checks"][field][0] is not None]
         without = [r for r in rows if field in r["checks"] and r["checks"][field][0] is None]

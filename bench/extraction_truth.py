@@ -16,12 +16,16 @@ Kept apart from the extractor's own tables, so the check does not share the extr
     other units take its place (`Sở Nội vụ tỉnh X`, `Ban Chỉ đạo 138 tỉnh X`); any other parent follows
     its unit (`Ban Tổ chức Thành ủy Hà Nội`).
   - a name that ends at its level (`... tỉnh`) matches that name followed by the province.
+- province: none for a central document (local_dev's `level`); for a local one, the province its printed
+  issuer names (`UBND TỈNH BÌNH THUẬN` -> Bình Thuận), found with the extractor's list of provinces;
+  not checked when the printed issuer names none.
 - gazette_dev gives no issuer: the body the number's last code names stands in (`04/VBHN-BYT` -> Bộ Y tế).
 """
 
 import re
 
 from analyzers.normalize import canonical_tones, fold
+from indexer.extract.places import find_province
 
 # The body each issuer code of a symbol names: the check for a gazette text's issuer.
 GAZETTE_ISSUERS = {
@@ -129,3 +133,13 @@ def canonical_problems(values: list[str]) -> list[str]:
         spellings.setdefault(key(value), []).append(value)
     problems += [" | ".join(v) for v in spellings.values() if len(v) > 1]
     return problems
+
+
+UNKNOWN = "?"  # no province to check against
+
+
+def expected_province(record: dict) -> str | None:
+    """None for a central document; the province a local document's printed issuer names, else UNKNOWN."""
+    if record["level"] in ("central", "party-central"):
+        return None
+    return find_province(canonical_tones(record["issuer"].title())) or UNKNOWN

@@ -380,3 +380,10 @@ def test_national_assembly_above_its_standing_committee_is_one_body():
             "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 5 tháng 2 năm 2024\n\nNGHỊ QUYẾT\nQuy định chi tiết\n")
     meta = header(text)
     assert (meta["issuer"], meta["parent_issuer"]) == ("Ủy ban Thường vụ Quốc hội", "Quốc hội")
+
+
+def test_province_is_the_one_the_issuer_names_not_the_one_the_text_names_most():
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/QĐ-UBND\tLâm Đồng, ngày 2 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\nĐổi tên Hội Khuyến học tỉnh Bình Thuận\n\n"
+            "Căn cứ đề nghị của Hội Khuyến học tỉnh Bình Thuận, Quỹ tỉnh Bình Thuận, Sở Nội vụ tỉnh Bình Thuận;\n")
+    assert header(text)["province"] == "Lâm Đồng"

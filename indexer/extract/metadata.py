@@ -225,6 +225,12 @@ def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bo
     return not (number and is_central_ref(number))
 
 
+def _province(issuer: Body | None, parent: str | None, places) -> str | None:
+    """The province the issuer's name (or its parent's) names; else the one the text names most."""
+    named = [find_province(canonical_tones(n)) for n in (issuer.name if issuer else None, parent) if n]
+    return next((p for p in named if p), None) or places()[0]
+
+
 def _places(view: str, context: str) -> tuple[str | None, str | None]:
     # The recipients list names other bodies: it says nothing of where the document comes from.
     recipients = RECIPIENTS.search(view)
@@ -243,7 +249,7 @@ def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
 def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") -> DocumentMetadata:
     """Extract one document's metadata; `context` is the rest of its file (for its place)."""
     view = reading_view(text)
-    head = head_text(text)  # the header in reading order, whatever its layout
+    head = head_text(text, view)  # the header in reading order, whatever its layout
     stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
     header, number, printed_date = _printed(head)
     consolidated = _consolidated(view)
@@ -259,7 +265,7 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     else:
         issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
-    province = places()[0] if _is_local(issuer, parent, number.value) else None
+    province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text),
         doc_type="Văn bản hợp nhất" if consolidated else _doc_type(head, header, number),

@@ -42,6 +42,9 @@ HEAD_LINES = 40
 # first page's body (a gazette's text layer): the rest is never read for them.
 HEAD_CHARS = 30000
 
+# What a markdown or HTML step would change: without any, the text's furniture view is its head's start.
+MARKDOWN_OR_HTML = re.compile(r"[|\\*<]")
+
 # Markdown marks on a header line: emphasis, a heading's `#`, a quote's `>`.
 MARKS = re.compile(r"\*+|^[ \t]*(?:#+|>)[ \t]*")
 
@@ -59,8 +62,9 @@ def _markdown(text: str) -> str:
     return join_emphasis(text) if "*" in text else text
 
 
-def head_text(text: str) -> str:
-    """The text in reading order for its header: every layout family's step that applies, done.
+def head_text(text: str, view: str | None = None) -> str:
+    """The text in reading order for its header: every layout family's step that applies, done
+    (`view`, the text's furniture view when the caller has it, saves making it again).
 
     >>> print(head_text("ỦY BAN NHÂN DÂN\\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\nTỈNH BẮC NINH\\tĐộc lập - Tự do"
     ...                 "\\nSố: 12/QĐ-UBND\\tBắc Ninh, ngày 2 tháng 3 năm 2025\\nQUYẾT ĐỊNH\\nVề việc"))
@@ -75,11 +79,14 @@ def head_text(text: str) -> str:
     """
     cut = text.find("\n", HEAD_CHARS)
     text = text if cut < 0 else text[:cut]
-    if "|" in text:  # before the tags go: a page model's cell holds `<br>` between its lines
-        text = pipe_table(pandoc_table(text))
-    if has_html(text):
-        text = strip_html(text)
-    text = reading_view(_markdown(text))
+    if view is not None and not MARKDOWN_OR_HTML.search(text):
+        text = view[:len(text)]  # nothing to undo: the furniture view the caller has is the same text
+    else:
+        if "|" in text:  # before the tags go: a page model's cell holds `<br>` between its lines
+            text = pipe_table(pandoc_table(text))
+        if has_html(text):
+            text = strip_html(text)
+        text = reading_view(_markdown(text))
     lines = text.split("\n", HEAD_LINES)
     head = fix_scan_header([MARKS.sub("", line) for line in lines[:HEAD_LINES]])
     return in_columns("\n".join(head + lines[HEAD_LINES:]), _heading_line(head))
