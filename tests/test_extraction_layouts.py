@@ -387,3 +387,10 @@ def test_province_is_the_one_the_issuer_names_not_the_one_the_text_names_most():
             "Số: 77/QĐ-UBND\tLâm Đồng, ngày 2 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\nĐổi tên Hội Khuyến học tỉnh Bình Thuận\n\n"
             "Căn cứ đề nghị của Hội Khuyến học tỉnh Bình Thuận, Quỹ tỉnh Bình Thuận, Sở Nội vụ tỉnh Bình Thuận;\n")
     assert header(text)["province"] == "Lâm Đồng"
+
+
+def test_motto_misread_beyond_repair_still_ends_the_issuer():
+    text = ("UỶ BAN NHÂN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAMI\nTỈNH GIA LAI Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 318/QĐ-UBND Gia Lai, ngày 14 tháng 5 năm 2024\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n")
+    meta = header(text)
+    assert (meta["issuer"], meta["number"], meta["date"]) == ("Ủy ban nhân dân tỉnh Gia Lai", "318/QĐ-UBND", "2024-05-14")

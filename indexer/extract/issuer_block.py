@@ -1,7 +1,8 @@
 """The issuer block, top left of a header: the bodies printed there in reading order, however the
 lines were wrapped or flattened, and the issuing unit named as it is known under its parent
 (`UBND TỈNH BÌNH THUẬN` / `SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Bình Thuận`). The national motto and the
-Party's name stand in the other column: they are never part of it.
+Party's name stand in the other column (`layouts.scans.motto_at` finds them however a scan read them):
+they are never part of it.
 """
 
 import re
@@ -9,9 +10,7 @@ import re
 from analyzers.normalize import canonical_tones, fold
 from indexer.extract.header import CERTIFICATION, PLACE_DATE
 from indexer.extract.issuers import CENTRAL_BODIES, Body, body_key, canonical_body, case_name, is_central_body
-
-# National and Party mottos: never the issuer (in two-column text they share a line with it).
-MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
+from indexer.extract.layouts.scans import motto_at
 
 # Words that start a body's name on a header line: a new line starting with one is a new body
 # (`BỘ TÀI CHÍNH` / `TỔNG CỤC HẢI QUAN`); any other line continues the one above (`ỦY BAN NHÂN` / `DÂN`).
@@ -74,9 +73,10 @@ def header_lines(header: str) -> list[str]:
     """The upper-case lines printed top left, before the number or date; mottos cut away."""
     lines: list[str] = []
     for raw in header.splitlines():
-        if MOTTO.match(raw.strip(" \t*_")) and lines:
+        motto = motto_at(raw)
+        if motto is not None and lines and not raw[:motto].strip(" \t*_"):
             break  # the motto's column: the issuer's block has ended
-        line = canonical_tones(MOTTO.split(raw)[0]).strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
+        line = canonical_tones(raw[:motto]).strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
         if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
             continue
         if not lines and not BODY_NAME_START.match(line) and line not in STRANDED:

@@ -10,11 +10,12 @@ there, and the left parts are read before the right ones: the issuer never runs 
 
 import re
 
-# Where the right column starts on a header line: the mottos, or a place before `, ngày`
+from indexer.extract.layouts.scans import motto_at
+
+# Where the right column starts on a header line: the mottos (found by `motto_at`), or a place before `, ngày`
 # (`Quảng Ngãi, ngày`, `Thành phố Hồ Chí Minh, ngày`, `TP. Hồ Chí Minh, ngày`), or a rule after a gap.
 RIGHT_COLUMN = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI|Độc\s+lập\s*[-–—]|ĐẢNG\s+CỘNG\s+SẢN"
-    r"|(?:(?<=\s)|^)(?:TP\.\s*)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|phố))*[ \t]*,[ \t]*ngày\b"
+    r"(?:(?<=\s)|^)(?:TP\.\s*)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|phố))*[ \t]*,[ \t]*ngày\b"
     r"|(?:\t|[ ]{3,})[-_–—=*]{3,}[ \t]*$")
 
 # A line where the header has ended: the type heading's line is found by the caller; these are the
@@ -32,10 +33,11 @@ def split_line(line: str) -> tuple[str, str]:
     >>> split_line("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
     ('ỦY BAN NHÂN DÂN', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
     """
-    match = RIGHT_COLUMN.search(line)
-    if not match:
+    match, motto = RIGHT_COLUMN.search(line), motto_at(line)
+    starts = [at for at in (match.start() if match else None, motto) if at is not None]
+    if not starts:
         return line.rstrip(), ""
-    return line[:match.start()].rstrip(), line[match.start():].strip()
+    return line[:min(starts)].rstrip(), line[min(starts):].strip()
 
 
 def in_columns(text: str, end_line: int) -> str:

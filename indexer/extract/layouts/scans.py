@@ -35,7 +35,8 @@ HEADER_LINE_CHARS = 160
 NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo6][ \t]*:", re.M)
 
 # Known header phrases, keyed by their letters without diacritics (upper case).
-_PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐẢNG CỘNG SẢN VIỆT NAM"]
+_PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI",
+             "ĐẢNG CỘNG SẢN VIỆT NAM"]
             + [t.upper() for t in DOCUMENT_TYPES + HEADING_TYPES]
             + [f"{level} {p.upper()}" for p in PROVINCES for level in ("TỈNH", "THÀNH PHỐ")]
             + ["THÀNH PHỐ HỒ CHÍ MINH"])
@@ -68,6 +69,20 @@ def bare(text: str) -> str:
 _BY_BARE = {bare(p): p for p in sorted(_PHRASES, key=len)}
 PHRASE = re.compile(r"(?<![A-Z])(?:" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]+")
                                               for k in sorted(_BY_BARE, key=len, reverse=True)) + r")(?![A-Z])")
+
+
+# The mottos, their diacritics aside (a scan misreads them: `CỌNG HOÀ XÃ HỘI`, `ĐẢNG CỘNG SẢN VIỆT NAMI`).
+BARE_MOTTO = re.compile(r"CONG\s+HOA\s+XA\s+HOI|DOC\s+LAP\s*[-–—]\s*TU\s+DO|DANG\s+CONG\s+SAN\s+VIET")
+
+
+def motto_at(line: str) -> int | None:
+    """Where a motto starts on a line, however its diacritics were read.
+
+    >>> motto_at("ỦY BAN NHÂN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAMI"), motto_at("TỈNH QUẢNG NGÃI")
+    (16, None)
+    """
+    match = BARE_MOTTO.search(bare(line))
+    return match.start() if match else None
 
 
 def fix_header_words(line: str) -> str:
