@@ -127,6 +127,16 @@ def test_tcvn3_pasted_into_a_utf8_file_is_converted(tmp_path):
     assert read_text(tmp_path / "pasted.md").text == "Kế hoạch thực hiện Nghị quyết\nNội dung đã là Unicode: hòa bình"
 
 
+def test_unicode_lines_of_latin1_letters_stay_when_a_tcvn3_line_is_converted(tmp_path):
+    # catdoc leaves TCVN3 debris in a Unicode text; `THÔNG BÁO` and `các` hold only Latin-1 letters,
+    # and TCVN3 would read them as `THỄNG BÁO` and `cỏc`.
+    text = ("ỦY BAN NHÂN DÂN\nTHÔNG BÁO\nV/v các hội\n" + encode_tcvn3("Kế hoạch thực hiện Nghị quyết") + "\n"
+            "Nội dung của Ủy ban nhân dân tỉnh")
+    (tmp_path / "catdoc.txt").write_text(text, encoding="utf-8")
+    assert read_text(tmp_path / "catdoc.txt").text == (
+        "ỦY BAN NHÂN DÂN\nTHÔNG BÁO\nV/v các hội\nKế hoạch thực hiện Nghị quyết\nNội dung của Ủy ban nhân dân tỉnh")
+
+
 def as_windows1252(data: bytes) -> str:
     """Bytes as Windows shows them in code page 1252 (its five unassigned bytes kept as C1 codes)."""
     return "".join(chr(b) if b in b"\x81\x8d\x8f\x90\x9d" else bytes([b]).decode("cp1252") for b in data)
