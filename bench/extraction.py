@@ -118,8 +118,8 @@ def field_figures(rows: list[dict]) -> dict:
                       "wrong": len(with_truth) - len(right) - len(missing), "missing": len(missing),
                       "missing_marked_uncertain": sum(1 for r in missing if field in r["meta"].uncertain),
                       "found_without_truth": sum(1 for r in without if got_value(r["meta"], field) is not None)}
-    out["with_title"] = round(sum(1 for r in rows if r["meta"].title) / max(1, len(rows)), 3)
-    out["with_signer"] = round(sum(1 for r in rows if r["meta"].signer) / max(1, len(rows)), 3)
+    for name in ("date", "issuer", "title", "signer"):
+        out[f"with_{name}"] = round(sum(1 for r in rows if getattr(r["meta"], name)) / max(1, len(rows)), 3)
     return out
 
 
