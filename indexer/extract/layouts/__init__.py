@@ -48,6 +48,7 @@ MARKDOWN_OR_HTML = re.compile(r"[|\\*<]")
 # Markdown marks on a header line: emphasis, a heading's `#`, a quote's `>`.
 MARKS = re.compile(r"\*+|^[ \t]*(?:#+|>)[ \t]*")
 
+
 def _heading_line(lines: list[str]) -> int:
     """The index of the first type heading line (where the header ends), or the number of lines."""
     for i, line in enumerate(lines):

@@ -13,16 +13,16 @@ import re
 from indexer.extract.layouts.scans import motto_at
 
 # Where the right column starts on a header line: the mottos (found by `motto_at`), or a place before `, ngày`
-# (`Quảng Ngãi, ngày`, `Thành phố Hồ Chí Minh, ngày`, `TP. Hồ Chí Minh, ngày`), or a rule after a gap.
+# (`Quảng Ngãi, ngày`, `Thành phố Hồ Chí Minh, ngày`, `TP. Hồ Chí Minh, ngày`, a scan's `Quảng Ngãi, ngàW`),
+# or a rule after a gap.
 RIGHT_COLUMN = re.compile(
-    r"(?:(?<=\s)|^)(?:TP\.\s*)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|phố))*[ \t]*,[ \t]*ngày\b"
+    r"(?:(?<=\s)|^)(?:TP\.\s*)?[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:[ \t]+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|phố))*[ \t]*,[ \t]*ng[àa]"
     r"|(?:\t|[ ]{3,})[-_–—=*]{3,}[ \t]*$")
 
 # A line where the header has ended: the type heading's line is found by the caller; these are the
 # first lines of a body (`Căn cứ`, `Kính gửi`, `Điều 1`, `I.`).
 BODY_START = re.compile(r"^[ \t>*]*(?:[-–•][ \t]*)?(?:Căn cứ|Kính gửi|Điều \d|Thực hiện|Theo đề nghị|Xét đề nghị"
                         r"|I\.\s)")
-HEAD_LINES = 40
 
 
 def split_line(line: str) -> tuple[str, str]:
@@ -41,9 +41,10 @@ def split_line(line: str) -> tuple[str, str]:
 
 
 def in_columns(text: str, end_line: int) -> str:
-    """The text with its first `end_line` lines read left column first, then right column."""
+    """The text with its first `end_line` lines (up to a body's first line) read left column first, then
+    right column."""
     lines = text.split("\n")
-    head = min(end_line, HEAD_LINES, len(lines))
+    head = min(end_line, len(lines))
     left, right = [], []
     for i, line in enumerate(lines[:head]):
         if BODY_START.match(line):

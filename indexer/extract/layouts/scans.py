@@ -29,6 +29,7 @@ BLANK = re.compile(r"^[\s._…]*$")
 SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[ÔÓO]NG\s*$|\b[Kk]ý\s*(?:bởi\s*)?:"
                        r"|Cơ\s+quan\s*:|[a-z]\)?@|g[oe]v\.v|\+\s*07\s*:\s*00|\d\d\.\d\d\.\d{4}\s+\d\d:\d\d")
 
+# A header line is short; a longer one is a paragraph of the body, left as it is.
 HEADER_LINE_CHARS = 160
 
 # `Só:`, `Sô:`, `S6:` at a line's start: `Số:`.
