@@ -133,6 +133,7 @@ def _printed(head: str) -> tuple[str, Printed, Printed]:
             header, number = floating, read_number(floating)
     return header, number, read_date(header)
 
+
 def _locate(org: str, province: str | None, district: str | None) -> str:
     """Add the place to an issuer that names only its level: `Ban Thường vụ Tỉnh ủy` + Hải Dương."""
     org = _clean(org)
