@@ -161,11 +161,15 @@ def detect(text: str) -> str | None:
 def convert(text: str, encoding: str) -> str:
     """Convert the lines of a text that are not already Unicode Vietnamese from a legacy encoding."""
     decode = DECODERS[encoding]
+    # In a text partly in Unicode, a line whose letters are all Latin-1 (`THÔNG BÁO`, `các`) is Unicode too
+    # unless converting reads better: TCVN3 would make it `THỄNG BÁO`, `cỏc`, which reads as well.
+    unicode_too = UNICODE_VIETNAMESE.search(text) is not None
     lines = []
     for line in text.split("\n"):
         if not UNICODE_VIETNAMESE.search(line) and not line.isascii():
-            converted = decode(line)
-            line = converted if _share(converted) >= _share(line) else line
+            converted, before = decode(line), _share(line)
+            better = _share(converted) > before if unicode_too else _share(converted) >= before
+            line = converted if better else line
         lines.append(line)
     return "\n".join(lines)
 
