@@ -115,6 +115,8 @@ def _terminal_snippet(snippet, color: bool) -> str:
 
 def _head(doc) -> str:
     date = f"{doc.year} (suy ra)" if doc.year_inferred else (doc.date or doc.year or "không rõ ngày")
+    if getattr(doc, "in_range_by", None) == "year":  # a date range took it by its year
+        date = f"{date}, trong khoảng theo năm"
     return " · ".join(str(x) for x in (doc.doc_type or "Văn bản", doc.number or "không số",
                                        doc.issuer or "không rõ cơ quan ban hành", date))
 
@@ -147,10 +149,40 @@ def _json(body: dict) -> None:
     print(json.dumps(body, ensure_ascii=False, indent=1))
 
 
+def _write(args, body: str | bytes) -> None:
+    """What a command made, to --output (never over a file unless --force) or standard output (an
+    Excel file only when that is no terminal)."""
+    if args.output and args.output.is_file() and not args.force:
+        raise UserError(f"{args.output} đã có: dùng --force để ghi đè")
+    if not args.output:
+        if isinstance(body, bytes) and sys.stdout.isatty():
+            raise UserError("tệp Excel không in ra màn hình được: dùng --output TỆP.xlsx")
+        sys.stdout.flush()
+        (sys.stdout.buffer.write if isinstance(body, bytes) else sys.stdout.write)(body)
+        return
+    try:
+        (args.output.write_bytes(body) if isinstance(body, bytes) else args.output.write_text(body, encoding="utf-8"))
+    except OSError as err:
+        raise UserError(f"không ghi được {args.output}: {err.strerror}") from err
+    say(f"đã ghi {args.output}")
+
+
+def _table(args, table) -> int:
+    _write(args, table.to_csv() if args.export == "csv" else table.to_xlsx())
+    if len(table.rows) < table.total:
+        say(f"vanban: {table.total} văn bản khớp; tệp có {len(table.rows)} văn bản đầu")
+    return 0
+
+
 def cmd_search(args) -> int:
     filters = {name: getattr(args, option) for option, name in options.FILTER_OPTIONS.items()}
     ix = _open(args.index)
     try:
+        if args.feed:
+            _write(args, indexer.search_feed(ix, args.base_url, args.query, filters).to_atom())
+            return 0
+        if args.export:
+            return _table(args, indexer.search_table(ix, args.base_url, args.query, filters, args.sort))
         result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort)
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
@@ -165,6 +197,8 @@ def cmd_cites(args) -> int:
     """The documents citing REF, each with its strongest relation to it and the passage showing it."""
     ix = _open(args.index)
     try:
+        if args.export:
+            return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
         citing = indexer.citing_documents(ix, args.ref, "", {"kind": args.kind}, args.page, args.limit, args.sort)
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
@@ -184,15 +218,7 @@ def cmd_graph(args) -> int:
     """Write the citation graph of the whole index."""
     if args.output and args.output.is_file() and not args.force:
         raise UserError(f"{args.output} đã có: dùng --force để ghi đè")
-    text = indexer.export(indexer.load_graph(_open(args.index)), args.format, "nodes" if args.nodes else "edges")
-    if not args.output:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.output.write_text(text, encoding="utf-8")
-    except OSError as err:
-        raise UserError(f"không ghi được {args.output}: {err.strerror}") from err
-    say(f"đã ghi {args.output}")
+    _write(args, indexer.export(indexer.load_graph(_open(args.index)), args.format, "nodes" if args.nodes else "edges"))
     return 0
 
 
@@ -206,7 +232,13 @@ def cmd_serve(args) -> int:
         run_index([indexer.BUNDLED_CORPUS], index_dir)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         say(f"Chú ý: đang phục vụ trên {args.host}: các máy khác trong mạng đọc được các văn bản này.")
-    app = create_app({"INDEX_DIR": str(index_dir)})
+        if not args.base_url:
+            say("Gợi ý: đặt --base-url (địa chỉ người dùng mở) để liên kết trong nguồn tin và bảng tải về đúng.")
+    base_url = args.base_url or listening_url(args.host, args.port)
+    try:
+        app = create_app({"INDEX_DIR": str(index_dir), "BASE_URL": base_url})
+    except indexer.Invalid as err:  # a --host no URL can hold
+        raise UserError(f"{err} Dùng --base-url.") from err
     try:
         if args.debug:  # Flask's own server: one user, reloading, with its warning
             app.run(host=args.host, port=args.port, debug=True, use_reloader=False)
@@ -215,6 +247,15 @@ def cmd_serve(args) -> int:
     except OSError as err:
         raise UserError(f"không mở được cổng {args.port} trên {args.host}: {err.strerror}") from err
     return 0
+
+
+def listening_url(host: str, port: int) -> str:
+    """The address the server listens on, as a base URL (an IPv6 address in brackets).
+
+    >>> listening_url("127.0.0.1", 5000), listening_url("::1", 8080)
+    ('http://127.0.0.1:5000/', 'http://[::1]:8080/')
+    """
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
 
 
 def _waitress(app, host: str, port: int, index_dir: Path) -> None:

@@ -80,18 +80,25 @@ FORMAT = _lazy_choice("FORMATS", "Định dạng")
 KIND = filter_value("kind")
 EXISTING = checked(_existing, "path")
 OUTPUT = checked(_output, "output")
+BASE_URL = checked(checks.base_url, "base_url")
+EXPORT = checked(checks.table_format, "export")
+# Option dest -> the filter it sets (`--from` and `--to` are the date range's ends).
 FILTER_OPTIONS = {"type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
-                  "cites": "cites", "kind": "kind"}
+                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to"}
 
 
 def check_counts(parser: argparse.ArgumentParser, args) -> None:
-    """Repeatable filters: at most MAX_FILTER_VALUES values each."""
+    """Repeatable filters: at most MAX_FILTER_VALUES values each; a date range that ends after it starts."""
     for option, name in FILTER_OPTIONS.items():
         values = getattr(args, option, None) or []
         try:
-            checks.filter_values(name, values)
+            checks.filter_values(name, [values] if isinstance(values, str) else values)
         except checks.Invalid as err:
             parser.error(f"--{option}: {err}")
+    try:
+        checks.date_order({n: [getattr(args, n)] for n in checks.DATE_FILTERS if getattr(args, n, None)})
+    except checks.Invalid as err:
+        parser.error(f"--from, --to: {err}")
 
 
 def _listing(p: argparse.ArgumentParser, limit: int) -> None:
@@ -102,6 +109,21 @@ def _listing(p: argparse.ArgumentParser, limit: int) -> None:
                    help=f"số kết quả mỗi trang (1-{indexer.limits.MAX_PAGE_SIZE}, mặc định {limit})")
     p.add_argument("--page", type=PAGE, default=1, help=f"trang số (1-{indexer.limits.MAX_PAGE}, mặc định 1)")
     p.add_argument("--json", action="store_true", help="in kết quả thành một đối tượng JSON")
+
+
+def _takeaway(p: argparse.ArgumentParser, feed: bool = False) -> None:
+    """The options of a list taken away: a file of every result, (a search) its feed, where to write."""
+    most = f"{indexer.limits.MAX_EXPORT_ROWS:,}".replace(",", ".")  # 10.000, as Vietnamese write it
+    p.add_argument("--export", type=EXPORT, metavar="csv|xlsx",
+                   help=f"mọi kết quả (tối đa {most} văn bản) thành bảng CSV hoặc Excel")
+    if feed:
+        p.add_argument("--feed", action="store_true",
+                       help=f"{indexer.limits.FEED_ENTRIES} văn bản mới nhất khớp tìm kiếm, dạng nguồn tin Atom "
+                            "(như /feed)")
+    p.add_argument("--base-url", type=BASE_URL, default="http://127.0.0.1:5000/",
+                   help="địa chỉ gốc cho liên kết trong bảng và nguồn tin (mặc định http://127.0.0.1:5000/)")
+    p.add_argument("--output", type=OUTPUT, help="ghi vào tệp này thay cho đầu ra chuẩn")
+    p.add_argument("--force", action="store_true", help="với --output: ghi đè tệp đã có")
 
 
 def _index_option(p: argparse.ArgumentParser) -> None:
@@ -133,7 +155,8 @@ def make_parser(commands: dict) -> Parser:
                         "trên 5.000 văn bản); đổi bộ máy thì lập lại từ đầu")
 
     p = _command(sub, "search", commands["search"], "tìm trong chỉ mục",
-                 'vanban search "phong chong tham nhung" --type "Kế hoạch" --year 2023')
+                 'vanban search "phong chong tham nhung" --type "Kế hoạch" --from 2023-01 --export xlsx '
+                 '--output ket-qua.xlsx')
     p.add_argument("query", nargs="?", default="", type=QUERY, metavar="QUERY")
     _index_option(p)
     p.add_argument("--type", action="append", type=filter_value("doc_type"),
@@ -145,7 +168,11 @@ def make_parser(commands: dict) -> Parser:
                    help="chỉ văn bản trích dẫn văn bản này: '35-NQ/TW', 'nghi quyet 35'")
     p.add_argument("--kind", action="append", type=KIND,
                    help="với --cites: quan hệ implements, based_on, guided_by, mentions")
+    p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
+                   help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
+    p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
     _listing(p, limit=10)
+    _takeaway(p, feed=True)
 
     p = _command(sub, "cites", commands["cites"], "liệt kê văn bản trích dẫn một văn bản, với loại quan hệ",
                  "vanban cites 'Nghị quyết 35' --kind implements --json")
@@ -155,6 +182,7 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--kind", action="append", type=KIND,
                    help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
     _listing(p, limit=20)
+    _takeaway(p)
 
     p = _command(sub, "graph", commands["graph"], "ghi đồ thị trích dẫn (nút, cạnh với quan hệ và đoạn trích)",
                  "vanban graph --format graphml --output citations.graphml")
@@ -170,6 +198,9 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)")
     p.add_argument("--port", type=PORT, default=5000,
                    help=f"cổng ({indexer.limits.MIN_PORT}-{indexer.limits.MAX_PORT}, mặc định 5000)")
+    p.add_argument("--base-url", type=BASE_URL,
+                   help="địa chỉ người dùng mở, cho liên kết trong nguồn tin và bảng tải về, ví dụ "
+                        "https://vanban.example.vn/ (mặc định: địa chỉ đang lắng nghe)")
     p.add_argument("--debug", action="store_true",
                    help="máy chủ thử nghiệm của Flask thay cho waitress (một người dùng, để gỡ lỗi)")
     return parser

@@ -11,7 +11,8 @@ The stages, each importing only those before it:
     builder/     corpus -> index: workers, analysis, derived values
     query/       what a person asks -> query tree, checks, filters, facets, snippets, results
     searching    search(): orchestration only
-    views/       what pages show: a document, the citing list, a cited document's record
+    views/       what pages show: a document, the citing list, a cited document's record; what is
+                 taken away: result lists as CSV and Excel, a search's Atom feed
 
 The names below are imported on first use (PEP 562), so `import indexer` stays cheap: `vanban
 search` never loads pyvi, Flask or the build; `vanban --help` loads no engine. The TYPE_CHECKING
@@ -34,6 +35,8 @@ _EXPORTS = {
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
+    "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
+    "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
@@ -64,6 +67,8 @@ __all__ = [
     "build_index",
     "checks",
     "citing_documents",
+    "citing_list_table",
+    "citing_table",
     "default_index_dir",
     "export",
     "get_document",
@@ -80,6 +85,8 @@ __all__ = [
     "relaxed_notice",
     "safe_cell",
     "search",
+    "search_feed",
+    "search_table",
     "xml_text",
 ]
 
@@ -101,8 +108,10 @@ if TYPE_CHECKING:
     from indexer.views.citing import citing_documents
     from indexer.views.document import get_document
     from indexer.views.export import FORMATS, export, safe_cell, xml_text
+    from indexer.views.feed import search_feed
     from indexer.views.original import original_file
     from indexer.views.refs import load_graph, ref_views
+    from indexer.views.tables import citing_list_table, citing_table, search_table
 
 
 def __getattr__(name: str):

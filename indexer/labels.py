@@ -2,7 +2,8 @@
 sorts, relations, levels."""
 
 FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
-                "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ"}
+                "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ",
+                "date_from": "Từ ngày", "date_to": "Đến ngày", "month": "Tháng"}
 
 SORT_LABELS = {"relevance": "Liên quan nhất", "date": "Mới nhất", "date_asc": "Cũ nhất",
                "cited": "Được trích dẫn nhiều"}
@@ -12,6 +13,31 @@ KIND_LABELS = {"implements": "thực hiện", "based_on": "căn cứ", "guided_b
 
 LEVEL_LABELS = {"central": "Trung ương", "province": "Cấp tỉnh", "district": "Cấp huyện", None: "Không rõ cấp"}
 
+
+def date_label(value: str) -> str:
+    """A day, month or year as Vietnamese write it.
+
+    >>> date_label("2019-05-15"), date_label("2019-05"), date_label("2019")
+    ('15/05/2019', '05/2019', '2019')
+    """
+    return "/".join(reversed(value.split("-")))
+
+
 def facet_value_label(name: str, value: str) -> str:
-    """A facet value as shown: relations by their Vietnamese name, the rest as they are."""
+    """A facet value as shown: relations by their Vietnamese name, dates as Vietnamese write them,
+    the rest as they are."""
+    if name in ("date_from", "date_to", "month"):
+        return date_label(value)
     return KIND_LABELS.get(value, value) if name == "kind" else value
+
+
+def describe(query: str, filters: dict) -> str:
+    """A search said in words: `“không gian mạng” · Năm: 2019 · Từ ngày: 05/2019`.
+
+    >>> describe("", {"year": ["2019", "2021"]}), describe("", {})
+    ('Năm: 2019, 2021', 'mọi văn bản')
+    """
+    parts = [f"“{query}”"] if query else []
+    parts += [f"{FACET_LABELS[name]}: {', '.join(facet_value_label(name, v) for v in values)}"
+              for name, values in filters.items() if values]
+    return " · ".join(parts) or "mọi văn bản"

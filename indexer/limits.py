@@ -11,6 +11,8 @@ MAX_PAGE = 500              # pages of a listing
 MAX_PAGE_SIZE = 100         # hits per page
 MAX_FILTER_VALUES = 20      # values of one filter (`year=2019&year=2020...`)
 MAX_FILTER_LENGTH = 200     # characters of one filter value
+MAX_EXPORT_ROWS = 10_000    # documents in a CSV or Excel file of a result list
+FEED_ENTRIES = 50           # documents in a search's Atom feed, newest first
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MIN_PORT, MAX_PORT = 1, 65535
 

@@ -11,33 +11,39 @@ from indexer.engines import Any, Term, Without
 from indexer.extract.passages import passage, unique_passages
 from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
+from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query
 from indexer.query.highlight import make_snippet, match_spans
 from indexer.query.parse import ParsedQuery, parse_query
 from indexer.query.ranking import build_query, contains
-from indexer.query.results import DocSummary, Hit, SearchResult
+from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.store import open_index
 
-__all__ = ["search"]
+__all__ = ["search", "search_all"]
 
 
-def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict) -> Hit:
-    summary = DocSummary.from_stored(stored)
+def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict, ranged: bool = False,
+         snippets: bool = True) -> Hit:
+    meta = json.loads(stored["meta"])
+    summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
     wanted = set(parsed.refs) | cites
-    citations = [c for c in json.loads(stored["meta"])["citations"] if set(ref_keys(c["ref"])) & wanted]
-    snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
+    citations = [c for c in meta["citations"] if set(ref_keys(c["ref"])) & wanted] if wanted else []
+    snippet = NO_SNIPPET
+    if snippets:
+        snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
         first = next(c for c in citations if c["kind"] == kind)
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
+    in_range_by = ("date" if summary.date else "year") if ranged else None
     return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0))
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
 
 
 def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
@@ -60,15 +66,38 @@ def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts:
     return len(ordered) + rest_total, [(k, 0.0) for k in keys]
 
 
-def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, page: int, page_size: int, counts: dict):
-    """(total, [(key, score)]) of one page, in the order asked for."""
-    offset = (page - 1) * page_size
+def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int, limit: int, counts: dict):
+    """(total, [(key, score)]) of `limit` hits from `offset`, in the order asked for."""
     if sort == "cited":
-        return _most_cited_first(searcher, query, filter_, offset, page_size, counts)
+        return _most_cited_first(searcher, query, filter_, offset, limit, counts)
     by_date = sort in ("date", "date_asc") or parsed.empty  # browsing lists the newest first
-    found = searcher.search(query, filter_, limit=page_size, offset=offset,
+    found = searcher.search(query, filter_, limit=limit, offset=offset,
                             sort=("date_asc" if sort == "date_asc" else "date") if by_date else None)
     return found.total, found.hits
+
+
+def _matching(searcher, parsed: ParsedQuery, filter_, sort: str, offset: int, limit: int, counts: dict,
+              relax: bool = True):
+    """(tree, relaxed, total, [(key, score)]): every word required, else (none holding them all, and
+    `relax`) any."""
+    tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
+    total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
+    if relax and total == 0 and len(parsed.words) > 1 and not parsed.question:
+        tree, relaxed = build_query(parsed, relaxed=True), True
+        total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
+    return tree, relaxed, total, keys
+
+
+def _prepared(index, query, filters, sort, scope) -> tuple:
+    """The values checked, the index opened, the query parsed, the filters made one query tree."""
+    query, filters, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
+    ix = open_index(index)
+    filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
+    return ix, parse_query(query), filters, sort, scope, filter_
+
+
+def _ranged(filters: dict, scope: dict) -> bool:
+    return any(f.get(name) for f in (filters, scope) for name in checks.DATE_FILTERS)
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
@@ -76,27 +105,24 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     """Search the index: ranked hits with snippets, the total, and facet counts.
 
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
-    province, cites and kind to a value or a list of values (several values of one filter: any).
-    `scope` takes the same keys: it always holds and is not offered as a facet choice (the
-    cites page's ref), so the facets count only the results in scope. Every document returned
-    holds every word of the query; when none does, any word will do and `relaxed` says so. A
+    province, cites and kind to a value or a list of values (several values of one filter: any),
+    and date_from, date_to to one partial date each (`2019`, `2019-05`, `2019-05-15`: a document is
+    in the range when its day is, or, known only by its year, when every day it may have is: its
+    year, from the latest date it cites on; each hit says which, `in_range_by`). `scope` takes the
+    same keys: it always holds and is not offered as a facet choice (the cites page's ref), so the
+    facets count only the results in scope. Every document
+    returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
     question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start.
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
-    query, page, page_size = checks.query(query), checks.page(page), checks.page_size(page_size)
-    sort, filters, scope = checks.sort(sort), checks.filters(filters), checks.filters(scope)
-    ix = open_index(index)
-    parsed = parse_query(query)
-    filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
+    page, page_size = checks.page(page), checks.page_size(page_size)
+    ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
-        total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
-        if total == 0 and len(parsed.words) > 1 and not parsed.question:
-            tree, relaxed = build_query(parsed, relaxed=True), True
-            total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
-        cites = cite_keys(filters) | cite_keys(scope)
-        hits = [_hit(searcher.stored(k), parsed, score, cites, counts) for k, score in keys]
+        offset = (page - 1) * page_size
+        tree, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, offset, page_size, counts)
+        cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
+        hits = [_hit(searcher.stored(k), parsed, score, cites, counts, ranged) for k, score in keys]
         facets = count_facets(searcher, tree, filters, scope)
         unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
@@ -106,3 +132,23 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
                         page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         relaxed=relaxed, unmatched=unmatched)
+
+
+def search_all(index, query: str = "", filters: dict | None = None, sort: str = "relevance",
+               scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
+               relax: bool = True) -> SearchResult:
+    """The first `limit` documents search() would list (all pages, in its order), in one result
+    without facets: what a file of the results, or a feed, holds. Snippets only when asked for (a
+    file has no column for them); a citing list's passages always. `relax=False`: never fall back
+    to any of the words (a feed lists only what holds them all).
+    """
+    limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
+    ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
+    counts = ix.derived("counts") or {}
+    with ix.searcher() as searcher:
+        _, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
+        cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
+        text = snippets or bool(cites)  # a file of metadata needs no text, a citing list its passages
+        hits = [_hit(searcher.stored(k, text), parsed, score, cites, counts, ranged, snippets) for k, score in keys]
+    return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=1,
+                        page_size=max(len(hits), 1), total=total, hits=hits, facets=[], relaxed=relaxed)

@@ -2,7 +2,7 @@
 it), which generation is current, its lock.
 
     index_dir/vanban.json                 the marker and the switch: {"kind": "vanban-index", "format",
-                                          "engine", "generation", "previous", "corpus"}
+                                          "engine", "generation", "previous", "corpus", "built"}
     index_dir/generations/g000012/engine/   the engine's own files
     index_dir/generations/g000012/derived/  the citation graph, counts, the accent table, links
     index_dir/build.lock                  held by the one build running
@@ -33,8 +33,9 @@ from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
 # starts afresh (6: generations under one marker, the engine switched at the marker's rename;
-# 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored).
-FORMAT_VERSION = 7
+# 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
+# 8: date spans for ranges, the month, when each document was indexed).
+FORMAT_VERSION = 8
 KIND = "vanban-index"
 INFO = "vanban.json"
 LOCK = "build.lock"
@@ -235,6 +236,11 @@ class Index:
 
     def commit_id(self) -> str:
         return f"{self.generation}:{self.engine.commit_id()}"
+
+    @property
+    def built(self) -> str | None:
+        """When the build that made this generation ran (ISO 8601, UTC)."""
+        return self.info.get("built")
 
     @contextmanager
     def searcher(self):

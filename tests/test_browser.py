@@ -3,6 +3,8 @@
 Screenshots go to test-artifacts/ (laptop and phone widths) for a human to look at.
 """
 
+import csv
+import io
 import shutil
 import socket
 import subprocess
@@ -10,10 +12,12 @@ import sys
 import threading
 import time
 import urllib.request
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import openpyxl
 import pytest
-from helpers import KG_LETTER, KG_PLAN, ROOT
+from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, NGOC_HOI, ROOT
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -158,3 +162,44 @@ def test_record_page_and_cascade(server, browser):
                    "Kế hoạch 14-KH/TW", "Kế hoạch 209-KH/TU"]
     shot(browser, "8-cascade")
     shot(browser, "8-cascade", PHONE)
+
+
+def test_date_range_months_follow_link_and_downloads(server, browser):
+    browser.get(server + "/")
+    wait_for(browser, "form.dates")
+    browser.find_element(By.CSS_SELECTOR, "form.dates input[name=date_from]").send_keys("2019")
+    to = browser.find_element(By.CSS_SELECTOR, "form.dates input[name=date_to]")
+    to.send_keys("2019")
+    navigate(browser, lambda: to.send_keys(Keys.ENTER), ".chips")
+    assert browser.find_element(By.CSS_SELECTOR, ".total").text == "2 văn bản"
+    assert [c.text for c in browser.find_elements(By.CSS_SELECTOR, ".chips a")] == ["Từ ngày: 2019 ×", "Đến ngày: 2019 ×"]
+    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".hit .in-range-year")] == ["trong khoảng theo năm 2019"]
+    shot(browser, "9-date-range")
+
+    follow = browser.find_element(By.CSS_SELECTOR, ".follow a.feed")
+    assert (follow.text, follow.get_attribute("href")) == ("Theo dõi tìm kiếm này",
+                                                           server + "/feed?date_from=2019&date_to=2019")
+    with urllib.request.urlopen(follow.get_attribute("href")) as response:
+        feed = ET.fromstring(response.read())
+    atom = "{http://www.w3.org/2005/Atom}"
+    # the app under test was given no base URL: links are built from the default, not from this server's Host
+    assert [e.find(f"{atom}id").text for e in feed.iter(f"{atom}entry")] == [
+        "http://127.0.0.1:5000/doc/" + i.replace("#", "%23") for i in (NGOC_HOI, HAI_DUONG_150)]
+    downloads = {a.text: a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, ".follow .downloads a")}
+    with urllib.request.urlopen(downloads["CSV"]) as response:
+        rows = list(csv.reader(io.StringIO(response.read().decode("utf-8-sig"))))
+    with urllib.request.urlopen(downloads["Excel"]) as response:
+        sheet = openpyxl.load_workbook(io.BytesIO(response.read()))["Văn bản"]
+    assert [r[0] for r in rows[1:]] == [c.value for c in sheet["A"]][1:] == [NGOC_HOI, HAI_DUONG_150]
+
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, ".chips a").click, ".hit")  # drop `from`
+    navigate(browser, browser.find_element(By.CSS_SELECTOR, ".chips a").click, ".hit")  # and `to`
+    year = browser.find_element(By.XPATH, "//section[@data-facet='year']//a[.//span[text()='2021']]")
+    navigate(browser, year.click, ".months")
+    month = browser.find_element(By.CSS_SELECTOR, ".months a")
+    assert month.text.split() == ["tháng", "6", "2"]
+    navigate(browser, month.click, ".months a.selected")
+    assert browser.find_element(By.CSS_SELECTOR, ".total").text == "2 văn bản"
+    assert browser.find_element(By.CSS_SELECTOR, "form.dates input[name=date_from]").get_attribute("value") == "2021-06"
+    shot(browser, "10-months")
+    shot(browser, "10-months", PHONE)

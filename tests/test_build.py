@@ -81,3 +81,26 @@ def test_interrupted_build_leaves_the_last_good_index(corpus_copy, tmp_path):
 def test_missing_corpus_path_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="không có đường dẫn: .*nowhere"):
         build_index([tmp_path / "nowhere"], tmp_path / "ix")
+
+
+def test_each_document_keeps_the_time_its_file_was_first_indexed_until_the_file_changes(corpus_copy, tmp_path,
+                                                                                      monkeypatch):
+    import indexer.builder.index as building
+    from indexer import open_index
+
+    def indexed(ix):
+        return {h.id: h.indexed for h in search(ix, "", page_size=100).hits}
+
+    ix = tmp_path / "ix"
+    monkeypatch.setattr(building, "built_at", lambda: "2026-01-01T08:00:00Z")
+    build_index([corpus_copy], ix)
+    assert set(indexed(ix).values()) == {"2026-01-01T08:00:00Z"}
+    changed = corpus_copy / "003_189e87e651a32754.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThêm một dòng.", encoding="utf-8")
+    (corpus_copy / "new.txt").write_text("Kế hoạch về chuyển đổi số.", encoding="utf-8")
+    monkeypatch.setattr(building, "built_at", lambda: "2026-02-01T08:00:00Z")
+    build_index([corpus_copy], ix)
+    assert indexed(ix) == {**dict.fromkeys(ALL_IDS, "2026-01-01T08:00:00Z"),
+                           "corpus/003_189e87e651a32754.txt#0": "2026-02-01T08:00:00Z",
+                           "corpus/new.txt#0": "2026-02-01T08:00:00Z"}
+    assert open_index(ix).built == "2026-02-01T08:00:00Z"

@@ -123,7 +123,7 @@ def test_filters_normalises_what_it_is_given():
 
 
 def test_filters_refuses_unknown_names_and_bad_values():
-    expected = "Bộ lọc không rõ: 'nope' (chọn: doc_type, year, issuer, province, cites, kind)."
+    expected = "Bộ lọc không rõ: 'nope' (chọn: doc_type, year, issuer, province, cites, kind, date_from, date_to)."
     assert refusal(checks.filters, {"nope": "1"}) == expected
     assert refusal(checks.filters, {"nope": None}) == expected
     assert refusal(checks.filters, {"year": True}) == "Năm phải có 4 chữ số, từ 1900 đến 2100 (nhận được: 'True')."
@@ -147,3 +147,29 @@ def test_every_message_is_one_line_ending_in_a_full_stop():
                 refusal(checks.ref, "x"), refusal(checks.year, "x"), refusal(checks.filters, {"x": "1"}),
                 refusal(checks.filter_value, "issuer", "x" * 201)]
     assert [re.fullmatch(r"[^\n]+\.", m) is not None for m in messages] == [True] * 7
+
+
+def test_date_bounds_are_a_year_a_month_or_a_day_that_exists():
+    assert checks.filters({"date_from": "2019", "date_to": " 2019-12-31 "}) == {"date_from": ["2019"],
+                                                                               "date_to": ["2019-12-31"]}
+    assert checks.filters({"date_from": 2019}) == {"date_from": ["2019"]}
+    shape = "Ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD, năm từ 1900 đến 2100 (nhận được: {})."
+    for bad in ("2019-5", "15/05/2019", "2019-02-29", "2019-13", "1899", "２０１９", "2019-05-15T00:00"):
+        assert refusal(checks.filters, {"date_to": bad}) == shape.format(repr(bad))
+    assert refusal(checks.filters, {"date_from": ["2019", "2020"]}) == "“Từ ngày” chỉ nhận một giá trị (nhận được 2)."
+    assert refusal(checks.filters, {"date_from": "2020", "date_to": "2019-12"}) == (
+        "Khoảng ngày không hợp lệ: từ 2020 đến 2019-12 (ngày bắt đầu sau ngày kết thúc).")
+    assert checks.filters({"date_from": "2019-05-15", "date_to": "2019-05"}) == {"date_from": ["2019-05-15"],
+                                                                                "date_to": ["2019-05"]}
+
+
+def test_table_format_and_base_url():
+    assert checks.table_format("xlsx") == "xlsx"
+    assert refusal(checks.table_format, "xls") == "Định dạng tải về không hợp lệ: 'xls' (chọn: csv, xlsx)."
+    assert checks.base_url(" https://vanban.example.vn/tra-cuu ") == "https://vanban.example.vn/tra-cuu/"
+    assert checks.base_url("http://[::1]:8080") == "http://[::1]:8080/"
+    bad = ("ftp://x/", "vanban.example.vn", "http://", "http://x/?a=1", "http://x/#top", "http://u:p@x/",
+           "http://x:99999/", "http://x/a b", "javascript:alert(1)")
+    assert [refusal(checks.base_url, b) for b in bad] == [
+        f"Địa chỉ gốc phải là một URL http(s) có tên máy, không có ?query hay #, ví dụ https://vanban.example.vn/ "
+        f"(nhận được: {b!r})." for b in bad]

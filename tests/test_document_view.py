@@ -91,7 +91,7 @@ def test_as_dict_shape(index_dir):
     assert data["document"]["id"] == KG_LETTER
     assert list(data["document"]) == ["id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                       "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                      "parent_issuer", "authority", "format", "ocr"]
+                                      "parent_issuer", "authority", "format", "ocr", "indexed"]
     assert data["highlights"] == [[447, 507], [1061, 1121], [1611, 1645]]
     assert list(data["citations"][0]) == ["ref", "doc_type", "date", "year", "issuer", "subject", "count", "passages",
                                           "target"]

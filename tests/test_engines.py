@@ -11,6 +11,7 @@ from indexer.engines import (
     IndexedDoc,
     Nothing,
     Phrase,
+    Range,
     Rank,
     Term,
     Without,
@@ -45,27 +46,33 @@ def _words(sentences: list[str]) -> list[tuple[str, int]]:
     return _tokens(joined)
 
 
-def _doc(doc_id: str, part: int, sentences: list[str], sort_date: str = "", **keywords) -> IndexedDoc:
+def _doc(doc_id: str, part: int, sentences: list[str], sort_date: str = "", span=None, indexed: str = "",
+         **keywords) -> IndexedDoc:
     source = doc_id.split("#")[0] + ".txt"
     keywords = {"id": [doc_id], "source": [source], "source_digest": [f"digest-{source}"], **keywords}
     stored = {"id": doc_id, "source": source, "part": part, "text": ". ".join(sentences) + ".",
               "meta": f'{{"id": "{doc_id}"}}'}
+    numbers = dict(zip(("date_low", "date_high"), span)) if span else {}
     return IndexedDoc(stored=stored, tokens={"text": _tokens(sentences), "words": _words(sentences)},
-                      keywords=keywords, sort_date=sort_date)
+                      keywords=keywords, sort_date=sort_date, numbers=numbers, indexed=indexed)
 
 
 # "nhũng" (6) and "tham" (8) of a#0 sit either side of a sentence break: never a phrase.
+# Date spans (date_low, date_high) as YYYYMMDD: a#0, b#0, c#0 have a day; b#1 only its year, 2020.
 DOCS = [
     _doc("a#0", 0, ["Nghị quyết về phòng chống tham nhũng", "Tham nhũng là quốc nạn"], "2019-05-03",
-         doc_type=["Nghị quyết"], year=["2019"], cites=[REF, REF, REF],
+         (20190503, 20190503), "2026-01-01T00:00:00Z",
+         doc_type=["Nghị quyết"], year=["2019"], month=["2019-05"], cites=[REF, REF, REF],
          cited_refs=["Nghị quyết 11", "Nghị quyết 11"]),
-    _doc("b#0", 0, ["Kế hoạch phòng chống tham nhũng năm 2020"], "2020-01-15",
-         doc_type=["Kế hoạch"], province=["Lai Châu"], year=["2020"], cites=[REF, "150-KH/TU"],
+    _doc("b#0", 0, ["Kế hoạch phòng chống tham nhũng năm 2020"], "2020-01-15", (20200115, 20200115),
+         "2026-01-01T00:00:00Z",
+         doc_type=["Kế hoạch"], province=["Lai Châu"], year=["2020"], month=["2020-01"], cites=[REF, "150-KH/TU"],
          cited_refs=["Nghị quyết 11", "Kế hoạch 150"]),
-    _doc("b#1", 1, ["Phòng tham nhũng chống lãng phí"], "",
+    _doc("b#1", 1, ["Phòng tham nhũng chống lãng phí"], "", (20200101, 20201231), "2026-01-01T00:00:00Z",
          doc_type=["Kế hoạch"], province=["Lai Châu"], year=["2020"]),
-    _doc("c#0", 0, ["Công văn về chống lãng phí"], "2021-06-30",
-         doc_type=["Công văn"], province=["Kiên Giang"], year=["2021"], cited_refs=["Kế hoạch 150"]),
+    _doc("c#0", 0, ["Công văn về chống lãng phí"], "2021-06-30", (20210630, 20210630), "2026-01-01T00:00:00Z",
+         doc_type=["Công văn"], province=["Kiên Giang"], year=["2021"], month=["2021-06"],
+         cited_refs=["Kế hoạch 150"]),
 ]
 ALL = {"a#0", "b#0", "b#1", "c#0"}
 
@@ -159,11 +166,43 @@ def test_a_filter_narrows_without_changing_scores(engine):
 def test_group_counts_count_documents_per_value(engine):
     with engine.searcher() as s:
         assert s.group_counts(Every(), None, "year") == {"2019": 1, "2020": 2, "2021": 1}
+        assert s.group_counts(Every(), None, "month") == {"2019-05": 1, "2020-01": 1, "2021-06": 1}
         assert s.group_counts(Every(), None, "province") == {"Lai Châu": 2, "Kiên Giang": 1}
         # a#0 names "Nghị quyết 11" twice: one document
         assert s.group_counts(Every(), None, "cited_refs") == {"Nghị quyết 11": 2, "Kế hoạch 150": 2}
         assert s.group_counts(text("tham"), Term("province", "Lai Châu"), "doc_type") == {"Kế hoạch": 2}
         assert s.group_counts(text("tham"), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2}
+
+
+def test_range_filters_whole_numbers_both_ends_included_either_open(engine):
+    assert ids(engine, Range("date_low", 20200115, 20200115), sort="date") == ["b#0"]
+    assert ids(engine, Range("date_low", 20200101), sort="date") == ["c#0", "b#0", "b#1"]
+    assert ids(engine, Range("date_high", None, 20201231), sort="date") == ["b#0", "a#0", "b#1"]
+    assert ids(engine, Range("date_low", 20190504, 20191231)) == []
+    # a span inside 2020 (low from the start of 2020, high to its end): b#1, known only by its year, too
+    in_2020 = All((Range("date_low", 20200101), Range("date_high", None, 20201231)))
+    assert ids(engine, in_2020, sort="date") == ["b#0", "b#1"]
+    assert ids(engine, Any((Range("date_low", 20210101), Term("doc_type", "Nghị quyết"))), sort="date") == ["c#0", "a#0"]
+    assert ids(engine, Range("nowhere", 0, 1)) == []
+    with engine.searcher() as s:
+        assert s.count(text("tham"), Range("date_high", None, 20200131)) == 2
+        assert s.group_counts(Every(), Range("date_low", 20200101), "month") == {"2020-01": 1, "2021-06": 1}
+
+
+def test_documents_without_a_value_are_outside_every_range(engine):
+    writer = engine.writer()
+    writer.add(_doc("d#0", 0, ["Tham nhũng"]))
+    writer.commit()
+    assert ids(engine, Range("date_low", None, None), sort="date") == ["c#0", "b#0", "a#0", "b#1"]
+
+
+def test_sort_by_date_then_by_indexing_time(engine):
+    writer = engine.writer()
+    writer.add(_doc("d#0", 0, ["Tham nhũng"], "2020-01-15", indexed="2026-02-01T00:00:00Z"))
+    writer.add(_doc("e#0", 0, ["Tham nhũng"], "2020-01-15", indexed="2025-12-01T00:00:00Z"))
+    writer.commit()
+    assert ids(engine, Every(), sort="date") == ["c#0", "d#0", "b#0", "e#0", "a#0", "b#1"]
+    assert ids(engine, Every(), sort="date_asc") == ["b#1", "a#0", "e#0", "b#0", "d#0", "c#0"]
 
 
 def test_sort_by_date_both_ways_with_no_date_oldest(engine):
@@ -188,10 +227,14 @@ def test_offset_pages_through_the_same_order(engine):
 def test_stored_fields_by_id(engine):
     with engine.searcher() as s:
         assert s.by_id("b#1") == {"id": "b#1", "source": "b.txt", "part": 1,
-                                  "text": "Phòng tham nhũng chống lãng phí.", "meta": '{"id": "b#1"}'}
+                                  "text": "Phòng tham nhũng chống lãng phí.", "meta": '{"id": "b#1"}',
+                                  "indexed": "2026-01-01T00:00:00Z"}
         assert s.by_id("nowhere#0") is None
         key, _ = s.search(Term("id", "a#0")).hits[0]
         assert s.stored(key)["text"] == "Nghị quyết về phòng chống tham nhũng. Tham nhũng là quốc nạn."
+        without = s.stored(key, text=False)  # tantivy skips the text; whoosh reads stored fields whole
+        assert ({k: v for k, v in without.items() if k != "text"}, without["text"] in ("", s.stored(key)["text"])) == (
+            {k: v for k, v in s.stored(key).items() if k != "text"}, True)
 
 
 def test_repeated_cites_raise_the_score(engine):

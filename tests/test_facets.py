@@ -32,6 +32,8 @@ def test_facets_of_the_whole_corpus(index_dir):
                    ("Văn phòng Ủy ban nhân dân tỉnh Kiên Giang", 1, False), ("Ủy ban nhân dân huyện Ngọc Hồi", 1, False)],
         "province": [("Kiên Giang", 2, False), ("Hải Dương", 1, False), ("Kon Tum", 1, False), ("Lai Châu", 1, False)],
         "cites": [(ref, count, False) for ref, count in CITED],
+        # the three documents whose day is known; the other three have only a year
+        "month": [("2021-06", 2, False), ("2019-05", 1, False)],
     }
 
 
@@ -51,7 +53,7 @@ def test_a_chosen_value_with_no_result_is_still_listed_as_selected(index_dir):
     tham_nhung = build_query(parse_query("tham nhũng"))
     counted = facets(index_dir, tham_nhung, {"doc_type": ["Công văn"]})
     assert counted == {"doc_type": [("Kế hoạch", 1, False), ("Công văn", 0, True)],
-                       "year": [], "issuer": [], "province": [], "cites": []}
+                       "year": [], "issuer": [], "province": [], "cites": [], "month": []}
 
 
 @pytest.mark.parametrize("spelling", ["nghi quyet 35", "35/NQ-TW", "Nghị quyết số 35", "35-NQ/TW"])
@@ -70,14 +72,24 @@ def test_a_chosen_ref_cited_by_none_is_listed_as_it_was_given(index_dir):
 
 
 def test_the_kind_facet_counts_relations_with_the_cited_ref(index_dir):
-    assert list(facets(index_dir)) == ["doc_type", "year", "issuer", "province", "cites"]  # no ref: no kind
+    assert list(facets(index_dir)) == ["doc_type", "year", "issuer", "province", "cites", "month"]  # no ref: no kind
     assert facets(index_dir, filters={"cites": ["35-NQ/TW"], "kind": ["implements"]})["kind"] == [
         ("implements", 3, True)]
     # a relation no citing document has is listed when chosen; the others are counted without it
     in_scope = facets(index_dir, filters={"kind": ["mentions"]}, scope={"cites": ["35-NQ/TW"]})
-    assert in_scope == {"doc_type": [], "year": [], "issuer": [], "province": [], "cites": [],
+    assert in_scope == {"doc_type": [], "year": [], "issuer": [], "province": [], "cites": [], "month": [],
                         "kind": [("implements", 3, False), ("mentions", 0, True)]}
     assert facets(index_dir, filters={"cites": ["Chỉ thị 07"]})["kind"] == [("implements", 2, False)]
+
+
+def test_the_month_facet_counts_known_days_without_the_date_range_and_marks_a_chosen_month(index_dir):
+    may = facets(index_dir, filters={"date_from": ["2019-05"], "date_to": ["2019-05"]})
+    assert may["month"] == [("2021-06", 2, False), ("2019-05", 1, True)]
+    assert may["year"] == [("2019", 1, False)]  # the other facets count the range's one document
+    assert facets(index_dir, filters={"date_from": ["2019"], "date_to": ["2019"]})["month"] == [
+        ("2021-06", 2, False), ("2019-05", 1, False)]  # a range that is no single month marks none
+    assert facets(index_dir, filters={"date_from": ["2020-02"], "date_to": ["2020-02"]})["month"] == [
+        ("2021-06", 2, False), ("2020-02", 0, True), ("2019-05", 1, False)]
 
 
 def test_facet_shapes():
@@ -95,7 +107,7 @@ def test_facets_dict_of_counted_facets(index_dir):
         counted = count_facets(searcher, Every(), {"doc_type": ["Công văn"]}, {})
     assert facets_dict(counted)["doc_type"] == [{"value": "Kế hoạch", "count": 5, "selected": False},
                                                 {"value": "Công văn", "count": 1, "selected": True}]
-    assert list(facets_dict(counted)) == ["doc_type", "year", "issuer", "province", "cites"]
+    assert list(facets_dict(counted)) == ["doc_type", "year", "issuer", "province", "cites", "month"]
 
 
 def test_a_chosen_ref_with_no_result_stays_listed_when_many_refs_are_cited(engine, tmp_path):

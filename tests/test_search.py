@@ -163,5 +163,52 @@ def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
         search(index_dir, '"a b" ' * 2000)
     with pytest.raises(Invalid, match=r"^Quan hệ không hợp lệ: 'cites' \(chọn: implements, based_on, guided_by, mentions\)\.$"):
         search(index_dir, "x", {"cites": "35-NQ/TW", "kind": "cites"})  # refused as the web refuses it
-    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind\)\.$"):
+    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind, date_from, date_to\)\.$"):
         search(index_dir, "x", {"nope": "1"})
+
+
+def in_range(index_dir, query="", **filters):
+    """(id, in_range_by) of every hit, newest first."""
+    return [(h.id, h.in_range_by) for h in search(index_dir, query, filters, page_size=20, sort="date").hits]
+
+
+def test_the_2019_range_holds_exactly_the_2019_documents_one_known_only_by_its_year(index_dir):
+    assert in_range(index_dir, date_from="2019", date_to="2019") == [(NGOC_HOI, "year"), (HAI_DUONG_150, "date")]
+    assert in_range(index_dir, date_from="2019-01-01", date_to="2019-12-31") == [(NGOC_HOI, "year"),
+                                                                                 (HAI_DUONG_150, "date")]
+    assert in_range(index_dir, year="2019") == [(NGOC_HOI, None), (HAI_DUONG_150, None)]  # the same two
+
+
+def test_a_range_takes_a_document_known_by_its_year_only_when_its_possible_days_all_lie_inside(index_dir):
+    # NGOC_HOI: 2019, citing a text of 13/11/2019: between 13/11 and 31/12/2019
+    assert in_range(index_dir, date_from="2019-11", date_to="2019-12") == [(NGOC_HOI, "year")]
+    assert in_range(index_dir, date_from="2019-05", date_to="2019-05") == [(HAI_DUONG_150, "date")]
+    assert in_range(index_dir, date_to="2019-06") == [(HAI_DUONG_150, "date")]
+    assert in_range(index_dir, date_from="2021-06", date_to="2021-06") == [(KG_LETTER, "date"), (KG_PLAN, "date")]
+    assert in_range(index_dir, date_from="2021") == [(TAC_PHAM, "year"), (LAI_CHAU, "year"), (KG_LETTER, "date"),
+                                                     (KG_PLAN, "date")]
+    assert in_range(index_dir, "không gian mạng", date_from="2020", date_to="2022-12-31") == [(LAI_CHAU, "year"),
+                                                                                          (KG_PLAN, "date")]
+    assert in_range(index_dir, date_from="2024") == []
+
+
+def test_without_a_range_hits_say_nothing_of_one(index_dir):
+    result = search(index_dir, "", page_size=20)
+    assert {h.in_range_by for h in result.hits} == {None}
+    assert "in_range_by" not in result.as_dict()["hits"][0]
+    ranged = search(index_dir, "", {"date_from": "2019"}, page_size=20).as_dict()
+    assert ranged["filters"] == {"date_from": ["2019"]} and ranged["hits"][0]["in_range_by"] == "year"
+
+
+def test_search_all_lists_every_page_in_one_result_without_facets(index_dir):
+    from indexer.searching import search_all
+
+    paged = [h.id for p in (1, 2, 3) for h in search(index_dir, "", page=p, page_size=2, sort="date").hits]
+    everything = search_all(index_dir, "", sort="date")
+    assert ([h.id for h in everything.hits], everything.total, everything.facets) == (paged, 6, [])
+    assert [h.snippet.text for h in everything.hits] == [""] * 6
+    ranked = search_all(index_dir, "không gian mạng", limit=2, snippets=True)
+    assert [h.id for h in ranked.hits] == [h.id for h in search(index_dir, "không gian mạng").hits][:2]
+    assert ranked.total == 4 and all("mạng" in h.snippet.text for h in ranked.hits)
+    with pytest.raises(Invalid, match=r"^Số văn bản phải là số nguyên từ 1 đến 10000 \(nhận được: '10001'\)\.$"):
+        search_all(index_dir, "", limit=10_001)

@@ -82,12 +82,15 @@ def test_cites_downloads_as_csv_and_json(client):
     assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
     assert response.headers["Content-Disposition"] == (
         "attachment; filename=\"trich-dan-35-NQ_TW.csv\"; filename*=UTF-8''tr%C3%ADch-d%E1%BA%ABn-35-NQ_TW.csv")
+    assert response.headers["X-Total-Count"] == "3"
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == ["id", "doc_type", "number", "issuer", "province", "date", "year", "title", "kind", "count",
-                       "passage"]
-    assert [(r[0], r[8], r[9]) for r in rows[1:]] == [
-        (LAI_CHAU, "implements", "3"), (NGOC_HOI, "implements", "8"), (HAI_DUONG_150, "implements", "27")]
-    assert rows[3][10].startswith("thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị khóa XII")
+    assert rows[0] == ["id", "doc_type", "number", "date", "year", "issuer", "province", "title", "cited_by_count",
+                       "link", "kind", "count", "passage"]
+    assert [(r[0], r[9], r[10], r[11]) for r in rows[1:]] == [
+        (LAI_CHAU, "http://127.0.0.1:5000/doc/corpus/002_45d61e181700c579.txt%230", "implements", "3"),
+        (NGOC_HOI, "http://127.0.0.1:5000/doc/corpus/001_e44d68029944b139.txt%230", "implements", "8"),
+        (HAI_DUONG_150, "http://127.0.0.1:5000/doc/corpus/000_65df158a4e7ec0a6.txt%230", "implements", "27")]
+    assert rows[3][12].startswith("thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị khóa XII")
     data = json.loads(client.get("/cites/nghi%20quyet%2035?format=json").data)
     assert (data["total"], sorted(h["id"] for h in data["hits"])) == (3, sorted([HAI_DUONG_150, NGOC_HOI, LAI_CHAU]))
 
@@ -144,7 +147,7 @@ def test_api_errors_have_one_shape(client, url, status, error):
     ("/?q=" + "a" * 501, 400, "Câu truy vấn quá dài (501 ký tự; tối đa 500)."),
     ("/?page=100000", 400, "Số trang phải là số nguyên từ 1 đến 500"),
     ("/cites/hello", 400, "&#39;hello&#39; không phải là số, ký hiệu văn bản"),
-    ("/cites/35-NQ%2FTW?format=pdf", 400, "Định dạng tải về không hợp lệ: &#39;pdf&#39; (chọn: csv, json)."),
+    ("/cites/35-NQ%2FTW?format=pdf", 400, "Định dạng tải về không hợp lệ: &#39;pdf&#39; (chọn: csv, xlsx, json)."),
     ("/?year=abc", 400, "Năm phải có 4 chữ số, từ 1900 đến 2100 (nhận được: &#39;abc&#39;)."),
 ])
 def test_friendly_error_pages(client, url, status, text):
@@ -258,7 +261,7 @@ def test_one_shape_for_the_citing_list(client):
                         "warnings", "suggestion", "hits", "facets"}
     assert set(api["hits"][0]) == {"id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                    "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                   "parent_issuer", "authority", "format", "ocr", "kind",
+                                   "parent_issuer", "authority", "format", "ocr", "indexed", "cited_by_count", "kind",
                                    "count", "passage", "passages", "snippet", "highlights", "score"}
 
 
@@ -279,3 +282,29 @@ def test_document_page_links_the_original_file(client):
     original = (CORPUS / "004_2a738f3429698ec1.txt").read_bytes()
     assert (response.status_code, response.data) == (200, original)
     assert client.get("/original/nope").status_code == 404
+
+
+def test_a_chosen_year_opens_onto_its_months_and_a_month_is_a_date_range(client):
+    html = page(client, "/?year=2021")
+    months = html[html.index('<ul class="months" data-year="2021">'):]
+    months = months[:months.index("</ul>")]
+    assert 'href="/?year=2021&amp;date_from=2021-06&amp;date_to=2021-06"' in months
+    assert '<span class="label">tháng 6</span><span class="count">2</span>' in months
+    assert months.count("<li>") == 1  # Lai Châu's plan, known only by its year, has no month
+    june = page(client, "/?year=2021&date_from=2021-06&date_to=2021-06")
+    assert "2 văn bản" in june
+    assert re.search(r'<a class="facet-value selected" href="/\?year=2021"\s+aria-pressed="true">', june)  # clears it
+    assert 'href="/?year=2021&amp;date_to=2021-06" title="Bỏ lọc">Từ ngày: 06/2021' in june
+    # the date form carries the rest of the state, and shows the range
+    assert '<input type="hidden" name="year" value="2021">' in june
+    assert 'name="date_from" value="2021-06"' in june and 'name="date_to" value="2021-06"' in june
+
+
+def test_a_hit_in_a_range_by_its_year_says_so(client):
+    html = page(client, "/?date_from=2019&date_to=2019")
+    assert "2 văn bản" in html
+    assert html.count('<span class="in-range-year"') == 1  # Ngọc Hồi's plan; Hải Dương's has its day
+    assert "trong khoảng theo năm 2019</span>" in html
+    api = client.get("/api/search?date_from=2019&date_to=2019&sort=date").get_json()
+    assert [(h["id"], h["in_range_by"]) for h in api["hits"]] == [(NGOC_HOI, "year"), (HAI_DUONG_150, "date")]
+    assert api["filters"] == {"date_from": ["2019"], "date_to": ["2019"]}

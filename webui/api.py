@@ -1,11 +1,12 @@
 """The JSON API: the same structures as the pages (search results, documents, cites lists, ref
 records, the graph), each serialized by its own `as_dict()`."""
 
-from flask import Blueprint, Response, abort, jsonify, request
+from flask import Blueprint, Response, abort, current_app, jsonify, request
 
-from indexer import FORMATS, citing_documents, export, get_document, load_graph, search
+from indexer import FORMATS, citing_documents, citing_table, export, get_document, load_graph, search, search_table
+from webui.downloads import filename, table_download
 from webui.index import get_index, ref_views_or_404
-from webui.params import graph_args, kinds_arg, query_arg, ref_arg, required_ref, search_args
+from webui.params import graph_args, kinds_arg, query_arg, ref_arg, required_ref, search_args, table_format
 
 bp = Blueprint("api", __name__)
 GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "application/xml"}
@@ -13,8 +14,13 @@ GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "ap
 
 @bp.get("/search")
 def api_search():
-    """Same parameters as the search page: q, doc_type, year, issuer, province, cites, kind, sort, page, page_size."""
+    """Same parameters as the search page: q, doc_type, year, issuer, province, cites, kind, date_from,
+    date_to, sort, page, page_size; `format` = csv or xlsx: every result (up to 10,000) as a file."""
     state = search_args(request.args)
+    fmt = table_format(request.args)
+    if fmt:
+        table = search_table(get_index(), current_app.config["BASE_URL"], state.query, state.filters, state.sort)
+        return table_download(table, fmt, filename("tìm-kiếm", state.query, fmt))
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
     return jsonify(result.as_dict())
 
@@ -33,6 +39,10 @@ def api_cites():
     """The documents citing `ref` (any spelling): the cites page's list, as its JSON download."""
     ref = required_ref(request.args)
     state = search_args(request.args)
+    fmt = table_format(request.args)
+    if fmt:
+        table = citing_table(get_index(), current_app.config["BASE_URL"], ref, state.query, state.filters, state.sort)
+        return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
     return jsonify(citing.as_dict())

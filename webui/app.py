@@ -1,9 +1,11 @@
 """The Flask app factory: configuration in one place, the blueprints, error pages, security headers."""
 
+import os
+
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer import IndexNotFound, SearchError, default_index_dir
+from indexer import IndexNotFound, SearchError, checks, default_index_dir
 
 # Werkzeug's own English descriptions, said in Vietnamese.
 STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang nào ở địa chỉ này.",
@@ -11,8 +13,11 @@ STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang 
                    500: "Đã có lỗi trong hệ thống. Vui lòng thử lại sau.",
                    503: "Chưa có chỉ mục tìm kiếm: hãy chạy `vanban index` rồi tải lại trang."}
 
+DEFAULT_BASE_URL = "http://127.0.0.1:5000/"  # where `vanban serve` listens unless told otherwise
+
 DEFAULTS = {
     "INDEX_DIR": None,           # None: VANBAN_INDEX or the per-user default, read at startup
+    "BASE_URL": None,            # absolute links (feeds, spreadsheets); None: VANBAN_BASE_URL or DEFAULT_BASE_URL
     "PAGE_SIZE": 10,             # the limits themselves are indexer.limits, shared with the CLI
     "JSON_AS_ASCII": False,
 }
@@ -34,6 +39,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     if test_config:
         app.config.from_mapping(test_config)
     app.config["INDEX_DIR"] = str(app.config["INDEX_DIR"] or default_index_dir())
+    # Never the request's Host header: a client could make the links point anywhere.
+    app.config["BASE_URL"] = checks.base_url(app.config["BASE_URL"] or os.environ.get("VANBAN_BASE_URL")
+                                             or DEFAULT_BASE_URL)
     app.json.ensure_ascii = False
     # No redirects from routing: werkzeug builds them from the Host header a client sends.
     app.url_map.merge_slashes = False

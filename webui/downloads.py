@@ -1,7 +1,6 @@
-"""The cites list as a file: CSV (one row per citing document) or JSON (the /api/cites shape)."""
+"""Result lists as files: a search's or a cites list's rows as CSV or Excel (indexer's tables view),
+the cites list as JSON (the /api/cites shape), each under a name that keeps its Vietnamese letters."""
 
-import csv
-import io
 import json
 import re
 import unicodedata
@@ -9,29 +8,16 @@ from urllib.parse import quote
 
 from flask import Response
 
-from indexer import safe_cell
-
-CSV_COLUMNS = ("id", "doc_type", "number", "issuer", "province", "date", "year", "title", "kind", "count",
-               "passage")
-MIMETYPES = {"csv": "text/csv", "json": "application/json"}
+MIMETYPES = {"csv": "text/csv; charset=utf-8", "json": "application/json; charset=utf-8",
+             "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+NAME_CHARS = 80  # of the query or ref in a file name
 
 
-def citing_csv(citing) -> str:
-    """One row per citing document: its metadata, relation, citation count and first passage."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for hit in citing.hits:
-        row = {**hit.document.as_dict(), "kind": hit.kind, "count": hit.count,
-               "passage": " ".join(hit.passage.text.split()) if hit.passage else ""}
-        writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])  # a title `=HYPERLINK(...)` stays text
-    return "\ufeff" + out.getvalue()  # the BOM makes spreadsheet programs read UTF-8
-
-
-def filename(ref: str, fmt: str) -> tuple[str, str]:
-    """The file name, Vietnamese letters kept, and its ASCII fallback: `trích-dẫn-35-NQ_TW.csv`."""
-    safe = re.sub(r"[^\w.-]+", "_", ref, flags=re.UNICODE).strip("_") or "ref"
-    name = f"trích-dẫn-{safe}.{fmt}"
+def filename(prefix: str, text: str, fmt: str) -> tuple[str, str]:
+    """The file name, Vietnamese letters kept, and its ASCII fallback: `trích-dẫn-35-NQ_TW.csv`,
+    `tìm-kiếm-không_gian_mạng.xlsx` (`tìm-kiếm.csv` without a query)."""
+    safe = re.sub(r"[^\w.-]+", "_", text, flags=re.UNICODE).strip("_.")[:NAME_CHARS].strip("_.")
+    name = f"{prefix}-{safe}.{fmt}" if safe else f"{prefix}.{fmt}"
     return name, _ascii(name)
 
 
@@ -46,8 +32,21 @@ def content_disposition(name: str, ascii_name: str) -> str:
     return f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name, safe='')}"
 
 
-def citing_download(citing, ref: str, fmt: str) -> Response:
-    body = citing_csv(citing) if fmt == "csv" else json.dumps(citing.as_dict(), ensure_ascii=False, indent=1)
-    response = Response(body, content_type=f"{MIMETYPES[fmt]}; charset=utf-8")
-    response.headers["Content-Disposition"] = content_disposition(*filename(ref, fmt))
+def attachment(body, fmt: str, name: tuple[str, str], total: int | None = None) -> Response:
+    """A file to save, under its name; `X-Total-Count`: how many documents matched (a file holds at
+    most MAX_EXPORT_ROWS of them)."""
+    response = Response(body, content_type=MIMETYPES[fmt])
+    response.headers["Content-Disposition"] = content_disposition(*name)
+    if total is not None:
+        response.headers["X-Total-Count"] = str(total)
     return response
+
+
+def table_download(table, fmt: str, name: tuple[str, str]) -> Response:
+    """A result list's rows as CSV or XLSX."""
+    return attachment(table.to_csv() if fmt == "csv" else table.to_xlsx(), fmt, name, table.total)
+
+
+def citing_json(citing, ref: str) -> Response:
+    body = json.dumps(citing.as_dict(), ensure_ascii=False, indent=1)
+    return attachment(body, "json", filename("trích-dẫn", ref, "json"), citing.total)

@@ -2,29 +2,50 @@
 
 import mimetypes
 
-from flask import Blueprint, abort, render_template, request, send_file, url_for
+from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
 
 import indexer
-from indexer import FILTERS, citing_documents, get_document, search
-from webui.downloads import citing_download
+from indexer import FILTERS, citing_documents, citing_list_table, get_document, search, search_feed
+from webui.downloads import citing_json, filename, table_download
 from webui.index import get_index
-from webui.params import SearchArgs, download_format, query_arg, ref_arg, search_args, toggled, url_args
+from webui.params import (
+    SearchArgs,
+    download_format,
+    month_toggled,
+    query_arg,
+    ref_arg,
+    search_args,
+    toggled,
+    url_args,
+    without_dates,
+)
 
 bp = Blueprint("pages", __name__)
+FEED_TYPE = "application/atom+xml"
 
 
-def _links(endpoint: str, state: SearchArgs, **values):
-    """URL builders for the templates (facet toggles, chips, sorting, paging), from checked state only."""
+def _links(endpoint: str, state: SearchArgs, download: str | None = None, feed: dict | None = None, **values):
+    """URL builders for the templates (facet toggles, chips, months, sorting, paging, downloads, the
+    feed), from checked state only. `download`: the endpoint of the list's files (default: its own);
+    `feed`: the filters of the search a feed follows (None: no feed)."""
     def url(**changes):
         return url_for(endpoint, **values, **url_args(state, **changes).to_dict(flat=False), _external=False)
 
+    def feed_url():  # the search without paging and order: a feed is the newest first
+        return url_for("pages.feed", **url_args(state, filters=feed, sort="relevance").to_dict(flat=False),
+                       _external=False)
+
     return {
         "toggle": lambda name, value: url(filters=toggled(state, name, value)),
+        "month": lambda month: url(filters=month_toggled(state, month)),
         "sort": lambda sort: url(sort=sort),
         "page": lambda page: url(page=page),
         "query": lambda query: url(query=query),
-        "download": lambda fmt: url_for(endpoint, **values, format=fmt, _external=False,
+        "download": lambda fmt: url_for(download or endpoint, **values, format=fmt, _external=False,
                                         **url_args(state).to_dict(flat=False)),
+        "feed": feed_url if feed is not None else None,
+        "hidden": lambda: without_dates(state).items(multi=True),
+        "action": lambda: url_for(endpoint, **values, _external=False),
     }
 
 
@@ -37,7 +58,18 @@ def search_page():
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
-                           links=_links("pages.search_page", state))
+                           links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
+                           takeaway=True)
+
+
+@bp.get("/feed")
+def feed():
+    """The search's newest documents as Atom 1.0, links from the configured base URL (never the Host)."""
+    state = search_args(request.args)
+    body = search_feed(get_index(), current_app.config["BASE_URL"], state.query, state.filters).to_atom()
+    response = Response(body, content_type=f"{FEED_TYPE}; charset=utf-8")
+    response.add_etag()  # a feed reader polling an unchanged feed gets 304
+    return response.make_conditional(request)
 
 
 @bp.get("/doc/<path:doc_id>")
@@ -73,8 +105,14 @@ def cites_page(ref: str):
     fmt = download_format(request.args)
     if fmt:
         citing = citing_documents(get_index(), ref, state.query, state.filters, sort=state.sort, all_pages=True)
-        return citing_download(citing, ref, fmt)
+        if fmt == "json":
+            return citing_json(citing, ref)
+        table = citing_list_table(citing, ref, current_app.config["BASE_URL"])
+        return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    # Its feed: documents citing the ref, as a `cites` filter (unless the page already filters on refs).
+    feed = None if state.filters.get("cites") else {**state.filters, "cites": [ref]}
+    links = _links("pages.cites_page", state, feed=feed, ref=ref)
     return render_template("cites.html", ref=ref, citing=citing, result=citing.result, hits=citing.hits,
-                           state=state, chips=_chips(state), links=_links("pages.cites_page", state, ref=ref))
+                           state=state, chips=_chips(state), links=links)

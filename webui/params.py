@@ -13,7 +13,7 @@ from werkzeug.exceptions import BadRequest
 
 from indexer import FILTERS, checks
 
-DOWNLOAD_FORMATS = ("csv", "json")
+DOWNLOAD_FORMATS = ("csv", "xlsx", "json")  # a cites page's downloads
 GRAPH_TABLES = ("edges", "nodes")
 
 
@@ -41,7 +41,7 @@ def _filters(args: MultiDict, names) -> dict:
         values = [v.strip() for v in args.getlist(name) if v.strip()]
         if values:
             filters[name] = checks.filter_values(name, values)
-    return filters
+    return checks.date_order(filters)
 
 
 def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
@@ -68,9 +68,15 @@ def required_ref(args: MultiDict) -> str:
 
 
 def download_format(args: MultiDict) -> str | None:
-    """`format` of a cites page: csv or json for a download, absent for the page."""
+    """`format` of a cites page: csv, xlsx or json for a download, absent for the page."""
     fmt = _one(args, "format")
     return checks.choice(fmt, DOWNLOAD_FORMATS, "Định dạng tải về") if fmt else None
+
+
+def table_format(args: MultiDict) -> str | None:
+    """`format` of a result list in the API: csv or xlsx for a file of every result, absent for JSON."""
+    fmt = _one(args, "format")
+    return checks.table_format(fmt) if fmt else None
 
 
 def kinds_arg(args: MultiDict) -> list[str]:
@@ -103,6 +109,20 @@ def url_args(state: SearchArgs, **changes) -> MultiDict:
     if state.page_size != current_app.config["PAGE_SIZE"]:
         args.add("page_size", state.page_size)
     return args
+
+
+def month_toggled(state: SearchArgs, month: str) -> dict:
+    """The filters with the date range set to one month (`2019-05`), or cleared when it is that month."""
+    filters = {k: list(v) for k, v in state.filters.items() if k not in checks.DATE_FILTERS}
+    if any(state.filters.get(name) != [month] for name in checks.DATE_FILTERS):
+        filters.update(date_from=[month], date_to=[month])
+    return filters
+
+
+def without_dates(state: SearchArgs) -> MultiDict:
+    """The state's parameters but the date range: what the date form carries as hidden fields."""
+    filters = {k: v for k, v in state.filters.items() if k not in checks.DATE_FILTERS}
+    return url_args(state, filters=filters, page=1)
 
 
 def toggled(state: SearchArgs, name: str, value: str) -> dict:

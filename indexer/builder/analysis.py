@@ -11,6 +11,7 @@ from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import syllables, word_spans, words
 from indexer.engines import IndexedDoc
 from indexer.extract.corpus import Document
+from indexer.extract.periods import document_period, month_of
 from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
 from indexer.graph.links import document_links
@@ -58,9 +59,11 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                 "number_keys": ref_keys(meta.number) if meta.number else [],
                 "doc_type": [meta.doc_type or ""], "issuer": [meta.issuer or ""],
                 "province": [meta.province or ""], "year": [str(meta.year) if meta.year else ""],
-                **_citation_keywords(meta)}
+                "month": [month_of(meta.date)], **_citation_keywords(meta)}
+    span = document_period(meta.date, meta.date_min, meta.year)
     meta_json = json.dumps(stored_meta, ensure_ascii=False)
     indexed = IndexedDoc(stored={"id": doc.id, "source": doc.source, "part": doc.part, "text": doc.text,
                                  "meta": meta_json},
-                         tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "")
+                         tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "",
+                         numbers=dict(zip(("date_low", "date_high"), span)) if span else {})
     return indexed, document_links(doc.id, doc.source, doc.text, json.loads(meta_json))

@@ -13,6 +13,7 @@ import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.builder.derive import derive_all, links_from_index
@@ -177,9 +178,17 @@ def _reported(plan: _Plan, fresh: dict[str, dict]) -> list[Skipped]:
     return out
 
 
+def built_at() -> str:
+    """Now, as the index records when a document was indexed (ISO 8601, UTC, to the second)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> None:
-    """Write a new generation beside the current one and make it current; remove it if anything fails."""
-    generation = new_generation(index_dir)
+    """Write a new generation beside the current one and make it current; remove it if anything fails.
+
+    Each document written now is stamped with this build's time; those of unchanged files keep theirs.
+    """
+    generation, stamp = new_generation(index_dir), built_at()
     folder = generation_dir(index_dir, generation)
     try:
         if plan.current:
@@ -188,7 +197,7 @@ def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> N
             links = read_derived(plan.current[0], "links") or links_from_index(plan.current[1])
         else:
             eng, links = create_engine(name, folder / ENGINE), {}
-        fresh = _write(eng, plan, links, report, *run)
+        fresh = _write(eng, plan, links, report, *run, stamp=stamp)
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
         kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if plan.current else {}
@@ -197,7 +206,7 @@ def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> N
         report.documents_total = _doc_count(eng)
         write_info(index_dir, {"format": FORMAT_VERSION, "engine": name, "generation": generation,
                                "previous": info.get("generation") if info.get("format") == FORMAT_VERSION else None,
-                               "corpus": [str(p.resolve()) for p in paths]})
+                               "corpus": [str(p.resolve()) for p in paths], "built": stamp})
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)  # the current generation is untouched
         raise
@@ -213,7 +222,7 @@ def _doc_count(engine) -> int:
         return searcher.doc_count()
 
 
-def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars) -> dict[str, dict]:
+def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars, stamp: str) -> dict[str, dict]:
     """Delete what went away or changed, add what is new, commit once at the end; what reading each
     file reported, by source."""
     gone = set(plan.removed) | {f.source for f in plan.todo if f.source in plan.indexed}
@@ -228,6 +237,7 @@ def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars)
             writer.delete_source(source)
         for result in results(plan.todo, part_chars):
             for indexed, doc_links in result.documents:
+                indexed.indexed = stamp
                 writer.add(indexed)
                 links[doc_links["id"]] = doc_links
             if result.skipped:

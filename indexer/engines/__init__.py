@@ -13,6 +13,8 @@ Query tree semantics (each engine translates it):
 - `All(clauses, boost)`: every clause matches; the score adds them.
 - `Rank(must, should)`: `must` decides what matches; `should` only adds to the score when it matches.
 - `Without(query, excluded)`: matches of `query` that `excluded` does not match.
+- `Range(field, low, high)`: the field's whole number is from `low` to `high`, both included; None
+  leaves that end open. A document without a value in the field never matches.
 - `Every()`: every document; `Nothing()`: none.
 """
 
@@ -27,10 +29,13 @@ POSITION_FIELDS = ("text", "folded", "title", "title_folded")
 FREQUENCY_FIELDS = ("words",)
 # Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
 KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
-                  "doc_type", "issuer", "province", "year")
+                  "doc_type", "issuer", "province", "year", "month")
 # Keyword fields whose values can be counted over a result (what facets count).
-COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "cited_refs", "cites_kind")
-SORT_FIELD = "sort_date"  # ISO date or "" (sorts first ascending)
+COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "month", "cited_refs", "cites_kind")
+# Whole-number fields that `Range` filters (days as YYYYMMDD); a document may have none.
+RANGE_FIELDS = ("date_low", "date_high")
+# Sorted on: the document's date (ISO, or "": first ascending), then when it was indexed.
+SORT_FIELD = "sort_date"
 
 ENGINES = {"whoosh": "indexer.engines.whoosh", "tantivy": "indexer.engines.tantivy"}
 DEFAULT_ENGINE = "whoosh"
@@ -76,6 +81,13 @@ class Without:
 
 
 @dataclass(frozen=True)
+class Range:
+    field: str
+    low: int | None = None
+    high: int | None = None
+
+
+@dataclass(frozen=True)
 class Every:
     pass
 
@@ -93,6 +105,17 @@ class IndexedDoc:
     tokens: dict[str, list[tuple[str, int]]]       # POSITION_FIELDS and FREQUENCY_FIELDS -> [(term, pos)]
     keywords: dict[str, list[str]]                 # KEYWORD_FIELDS -> values
     sort_date: str = ""
+    numbers: dict[str, int] = field(default_factory=dict)  # RANGE_FIELDS -> value (absent: none)
+    indexed: str = ""                              # when its file was first indexed or last changed (ISO, UTC)
+
+    @property
+    def sort_key(self) -> str:
+        """What SORT_FIELD holds: the date, then the indexing time (the newer of one day's comes first).
+
+        >>> IndexedDoc({}, {}, {}, "2019-05-15", indexed="2026-01-02T03:04:05Z").sort_key
+        '2019-05-15 2026-01-02T03:04:05Z'
+        """
+        return f"{self.sort_date} {self.indexed}"
 
 
 @dataclass(frozen=True)
@@ -112,9 +135,11 @@ class EngineWriter(Protocol):
 
 class EngineSearcher(Protocol):
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
-        """`sort`: None (by score), "date" (newest first) or "date_asc"."""
+        """`sort`: None (by score), "date" (newest first, by date then indexing time) or "date_asc"."""
     def count(self, query, filter=None) -> int: ...
-    def stored(self, key) -> dict: ...
+    def stored(self, key, text: bool = True) -> dict:
+        """id, source, part, text, meta and indexed (the IndexedDoc's `indexed`); `text=False` may
+        leave the text "" (a list of metadata needs no text: an engine that can skip it does)."""
     def by_id(self, doc_id: str) -> dict | None: ...
     def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
     def doc_count(self) -> int: ...

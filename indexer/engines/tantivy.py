@@ -19,13 +19,14 @@ from hashlib import blake2b
 from pathlib import Path
 
 import tantivy
-from tantivy import Document, Occur, Order, PreTokenizedString, Query, Token
+from tantivy import Document, FieldType, Occur, Order, PreTokenizedString, Query, Token
 
 from indexer.engines import (
     COUNTED_FIELDS,
     FREQUENCY_FIELDS,
     KEYWORD_FIELDS,
     POSITION_FIELDS,
+    RANGE_FIELDS,
     SORT_FIELD,
     All,
     Any,
@@ -34,6 +35,7 @@ from indexer.engines import (
     Nothing,
     Page,
     Phrase,
+    Range,
     Rank,
     Term,
     Without,
@@ -42,6 +44,7 @@ from indexer.engines import (
 HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its threads
 HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
+STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
 # Text and meta are stored as bytes: a tantivy text field is always indexed, and these must not be.
 STORED_BYTES = {"text": "body", "meta": "meta"}
 # tantivy-py's document store compresses with lz4; zlib on the text first halves what it keeps
@@ -67,6 +70,9 @@ def make_schema() -> tantivy.Schema:
         builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in COUNTED_FIELDS,
                                tokenizer_name="raw", index_option="freq")
     builder.add_text_field(SORT_FIELD, fast=True, tokenizer_name="raw", index_option="basic")
+    for name in RANGE_FIELDS:  # a range on a fast field: no term per value to walk
+        builder.add_integer_field(name, fast=True)
+    builder.add_text_field(STORED_TEXT, stored=True, tokenizer_name="raw", index_option="basic")
     builder.add_integer_field("part", stored=True)
     for name in STORED_BYTES.values():
         builder.add_bytes_field(name, stored=True)
@@ -85,7 +91,11 @@ def make_document(doc: IndexedDoc) -> Document:
         for value in values:
             if value:
                 out.add_text(name, value)
-    out.add_text(SORT_FIELD, doc.sort_date or "")
+    out.add_text(SORT_FIELD, doc.sort_key)
+    for name in RANGE_FIELDS:
+        if name in doc.numbers:
+            out.add_integer(name, doc.numbers[name])
+    out.add_text(STORED_TEXT, doc.indexed)
     out.add_integer("part", int(doc.stored["part"]))
     for key, name in STORED_BYTES.items():
         out.add_bytes(name, zlib.compress(doc.stored[key].encode("utf-8"), STORE_COMPRESSION))
@@ -109,6 +119,12 @@ def translate(node, schema: tantivy.Schema) -> Query:
     if isinstance(node, Without):
         return Query.boolean_query([(Occur.Must, translate(node.query, schema)),
                                     (Occur.MustNot, translate(node.excluded, schema))])
+    if isinstance(node, Range):
+        if node.field not in RANGE_FIELDS:
+            return Query.empty_query()
+        if node.low is None and node.high is None:  # tantivy wants one end: any value will do
+            return Query.exists_query(node.field)
+        return Query.range_query(schema, node.field, FieldType.Integer, node.low, node.high)
     if isinstance(node, Every):
         return Query.all_query()
     if isinstance(node, Nothing):
@@ -251,10 +267,12 @@ class TantivySearcher:
     def count(self, query, filter=None) -> int:
         return self._count(self._query(query, filter))
 
-    def stored(self, key) -> dict:
+    def stored(self, key, text: bool = True) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
-        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") for key, name in STORED_BYTES.items()})
+        fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
+        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") if text or key != "text" else ""
+                       for key, name in STORED_BYTES.items()})
         return fields
 
     def by_id(self, doc_id: str) -> dict | None:

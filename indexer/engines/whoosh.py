@@ -13,6 +13,7 @@ from indexer.engines import (
     FREQUENCY_FIELDS,
     KEYWORD_FIELDS,
     POSITION_FIELDS,
+    RANGE_FIELDS,
     SORT_FIELD,
     All,
     Any,
@@ -21,6 +22,7 @@ from indexer.engines import (
     Nothing,
     Page,
     Phrase,
+    Range,
     Rank,
     Term,
     Without,
@@ -85,6 +87,8 @@ def make_schema() -> Schema:
     fields["part"] = NUMERIC(stored=True)
     fields["body"] = STORED()
     fields["meta"] = STORED()
+    fields["indexed"] = STORED()
+    fields.update({name: NUMERIC(int, bits=32) for name in RANGE_FIELDS})
     fields[SORT_FIELD] = ID(sortable=True)
     return Schema(**fields)
 
@@ -105,6 +109,8 @@ def translate(node):
         return wq.AndMaybe(translate(node.must), translate(node.should))
     if isinstance(node, Without):
         return wq.AndNot(translate(node.query), translate(node.excluded))
+    if isinstance(node, Range):  # as tantivy: a field the index lacks matches nothing
+        return wq.NumericRange(node.field, node.low, node.high) if node.field in RANGE_FIELDS else wq.NullQuery
     if isinstance(node, Every):
         return wq.Every()
     if isinstance(node, Nothing):
@@ -121,8 +127,9 @@ class WhooshWriter:
         for name in KEYWORD_FIELDS:
             values = doc.keywords.get(name) or []
             fields[name] = (values[0] if values else "") if name in ONE_VALUE else values
-        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"])
-        fields[SORT_FIELD] = doc.sort_date
+        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed)
+        fields.update({name: doc.numbers[name] for name in RANGE_FIELDS if name in doc.numbers})
+        fields[SORT_FIELD] = doc.sort_key
         self._writer.add_document(**fields)
 
     def delete_source(self, source: str) -> None:
@@ -180,8 +187,8 @@ class WhooshSearcher:
             return 0
         return len(self._searcher.search(translate(query), filter=allowed, limit=1, scored=False))
 
-    def stored(self, key) -> dict:
-        return _stored(self._searcher.stored_fields(key))
+    def stored(self, key, text: bool = True) -> dict:
+        return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
     def by_id(self, doc_id: str) -> dict | None:
         found = self._searcher.document(id=doc_id)
@@ -232,7 +239,7 @@ def _facets() -> dict:
 
 def _stored(fields: dict) -> dict:
     return {"id": fields["id"], "source": fields["source"], "part": fields["part"], "text": fields["body"],
-            "meta": fields["meta"]}
+            "meta": fields["meta"], "indexed": fields.get("indexed", "")}
 
 
 class WhooshEngine:

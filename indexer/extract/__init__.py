@@ -7,6 +7,7 @@ is the pure `extract(text)`, built from `layouts` (each layout family's header p
 order: HTML, Pandoc and pipe tables, side-by-side columns, scans), `header` and `headings` (number,
 date, type heading, title), `issuer_block` and `issuers` (the bodies top left, named canonically),
 `signature`, `furniture`, `places`, `citations` (with `relations`, `refs`, `identity`) and `passages`.
+`periods` says which days a document's date, or a bound of a date range, names.
 
 May import: analyzers, indexer.readers, and indexer's shared modules (errors, limits).
 """

@@ -6,23 +6,33 @@ shows: the web answers 400, the CLI says it in one line and exits 2, search() ra
 refuses, the others refuse with the same words.
 """
 
+from urllib.parse import urlsplit
+
 from indexer import limits
 from indexer.errors import Invalid
+from indexer.extract.periods import period
 from indexer.extract.relations import KINDS
 from indexer.labels import FACET_LABELS
 from indexer.query.parse import parse_ref
 
 SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted
-FILTERS = FACETS + ("kind",)                                    # `kind`: the relation to a `cites` ref
+DATE_FILTERS = ("date_from", "date_to")                         # one value each: the ends of a range of days
+FILTERS = FACETS + ("kind",) + DATE_FILTERS                     # `kind`: the relation to a `cites` ref
+TABLE_FORMATS = ("csv", "xlsx")                                 # a result list as a file
 REF_EXAMPLE = "ví dụ: 35-NQ/TW, Nghị quyết 35"
 
 __all__ = [
+    "DATE_FILTERS",
     "FACETS",
     "FILTERS",
     "SORTS",
+    "TABLE_FORMATS",
     "Invalid",
+    "base_url",
     "choice",
+    "date_bound",
+    "date_order",
     "filter_value",
     "filter_values",
     "filters",
@@ -34,6 +44,7 @@ __all__ = [
     "ref",
     "shown",
     "sort",
+    "table_format",
     "year",
 ]
 
@@ -109,10 +120,58 @@ def year(text: str) -> str:
     return text
 
 
+def date_bound(text) -> str:
+    """One end of a date range: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real day, in the years allowed.
+
+    >>> date_bound(" 2019-05"), date_bound("2020-02-29")
+    ('2019-05', '2020-02-29')
+    """
+    text = text.strip() if isinstance(text, str) else text
+    if not isinstance(text, str) or period(text) is None:
+        raise Invalid(f"Ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD, năm từ {limits.MIN_YEAR} đến "
+                      f"{limits.MAX_YEAR} (nhận được: {shown(text, 20)}).")
+    return text
+
+
+def date_order(filters: dict) -> dict:
+    """Filters whose date range, when it has both ends, does not end before it starts."""
+    low, high = (filters.get(name, [None])[0] for name in DATE_FILTERS)
+    if low and high and period(low)[0] > period(high)[1]:
+        raise Invalid(f"Khoảng ngày không hợp lệ: từ {low} đến {high} (ngày bắt đầu sau ngày kết thúc).")
+    return filters
+
+
+def table_format(value) -> str:
+    return choice(value, TABLE_FORMATS, "Định dạng tải về")
+
+
+def base_url(text) -> str:
+    """The address links are built from (`vanban serve --base-url`): http(s), a host, maybe a path
+    prefix, no query; given back ending in `/`.
+
+    >>> base_url("https://vanban.example.vn/tra-cuu"), base_url("http://127.0.0.1:5000/")
+    ('https://vanban.example.vn/tra-cuu/', 'http://127.0.0.1:5000/')
+    """
+    text = text.strip() if isinstance(text, str) else ""
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        parts = None
+    if (not parts or parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment
+            or parts.username or parts.password or len(text) > limits.MAX_FILTER_LENGTH
+            or any(c.isspace() or not c.isprintable() for c in text)):
+        raise Invalid(f"Địa chỉ gốc phải là một URL http(s) có tên máy, không có ?query hay #, ví dụ "
+                      f"https://vanban.example.vn/ (nhận được: {shown(text, 60)}).")
+    return text.rstrip("/") + "/"
+
+
 def filter_value(name: str, value: str) -> str:
-    """One value of a filter: a year, a relation, a ref, or a name within MAX_FILTER_LENGTH."""
+    """One value of a filter: a year, a relation, a ref, a date, or a name within MAX_FILTER_LENGTH."""
     if name == "year":
         return year(value)
+    if name in DATE_FILTERS:
+        return date_bound(value)
     if name == "kind":
         return choice(value, KINDS, "Quan hệ")
     if name == "cites":
@@ -128,6 +187,8 @@ def filter_values(name: str, values: list[str]) -> list[str]:
     if len(values) > limits.MAX_FILTER_VALUES:
         raise Invalid(f"Bộ lọc “{FACET_LABELS[name]}” có quá nhiều giá trị ({len(values)}; "
                       f"tối đa {limits.MAX_FILTER_VALUES}).")
+    if name in DATE_FILTERS and len(values) > 1:
+        raise Invalid(f"“{FACET_LABELS[name]}” chỉ nhận một giá trị (nhận được {len(values)}).")
     return [filter_value(name, v) for v in values]
 
 
@@ -150,4 +211,4 @@ def filters(given: dict | None) -> dict[str, list[str]]:
         values = list(dict.fromkeys(t for t in texts if t))
         if values:
             cleaned[name] = filter_values(name, values)
-    return cleaned
+    return date_order(cleaned)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from indexer.extract.refs import ref_keys
 from indexer.extract.relations import KINDS
-from indexer.query.checks import FACETS
+from indexer.query.checks import DATE_FILTERS, FACETS
 from indexer.query.filters import both, cite_keys, filter_query
 from indexer.query.parse import parse_ref
 
@@ -54,9 +54,22 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
         if name == "cites":  # the most cited refs, and every chosen one whatever its count
             values = [v for i, v in enumerate(values) if i < MAX_FACET_VALUES or v.selected]
         facets.append(Facet(name, tuple(values)))
+    facets.append(_month_facet(searcher, query, filters, scope))
     if filters.get("cites") or scope.get("cites"):
         facets.append(_kind_facet(searcher, query, filters, scope))
     return facets
+
+
+def _month_facet(searcher, query, filters: dict, scope: dict) -> Facet:
+    """The results by month of their day (those whose day is known), newest first, counted without
+    the date range (a month chosen is that range): what the year facet opens onto."""
+    groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, DATE_FILTERS,
+                                                                                 cite_keys(scope))), "month")
+    low, high = (filters.get(name, [None])[0] for name in DATE_FILTERS)
+    chosen = low if low and low == high and len(low) == 7 else None  # `2019-05` to `2019-05`
+    values = [FacetValue(v, n, v == chosen) for v, n in groups.items() if v]
+    values += [FacetValue(chosen, 0, True)] if chosen and chosen not in groups else []
+    return Facet("month", tuple(sorted(values, key=lambda v: v.value, reverse=True)))
 
 
 def _canonical_choices(chosen: set[str], refs) -> set[str]:

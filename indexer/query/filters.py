@@ -1,7 +1,14 @@
 """Filters of a search (checked by `indexer.query.checks`) as a query over the exact-match fields."""
 
-from indexer.engines import All, Any, Nothing, Term
+from indexer.engines import All, Any, Nothing, Range, Term
+from indexer.extract.periods import period
 from indexer.query.parse import parse_ref
+
+# A document is in a date range when the days its date may be lie inside it: its day, or (known only
+# by its year) its year from the latest date it cites on. So the range 2019 holds every document of
+# 2019, and May 2019 only those dated in May.
+DATE_RANGES = {"date_from": lambda value: Range("date_low", period(value)[0], None),
+               "date_to": lambda value: Range("date_high", None, period(value)[1])}
 
 
 def cite_keys(filters: dict) -> set[str]:
@@ -9,17 +16,21 @@ def cite_keys(filters: dict) -> set[str]:
     return {k for k in (parse_ref(v) for v in filters.get("cites", [])) if k}
 
 
-def filter_query(filters: dict, skip: str | None = None, scope_keys: set[str] = frozenset()):
-    """The filters as a query tree; `scope_keys` are refs cited by the scope (for a `kind` filter)."""
+def filter_query(filters: dict, skip: str | tuple | None = None, scope_keys: set[str] = frozenset()):
+    """The filters as a query tree, without those named in `skip` (one name or several); `scope_keys`
+    are refs cited by the scope (for a `kind` filter)."""
     clauses = []
+    skipped = {skip} if isinstance(skip, str) else set(skip or ())
     own, keys = sorted(cite_keys(filters)), sorted(cite_keys(filters) | scope_keys)
     for name, values in sorted(filters.items()):
-        if name == skip or not values:
+        if name in skipped or not values:
             continue
-        if name == "cites":
+        if name in DATE_RANGES:
+            clauses.append(DATE_RANGES[name](values[0]))
+        elif name == "cites":
             clauses.append(Any(tuple(Term("cites", k) for k in own)) if own else Nothing())
         elif name == "kind":
-            if keys and (skip != "cites" or scope_keys):  # the strongest relation with the cited document
+            if keys and ("cites" not in skipped or scope_keys):  # the strongest relation with the cited document
                 clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
         else:
             clauses.append(Any(tuple(Term(name, str(v)) for v in values)))

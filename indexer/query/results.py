@@ -31,14 +31,16 @@ class DocSummary:
     authority: str | None = None      # who signs for the issuer (`Bộ trưởng`)
     format: str = "txt"               # what the text was read from: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False                 # the text was recognized from a scan
+    indexed: str | None = None        # when its file was first indexed or last changed (ISO 8601, UTC)
 
     @classmethod
-    def from_stored(cls, stored) -> "DocSummary":
-        """Build from an index's stored fields (`id`, `source`, `part`, `meta` JSON)."""
-        meta = json.loads(stored["meta"])
-        return cls(id=stored["id"], source=stored["source"], part=stored["part"],
-                   **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta
-                      and f.name not in {"id", "source", "part"}})
+    def from_stored(cls, stored, meta: dict | None = None) -> "DocSummary":
+        """Build from an index's stored fields (`id`, `source`, `part`, `indexed`, `meta` JSON, or
+        `meta` already read from it)."""
+        meta = json.loads(stored["meta"]) if meta is None else meta
+        own = {"id", "source", "part", "indexed"}
+        return cls(id=stored["id"], source=stored["source"], part=stored["part"], indexed=stored.get("indexed") or None,
+                   **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta and f.name not in own})
 
     def as_dict(self) -> dict:
         return {f.name: getattr(self, f.name) for f in fields(DocSummary)}
@@ -61,6 +63,7 @@ class Hit(DocSummary):
     kind: str | None = None        # with a `cites` filter: the strongest relation to that document
     passage: Snippet | None = None  # and the passage that shows it
     cited_by_count: int = 0         # corpus documents citing this one
+    in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
 
     @property
     def summary(self) -> DocSummary:
@@ -76,6 +79,8 @@ class Hit(DocSummary):
         if self.kind:
             out["kind"] = self.kind
             out["passage"] = self.passage.text if self.passage else None
+        if self.in_range_by:
+            out["in_range_by"] = self.in_range_by
         return out
 
 

@@ -12,7 +12,7 @@ from indexer.query import checks
 from indexer.query.facets import Facet, facets_dict
 from indexer.query.parse import parse_ref
 from indexer.query.results import DocSummary, SearchResult
-from indexer.searching import search
+from indexer.searching import search, search_all
 from indexer.store import open_index
 from indexer.views.refs import load_graph, ref_node
 
@@ -28,10 +28,11 @@ class CitingHit:
     passages: tuple[Snippet, ...]   # every passage citing the ref, one per sentence
     snippet: Snippet
     score: float
+    cited_by_count: int = 0         # corpus documents citing this one
 
     def as_dict(self) -> dict:
-        return {**self.document.as_dict(), "kind": self.kind, "count": self.count,
-                "passage": self.passage.text if self.passage else None,
+        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "kind": self.kind,
+                "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
                 "highlights": spans_json(self.snippet.highlights), "score": self.score}
 
@@ -74,13 +75,12 @@ def _without_scope(facets: list[Facet], key: str) -> list[Facet]:
 
 
 def _all_pages(ix, ref: str, query: str, filters: dict | None, sort: str) -> SearchResult:
-    """Every citing document in one result (a download is the whole list)."""
+    """Every citing document (up to MAX_EXPORT_ROWS) in one result, with the first page's facets (a
+    download is the whole list)."""
     first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]})
-    hits, page = list(first.hits), 1
-    while page * MAX_PAGE_SIZE < first.total:
-        page += 1
-        hits += search(ix, query, filters, page, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}).hits
-    first.hits, first.page_size = hits, max(len(hits), 1)
+    if first.total > len(first.hits):
+        first.hits = search_all(ix, query, filters, sort, scope={"cites": [ref]}, snippets=True).hits
+    first.page_size = max(len(first.hits), 1)
     return first
 
 
@@ -97,6 +97,7 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     graph = load_graph(ix)
     counts = _citation_counts(graph, key)
     hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
-                           h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score)
+                           h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score,
+                           h.cited_by_count)
                  for h in result.hits)
     return CitingList(ref=ref_node(ix, key), result=result, hits=hits)
