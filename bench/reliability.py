@@ -165,14 +165,20 @@ def duplicate_ids(state) -> list[str]:
     return sorted({doc_id for doc_id in ids if ids.count(doc_id) > 1})
 
 
-def killed_round(corpus: Corpus, index_dir: Path, engine: str, rng: random.Random, typical_s: float) -> dict:
-    """Change the corpus, start a build, kill it; return what the index held before, after, and should hold."""
+def killed_round(corpus: Corpus, index_dir: Path, engine: str, rng: random.Random, typical_s: float,
+                 when: str | None = None) -> dict:
+    """Change the corpus, start a build, kill it; return what the index held before, after, and should hold.
+
+    `when`: "timed" (a random moment of the build), "after commit" or "after switch"; None draws one.
+    """
     old = answer(index_dir)
     corpus.mutate()
     new = corpus_state(corpus.folder)
     proc = start_build(corpus.folder, index_dir, engine)
-    if rng.random() < 0.35:
-        switch = rng.random() < 0.3  # right after the switch, before the old generation is removed
+    if when is None:
+        when = ("after switch" if rng.random() < 0.3 else "after commit") if rng.random() < 0.35 else "timed"
+    if when != "timed":
+        switch = when == "after switch"  # right after the switch, before the old generation is removed
         done = kill_after_commit(proc, index_dir, engine, skip=1 if old is None else 0, switch=switch)
         moment = ("after switch" if switch else "after commit") if done else "finished first"
     else:
