@@ -11,6 +11,8 @@ MAX_PAGE = 500              # pages of a listing
 MAX_PAGE_SIZE = 100         # hits per page
 MAX_FILTER_VALUES = 20      # values of one filter (`year=2019&year=2020...`)
 MAX_FILTER_LENGTH = 200     # characters of one filter value
+MAX_ID_LENGTH = 1000       # characters of a document id (a path, `#` and the part)
+MAX_RELATED = 20           # related documents one answer lists (the build keeps that many)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MIN_PORT, MAX_PORT = 1, 65535
 

@@ -12,6 +12,7 @@ from indexer.extract.passages import passage, unique_passages
 from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
 from indexer.query import checks
+from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query
 from indexer.query.highlight import make_snippet, match_spans
@@ -71,8 +72,18 @@ def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, page: int, p
     return found.total, found.hits
 
 
+def _folded_page(searcher, query, filter_, sort: str, parsed: ParsedQuery, page: int, page_size: int, counts: dict,
+                 near: dict):
+    """(total, [(key, score)], folding): one page with near-duplicates folded (query/collapse)."""
+    folding = NOT_FOLDED
+    if near:
+        _, ranked = _page(searcher, query, both(filter_, members(near)), sort, parsed, 1, len(near), counts)
+        folding = fold(near, [searcher.stored(key)["id"] for key, _ in ranked])
+    return *_page(searcher, query, both(filter_, folding.hidden), sort, parsed, page, page_size, counts), folding
+
+
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
-           sort: str = "relevance", scope: dict | None = None) -> SearchResult:
+           sort: str = "relevance", scope: dict | None = None, collapse: bool = True) -> SearchResult:
     """Search the index: ranked hits with snippets, the total, and facet counts.
 
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
@@ -80,23 +91,27 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     `scope` takes the same keys: it always holds and is not offered as a facet choice (the
     cites page's ref), so the facets count only the results in scope. Every document returned
     holds every word of the query; when none does, any word will do and `relaxed` says so. A
-    question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start.
+    question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start. With
+    `collapse`, a near-duplicate of a hit ranked above it is folded under that hit (`folded` counts them).
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
     query, page, page_size = checks.query(query), checks.page(page), checks.page_size(page_size)
     sort, filters, scope = checks.sort(sort), checks.filters(filters), checks.filters(scope)
+    collapse = checks.collapse(collapse)
     ix = open_index(index)
     parsed = parse_query(query)
     filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
     counts = ix.derived("counts") or {}
+    near = (ix.derived("near_duplicates") or {}) if collapse else {}
     with ix.searcher() as searcher:
         tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
-        total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
+        total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, page, page_size, counts, near)
         if total == 0 and len(parsed.words) > 1 and not parsed.question:
             tree, relaxed = build_query(parsed, relaxed=True), True
-            total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
+            total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, page, page_size, counts, near)
         cites = cite_keys(filters) | cite_keys(scope)
         hits = [_hit(searcher.stored(k), parsed, score, cites, counts) for k, score in keys]
+        hits = with_near_duplicates(hits, folding, searcher)
         facets = count_facets(searcher, tree, filters, scope)
         unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
@@ -105,4 +120,4 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
             suggestion = suggest_accents(lambda: ix.derived("accents") or {}, searcher, parsed)
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
                         page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
-                        relaxed=relaxed, unmatched=unmatched)
+                        relaxed=relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))

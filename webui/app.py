@@ -3,7 +3,7 @@
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer import IndexNotFound, SearchError, default_index_dir
+from indexer import IndexNotFound, SearchError, UnknownDocument, default_index_dir
 
 # Werkzeug's own English descriptions, said in Vietnamese.
 STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang nào ở địa chỉ này.",
@@ -78,6 +78,8 @@ def _http_error(err: HTTPException):
 def _search_error(err: SearchError):
     if isinstance(err, IndexNotFound):
         return error_response(503, STATUS_MESSAGES[503])
+    if isinstance(err, UnknownDocument):
+        return error_response(404, str(err))
     return error_response(400, str(err))
 
 

@@ -5,12 +5,22 @@ import mimetypes
 from flask import Blueprint, abort, render_template, request, send_file, url_for
 
 import indexer
-from indexer import FILTERS, citing_documents, get_document, search
+from indexer import FILTERS, citing_documents, compare_documents, get_document, related_documents, search
 from webui.downloads import citing_download
 from webui.index import get_index
-from webui.params import SearchArgs, download_format, query_arg, ref_arg, search_args, toggled, url_args
+from webui.params import (
+    SearchArgs,
+    compare_args,
+    download_format,
+    query_arg,
+    ref_arg,
+    search_args,
+    toggled,
+    url_args,
+)
 
 bp = Blueprint("pages", __name__)
+RELATED_ON_PAGE = 10  # related documents a document page lists
 
 
 def _links(endpoint: str, state: SearchArgs, **values):
@@ -22,6 +32,7 @@ def _links(endpoint: str, state: SearchArgs, **values):
         "toggle": lambda name, value: url(filters=toggled(state, name, value)),
         "sort": lambda sort: url(sort=sort),
         "page": lambda page: url(page=page),
+        "collapse": lambda collapse: url(collapse=collapse),
         "query": lambda query: url(query=query),
         "download": lambda fmt: url_for(endpoint, **values, format=fmt, _external=False,
                                         **url_args(state).to_dict(flat=False)),
@@ -35,7 +46,8 @@ def _chips(state: SearchArgs) -> list[tuple[str, str]]:
 @bp.get("/")
 def search_page():
     state = search_args(request.args)
-    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
+    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
+                    collapse=state.collapse)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
                            links=_links("pages.search_page", state))
 
@@ -46,7 +58,15 @@ def document_page(doc_id: str):
     view = get_document(get_index(), doc_id, query)
     if view is None:
         abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
-    return render_template("document.html", view=view, query=query)
+    related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
+    return render_template("document.html", view=view, query=query, related=related)
+
+
+@bp.get("/compare")
+def compare_page():
+    """Two documents side by side: what they share, copied or edited, and what `a` adds."""
+    a, b = compare_args(request.args)
+    return render_template("compare.html", comparison=compare_documents(get_index(), a, b))
 
 
 @bp.get("/original/<path:doc_id>")

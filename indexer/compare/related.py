@@ -27,6 +27,8 @@ MIN_SCORE = 0.05       # a related document scores at least this
 MIN_TEXT = 0.05        # shares below this are no reason
 MIN_TOPIC = 0.1        # nor a topic similarity below this
 SHOWN = 3              # cited documents or topic words a reason names
+IMPLEMENTED_TOGETHER = 2  # a cited document both implement weighs this many times more
+TOPIC_MIN_IDF = math.log(1 + 2)  # a topic word in more than half the documents says nothing (`đối với`)
 MIN_SAMPLES = 16       # sampled runs (about 128 words) a text needs for its shares to mean anything
 # Near-duplicates: one holds at least NEAR_SHARE of the other's 8-word runs, the other at least
 # NEAR_OTHER (two copies of a plan, a consolidated text and the text it reprints; not a text quoted in
@@ -60,6 +62,7 @@ class _Corpus:
         self.cite_weight = _idf(self.cited, len(self.ids))
         counts = [dict(p.topics) if p else {} for p in prints]
         idf = _idf(counts, len(self.ids))
+        counts = [{w: c for w, c in doc.items() if idf[w] >= TOPIC_MIN_IDF} for doc in counts]
         self.topics = [_unit({w: (1 + math.log(c)) * idf[w] for w, c in doc.items()}) for doc in counts]
         self.links = {(e.source, e.target): e.kind for e in graph.edges
                       if e.source in self.row and e.target in self.row and e.source != e.target}
@@ -148,13 +151,15 @@ def _shares(corpus: _Corpus, i: int, j: int) -> tuple[float, float]:
 
 
 def _cited_together(corpus: _Corpus, i: int, j: int) -> tuple[float, list]:
-    """Weighted Jaccard of two documents' cited documents, and ("cites", kind, refs) reasons."""
+    """How much two documents cite the same documents (each weighted by its rarity, twice when both
+    implement it: the sibling plans of one resolution), and ("cites", kind, refs) reasons."""
     mine, theirs = corpus.cited[i], corpus.cited[j]
     shared = sorted(set(mine) & set(theirs), key=lambda t: (-corpus.cite_weight[t], t))
     if not shared:
         return 0.0, []
-    union = sum(corpus.cite_weight[t] for t in set(mine) | set(theirs))
-    similarity = sum(corpus.cite_weight[t] for t in shared) / union
+    weight = corpus.cite_weight
+    both = sum(weight[t] * (IMPLEMENTED_TOGETHER if mine[t] == theirs[t] == "implements" else 1) for t in shared)
+    similarity = min(1.0, both / math.sqrt(sum(weight[t] for t in mine) * sum(weight[t] for t in theirs)))
     by_kind: dict[str, list[str]] = {}
     for t in shared:
         kind = mine[t] if mine[t] == theirs[t] else "mentions"

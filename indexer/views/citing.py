@@ -75,11 +75,11 @@ def _without_scope(facets: list[Facet], key: str) -> list[Facet]:
 
 def _all_pages(ix, ref: str, query: str, filters: dict | None, sort: str) -> SearchResult:
     """Every citing document in one result (a download is the whole list)."""
-    first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]})
+    first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}, collapse=False)
     hits, page = list(first.hits), 1
     while page * MAX_PAGE_SIZE < first.total:
         page += 1
-        hits += search(ix, query, filters, page, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}).hits
+        hits += search(ix, query, filters, page, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}, collapse=False).hits
     first.hits, first.page_size = hits, max(len(hits), 1)
     return first
 
@@ -92,7 +92,8 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     if all_pages:
         result = _all_pages(ix, ref, query, filters, sort)
     else:
-        result = search(ix, query, filters, page, page_size, sort, scope={"cites": [ref]})
+        # Every document citing the ref is listed, near-duplicates too: a researcher counts them all.
+        result = search(ix, query, filters, page, page_size, sort, scope={"cites": [ref]}, collapse=False)
     result.facets = _without_scope(result.facets, key)
     graph = load_graph(ix)
     counts = _citation_counts(graph, key)
