@@ -147,3 +147,20 @@ def test_every_message_is_one_line_ending_in_a_full_stop():
                 refusal(checks.ref, "x"), refusal(checks.year, "x"), refusal(checks.filters, {"x": "1"}),
                 refusal(checks.filter_value, "issuer", "x" * 201)]
     assert [re.fullmatch(r"[^\n]+\.", m) is not None for m in messages] == [True] * 7
+
+
+def test_collapse():
+    assert [checks.collapse(v) for v in ("1", "0", " 0 ", True, False, 1, 0)] == [True, False, False, True, False, True, False]
+    assert refusal(checks.collapse, "yes") == ("Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 "
+                                               "(nhận được: 'yes').")
+    assert refusal(checks.collapse, 2) == "Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: '2')."
+    assert refusal(checks.collapse, 1.0) == "Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: '1.0')."
+
+
+def test_document_id_and_related_limit():
+    assert checks.document_id("corpus/a.txt#0", "a") == "corpus/a.txt#0"
+    assert refusal(checks.document_id, "  ", "b") == "Thiếu mã văn bản b (ví dụ: b=corpus/000_65df158a4e7ec0a6.txt#0)."
+    assert refusal(checks.document_id, None, "a") == "Thiếu mã văn bản a (ví dụ: a=corpus/000_65df158a4e7ec0a6.txt#0)."
+    assert refusal(checks.document_id, "x" * 1001, "a") == "Mã văn bản a quá dài (1001 ký tự; tối đa 1000)."
+    assert (checks.related_limit("20"), checks.related_limit(1)) == (20, 1)
+    assert refusal(checks.related_limit, "21") == "Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '21')."

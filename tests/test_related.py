@@ -1,37 +1,12 @@
 """Related documents and near-duplicates: made at build time from fingerprints and the citation graph,
 read by the related view, and folded in search results."""
 
-import shutil
-
 import pytest
-from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
+from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 from indexer import UnknownDocument, citing_documents, get_document, open_index, related_documents, search
-from indexer.builder.index import build_index
 from indexer.compare.fingerprint import RUN, SAMPLE, fingerprint, run_hash, sampled_runs
 from indexer.query.collapse import fold
-
-# The Hải Dương plan issued again by two districts: the same text under another header.
-HEADER = "*\n\nSố 150 - KH/TU\n\nHải Dương, ngày 15 tháng 5 năm 2019\n\nKẾ HOẠCH\n\nCỦA BAN THƯỜNG VỤ TỈNH ỦY"
-COPIES = {"cam_giang.txt": "HUYỆN ỦY CẨM GIÀNG\n*\n\nSố 88 - KH/HU\n\nCẩm Giàng, ngày 3 tháng 6 năm 2019\n\nKẾ HOẠCH\n\n"
-                           "CỦA BAN THƯỜNG VỤ HUYỆN ỦY",
-          "thanh_ha.txt": "HUYỆN ỦY THANH HÀ\n*\n\nSố 41 - KH/HU\n\nThanh Hà, ngày 10 tháng 6 năm 2019\n\nKẾ HOẠCH\n\n"
-                          "CỦA BAN THƯỜNG VỤ HUYỆN ỦY"}
-
-
-@pytest.fixture(scope="module")
-def copies_index(tmp_path_factory, engine):
-    """The bundled corpus and two copies of the Hải Dương plan with their own header, indexed."""
-    corpus = tmp_path_factory.mktemp("copies")
-    shutil.copytree(CORPUS, corpus / "corpus")
-    original = (CORPUS / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
-    assert HEADER in original
-    for name, header in COPIES.items():
-        (corpus / "copies").mkdir(exist_ok=True)
-        (corpus / "copies" / name).write_text(original.replace(HEADER, header), encoding="utf-8")
-    index = tmp_path_factory.mktemp(f"copies-index-{engine}")
-    build_index([corpus / "corpus", corpus / "copies"], index, engine=engine)
-    return index
 
 
 def ids(summaries) -> list[str]:

@@ -92,13 +92,13 @@ def related_limit(raw) -> int:
 
 
 def collapse(raw) -> bool:
-    """Whether near-duplicates are folded under the hit ranked above them: a bool, or `1` / `0`.
+    """Whether near-duplicates are folded under the hit ranked above them: a bool, or 1 / 0.
 
-    >>> collapse("0"), collapse(True)
-    (False, True)
+    >>> collapse("0"), collapse(True), collapse(1)
+    (False, True, True)
     """
-    if isinstance(raw, bool):
-        return raw
+    if isinstance(raw, int) and raw in (0, 1):  # a bool too
+        return bool(raw)
     if isinstance(raw, str) and raw.strip() in ("0", "1"):
         return raw.strip() == "1"
     raise Invalid(f"Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: {shown(raw, 20)}).")
