@@ -167,7 +167,7 @@ def test_compare_prints_the_shared_passages_and_what_a_adds(capsys, index_dir):
         "  2. giống hệt · A 82-202 · B 154-274",
         "     về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch "
         "trong tình hình mới"]
-    own = lines.index("Nội dung riêng của A (24 đoạn)")
+    own = lines.index("Nội dung riêng của A (20 đoạn)")
     assert lines[own + 2:own + 4] == ["  - Nghị quyết số 35-NQ/TW), Ủy ban nhân dân huyện",
                                       "  - Nhằm nâng cao nhận thức, trách nhiệm của"]
 

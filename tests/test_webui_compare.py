@@ -55,7 +55,7 @@ def test_compare_page_marks_passages_by_kind_links_counterparts_and_lists_what_a
             'B">1</a>Thực hiện Nghị quyết số 35-NQ/TW, ngày 22<span class="changed">-</span>10<span class="changed">-'
             '</span>2018 của Bộ Chính trị</mark>') in html
     assert len(re.findall(r'<mark class="(?:same|edited)" id="a-\d+">', html)) == 27
-    assert "<h2>Nội dung riêng của A (24 đoạn)</h2>" in html
+    assert "<h2>Nội dung riêng của A (20 đoạn)</h2>" in html
     assert '<li><a href="#a-own-1">Thực hiện Kế hoạch số 3006/KH-UBND ngày 13/11/2019 của UBND tỉnh Kon Tum;' in html
     assert '<span class="own" id="a-own-1">Thực hiện Kế hoạch số 3006/KH-UBND' in html
     assert f'href="/compare?a={q(HAI_DUONG_150)}&amp;b={q(NGOC_HOI)}">Đổi chiều' in html

@@ -10,9 +10,10 @@ from indexer.query import checks
 from indexer.query.results import DocSummary
 from indexer.store import open_index
 
-# A piece of a text outside every shared passage is listed as its own when it holds this many words
-# (a changed date or a leftover mark is not content): it still counts as not shared in the shares.
-MIN_OWN_WORDS = 3
+# A piece of a text outside every shared passage is listed as its own when it holds as many words as a
+# shared passage must
+# (`trong công tác` between two shared passages is no content): it still counts as not shared.
+MIN_OWN_WORDS = 8
 WORD = re.compile(r"[^\W_]+")
 
 
