@@ -167,7 +167,7 @@ def test_related_section_and_compare_page(server, browser):
     first = browser.find_element(By.CSS_SELECTOR, ".related .link-item")
     assert first.find_element(By.CSS_SELECTOR, "a").text == "Kế hoạch 150-KH/TU"
     assert [li.text for li in first.find_elements(By.CSS_SELECTOR, ".reasons li")] == [
-        "cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 11% nội dung", "cùng chủ đề: thù địch, quan điểm, nghị quyết"]
+        "cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 14% nội dung", "cùng chủ đề: thù địch, quan điểm, nghị quyết"]
     browser.execute_script("arguments[0].scrollIntoView()", first)
     shot(browser, "9-related")
 

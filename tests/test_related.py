@@ -16,7 +16,7 @@ def ids(summaries) -> list[str]:
 def test_a_fingerprint_samples_the_same_runs_in_every_text():
     words = ["thực", "hiện", "nghị", "quyết", "số", "35", "của", "bộ", "chính", "trị", "về", "tăng", "cường", "bảo", "vệ", "nền", "tảng", "tư", "tưởng"]
     runs = [run_hash(words[i:i + RUN]) for i in range(len(words) - RUN + 1)]
-    assert sampled_runs(words) == sorted(h for h in set(runs) if h % SAMPLE == 0)
+    assert sampled_runs(words).tolist() == sorted(h for h in set(runs) if h % SAMPLE == 0) != []
     print_ = fingerprint("Bảo vệ nền tảng", ["bảo_vệ", "nền_tảng", "bảo_vệ"])
     assert (print_.run_hashes.tolist(), print_.topics) == ([], (("bảo_vệ", 2), ("nền_tảng", 1)))
 
@@ -24,13 +24,13 @@ def test_a_fingerprint_samples_the_same_runs_in_every_text():
 def test_the_seeds_related_by_what_they_implement_share_and_talk_about(index_dir):
     found = related_documents(index_dir, NGOC_HOI)
     assert [(r.doc.id, r.score, r.reasons) for r in found.related] == [
-        (HAI_DUONG_150, 0.3306, ("cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 11% nội dung",
+        (HAI_DUONG_150, 0.3385, ("cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 14% nội dung",
                                  "cùng chủ đề: thù địch, quan điểm, nghị quyết")),
-        (LAI_CHAU, 0.0681, ("cùng thực hiện 35-NQ/TW",)),
-        (KG_PLAN, 0.0604, ("cùng chủ đề: công chức, viên chức, tình hình",)),
+        (LAI_CHAU, 0.0789, ("cùng thực hiện 35-NQ/TW", "trùng khoảng 5% nội dung")),
+        (KG_PLAN, 0.0658, ("cùng chủ đề: công chức, viên chức, tình hình",)),
     ]
-    assert found.as_dict()["related"][0] == {"id": HAI_DUONG_150, "score": 0.3306, "reasons": [
-        "cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 11% nội dung", "cùng chủ đề: thù địch, quan điểm, nghị quyết"],
+    assert found.as_dict()["related"][0] == {"id": HAI_DUONG_150, "score": 0.3385, "reasons": [
+        "cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 14% nội dung", "cùng chủ đề: thù địch, quan điểm, nghị quyết"],
         "document": found.related[0].doc.as_dict()}
 
 
@@ -38,12 +38,12 @@ def test_a_letter_and_the_plan_it_implements_are_related_both_ways(index_dir):
     letter, plan = related_documents(index_dir, KG_LETTER), related_documents(index_dir, KG_PLAN, limit=1)
     assert [(r.doc.id, r.reasons) for r in letter.related] == [
         (KG_PLAN, ("được văn bản này thực hiện", "cùng thực hiện 07-CT/TU",
-                   "trùng khoảng 16% nội dung văn bản này, 3% văn bản kia", "cùng chủ đề: chỉ thị, hội viên, đoàn viên"))]
+                   "trùng khoảng 24% nội dung văn bản này, 5% văn bản kia", "cùng chủ đề: chỉ thị, hội viên, đoàn viên"))]
     assert [(r.doc.id, r.reasons[:3]) for r in plan.related] == [
         (KG_LETTER, ("thực hiện văn bản này", "cùng thực hiện 07-CT/TU",
-                     "trùng khoảng 3% nội dung văn bản này, 16% văn bản kia"))]
+                     "trùng khoảng 5% nội dung văn bản này, 24% văn bản kia"))]
     assert related_documents(index_dir, TAC_PHAM).as_dict() == {"id": TAC_PHAM, "related": [
-        {"id": LAI_CHAU, "score": 0.09, "reasons": ["cùng thực hiện 21-KL/TW"],
+        {"id": LAI_CHAU, "score": 0.0905, "reasons": ["cùng thực hiện 21-KL/TW"],
          "document": get_document(index_dir, LAI_CHAU).doc.as_dict()}]}
 
 

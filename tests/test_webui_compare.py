@@ -84,9 +84,9 @@ def test_document_page_lists_related_documents_and_compares_what_it_implements(c
     html = page(client, f"/doc/{quote(KG_LETTER, safe='/')}")
     assert "<h2>Văn bản liên quan (1)</h2>" in html
     assert ("<li>được văn bản này thực hiện</li><li>cùng thực hiện 07-CT/TU</li>"
-            "<li>trùng khoảng 16% nội dung văn bản này, 3% văn bản kia</li>") in html
+            "<li>trùng khoảng 24% nội dung văn bản này, 5% văn bản kia</li>") in html
     assert (f'<p class="compare-link"><a href="/compare?a={q(KG_LETTER)}&amp;b={q(KG_PLAN)}">So sánh</a>'
-            " · trùng khoảng 16% nội dung</p>") in html
+            " · trùng khoảng 24% nội dung</p>") in html
     plan = page(client, f"/doc/{quote(KG_PLAN, safe='/')}")
     assert 'class="compare-link"' not in plan  # it implements no document of the corpus
 

@@ -57,7 +57,10 @@ class _Corpus:
         self.ids = sorted(links)
         self.row = {doc_id: i for i, doc_id in enumerate(self.ids)}
         prints = [links[i].get("fingerprint") for i in self.ids]
-        self.runs = [np.frombuffer(p.runs, dtype=np.uint32) if p else np.empty(0, np.uint32) for p in prints]
+        empty = np.empty(0, np.uint32)
+        self.runs = [p.run_hashes if p else empty for p in prints]
+        self.sampled = [p.sampled if p else empty for p in prints]  # the runs every fingerprint keeps
+        self.complete = [bool(p and p.complete) for p in prints]
         self.cited = [{e.target: e.kind for e in graph.outgoing(i)} for i in self.ids]
         self.cite_weight = _idf(self.cited, len(self.ids))
         counts = [dict(p.topics) if p else {} for p in prints]
@@ -124,7 +127,7 @@ def _candidates(corpus: _Corpus) -> tuple[list[set], list[set]]:
     """Per row: candidates for relatedness (all signals), and for near-duplicates (runs mostly shared)."""
     n = len(corpus.ids)
     related, near = [set() for _ in range(n)], [set() for _ in range(n)]
-    runs = _matrix(corpus.runs)
+    runs = _matrix(corpus.sampled)
     sizes = np.diff(runs.indptr)
     for i, others, shared in _rows(runs, runs):
         related[i].update(_best(others, shared))
@@ -142,8 +145,10 @@ def _candidates(corpus: _Corpus) -> tuple[list[set], list[set]]:
 
 
 def _shares(corpus: _Corpus, i: int, j: int) -> tuple[float, float]:
-    """The share of i's sampled runs found in j, and of j's in i."""
-    a, b = corpus.runs[i], corpus.runs[j]
+    """The share of i's runs found in j, and of j's in i: exact for two short texts (every run kept),
+    else estimated from the runs every fingerprint samples."""
+    both_complete = corpus.complete[i] and corpus.complete[j]
+    a, b = (corpus.runs[i], corpus.runs[j]) if both_complete else (corpus.sampled[i], corpus.sampled[j])
     if len(a) < MIN_SAMPLES or len(b) < MIN_SAMPLES:
         return 0.0, 0.0
     both = np.intersect1d(a, b, assume_unique=True).size

@@ -10,6 +10,7 @@ from analyzers.normalize import canonical_tone
 # Markdown's marks (`**`, `#`, `|`, `\`, `>`, backquote, `~`) are layout, not text: a bold title and
 # the same title plain are the same words.
 TOKEN = re.compile(r"[^\W_]+|([^\w\s*#|\\`>~])\1*")
+WORD = re.compile(r"[^\W_]+")
 
 
 class Tokens(NamedTuple):
@@ -49,3 +50,13 @@ def tokens(text: str) -> Tokens:
     return Tokens(list(map(keys.__getitem__, found)), [m.start() for m in matches], [m.end() for m in matches],
                   list(map(letters.__getitem__, found)))
 
+
+def word_keys(text: str) -> list[str]:
+    """The keys of a text's words alone, marks left out (what fingerprints hash; faster than tokens()).
+
+    >>> word_keys("Nghị quyết số 35-NQ/TW, ngày 22/10/2018")
+    ['nghị', 'quyết', 'số', '35', 'nq', 'tw', 'ngày', '22', '10', '2018']
+    """
+    found = WORD.findall(text)
+    keys = {w: key(w) for w in set(found)}
+    return list(map(keys.__getitem__, found))
