@@ -24,7 +24,7 @@ from indexer.compare.words import Tokens, tokens
 
 MIN_WORDS = 8   # words a run of equal tokens holds at least to be a shared passage (marks aside)
 MAX_GAP = 8     # tokens changed on either side between two runs that still make one edited passage
-FREQUENT = 16   # occurrences in b past which a run is paired only with those of about its rank in a:
+FREQUENT = 8    # occurrences in b past which a run is paired only with those of about its rank in a:
 NEAR_RANK = 2   # its n-th occurrence in a with the (n-2)-th to (n+2)-th in b
 FLANK = 24      # tokens on either side of a run where shorter runs are looked for
 FLANK_RUN = 3   # tokens such a shorter run holds at least
@@ -118,11 +118,17 @@ def _runs(a: list[int], b: list[int], words: list[int]) -> list[tuple[int, int, 
 
 
 def _extend(a: list[int], b: list[int], e: int, f: int) -> int:
-    """Where a run of equal tokens from a[e], b[f] on ends in a (compared blocks at a time, in C)."""
-    for step in (256, 32, 4, 1):
-        while e + step <= len(a) and f + step <= len(b) and a[e:e + step] == b[f:f + step]:
-            e, f = e + step, f + step
-    return e
+    """Where a run of equal tokens from a[e], b[f] on ends in a: most runs end within a few tokens,
+    so those are compared one by one; a long run in blocks that double (compared in C)."""
+    limit, done, block = min(len(a) - e, len(b) - f), 0, 8
+    while done < limit and a[e + done] == b[f + done]:
+        n = min(block, limit - done)
+        if a[e + done:e + done + n] != b[f + done:f + done + n]:
+            while a[e + done] == b[f + done]:
+                done += 1
+            break
+        done, block = done + n, min(2 * block, 4096)
+    return e + done
 
 
 def _tiles(runs: list, words: list[int], used_a: bytearray, used_b: bytearray) -> list[tuple[int, int, int]]:
