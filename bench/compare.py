@@ -8,9 +8,11 @@
 - fingerprints: what the worker pass adds per document, over the whole of gazette_dev.
 - related at build time: an index of gazette_dev (in files of 10 records) and the seeds is built, its
   build measured from outside, then relate() (related documents, near-duplicates, shares) is timed
-  alone on its links and graph.
+  alone on its links and graph. With `--scale N`, relate() is timed too on N generated plan-length
+  documents (bench/corpus_gen.py: real paragraphs recombined, many shared by thousands of documents),
+  their links and fingerprints made in the bench (two-word runs stand in for pyvi's compound words).
 
-    .venv/bin/python bench/compare.py [--index DIR]   # DIR: reuse (or keep) the gazette_dev + seeds index
+    .venv/bin/python bench/compare.py [--index DIR] [--scale 10000]   # DIR: gazette_dev + seeds index, kept
 """
 
 import argparse
@@ -23,6 +25,7 @@ import shutil
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from common import PYTHON, ROOT, index_command, run_measured, write_results
@@ -160,6 +163,14 @@ def related_at_build_time(index_dir: Path, folder: Path) -> dict:
     return {**figures, "relate": json.loads(out.read_text())}
 
 
+def related_generated(size: int, folder: Path) -> dict:
+    out = folder / "scale.json"
+    run = run_measured([PYTHON, __file__, "--scale", str(size), str(out)])
+    if run.returncode:
+        raise RuntimeError(run.stderr)
+    return {**json.loads(out.read_text()), "process_peak_rss_mb": round(run.peak_rss_mb)}
+
+
 def _child_relate(index_dir: str, out: str) -> None:
     sys.path.insert(0, str(ROOT))
     from indexer.compare.related import relate
@@ -180,9 +191,44 @@ def _child_relate(index_dir: str, out: str) -> None:
         "maxrss_self_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}, ensure_ascii=False))
 
 
+def _child_scale(size: str, out: str) -> None:
+    """relate() on `size` generated documents: their links and fingerprints made here, then timed alone."""
+    sys.path.insert(0, str(ROOT))
+    from dataclasses import asdict
+
+    from corpus_gen import generate
+
+    from indexer.compare.fingerprint import fingerprint
+    from indexer.compare.related import relate
+    from indexer.compare.words import word_keys
+    from indexer.extract.corpus import documents_of_text
+    from indexer.graph.links import document_links
+    from indexer.graph.model import build_graph
+
+    links, prepare = {}, time.process_time()
+    for path in sorted(generate(int(size)).rglob("*.txt")):
+        for doc in documents_of_text(path.read_text(encoding="utf-8"), str(path)):
+            words = word_keys(doc.text)
+            compounds = [f"{a}_{b}" for a, b in pairwise(words)]
+            meta = json.loads(json.dumps(asdict(doc.meta), ensure_ascii=False))  # as the analysis stores it
+            links[doc.id] = {**document_links(doc.id, doc.source, doc.text, meta),
+                             "fingerprint": fingerprint(doc.text, compounds)}
+    graph = build_graph([links[k] for k in sorted(links)])
+    prepare, base = time.process_time() - prepare, _rss_mb("VmRSS")
+    wall, cpu = time.perf_counter(), time.process_time()
+    relations = relate(links, graph)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    Path(out).write_text(json.dumps({
+        "documents": len(links), "prepare_cpu_s": round(prepare, 1), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
+        "peak_rss_mb": round(_rss_mb("VmHWM"), 1), "extra_mb": round(_rss_mb("VmHWM") - base, 1),
+        "related_per_document": round(sum(map(len, relations.related.values())) / max(1, len(links)), 1),
+        "documents_with_near_duplicates": len(relations.near_duplicates)}))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--index", type=Path, help="the gazette_dev + seeds index: reused if there, else kept there")
+    parser.add_argument("--scale", type=int, help="also time relate() on this many generated documents")
     args = parser.parse_args()
     docs = [json.loads(line) for line in _records()]
     figures: dict = {"consolidated_pairs": [], "sized": {}}
@@ -198,6 +244,8 @@ def main() -> None:
             print(label, figures["sized"][label], flush=True)
         figures["fingerprints"] = fingerprint_cost(docs)
         figures["related_at_build_time"] = related_at_build_time(args.index or folder / "index", folder)
+        if args.scale:
+            figures["related_generated"] = related_generated(args.scale, folder)
     figures["cpus"] = os.cpu_count()
     write_results("compare", figures)
 
@@ -207,5 +255,7 @@ if __name__ == "__main__":
         _child_align(*sys.argv[2:])
     elif len(sys.argv) == 4 and sys.argv[1] == "--relate":
         _child_relate(*sys.argv[2:])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--scale" and sys.argv[3].endswith(".json"):
+        _child_scale(*sys.argv[2:])
     else:
         main()

@@ -63,6 +63,7 @@ class _Corpus:
         self.complete = [bool(p and p.complete) for p in prints]
         self.cited = [{e.target: e.kind for e in graph.outgoing(i)} for i in self.ids]
         self.cite_weight = _idf(self.cited, len(self.ids))
+        self.cite_norm = [sum(self.cite_weight[t] for t in row) for row in self.cited]
         counts = [dict(p.topics) if p else {} for p in prints]
         idf = _idf(counts, len(self.ids))
         counts = [{w: c for w, c in doc.items() if idf[w] >= TOPIC_MIN_IDF} for doc in counts]
@@ -155,29 +156,22 @@ def _shares(corpus: _Corpus, i: int, j: int) -> tuple[float, float]:
     return round(both / len(a), 4), round(both / len(b), 4)
 
 
-def _cited_together(corpus: _Corpus, i: int, j: int) -> tuple[float, list]:
-    """How much two documents cite the same documents (each weighted by its rarity, twice when both
-    implement it: the sibling plans of one resolution), and ("cites", kind, refs) reasons."""
+def _cited_together(corpus: _Corpus, i: int, j: int) -> float:
+    """How much two documents cite the same documents: each weighted by its rarity, twice when both
+    implement it (the sibling plans of one resolution), over the geometric mean of their weights."""
     mine, theirs = corpus.cited[i], corpus.cited[j]
-    shared = sorted(set(mine) & set(theirs), key=lambda t: (-corpus.cite_weight[t], t))
+    shared = mine.keys() & theirs.keys()
     if not shared:
-        return 0.0, []
+        return 0.0
     weight = corpus.cite_weight
     both = sum(weight[t] * (IMPLEMENTED_TOGETHER if mine[t] == theirs[t] == "implements" else 1) for t in shared)
-    similarity = min(1.0, both / math.sqrt(sum(weight[t] for t in mine) * sum(weight[t] for t in theirs)))
-    by_kind: dict[str, list[str]] = {}
-    for t in shared:
-        kind = mine[t] if mine[t] == theirs[t] else "mentions"
-        node = corpus.graph.nodes[t]
-        by_kind.setdefault(kind, []).append(node.ref or node.label)
-    return similarity, [("cites", kind, tuple(by_kind[kind][:SHOWN])) for kind in KINDS if kind in by_kind]
+    return min(1.0, both / math.sqrt(corpus.cite_norm[i] * corpus.cite_norm[j]))
 
 
-def _topic(corpus: _Corpus, i: int, j: int) -> tuple[float, tuple[str, ...]]:
+def _topic(corpus: _Corpus, i: int, j: int) -> float:
+    """The cosine of two documents' topic words (tf-idf)."""
     mine, theirs = corpus.topics[i], corpus.topics[j]
-    products = {w: mine[w] * theirs[w] for w in mine.keys() & theirs.keys()}
-    shown = sorted(products, key=lambda w: (-products[w], w))[:SHOWN]
-    return sum(products.values()), tuple(w.replace("_", " ") for w in shown)
+    return sum(mine[w] * theirs[w] for w in mine.keys() & theirs.keys())
 
 
 def _link(corpus: _Corpus, i: int, j: int) -> tuple | None:
@@ -189,40 +183,71 @@ def _link(corpus: _Corpus, i: int, j: int) -> tuple | None:
     return None
 
 
-def _scored(corpus: _Corpus, i: int, j: int, text: tuple[float, float]) -> tuple[float, tuple]:
-    """A candidate's score and its reasons, as seen from document i."""
-    cites, cite_reasons = _cited_together(corpus, i, j)
-    topic, words = _topic(corpus, i, j)
+def _score(corpus: _Corpus, i: int, j: int, text: tuple[float, float]) -> tuple[float, float, float]:
+    """(score, cited-together similarity, topic similarity) of a candidate: the same either way round."""
+    cites, topic = _cited_together(corpus, i, j), _topic(corpus, i, j)
+    linked = (corpus.ids[i], corpus.ids[j]) in corpus.links or (corpus.ids[j], corpus.ids[i]) in corpus.links
+    score = WEIGHTS["text"] * max(text) + WEIGHTS["cites"] * cites + WEIGHTS["topic"] * topic + WEIGHTS["link"] * linked
+    return round(score, 4), cites, topic
+
+
+def _reasons(corpus: _Corpus, i: int, j: int, text: tuple[float, float], topic: float) -> tuple:
+    """Why j is related to i, in i's terms (made only for the documents kept)."""
     link = _link(corpus, i, j)
-    score = (WEIGHTS["text"] * max(text) + WEIGHTS["cites"] * cites + WEIGHTS["topic"] * topic
-             + WEIGHTS["link"] * (link is not None))
-    reasons = ([link] if link else []) + cite_reasons
+    reasons = ([link] if link else []) + _cite_reasons(corpus, i, j)
     if max(text) >= MIN_TEXT:
         reasons.append(("text", *text))
-    if topic >= MIN_TOPIC and words:
-        reasons.append(("topic", words))
-    return round(score, 4), tuple(reasons)
+    if topic >= MIN_TOPIC:
+        mine, theirs = corpus.topics[i], corpus.topics[j]
+        words = sorted(mine.keys() & theirs.keys(), key=lambda w: (-mine[w] * theirs[w], w))[:SHOWN]
+        reasons.append(("topic", tuple(w.replace("_", " ") for w in words)))
+    return tuple(reasons)
+
+
+def _cite_reasons(corpus: _Corpus, i: int, j: int) -> list:
+    """("cites", kind, refs): the documents both cite, rarest first, by the relation both have to them."""
+    mine, theirs = corpus.cited[i], corpus.cited[j]
+    by_kind: dict[str, list[str]] = {}
+    for t in sorted(mine.keys() & theirs.keys(), key=lambda t: (-corpus.cite_weight[t], t)):
+        node = corpus.graph.nodes[t]
+        by_kind.setdefault(mine[t] if mine[t] == theirs[t] else "mentions", []).append(node.ref or node.label)
+    return [("cites", kind, tuple(by_kind[kind][:SHOWN])) for kind in KINDS if kind in by_kind]
 
 
 def _is_near(shares: tuple[float, float]) -> bool:
     return max(shares) >= NEAR_SHARE and min(shares) >= NEAR_OTHER
 
 
+def _best_related(corpus: _Corpus, i: int, scored: list) -> tuple:
+    """The MAX_RELATED best candidates that have a reason, each (id, score, reasons)."""
+    kept = []
+    for score, other, j, text, topic in sorted(scored, key=lambda r: (-r[0], r[1])):
+        reasons = _reasons(corpus, i, j, text, topic)
+        if reasons:
+            kept.append((other, score, reasons))
+        if len(kept) == MAX_RELATED:
+            break
+    return tuple(kept)
+
+
 def relate(links: dict, graph: Graph) -> Relations:
     """Every document's related documents and near-duplicates, and the text shares along citations."""
     corpus = _Corpus(links, graph)
     candidates, near_candidates = _candidates(corpus)
-    related, near = {}, {}
+    related, near, pairs = {}, {}, {}  # pairs: (i, j), i < j -> (shares, score, cites, topic), made once
     for i, doc_id in enumerate(corpus.ids):
-        shares = {j: _shares(corpus, i, j) for j in candidates[i] | near_candidates[i]}
         scored = []
-        for j in candidates[i]:
-            score, reasons = _scored(corpus, i, j, shares[j])
-            if score >= MIN_SCORE and reasons:
-                scored.append((corpus.ids[j], score, reasons))
-        related[doc_id] = tuple(sorted(scored, key=lambda r: (-r[1], r[0]))[:MAX_RELATED])
-        twins = sorted(corpus.ids[j] for j, s in shares.items() if _is_near(s))
-        if twins:
-            near[doc_id] = tuple(twins)
+        for j in candidates[i] | near_candidates[i]:
+            if (min(i, j), max(i, j)) not in pairs:
+                text = _shares(corpus, min(i, j), max(i, j))
+                pairs[(min(i, j), max(i, j))] = (text, *_score(corpus, i, j, text))
+            text, score, _, topic = pairs[(min(i, j), max(i, j))]
+            text = text if i < j else text[::-1]
+            if j in candidates[i] and score >= MIN_SCORE:
+                scored.append((score, corpus.ids[j], j, text, topic))
+            if _is_near(text):
+                near.setdefault(doc_id, []).append(corpus.ids[j])
+        related[doc_id] = _best_related(corpus, i, scored)
+    near = {doc_id: tuple(sorted(twins)) for doc_id, twins in near.items()}
     shares = {(s, t): _shares(corpus, corpus.row[s], corpus.row[t]) for s, t in corpus.links}
     return Relations(related, near, shares)
