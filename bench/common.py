@@ -103,6 +103,18 @@ def _process_table() -> dict[int, tuple[int, float, float, int]]:
     return table
 
 
+def _pss(pid: int, rss: int) -> int:
+    """A process's proportional set size: pages shared with others (pyvi's model, shared by the fork
+    server and every worker) counted once across them, not once each as RSS does."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
+
+
 def _tree(root: int, table: dict) -> list[int]:
     pids, todo = [], [root]
     while todo:
@@ -116,7 +128,7 @@ def run_measured(command: list[str], cpus: str | None = None, env: dict | None =
                  timeout: float | None = None) -> ProcessRun:
     """Run a command to its end, sampling its whole process tree every 50 ms: CPU seconds of every
     process in it (its worker processes come from a fork server, which os.wait4 of the command never
-    reaps), and the peak of the tree's summed resident memory.
+    reaps), and the peak of the tree's summed memory (proportional set sizes: shared pages counted once).
 
     `cpus` ("0") pins it with taskset; past `timeout` seconds it is killed (returncode -9).
     """
@@ -130,7 +142,7 @@ def run_measured(command: list[str], cpus: str | None = None, env: dict | None =
         while proc.poll() is None:
             table = _process_table()
             tree = _tree(proc.pid, table)
-            peak = max(peak, sum(table[p][3] for p in tree))
+            peak = max(peak, sum(_pss(p, table[p][3]) for p in tree))
             cpu.update({p: table[p][1:3] for p in tree})
             if timeout and time.perf_counter() - start > timeout:
                 os.killpg(proc.pid, 9)

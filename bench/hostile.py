@@ -1,6 +1,6 @@
 """Hostile files: each crafted here, indexed by `vanban index` (and read by `vanban extract`) in a
 process of its own, with its wall time, CPU time (every process of the tree, workers included) and
-the peak of the tree's summed resident memory; and the document page of hostile markup, timed.
+the peak of the tree's summed memory (PSS: shared pages counted once); and the document page of hostile markup, timed.
 
     .venv/bin/python bench/hostile.py [--only NAME,...] [--timeout 300]
 

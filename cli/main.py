@@ -17,8 +17,8 @@ from cli.output import UserError, head, open_index, print_json, say
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
-EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
-                  "date_min", "signer", "title", "deduced")
+EXTRACT_FIELDS = ("doc_type", "number", "issuer", "parent_issuer", "province", "date", "partial_date", "year",
+                  "year_inferred", "date_min", "signer", "title", "deduced", "uncertain")
 
 
 def _citation_json(citation) -> dict:

@@ -109,8 +109,9 @@ def test_links_out_fifos_and_broken_links_are_reported_and_never_read(linked_cor
         ("kho/out.txt", "liên kết trỏ ra ngoài kho văn bản: không đọc"),
         ("kho/outdir", "thư mục liên kết trỏ ra ngoài kho văn bản: không đọc"),
         ("kho/pipe.txt", "không phải tệp thường (FIFO): không đọc")]
-    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100).hits)
+    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100, collapse=False).hits)
     assert ids == ["kho/in.txt#0", "kho/real.txt#0"]  # a link inside the corpus is followed, the loop once
+    assert search(tmp_path / "ix", "", page_size=100).folded == 1  # the same text twice: one folded
     assert search(tmp_path / "ix", "bí mật").total == 0
 
 
@@ -156,7 +157,7 @@ def test_names_that_are_not_utf8_or_hold_control_characters_are_indexed_and_open
     (corpus / os.fsdecode(b"C\xf4ng v\xe3n.txt")).write_text(PLAN, encoding="utf-8")
     (corpus / "a\nb.txt").write_text(PLAN, encoding="utf-8")
     report = build_index([corpus], tmp_path / "ix")
-    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100).hits)
+    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100, collapse=False).hits)  # one text twice
     assert (report.skipped, ids) == ([], ["kho/C\ufffdng v\ufffdn.txt#0", "kho/a\ufffdb.txt#0"])
     client = create_app({"INDEX_DIR": str(tmp_path / "ix")}).test_client()
     for doc_id in ids:
@@ -332,3 +333,31 @@ def test_serve_runs_waitress_with_threads_and_answers(tmp_path):
     threads = max(8, 4 * (os.cpu_count() or 1))
     assert (line, server) == (f"Phục vụ {tmp_path / 'ix'} tại http://127.0.0.1:{port}/ ({threads} luồng; "
                               "Ctrl+C để dừng)\n", "waitress")
+
+
+def test_a_build_killed_while_changing_engine_leaves_the_old_engine_answering(tmp_path):
+    sys.path.insert(0, str(ROOT / "bench"))  # the kill machinery of the reliability test
+    from reliability import indexed_state, kill_after_commit, run_build, start_build
+
+    assert run_build(CORPUS, tmp_path / "ix", "whoosh")[0] == 0
+    before = indexed_state(tmp_path / "ix")
+    switching = start_build(CORPUS, tmp_path / "ix", "tantivy")
+    assert kill_after_commit(switching, tmp_path / "ix", "tantivy", skip=1) is True  # its documents committed
+    assert (open_index(tmp_path / "ix").engine_name, indexed_state(tmp_path / "ix")) == ("whoosh", before)
+    status, stderr, _ = run_build(CORPUS, tmp_path / "ix", "tantivy")  # the switch, done again
+    assert (status, "Traceback" in stderr, open_index(tmp_path / "ix").engine_name) == (0, False, "tantivy")
+    assert indexed_state(tmp_path / "ix") == before
+
+
+def test_a_json_lines_record_of_lossy_mojibake_is_skipped_alone(tmp_path):
+    from indexer.readers.mojibake import REFUSAL
+
+    corpus = tmp_path / "kho"
+    corpus.mkdir()
+    damaged = (PLAN * 3).encode("utf-8").decode("cp1252", "replace")  # bytes cp1252 lacks became U+FFFD
+    lines = [{"id": "bad", "text": damaged}, {"id": "good", "text": PLAN}]
+    (corpus / "r.jsonl").write_text("\n".join(json.dumps(r) for r in lines), encoding="utf-8")
+    report = build_index([corpus], tmp_path / "ix")
+    assert [(s.source, s.reason) for s in report.skipped] == [("kho/r.jsonl:1", REFUSAL)]
+    assert ([h.id for h in search(tmp_path / "ix", "").hits], search(tmp_path / "ix", "Ã").total) == (
+        ["kho/r.jsonl#good"], 0)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
 from indexer.extract.corpus import Document, Skipped, SourceFile, read_file
-from indexer.extract.guard import Failure, run_guarded
+from indexer.extract.guard import Failure, file_seconds, run_guarded
 
 
 @dataclass
@@ -40,7 +40,8 @@ def work(file: SourceFile, part_chars: int | None = None) -> FileResult:
 def results(todo: list[SourceFile], part_chars: int | None = None):
     """Each file's result, in order, each file read and analysed in a guarded worker process: a file
     that fails, runs too long or needs too much memory comes back as skipped, with the reason."""
-    for file, result in run_guarded(functools.partial(work, part_chars=part_chars), todo):
+    for file, result in run_guarded(functools.partial(work, part_chars=part_chars), todo, seconds=file_seconds,
+                                    preload=("analyzers.preload",)):
         if isinstance(result, Failure):
             yield FileResult(file.source, [], [Skipped(file.source, result.reason)], False, file_size(file))
         else:

@@ -69,6 +69,10 @@ NEXT_REFERENCE = re.compile(rf"(?:,|\s+và)\s+{_TYPE}(?:\s+số)?\s*{NUMBER_SYMB
 # `khóa XII` after an issuer: the Party term, not part of the issuer's name.
 PARTY_TERM = re.compile(r"\s+(?:khóa|khoá)\s+[IVXL]+$")
 
+# Citations kept of one document: the longest real ones (a gazette annex) cite a few hundred; past this a
+# text is a list, not a document, and the first ones show what it cites (indexer.extract.corpus says so).
+MAX_CITATIONS = 5000
+
 ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương",
                  "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "MTTQ": "Mặt trận Tổ quốc"}
 
@@ -219,19 +223,22 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     excluded = _Taken(exclude)
     fulls = []
     for match in FULL_REFERENCE.finditer(text):
+        if len(fulls) >= MAX_CITATIONS:
+            break
         if not excluded.overlaps(match.start(), match.end()):
             fulls += _with_continuations(_full(match, text), text)
+    reach = fulls[-1].end if len(fulls) >= MAX_CITATIONS else len(text)  # short forms up to the same place
     by_short = _by_short_key(fulls)
     aliases = _aliases(text, by_short)
     taken = _Taken([*exclude, *((c.start, c.end) for c in fulls), *(m.span() for m in ALIAS.finditer(text))])
     shorts = []
-    for match in SHORT_REFERENCE.finditer(text):
+    for match in SHORT_REFERENCE.finditer(text, 0, reach):
         if taken.overlaps(match.start(), match.end()):
             continue
         resolved = _resolve_short(match, aliases, by_short)
         if resolved is not None:
             shorts.append(resolved)
-    citations = sorted(fulls + shorts, key=lambda c: c.start)
+    citations = sorted(fulls + shorts, key=lambda c: c.start)[:MAX_CITATIONS]
     citations = [c for c in citations if c.key != own_key]
     return _with_relations(text, _fill_from_fullest(citations))
 

@@ -5,11 +5,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
+from indexer.extract.citations import MAX_CITATIONS
 from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
-from indexer.extract.guard import Failure, run_guarded
+from indexer.extract.guard import Failure, file_seconds, run_guarded
 from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one
-from indexer.readers import UnreadableFile, decode, read_text
+from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
+
+# A JSON Lines file is an export of many documents: larger than one document's file may be.
+MAX_JSONL_BYTES = 512 << 20
 
 __all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_file_list",
            "read_files_guarded", "read_jsonl", "skipped_before_reading"]
@@ -67,7 +71,10 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
                           f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
             continue
         seen[doc_id] = line_no
-        text = normalize_text(text)
+        text, refused = without_mojibake(normalize_text(text))
+        if refused:  # each record is checked, as a file is: one damaged record is skipped alone
+            yield Skipped(f"{source}:{line_no}", refused)
+            continue
         meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
 
@@ -80,7 +87,7 @@ def read_file_list(file: SourceFile) -> list[Document | Skipped]:
 def read_files_guarded(files: list[SourceFile]) -> Iterator[tuple[SourceFile, list[Document | Skipped]]]:
     """Each file and its items, read in guarded worker processes (indexer.extract.guard): a file that
     fails, runs too long or needs too much memory comes back as skipped with the reason."""
-    for file, result in run_guarded(read_file_list, files):
+    for file, result in run_guarded(read_file_list, files, seconds=file_seconds):
         yield file, [Skipped(file.source, result.reason)] if isinstance(result, Failure) else result
 
 
@@ -114,8 +121,11 @@ def _read(file: SourceFile) -> list[Document | Skipped]:
             return [Skipped(file.source, "tệp rỗng")]
         origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
         documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
-        return documents + ([Skipped(file.source, result.warning)] if result.warning else [])
-    text = decode(file.path.read_bytes())
+        warnings = [result.warning] if result.warning else []
+        if any(len(d.meta.citations) >= MAX_CITATIONS for d in documents):
+            warnings.append(f"chỉ giữ {MAX_CITATIONS:,} trích dẫn đầu của một văn bản".replace(",", "."))
+        return documents + [Skipped(file.source, w) for w in warnings]
+    text = decode(read_bytes(file.path, MAX_JSONL_BYTES))
     if not text.strip():
         return [Skipped(file.source, "tệp rỗng")]
     origin = dict(format="jsonl", path=path_text(file.path), digest=file.digest)

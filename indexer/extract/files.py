@@ -58,7 +58,7 @@ PATH_BYTES = "bytes:"
 
 
 def path_text(path: Path) -> str:
-    """An absolute path as text the index can store (JSON, UTF-8), and `path_of` reads back.
+    r"""An absolute path as text the index can store (JSON, UTF-8), and `path_of` reads back.
 
     >>> path_of(path_text(Path("/kho/C\udcf4ng.txt"))) == Path("/kho/C\udcf4ng.txt")
     True

@@ -21,9 +21,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import connection, get_context
 
-# Wall-clock seconds for one file (reading, OCR included, extraction and analysis); the readers keep
-# their own budgets below it (OCR stops early and says so), so this is the last resort.
-FILE_SECONDS = 120
+# Wall-clock seconds for one file (reading, OCR included, extraction and analysis), and more for each MB
+# it holds (a 17 MB JSON Lines export is 200 documents, not one hostile file); the readers keep their
+# own budgets below it (OCR stops early and says so), so this is the last resort.
+FILE_SECONDS = 60
+SECONDS_PER_MB = 20
 # Address space a worker may grow by while it works on a file, over what it held when it started
 # (pyvi's model and the interpreter, shared with the parent): past it, allocations fail with
 # MemoryError, which is reported, rather than the machine swapping.
@@ -31,10 +33,10 @@ WORKER_MEMORY = 768 << 20
 # Items handed out ahead of the first result not yet returned, per worker: bounds what waits in memory.
 AHEAD_PER_WORKER = 4
 REASON_LENGTH = 300
-# Imported once in the fork server: pyvi's model (indexer.builder's workers segment words with it).
-PRELOAD = ["analyzers.preload", "indexer.extract.corpus"]
+# Imported once in the fork server by default: the readers and extraction. The build's workers ask for
+# pyvi's model too (`preload=`): only the first call of a process decides, since its fork server lives on.
+PRELOAD = ["indexer.extract.corpus"]
 _context = get_context("forkserver")
-_context.set_forkserver_preload(PRELOAD)
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,16 @@ class Failure:
     """Why the work on one item did not finish."""
 
     reason: str
+
+
+def file_seconds(file) -> float:
+    """The time a file (a path, or anything with a `.path`) may take: FILE_SECONDS, and SECONDS_PER_MB
+    for each MB of it."""
+    try:
+        size = os.stat(getattr(file, "path", file)).st_size
+    except OSError:
+        size = 0
+    return FILE_SECONDS + SECONDS_PER_MB * size / 2**20
 
 
 def _limit_memory(budget: int) -> None:
@@ -82,10 +94,11 @@ class _Worker:
         self.process.start()
         child.close()
         self.index: int | None = None   # the item it works on
-        self.deadline = 0.0
+        self.deadline, self.seconds = 0.0, 0.0
 
-    def give(self, index: int, item, seconds: float) -> None:
-        self.index, self.deadline = index, _now() + seconds
+    def give(self, index: int, item, seconds) -> None:
+        self.seconds = seconds(item) if callable(seconds) else seconds
+        self.index, self.deadline = index, _now() + self.seconds
         self.conn.send((index, item))
 
     def stop(self, kill: bool = False) -> None:
@@ -107,10 +120,13 @@ def _now() -> float:
     return time.monotonic()
 
 
-def run_guarded(func: Callable, items: Iterable, workers: int | None = None, seconds: float = FILE_SECONDS,
-                budget: int = WORKER_MEMORY) -> Iterator[tuple]:
+def run_guarded(func: Callable, items: Iterable, workers: int | None = None, seconds=FILE_SECONDS,
+                budget: int = WORKER_MEMORY, preload: tuple = ()) -> Iterator[tuple]:
     """(item, func(item) or Failure) for each item, in order, each in a worker process. `func` is a
-    module-level function (it is sent to the workers by name)."""
+    module-level function (it is sent to the workers by name); `seconds` a number, or a function of
+    the item giving its time limit; `preload` names modules the fork server imports once for every
+    worker, when this call starts it."""
+    _context.set_forkserver_preload([*PRELOAD, *preload])
     items = list(items)
     count = max(1, min(workers or os.cpu_count() or 1, len(items)))
     pool: list[_Worker] = []
@@ -123,7 +139,7 @@ def run_guarded(func: Callable, items: Iterable, workers: int | None = None, sec
             for worker in pool:
                 if worker.index is None and queue and queue[0][0] < next_out + AHEAD_PER_WORKER * count:
                     worker.give(*queue.popleft(), seconds)
-            _collect(pool, done, func, budget, seconds)
+            _collect(pool, done, func, budget)
             while next_out in done:
                 yield items[next_out], done.pop(next_out)
                 next_out += 1
@@ -132,7 +148,7 @@ def run_guarded(func: Callable, items: Iterable, workers: int | None = None, sec
             worker.stop(kill=worker.index is not None)
 
 
-def _collect(pool: list, done: dict, func: Callable, budget: int, seconds: float) -> None:
+def _collect(pool: list, done: dict, func: Callable, budget: int) -> None:
     """Wait for a result, a death or a deadline among the busy workers; replace the lost ones."""
     busy = [w for w in pool if w.index is not None]
     if not busy:
@@ -150,7 +166,7 @@ def _collect(pool: list, done: dict, func: Callable, budget: int, seconds: float
             done[message[0]], worker.index = message[1], None
         elif worker.conn in ready or worker.process.sentinel in ready or _now() >= worker.deadline:
             late = worker.process.is_alive() and worker.conn not in ready
-            done[worker.index] = Failure(f"quá {seconds:.0f} giây: bỏ qua" if late else
+            done[worker.index] = Failure(f"quá {worker.seconds:.0f} giây: bỏ qua" if late else
                                          "tiến trình đọc tệp dừng đột ngột (hết bộ nhớ?): bỏ qua")
             worker.stop(kill=True)
             pool[i] = _Worker(func, budget)

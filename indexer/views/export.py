@@ -33,7 +33,7 @@ def safe_cell(value):
 
 
 def xml_text(value: str) -> str:
-    """Text that an XML 1.0 parser accepts, the characters it cannot hold dropped.
+    r"""Text that an XML 1.0 parser accepts, the characters it cannot hold dropped.
 
     >>> xml_text("a\x00b\x01c\td")
     'abc\td'
