@@ -12,19 +12,13 @@ from pathlib import Path
 
 import indexer
 from cli import options
+from cli.comparing import cmd_compare, cmd_related
+from cli.output import UserError, head, open_index, print_json, say
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
 EXTRACT_FIELDS = ("doc_type", "number", "issuer", "parent_issuer", "province", "date", "partial_date", "year",
                   "year_inferred", "date_min", "signer", "title", "deduced", "uncertain")
-
-
-class UserError(Exception):
-    """Something the person can fix (no index, a file that cannot be written): one line, exit 1."""
-
-
-def say(message: str = "", end: str = "\n") -> None:
-    print(message, file=sys.stderr, end=end)
 
 
 def _citation_json(citation) -> dict:
@@ -96,13 +90,6 @@ def cmd_index(args) -> int:
     return 0
 
 
-def _open(index_dir: str):
-    try:
-        return indexer.open_index(index_dir)
-    except indexer.IndexNotFound as err:  # none yet, an older format, or damaged: the message says which
-        raise UserError(str(err)) from err
-
-
 def _terminal_snippet(snippet, color: bool) -> str:
     text, out, last = snippet.text, [], 0
     on, off = ("\033[1;33m", "\033[0m") if color else ("[", "]")
@@ -113,14 +100,6 @@ def _terminal_snippet(snippet, color: bool) -> str:
     return " ".join("".join(out).split())
 
 
-def _head(doc) -> str:
-    date = f"{doc.year} (suy ra)" if doc.year_inferred else (doc.date or doc.year or "không rõ ngày")
-    if getattr(doc, "in_range_by", None) == "year":  # a date range took it by its year
-        date = f"{date}, trong khoảng theo năm"
-    return " · ".join(str(x) for x in (doc.doc_type or "Văn bản", doc.number or "không số",
-                                       doc.issuer or "không rõ cơ quan ban hành", date))
-
-
 def _notes(result) -> None:
     if result.relaxed:
         print(f"  {indexer.relaxed_notice(result)}")
@@ -129,24 +108,22 @@ def _notes(result) -> None:
 
 
 def _print_listing(result, color: bool) -> None:
-    print(f"{result.total} văn bản" + (f" cho “{result.query}”" if result.query else ""))
+    folded = f" ({result.folded} văn bản gần giống được gộp; --no-collapse để hiện tất cả)" if result.folded else ""
+    print(f"{result.total} văn bản" + (f" cho “{result.query}”" if result.query else "") + folded)
     _notes(result)
     for n, hit in enumerate(result.hits, start=(result.page - 1) * result.page_size + 1):
-        print(f"\n{n:>3}. {_head(hit)}")
+        print(f"\n{n:>3}. {head(hit)}")
         if hit.title:
             print(f"     {hit.title}")
         print(f"     {_terminal_snippet(hit.snippet, color)}")
         print(f"     {hit.id}")
+        if hit.near_duplicates:
+            print(f"     +{len(hit.near_duplicates)} văn bản gần giống: {', '.join(d.id for d in hit.near_duplicates)}")
     for facet in result.facets:
         values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
         if values:
             print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
     print()
-
-
-def _json(body: dict) -> None:
-    """The JSON the API answers, on standard output."""
-    print(json.dumps(body, ensure_ascii=False, indent=1))
 
 
 def _write(args, body: str | bytes) -> None:
@@ -176,18 +153,19 @@ def _table(args, table) -> int:
 
 def cmd_search(args) -> int:
     filters = {name: getattr(args, option) for option, name in options.FILTER_OPTIONS.items()}
-    ix = _open(args.index)
+    ix = open_index(args.index)
     try:
         if args.feed:
             _write(args, indexer.search_feed(ix, args.base_url, args.query, filters).to_atom())
             return 0
         if args.export:
             return _table(args, indexer.search_table(ix, args.base_url, args.query, filters, args.sort))
-        result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort)
+        result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort,
+                                collapse=args.collapse)
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
     if args.json:
-        _json(result.as_dict())
+        print_json(result.as_dict())
     else:
         _print_listing(result, color=sys.stdout.isatty())
     return 0
@@ -195,7 +173,7 @@ def cmd_search(args) -> int:
 
 def cmd_cites(args) -> int:
     """The documents citing REF, each with its strongest relation to it and the passage showing it."""
-    ix = _open(args.index)
+    ix = open_index(args.index)
     try:
         if args.export:
             return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
@@ -203,12 +181,12 @@ def cmd_cites(args) -> int:
     except indexer.SearchError as err:
         raise UserError(str(err)) from err
     if args.json:
-        _json(citing.as_dict())
+        print_json(citing.as_dict())
         return 0
     kinds = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
     print(f"{citing.total} văn bản trích dẫn {args.ref}{kinds}")
     for n, hit in enumerate(citing.hits, start=(citing.result.page - 1) * citing.result.page_size + 1):
-        print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {_head(hit.document)} · {hit.count} lần")
+        print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {head(hit.document)} · {hit.count} lần")
         print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
         print(f"     {hit.document.id}")
     return 0
@@ -218,7 +196,8 @@ def cmd_graph(args) -> int:
     """Write the citation graph of the whole index."""
     if args.output and args.output.is_file() and not args.force:
         raise UserError(f"{args.output} đã có: dùng --force để ghi đè")
-    _write(args, indexer.export(indexer.load_graph(_open(args.index)), args.format, "nodes" if args.nodes else "edges"))
+    _write(args, indexer.export(indexer.load_graph(open_index(args.index)), args.format,
+                          "nodes" if args.nodes else "edges"))
     return 0
 
 
@@ -302,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMMANDS = {"extract": cmd_extract, "index": cmd_index, "search": cmd_search, "cites": cmd_cites,
-            "graph": cmd_graph, "serve": cmd_serve}
+            "compare": cmd_compare, "related": cmd_related, "graph": cmd_graph, "serve": cmd_serve}
 
 
 if __name__ == "__main__":

@@ -74,6 +74,8 @@ QUERY = checked(checks.query, "query")
 REF = checked(checks.ref, "ref")
 PAGE = checked(checks.page, "page")
 PAGE_SIZE = checked(checks.page_size, "page_size")
+DOCUMENT_ID = checked(checks.document_id, "id")
+RELATED_LIMIT = checked(checks.related_limit, "limit")
 PORT = checked(checks.port, "port")
 SORT = _lazy_choice("SORTS", "Cách sắp xếp")
 FORMAT = _lazy_choice("FORMATS", "Định dạng")
@@ -171,6 +173,8 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
                    help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
     p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
+    p.add_argument("--no-collapse", dest="collapse", action="store_false",
+                   help="hiện cả văn bản gần giống (mặc định: gộp dưới văn bản xếp trên)")
     _listing(p, limit=10)
     _takeaway(p, feed=True)
 
@@ -183,6 +187,22 @@ def make_parser(commands: dict) -> Parser:
                    help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
     _listing(p, limit=20)
     _takeaway(p)
+
+    p = _command(sub, "compare", commands["compare"], "so sánh hai văn bản: đoạn chung (giống hệt, đã sửa), "
+                 "nội dung riêng của A", "vanban compare 'corpus/001_e44d68029944b139.txt#0' "
+                 "'corpus/000_65df158a4e7ec0a6.txt#0'")
+    p.add_argument("a", type=DOCUMENT_ID, metavar="A", help="mã văn bản A (như trong kết quả tìm kiếm)")
+    p.add_argument("b", type=DOCUMENT_ID, metavar="B", help="mã văn bản B")
+    _index_option(p)
+    p.add_argument("--json", action="store_true", help="in kết quả như /api/compare")
+
+    p = _command(sub, "related", commands["related"], "liệt kê văn bản liên quan đến một văn bản, với lý do",
+                 "vanban related 'corpus/001_e44d68029944b139.txt#0' --limit 5")
+    p.add_argument("id", type=DOCUMENT_ID, metavar="ID", help="mã văn bản")
+    _index_option(p)
+    p.add_argument("--limit", type=RELATED_LIMIT, default=10,
+                   help=f"số văn bản (1-{indexer.limits.MAX_RELATED}, mặc định 10)")
+    p.add_argument("--json", action="store_true", help="in kết quả như /api/documents/<id>/related")
 
     p = _command(sub, "graph", commands["graph"], "ghi đồ thị trích dẫn (nút, cạnh với quan hệ và đoạn trích)",
                  "vanban graph --format graphml --output citations.graphml")

@@ -6,13 +6,15 @@ The stages, each importing only those before it:
     readers/     bytes -> text, one reader per format
     extract/     text -> documents: metadata, citations, passages
     graph/       the citation graph, and its exports
+    compare/     two texts -> shared passages; fingerprints, related documents, near-duplicates
     engines/     whoosh and tantivy behind one small query tree (imports nothing else of ours)
     store        the index folder: which engine, which commit, the values the build derived
     builder/     corpus -> index: workers, analysis, derived values
     query/       what a person asks -> query tree, checks, filters, facets, snippets, results
     searching    search(): orchestration only
-    views/       what pages show: a document, the citing list, a cited document's record; what is
-                 taken away: result lists as CSV and Excel, a search's Atom feed
+    views/       what pages show: a document, the citing list, a cited document's record, a
+                 comparison of two documents, a document's related documents; what is taken away:
+                 result lists as CSV and Excel, a search's Atom feed
 
 The names below are imported on first use (PEP 562), so `import indexer` stays cheap: `vanban
 search` never loads pyvi, Flask or the build; `vanban --help` loads no engine. The TYPE_CHECKING
@@ -27,7 +29,7 @@ _EXPORTS = {
     "search": "indexer.searching",
     "SearchResult": "indexer.query.results", "relaxed_notice": "indexer.query.results",
     "SearchError": "indexer.errors", "IndexNotFound": "indexer.errors", "Invalid": "indexer.errors",
-    "BuildLocked": "indexer.errors", "UnsafePath": "indexer.errors",
+    "BuildLocked": "indexer.errors", "UnsafePath": "indexer.errors", "UnknownDocument": "indexer.errors",
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.extract.relations", "ENGINES": "indexer.engines",
@@ -37,6 +39,7 @@ _EXPORTS = {
     "citing_documents": "indexer.views.citing",
     "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
     "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
+    "compare_documents": "indexer.views.compare", "related_documents": "indexer.views.related",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
@@ -63,12 +66,14 @@ __all__ = [
     "SearchResult",
     "Skipped",
     "SourceFile",
+    "UnknownDocument",
     "UnsafePath",
     "build_index",
     "checks",
     "citing_documents",
     "citing_list_table",
     "citing_table",
+    "compare_documents",
     "default_index_dir",
     "export",
     "get_document",
@@ -82,6 +87,7 @@ __all__ = [
     "read_file",
     "read_files_guarded",
     "ref_views",
+    "related_documents",
     "relaxed_notice",
     "safe_cell",
     "search",
@@ -95,7 +101,7 @@ if TYPE_CHECKING:
     from indexer.builder.index import WHOOSH_ADVISED_MAX, build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
-    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnsafePath
+    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnknownDocument, UnsafePath
     from indexer.extract.corpus import Skipped, read_file, read_files_guarded
     from indexer.extract.files import SourceFile, list_files
     from indexer.extract.relations import KINDS
@@ -106,11 +112,13 @@ if TYPE_CHECKING:
     from indexer.searching import search
     from indexer.store import index_exists, open_index
     from indexer.views.citing import citing_documents
+    from indexer.views.compare import compare_documents
     from indexer.views.document import get_document
     from indexer.views.export import FORMATS, export, safe_cell, xml_text
     from indexer.views.feed import search_feed
     from indexer.views.original import original_file
     from indexer.views.refs import load_graph, ref_views
+    from indexer.views.related import related_documents
     from indexer.views.tables import citing_list_table, citing_table, search_table
 
 

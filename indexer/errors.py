@@ -14,6 +14,10 @@ class Invalid(SearchError):
     what is allowed (the web answers 400, the CLI exits 2, search() raises it)."""
 
 
+class UnknownDocument(SearchError):
+    """No document in the index has the id asked for (the web answers 404, the CLI says so in one line)."""
+
+
 class BuildLocked(Exception):
     """Another build holds the index folder."""
 

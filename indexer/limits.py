@@ -13,6 +13,8 @@ MAX_FILTER_VALUES = 20      # values of one filter (`year=2019&year=2020...`)
 MAX_FILTER_LENGTH = 200     # characters of one filter value
 MAX_EXPORT_ROWS = 10_000    # documents in a CSV or Excel file of a result list
 FEED_ENTRIES = 50           # documents in a search's Atom feed, newest first
+MAX_ID_LENGTH = 1000        # characters of a document id (a path, `#` and the part)
+MAX_RELATED = 20            # related documents one answer lists (the build keeps that many)
 MIN_YEAR, MAX_YEAR = 1900, 2100
 MIN_PORT, MAX_PORT = 1, 65535
 

@@ -13,6 +13,7 @@ from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
+from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query
 from indexer.query.highlight import make_snippet, match_spans
@@ -76,16 +77,26 @@ def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int,
     return found.total, found.hits
 
 
+def _folded_page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int, limit: int, counts: dict,
+                 near: dict):
+    """(total, [(key, score)], folding): `limit` hits from `offset` with near-duplicates folded (query/collapse)."""
+    folding = NOT_FOLDED
+    if near:
+        _, ranked = _page(searcher, query, both(filter_, members(near)), sort, parsed, 0, len(near), counts)
+        folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked])
+    return *_page(searcher, query, both(filter_, folding.hidden), sort, parsed, offset, limit, counts), folding
+
+
 def _matching(searcher, parsed: ParsedQuery, filter_, sort: str, offset: int, limit: int, counts: dict,
-              relax: bool = True):
-    """(tree, relaxed, total, [(key, score)]): every word required, else (none holding them all, and
-    `relax`) any."""
+              relax: bool = True, near: dict | None = None):
+    """(tree, relaxed, total, [(key, score)], folding): every word required, else (none holding them
+    all, and `relax`) any; the near-duplicates in `near` folded."""
     tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
-    total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
+    total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
     if relax and total == 0 and len(parsed.words) > 1 and not parsed.question:
         tree, relaxed = build_query(parsed, relaxed=True), True
-        total, keys = _page(searcher, tree, filter_, sort, parsed, offset, limit, counts)
-    return tree, relaxed, total, keys
+        total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
+    return tree, relaxed, total, keys, folding
 
 
 def _prepared(index, query, filters, sort, scope) -> tuple:
@@ -101,7 +112,7 @@ def _ranged(filters: dict, scope: dict) -> bool:
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
-           sort: str = "relevance", scope: dict | None = None) -> SearchResult:
+           sort: str = "relevance", scope: dict | None = None, collapse: bool = True) -> SearchResult:
     """Search the index: ranked hits with snippets, the total, and facet counts.
 
     `index` is an index folder or an opened index; `filters` maps doc_type, year, issuer,
@@ -112,17 +123,21 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     same keys: it always holds and is not offered as a facet choice (the cites page's ref), so the
     facets count only the results in scope. Every document
     returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
-    question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start.
+    question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start. With
+    `collapse`, a near-duplicate of a hit ranked above it is folded under that hit (`folded` counts them).
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
-    page, page_size = checks.page(page), checks.page_size(page_size)
+    page, page_size, collapse = checks.page(page), checks.page_size(page_size), checks.collapse(collapse)
     ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
+    near = (ix.derived("near_duplicates") or {}) if collapse else {}
     with ix.searcher() as searcher:
         offset = (page - 1) * page_size
-        tree, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, offset, page_size, counts)
+        tree, relaxed, total, keys, folding = _matching(searcher, parsed, filter_, sort, offset, page_size, counts,
+                                                        near=near)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
         hits = [_hit(searcher.stored(k), parsed, score, cites, counts, ranged) for k, score in keys]
+        hits = with_near_duplicates(hits, folding, searcher)
         facets = count_facets(searcher, tree, filters, scope)
         unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(contains(w)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
@@ -131,22 +146,23 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
             suggestion = suggest_accents(lambda: ix.derived("accents") or {}, searcher, parsed)
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
                         page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
-                        relaxed=relaxed, unmatched=unmatched)
+                        relaxed=relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
 
 
 def search_all(index, query: str = "", filters: dict | None = None, sort: str = "relevance",
                scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
                relax: bool = True) -> SearchResult:
-    """The first `limit` documents search() would list (all pages, in its order), in one result
-    without facets: what a file of the results, or a feed, holds. Snippets only when asked for (a
-    file has no column for them); a citing list's passages always. `relax=False`: never fall back
-    to any of the words (a feed lists only what holds them all).
+    """The first `limit` documents search() would list (all pages, in its order; near-duplicates not
+    folded: a file counts every document), in one result without facets: what a file of the results,
+    or a feed, holds. Snippets only when asked for (a file has no column for them); a citing list's
+    passages always. `relax=False`: never fall back to any of the words (a feed lists only what holds
+    them all).
     """
     limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
     ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        _, relaxed, total, keys = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
+        _, relaxed, total, keys, _ = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
         text = snippets or bool(cites)  # a file of metadata needs no text, a citing list its passages
         hits = [_hit(searcher.stored(k, text), parsed, score, cites, counts, ranged, snippets) for k, score in keys]

@@ -34,8 +34,9 @@ from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
 # starts afresh (6: generations under one marker, the engine switched at the marker's rename;
 # 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
-# 8: date spans for ranges, the month, when each document was indexed).
-FORMAT_VERSION = 8
+# 8: date spans for ranges, the month, when each document was indexed;
+# 9: each document's fingerprint in its links, related documents and near-duplicates derived).
+FORMAT_VERSION = 9
 KIND = "vanban-index"
 INFO = "vanban.json"
 LOCK = "build.lock"

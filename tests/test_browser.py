@@ -14,6 +14,7 @@ import time
 import urllib.request
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from urllib.parse import quote
 
 import openpyxl
 import pytest
@@ -203,3 +204,35 @@ def test_date_range_months_follow_link_and_downloads(server, browser):
     assert browser.find_element(By.CSS_SELECTOR, "form.dates input[name=date_from]").get_attribute("value") == "2021-06"
     shot(browser, "10-months")
     shot(browser, "10-months", PHONE)
+
+
+def test_related_section_and_compare_page(server, browser):
+    navigate(browser, lambda: browser.get(server + "/doc/" + quote(NGOC_HOI, safe="/")), ".related")
+    assert browser.find_element(By.CSS_SELECTOR, ".related h2").text == "Văn bản liên quan (3)"
+    first = browser.find_element(By.CSS_SELECTOR, ".related .link-item")
+    assert first.find_element(By.CSS_SELECTOR, "a").text == "Kế hoạch 150-KH/TU"
+    assert [li.text for li in first.find_elements(By.CSS_SELECTOR, ".reasons li")] == [
+        "cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 14% nội dung", "cùng chủ đề: thù địch, quan điểm, nghị quyết"]
+    browser.execute_script("arguments[0].scrollIntoView()", first)
+    shot(browser, "11-related")
+
+    navigate(browser, first.find_element(By.LINK_TEXT, "So sánh").click, ".compare-columns")
+    assert [e.text for e in browser.find_elements(By.CSS_SELECTOR, ".compare-doc .share")] == [
+        "32% nội dung A có trong B", "12% nội dung B có trong A"]
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#text-a mark.same")) == 17
+    assert len(browser.find_elements(By.CSS_SELECTOR, "#text-a mark.edited")) == 10
+    assert browser.find_element(By.CSS_SELECTOR, "#a-1 .changed").text == "-"
+    shot(browser, "12-compare")
+    shot(browser, "12-compare", PHONE)
+    # A passage's number leads to its counterpart, scrolled into view inside B's column.
+    browser.find_element(By.CSS_SELECTOR, "#a-11 a.pair").click()
+    WebDriverWait(browser, 10).until(lambda d: d.current_url.endswith("#b-11"))
+    counterpart = browser.find_element(By.ID, "b-11")
+    assert counterpart.text == "11đẩy mạnh công tác tuyên truyền, giáo dục"  # "Đẩy" in A: case aside, the same
+    assert browser.execute_script(
+        "const r = arguments[0].getBoundingClientRect(), c = document.getElementById('text-b').getBoundingClientRect();"
+        "return r.top >= c.top && r.bottom <= c.bottom", counterpart)
+    shot(browser, "13-compare-counterpart")
+    # What A adds, listed apart, each entry leading to its place in A's text.
+    own = browser.find_elements(By.CSS_SELECTOR, ".own-list li a")
+    assert (len(own), own[1].text) == (20, "Nghị quyết số 35-NQ/TW), Ủy ban nhân dân huyện")

@@ -173,3 +173,20 @@ def test_table_format_and_base_url():
     assert [refusal(checks.base_url, b) for b in bad] == [
         f"Địa chỉ gốc phải là một URL http(s) có tên máy, không có ?query hay #, ví dụ https://vanban.example.vn/ "
         f"(nhận được: {b!r})." for b in bad]
+
+
+def test_collapse():
+    assert [checks.collapse(v) for v in ("1", "0", " 0 ", True, False, 1, 0)] == [True, False, False, True, False, True, False]
+    assert refusal(checks.collapse, "yes") == ("Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 "
+                                               "(nhận được: 'yes').")
+    assert refusal(checks.collapse, 2) == "Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: '2')."
+    assert refusal(checks.collapse, 1.0) == "Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: '1.0')."
+
+
+def test_document_id_and_related_limit():
+    assert checks.document_id("corpus/a.txt#0", "a") == "corpus/a.txt#0"
+    assert refusal(checks.document_id, "  ", "b") == "Thiếu mã văn bản b (ví dụ: b=corpus/000_65df158a4e7ec0a6.txt#0)."
+    assert refusal(checks.document_id, None, "a") == "Thiếu mã văn bản a (ví dụ: a=corpus/000_65df158a4e7ec0a6.txt#0)."
+    assert refusal(checks.document_id, "x" * 1001, "a") == "Mã văn bản a quá dài (1001 ký tự; tối đa 1000)."
+    assert (checks.related_limit("20"), checks.related_limit(1)) == (20, 1)
+    assert refusal(checks.related_limit, "21") == "Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '21')."

@@ -4,10 +4,12 @@ import json
 import os
 import subprocess
 import sys
+from urllib.parse import quote
 
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, ROOT
 
 from cli.main import main
+from webui.app import create_app
 
 
 def run(capsys, *argv):
@@ -145,3 +147,58 @@ def test_a_closed_pipe_ends_quietly(index_dir):
                           stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     os.close(write_end)
     assert (proc.returncode, proc.stderr) == (141, "")
+
+
+def test_compare_prints_the_shared_passages_and_what_a_adds(capsys, index_dir):
+    status, out, err = run(capsys, "compare", NGOC_HOI, HAI_DUONG_150, "--index", str(index_dir))
+    lines = out.splitlines()
+    assert (status, err) == (0, "")
+    assert lines[:12] == [
+        "A: Kế hoạch · không số · Ủy ban nhân dân huyện Ngọc Hồi · 2019 (suy ra)",
+        f"   {NGOC_HOI} · 32% nội dung A có trong B",
+        "B: Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15",
+        f"   {HAI_DUONG_150} · 12% nội dung B có trong A",
+        "",
+        "27 đoạn chung (17 giống hệt, 10 đã sửa)",
+        "",
+        "  1. đã sửa 90% · A 14-80 · B 276-342",
+        "     Thực hiện Nghị quyết số 35-NQ/TW, ngày 22[---]{+/+}10[---]{+/+}2018 của Bộ Chính trị",
+        "",
+        "  2. giống hệt · A 82-202 · B 154-274",
+        "     về tăng cường bảo vệ nền tảng tư tưởng của Đảng, đấu tranh phản bác các quan điểm sai trái, thù địch "
+        "trong tình hình mới"]
+    own = lines.index("Nội dung riêng của A (20 đoạn)")
+    assert lines[own + 2:own + 4] == ["  - Nghị quyết số 35-NQ/TW), Ủy ban nhân dân huyện",
+                                      "  - Nhằm nâng cao nhận thức, trách nhiệm của"]
+
+
+def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
+    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+    _, out, _ = run(capsys, "compare", KG_LETTER, KG_PLAN, "--index", str(index_dir), "--json")
+    assert json.loads(out) == client.get(f"/api/compare?a={quote(KG_LETTER)}&b={quote(KG_PLAN)}").get_json()
+    _, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--json", "--limit", "2")
+    assert json.loads(out) == client.get(f"/api/documents/{quote(NGOC_HOI)}/related?limit=2").get_json()
+    status, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--limit", "1")
+    assert (status, out.splitlines()) == (0, [
+        f"1 văn bản liên quan đến {NGOC_HOI}", "",
+        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3385",
+        "     cùng thực hiện 14-KH/TW, 35-NQ/TW; trùng khoảng 14% nội dung; cùng chủ đề: thù địch, quan điểm, nghị quyết",
+        f"     {HAI_DUONG_150}"])
+
+
+def test_compare_and_related_errors_are_one_line(capsys, index_dir):
+    assert run(capsys, "compare", NGOC_HOI, "nope", "--index", str(index_dir)) == (
+        1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
+    assert run(capsys, "related", NGOC_HOI, "--limit", "0", "--index", str(index_dir)) == (
+        2, "", "vanban: lỗi: --limit: Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '0').\n")
+    assert run(capsys, "compare", "", NGOC_HOI, "--index", str(index_dir)) == (
+        2, "", "vanban: lỗi: A: Thiếu mã văn bản id (ví dụ: id=corpus/000_65df158a4e7ec0a6.txt#0).\n")
+
+
+def test_search_folds_near_duplicates_unless_told_not_to(capsys, copies_index):
+    _, out, _ = run(capsys, "search", "bảo vệ nền tảng", "--sort", "date", "--index", str(copies_index))
+    assert out.splitlines()[0] == ("6 văn bản cho “bảo vệ nền tảng” (2 văn bản gần giống được gộp; --no-collapse để "
+                                   "hiện tất cả)")
+    assert f"     +2 văn bản gần giống: copies/cam_giang.txt#0, {HAI_DUONG_150}" in out.splitlines()
+    _, out, _ = run(capsys, "search", "bảo vệ nền tảng", "--no-collapse", "--index", str(copies_index))
+    assert out.splitlines()[0] == "8 văn bản cho “bảo vệ nền tảng”"

@@ -94,7 +94,10 @@ def test_as_dict_shape(index_dir):
                                       "parent_issuer", "authority", "format", "ocr", "indexed"]
     assert data["highlights"] == [[447, 507], [1061, 1121], [1611, 1645]]
     assert list(data["citations"][0]) == ["ref", "doc_type", "date", "year", "issuer", "subject", "count", "passages",
-                                          "target"]
+                                          "target", "kind", "shared"]
+    # The letter implements the plan attached to it: the share of its text found in the plan (its 8-word runs).
+    assert [(c["ref"], c["kind"], c["shared"]) for c in data["citations"]] == [
+        ("46-KH/BTGTU", "implements", 0.2364), ("07-CT/TU", "implements", None), ("4211/VP-KGVX", "mentions", None)]
     assert (data["citations"][0]["target"], data["citations"][0]["passages"][0]) == (
         KG_PLAN, {"text": LETTER_CITES_PLAN[0][0], "highlights": [[14, 79]], "start": 154})
     assert data["cited_by"] == []

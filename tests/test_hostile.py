@@ -109,8 +109,9 @@ def test_links_out_fifos_and_broken_links_are_reported_and_never_read(linked_cor
         ("kho/out.txt", "liên kết trỏ ra ngoài kho văn bản: không đọc"),
         ("kho/outdir", "thư mục liên kết trỏ ra ngoài kho văn bản: không đọc"),
         ("kho/pipe.txt", "không phải tệp thường (FIFO): không đọc")]
-    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100).hits)
+    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100, collapse=False).hits)
     assert ids == ["kho/in.txt#0", "kho/real.txt#0"]  # a link inside the corpus is followed, the loop once
+    assert search(tmp_path / "ix", "", page_size=100).folded == 1  # the same text twice: one folded
     assert search(tmp_path / "ix", "bí mật").total == 0
 
 
@@ -156,7 +157,7 @@ def test_names_that_are_not_utf8_or_hold_control_characters_are_indexed_and_open
     (corpus / os.fsdecode(b"C\xf4ng v\xe3n.txt")).write_text(PLAN, encoding="utf-8")
     (corpus / "a\nb.txt").write_text(PLAN, encoding="utf-8")
     report = build_index([corpus], tmp_path / "ix")
-    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100).hits)
+    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=100, collapse=False).hits)  # one text twice
     assert (report.skipped, ids) == ([], ["kho/C\ufffdng v\ufffdn.txt#0", "kho/a\ufffdb.txt#0"])
     client = create_app({"INDEX_DIR": str(tmp_path / "ix")}).test_client()
     for doc_id in ids:

@@ -21,14 +21,15 @@ STAGES = {
     "indexer.readers": {"analyzers"},
     "indexer.extract": {"analyzers", "indexer.readers"},
     "indexer.graph": {"analyzers", "indexer.extract"},
+    "indexer.compare": {"analyzers", "indexer.extract", "indexer.graph"},
     "indexer.engines": set(),
     "indexer.store": {"indexer.engines"},
-    "indexer.builder": {"analyzers", "indexer.readers", "indexer.extract", "indexer.graph", "indexer.engines",
-                        "indexer.store"},
+    "indexer.builder": {"analyzers", "indexer.readers", "indexer.extract", "indexer.graph", "indexer.compare",
+                        "indexer.engines", "indexer.store"},
     "indexer.query": {"analyzers", "indexer.extract", "indexer.engines"},
     "indexer.searching": {"analyzers", "indexer.extract", "indexer.engines", "indexer.query", "indexer.store"},
-    "indexer.views": {"analyzers", "indexer.extract", "indexer.graph", "indexer.engines", "indexer.store",
-                      "indexer.query", "indexer.searching"},
+    "indexer.views": {"analyzers", "indexer.extract", "indexer.graph", "indexer.compare", "indexer.engines",
+                      "indexer.store", "indexer.query", "indexer.searching"},
 }
 
 

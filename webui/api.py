@@ -3,10 +3,31 @@ records, the graph), each serialized by its own `as_dict()`."""
 
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
-from indexer import FORMATS, citing_documents, citing_table, export, get_document, load_graph, search, search_table
+from indexer import (
+    FORMATS,
+    citing_documents,
+    citing_table,
+    compare_documents,
+    export,
+    get_document,
+    load_graph,
+    related_documents,
+    search,
+    search_table,
+)
 from webui.downloads import filename, table_download
 from webui.index import get_index, ref_views_or_404
-from webui.params import graph_args, kinds_arg, query_arg, ref_arg, required_ref, search_args, table_format
+from webui.params import (
+    compare_args,
+    graph_args,
+    kinds_arg,
+    query_arg,
+    ref_arg,
+    related_limit_arg,
+    required_ref,
+    search_args,
+    table_format,
+)
 
 bp = Blueprint("api", __name__)
 GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "application/xml"}
@@ -15,13 +36,14 @@ GRAPH_MIMETYPES = {"json": "application/json", "csv": "text/csv", "graphml": "ap
 @bp.get("/search")
 def api_search():
     """Same parameters as the search page: q, doc_type, year, issuer, province, cites, kind, date_from,
-    date_to, sort, page, page_size; `format` = csv or xlsx: every result (up to 10,000) as a file."""
+    date_to, sort, page, page_size, collapse; `format` = csv or xlsx: every result (up to 10,000) as a file."""
     state = search_args(request.args)
     fmt = table_format(request.args)
     if fmt:
         table = search_table(get_index(), current_app.config["BASE_URL"], state.query, state.filters, state.sort)
         return table_download(table, fmt, filename("tìm-kiếm", state.query, fmt))
-    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
+    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
+                    collapse=state.collapse)
     return jsonify(result.as_dict())
 
 
@@ -32,6 +54,19 @@ def api_document(doc_id: str):
     if view is None:
         abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     return jsonify(view.as_dict())
+
+
+@bp.get("/documents/<path:doc_id>/related")
+def api_related(doc_id: str):
+    """The documents most related to one (`limit`, 1-20, default 10), each with its reasons."""
+    return jsonify(related_documents(get_index(), doc_id, related_limit_arg(request.args)).as_dict())
+
+
+@bp.get("/compare")
+def api_compare():
+    """Two documents (`a`, `b`): the passages they share, same or edited, and each text's shared share."""
+    a, b = compare_args(request.args)
+    return jsonify(compare_documents(get_index(), a, b).as_dict())
 
 
 @bp.get("/cites")

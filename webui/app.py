@@ -5,7 +5,7 @@ import os
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer import IndexNotFound, SearchError, checks, default_index_dir
+from indexer import IndexNotFound, SearchError, UnknownDocument, checks, default_index_dir
 
 # Werkzeug's own English descriptions, said in Vietnamese.
 STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang nào ở địa chỉ này.",
@@ -86,6 +86,8 @@ def _http_error(err: HTTPException):
 def _search_error(err: SearchError):
     if isinstance(err, IndexNotFound):
         return error_response(503, STATUS_MESSAGES[503])
+    if isinstance(err, UnknownDocument):
+        return error_response(404, str(err))
     return error_response(400, str(err))
 
 

@@ -5,11 +5,21 @@ import mimetypes
 from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
 
 import indexer
-from indexer import FILTERS, citing_documents, citing_list_table, get_document, search, search_feed
+from indexer import (
+    FILTERS,
+    citing_documents,
+    citing_list_table,
+    compare_documents,
+    get_document,
+    related_documents,
+    search,
+    search_feed,
+)
 from webui.downloads import citing_json, filename, table_download
 from webui.index import get_index
 from webui.params import (
     SearchArgs,
+    compare_args,
     download_format,
     month_toggled,
     query_arg,
@@ -22,6 +32,7 @@ from webui.params import (
 
 bp = Blueprint("pages", __name__)
 FEED_TYPE = "application/atom+xml"
+RELATED_ON_PAGE = 10  # related documents a document page lists
 
 
 def _links(endpoint: str, state: SearchArgs, download: str | None = None, feed: dict | None = None, **values):
@@ -40,6 +51,7 @@ def _links(endpoint: str, state: SearchArgs, download: str | None = None, feed: 
         "month": lambda month: url(filters=month_toggled(state, month)),
         "sort": lambda sort: url(sort=sort),
         "page": lambda page: url(page=page),
+        "collapse": lambda collapse: url(collapse=collapse),
         "query": lambda query: url(query=query),
         "download": lambda fmt: url_for(download or endpoint, **values, format=fmt, _external=False,
                                         **url_args(state).to_dict(flat=False)),
@@ -56,7 +68,8 @@ def _chips(state: SearchArgs) -> list[tuple[str, str]]:
 @bp.get("/")
 def search_page():
     state = search_args(request.args)
-    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort)
+    result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
+                    collapse=state.collapse)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
                            links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
                            takeaway=True)
@@ -78,7 +91,15 @@ def document_page(doc_id: str):
     view = get_document(get_index(), doc_id, query)
     if view is None:
         abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
-    return render_template("document.html", view=view, query=query)
+    related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
+    return render_template("document.html", view=view, query=query, related=related)
+
+
+@bp.get("/compare")
+def compare_page():
+    """Two documents side by side: what they share, copied or edited, and what `a` adds."""
+    a, b = compare_args(request.args)
+    return render_template("compare.html", comparison=compare_documents(get_index(), a, b))
 
 
 @bp.get("/original/<path:doc_id>")

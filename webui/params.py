@@ -24,6 +24,7 @@ class SearchArgs:
     sort: str = "relevance"
     page: int = 1
     page_size: int = 10
+    collapse: bool = True  # near-duplicates folded under the hit above them (`collapse=0`: all shown)
 
 
 def _one(args: MultiDict, name: str) -> str:
@@ -45,14 +46,25 @@ def _filters(args: MultiDict, names) -> dict:
 
 
 def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
-    """q, the filters, sort, page, page_size; the page size defaults to the app's PAGE_SIZE."""
-    sort, page, size = _one(args, "sort"), _one(args, "page"), _one(args, "page_size")
+    """q, the filters, sort, page, page_size, collapse; the page size defaults to the app's PAGE_SIZE."""
+    sort, page, size, collapse = _one(args, "sort"), _one(args, "page"), _one(args, "page_size"), _one(args, "collapse")
     return SearchArgs(
         query=query_arg(args), filters=_filters(args, filters),
         sort=checks.sort(sort) if sort else "relevance",
         page=checks.page(page) if page else 1,
         page_size=checks.page_size(size) if size else current_app.config["PAGE_SIZE"],
+        collapse=checks.collapse(collapse) if collapse else True,
     )
+
+
+def compare_args(args: MultiDict) -> tuple[str, str]:
+    """`a` and `b` of a comparison: two document ids."""
+    return checks.document_id(args.get("a", ""), "a"), checks.document_id(args.get("b", ""), "b")
+
+
+def related_limit_arg(args: MultiDict, default: int = 10) -> int:
+    limit = _one(args, "limit")
+    return checks.related_limit(limit) if limit else default
 
 
 def ref_arg(ref: str) -> str:
@@ -108,6 +120,8 @@ def url_args(state: SearchArgs, **changes) -> MultiDict:
         args.add("page", page)
     if state.page_size != current_app.config["PAGE_SIZE"]:
         args.add("page_size", state.page_size)
+    if not changes.get("collapse", state.collapse):
+        args.add("collapse", 0)
     return args
 
 

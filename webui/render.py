@@ -73,6 +73,59 @@ def plain_html(marked: str) -> Markup:
     return Markup(_unmark(body))
 
 
+def _shown(text: str) -> str:
+    """A piece of a compared text, escaped, without markdown's bold marks (the page shows plain text)."""
+    return str(escape(text.replace("**", "")))
+
+
+def _shared_html(text: str, span, changed, side: str, other: str, n: int, kind: str) -> str:
+    """One shared passage: marked by kind, numbered with a link to its counterpart, changed words in it."""
+    start, end = span
+    label = "giống hệt" if kind == "same" else "đã sửa"
+    out = [f'<mark class="{kind}" id="{side}-{n}"><a class="pair" href="#{other}-{n}" '
+           f'title="Đoạn {n} ({label}): xem đoạn tương ứng bên {other.upper()}">{n}</a>']
+    pos = start
+    for c_start, c_end in changed:
+        out += [_shown(text[pos:c_start]), f'<span class="changed">{_shown(text[c_start:c_end])}</span>']
+        pos = c_end
+    out += [_shown(text[pos:end]), "</mark>"]
+    return "".join(out)
+
+
+def compare_html(comparison, side: str) -> Markup:
+    """One side of a comparison as escaped plain text: its shared passages marked by kind and linked to
+    their counterpart (`#b-3` from `#a-3`), the words an edit changed marked inside them, and its own
+    passages anchored (`#a-own-2`) for the list of what it adds."""
+    text = comparison.a_text if side == "a" else comparison.b_text
+    other = "b" if side == "a" else "a"
+    pieces = [(getattr(s, side), n, s) for n, s in enumerate(comparison.shared, 1)]
+    pieces += [(span, n, None) for n, span in enumerate(comparison.own(side), 1)]
+    out, pos = [], 0
+    for (start, end), n, shared in sorted(pieces, key=lambda p: p[0]):
+        out.append(_shown(text[pos:start]))
+        if shared is None:
+            out.append(f'<span class="own" id="{side}-own-{n}">{_shown(text[start:end])}</span>')
+        else:
+            changed = [getattr(c, side) for c in shared.changes if getattr(c, side)[1] > getattr(c, side)[0]]
+            out.append(_shared_html(text, (start, end), changed, side, other, n, shared.kind))
+        pos = end
+    out.append(_shown(text[pos:]))
+    return Markup("".join(out))
+
+
+def percent(share: float | None) -> str:
+    """A share as a person reads it: `12%`, `dưới 1%` for a trace."""
+    if share is None:
+        return ""
+    return "dưới 1%" if 0 < share < 0.005 else f"{round(share * 100)}%"
+
+
+def excerpt(text: str, span, limit: int = 300) -> str:
+    """A passage of a text, on one line, cut to about `limit` characters."""
+    piece = " ".join(text[span[0]:span[1]].replace("**", "").split())
+    return piece if len(piece) <= limit else piece[:limit].rsplit(" ", 1)[0] + " …"
+
+
 def vn_date(iso: str | None) -> str:
     """`2019-05-15` -> `15/05/2019`."""
     if not iso:
@@ -92,7 +145,7 @@ def doc_date(doc) -> str:
 
 def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
-                                 doc_date=doc_date)
+                                 doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
                                  facet_value_label=labels.facet_value_label,

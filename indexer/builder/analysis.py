@@ -9,6 +9,7 @@ from dataclasses import asdict
 
 from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import syllables, word_spans, words
+from indexer.compare.fingerprint import fingerprint
 from indexer.engines import IndexedDoc
 from indexer.extract.corpus import Document
 from indexer.extract.periods import document_period, month_of
@@ -44,7 +45,8 @@ UNSTORED_CITATION = ("text", "key", "short")
 
 
 def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
-    """The document as both engines index it, and its links (what the citation graph reads of it)."""
+    """The document as both engines index it, and its links (what the citation graph reads of it, and
+    the fingerprint related documents are found by)."""
     meta = doc.meta
     stored_meta = asdict(meta)
     # A citation's surface text and keys follow from the text and its ref: not stored again.
@@ -66,4 +68,5 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                                  "meta": meta_json},
                          tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "",
                          numbers=dict(zip(("date_low", "date_high"), span)) if span else {})
-    return indexed, document_links(doc.id, doc.source, doc.text, json.loads(meta_json))
+    links = document_links(doc.id, doc.source, doc.text, json.loads(meta_json))
+    return indexed, {**links, "fingerprint": fingerprint(doc.text, (w for w, _ in views["words"]))}

@@ -1,22 +1,27 @@
 """What is derived from the whole corpus at build time, and filed with the commit it was made for
 (the store reads it back; nothing at query time makes it again):
 
-- `links`: each document's links (metadata, citations with passages), kept so an update rebuilds
-  the graph without reading every stored text again;
+- `links`: each document's links (metadata, citations with passages, its fingerprint), kept so an
+  update rebuilds the graph and the relations without reading every stored text again;
 - `graph`: the citation graph;
 - `counts`: document id -> how many corpus documents cite it (what a hit shows, the `cited` sort);
-- `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion).
+- `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
+- `related`, `near_duplicates`, `shares`: each document's related documents with their reasons, its
+  near-duplicates (folded in results), and the text shares along citations (indexer.compare.related).
 """
 
 import json
 
 from analyzers.normalize import fold
+from indexer.builder.analysis import text_views
+from indexer.compare.fingerprint import fingerprint
+from indexer.compare.related import relate
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "related", "near_duplicates", "shares")
 
 
 def links_from_index(engine) -> dict:
@@ -26,8 +31,10 @@ def links_from_index(engine) -> dict:
         page = searcher.search(Every(), limit=max(1, searcher.doc_count()))
         for key, _ in page.hits:
             stored = searcher.stored(key)
-            links[stored["id"]] = document_links(stored["id"], stored["source"], stored["text"],
-                                                 json.loads(stored["meta"]))
+            links[stored["id"]] = {**document_links(stored["id"], stored["source"], stored["text"],
+                                                    json.loads(stored["meta"])),
+                                   "fingerprint": fingerprint(stored["text"],
+                                                              (w for w, _ in text_views(stored["text"])["words"]))}
     return links
 
 
@@ -52,4 +59,6 @@ def derive_all(engine, links: dict) -> dict:
     graph = build_graph([links[k] for k in sorted(links)])
     with engine.searcher() as searcher:
         accents = accent_table(searcher)
-    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents}
+    relations = relate(links, graph)
+    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents,
+            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares}

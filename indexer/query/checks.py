@@ -31,8 +31,10 @@ __all__ = [
     "Invalid",
     "base_url",
     "choice",
+    "collapse",
     "date_bound",
     "date_order",
+    "document_id",
     "filter_value",
     "filter_values",
     "filters",
@@ -42,6 +44,7 @@ __all__ = [
     "port",
     "query",
     "ref",
+    "related_limit",
     "shown",
     "sort",
     "table_format",
@@ -93,6 +96,36 @@ def page_size(raw) -> int:
 
 def port(raw) -> int:
     return integer(raw, limits.MIN_PORT, limits.MAX_PORT, "Cổng")
+
+
+def related_limit(raw) -> int:
+    return integer(raw, 1, limits.MAX_RELATED, "Số văn bản liên quan")
+
+
+def collapse(raw) -> bool:
+    """Whether near-duplicates are folded under the hit ranked above them: a bool, or 1 / 0.
+
+    >>> collapse("0"), collapse(True), collapse(1)
+    (False, True, True)
+    """
+    if isinstance(raw, int) and raw in (0, 1):  # a bool too
+        return bool(raw)
+    if isinstance(raw, str) and raw.strip() in ("0", "1"):
+        return raw.strip() == "1"
+    raise Invalid(f"Tham số collapse phải là 0 (hiện cả văn bản gần giống) hoặc 1 (nhận được: {shown(raw, 20)}).")
+
+
+def document_id(raw, name: str = "id") -> str:
+    """A document's id as given (`a` and `b` of a comparison): not blank, at most MAX_ID_LENGTH characters.
+
+    >>> document_id("corpus/000_65df158a4e7ec0a6.txt#0", "a")
+    'corpus/000_65df158a4e7ec0a6.txt#0'
+    """
+    if not isinstance(raw, str) or not raw.strip():
+        raise Invalid(f"Thiếu mã văn bản {name} (ví dụ: {name}=corpus/000_65df158a4e7ec0a6.txt#0).")
+    if len(raw) > limits.MAX_ID_LENGTH:
+        raise Invalid(f"Mã văn bản {name} quá dài ({len(raw)} ký tự; tối đa {limits.MAX_ID_LENGTH}).")
+    return raw
 
 
 def choice(value, allowed, label: str) -> str:

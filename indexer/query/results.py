@@ -64,6 +64,7 @@ class Hit(DocSummary):
     passage: Snippet | None = None  # and the passage that shows it
     cited_by_count: int = 0         # corpus documents citing this one
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
+    near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
 
     @property
     def summary(self) -> DocSummary:
@@ -73,7 +74,7 @@ class Hit(DocSummary):
         """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
-                   cited_by_count=self.cited_by_count)
+                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates])
         if self.passages:
             out["passages"] = [p.as_dict() for p in self.passages]
         if self.kind:
@@ -99,6 +100,8 @@ class SearchResult:
     suggestion: str | None = None
     relaxed: bool = False                                  # no document holds every word: any word
     unmatched: list[str] = field(default_factory=list)     # then, the words found in no document at all
+    collapse: bool = True                                  # near-duplicates folded under a hit above them
+    folded: int = 0                                        # how many were (not counted in `total`)
 
     @property
     def pages(self) -> int:
@@ -111,8 +114,9 @@ class SearchResult:
                 "suggestion": self.suggestion, "relaxed": self.relaxed, "unmatched": self.unmatched}
 
     def as_dict(self) -> dict:
-        """The JSON shape the CLI (`--json`) and the API share."""
-        return {**self.header_dict(), "hits": [h.as_dict() for h in self.hits], "facets": facets_dict(self.facets)}
+        """The JSON shape the CLI (`--json`) and the API share (a citing list never folds: no `folded`)."""
+        return {**self.header_dict(), "collapse": self.collapse, "folded": self.folded,
+                "hits": [h.as_dict() for h in self.hits], "facets": facets_dict(self.facets)}
 
 
 def relaxed_notice(result: SearchResult) -> str | None:

@@ -77,7 +77,7 @@ def _without_scope(facets: list[Facet], key: str) -> list[Facet]:
 def _all_pages(ix, ref: str, query: str, filters: dict | None, sort: str) -> SearchResult:
     """Every citing document (up to MAX_EXPORT_ROWS) in one result, with the first page's facets (a
     download is the whole list)."""
-    first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]})
+    first = search(ix, query, filters, 1, MAX_PAGE_SIZE, sort, scope={"cites": [ref]}, collapse=False)
     if first.total > len(first.hits):
         first.hits = search_all(ix, query, filters, sort, scope={"cites": [ref]}, snippets=True).hits
     first.page_size = max(len(first.hits), 1)
@@ -92,7 +92,8 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     if all_pages:
         result = _all_pages(ix, ref, query, filters, sort)
     else:
-        result = search(ix, query, filters, page, page_size, sort, scope={"cites": [ref]})
+        # Every document citing the ref is listed, near-duplicates too: a researcher counts them all.
+        result = search(ix, query, filters, page, page_size, sort, scope={"cites": [ref]}, collapse=False)
     result.facets = _without_scope(result.facets, key)
     graph = load_graph(ix)
     counts = _citation_counts(graph, key)

@@ -29,11 +29,19 @@ class CitedRef:
     count: int
     passages: tuple[Snippet, ...]
     target: DocSummary | None
+    kind: str | None = None        # the strongest relation to it, as the citation graph has it
+    shared: float | None = None    # with a target in the corpus: the share of this text found in it
+
+    @property
+    def comparable(self) -> bool:
+        """A text this one implements or is based on, in the corpus: the compare page shows what it reused."""
+        return self.target is not None and self.kind in ("implements", "based_on")
 
     def as_dict(self) -> dict:
         return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "count": self.count,
-                "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None}
+                "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None,
+                "kind": self.kind, "shared": self.shared}
 
 
 @dataclass(frozen=True)
@@ -69,10 +77,10 @@ def _meta(stored) -> dict:
     return json.loads(stored["meta"])
 
 
-def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict) -> tuple[CitedRef, ...]:
-    """The documents this one cites, one entry per ref, each resolved through the graph."""
-    targets = {ref_key(graph.nodes[e.target].ref): e.target for e in graph.outgoing(stored["id"])
-               if graph.nodes[e.target].ref}
+def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) -> tuple[CitedRef, ...]:
+    """The documents this one cites, one entry per ref, each resolved through the graph; `shares`
+    (source, target) -> the share of the source's text in the target, and back (made at build time)."""
+    edges = {ref_key(graph.nodes[e.target].ref): e for e in graph.outgoing(stored["id"]) if graph.nodes[e.target].ref}
     groups: dict[str, list[dict]] = {}
     for c in meta["citations"]:
         groups.setdefault(ref_key(c["ref"]), []).append(c)
@@ -80,13 +88,14 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict) -> tuple[Cited
     for key, citations in groups.items():
         first = citations[0]  # extraction filled every citation of a ref from its fullest one
         passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in citations[:MAX_PASSAGES])
-        target_id = targets.get(key)
-        target = None
-        if target_id and graph.nodes[target_id].in_corpus:
-            target = DocSummary.from_stored(searcher.by_id(target_id))
+        edge = edges.get(key)
+        target = shared = None
+        if edge and graph.nodes[edge.target].in_corpus:
+            target = DocSummary.from_stored(searcher.by_id(edge.target))
+            shared = shares.get((stored["id"], edge.target), (None,))[0]
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
-                             passages=passages, target=target))
+                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared))
     return tuple(refs)
 
 
@@ -123,7 +132,7 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
         meta = _meta(stored)
         return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"],
                             highlights=_highlights(stored["text"], meta, query),
-                            citations=_cited_refs(searcher, graph, stored, meta),
+                            citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"]),
                             **_neighbour_parts(searcher, doc_id))
 
