@@ -1,6 +1,7 @@
 """Split text into syllables and pyvi words, with positions and character spans into the text."""
 
 import re
+import sys
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate
@@ -96,11 +97,30 @@ def _split_superscripts(text: str, words: list[str], starts: list[int], ends: li
     return [text[s:e] for s, e in pieces], starts, ends, [text[a:b] for a, b in zip(ends, starts[1:])]
 
 
-def _pyvi_tokenize(paragraph: str) -> str:
-    """Segment one paragraph with pyvi (imported lazily: its model takes a second to load)."""
-    from pyvi import ViTokenizer
+@lru_cache(maxsize=1)
+def _pyvi():
+    """pyvi's tokenizer, imported on first use, without scikit-learn.
 
-    return ViTokenizer.tokenize(paragraph)
+    pyvi's model is a sklearn_crfsuite CRF, whose only use of scikit-learn is a base class it does
+    without when scikit-learn cannot be imported (sklearn_crfsuite/compat.py). Importing
+    scikit-learn (with scipy) was 5-6 s of the 6.5 s CPU pyvi took to load, in every process that
+    segments (a build's fork server, `vanban extract`); the words are the same, byte for byte
+    (tests/test_analysis.py). Blocked only while pyvi loads, and only if nothing imported it before.
+    """
+    block = "sklearn" not in sys.modules
+    if block:
+        sys.modules["sklearn"] = None  # `import sklearn...` raises ImportError
+    try:
+        from pyvi import ViTokenizer
+    finally:
+        if block:
+            del sys.modules["sklearn"]
+    return ViTokenizer
+
+
+def _pyvi_tokenize(paragraph: str) -> str:
+    """Segment one paragraph with pyvi."""
+    return _pyvi().tokenize(paragraph)
 
 
 def _align_words(paragraph: str, offset: int, segmented: str):
