@@ -14,7 +14,7 @@ from indexer.extract.relations import strongest
 from indexer.query import checks
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query
-from indexer.query.highlight import make_snippet, match_spans
+from indexer.query.highlight import snippet
 from indexer.query.parse import ParsedQuery, parse_query
 from indexer.query.ranking import build_query, contains
 from indexer.query.results import DocSummary, Hit, SearchResult
@@ -27,16 +27,16 @@ __all__ = ["search"]
 def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict) -> Hit:
     summary = DocSummary.from_stored(stored)
     text = stored["text"]
-    wanted = set(parsed.refs) | cites
-    citations = [c for c in json.loads(stored["meta"])["citations"] if set(ref_keys(c["ref"])) & wanted]
-    snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
+    wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
+    citations = [c for c in json.loads(stored["meta"])["citations"] if wanted and set(ref_keys(c["ref"])) & wanted]
+    cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations])
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
         first = next(c for c in citations if c["kind"] == kind)
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
-    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=unique_passages(passages), kind=kind,
+    return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0))
 
 
