@@ -3,7 +3,7 @@
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 # A syllable or a number: letters or digits, never the underscore (kept as the separators' split).
@@ -73,6 +73,16 @@ def _gap_after(separator: str, next_is_lower: bool) -> int:
     if BLANK_LINE.search(separator) and not (next_is_lower and not SENTENCE_BREAK.search(separator)):
         return PARAGRAPH_GAP
     return SENTENCE_GAP if SENTENCE_BREAK.search(separator) else 1
+
+
+def bigrams(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Each two neighbouring tokens as one term (`bảo vệ`), at the first one's position.
+
+    Tokens either side of a sentence or paragraph break are no pair.
+    >>> bigrams([("bảo", 0), ("vệ", 1), ("nền", 11), ("tảng", 12)])
+    [('bảo vệ', 0), ('nền tảng', 11)]
+    """
+    return [(f"{a} {b}", p) for (a, p), (b, q) in pairwise(tokens) if q == p + 1]
 
 
 def _has_no(word: str) -> bool:

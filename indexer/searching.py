@@ -15,8 +15,9 @@ from indexer.query import checks
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query
 from indexer.query.highlight import snippet
-from indexer.query.parse import ParsedQuery, parse_query
-from indexer.query.ranking import build_query, contains
+from indexer.query.lexicon import Lexicon, reading, segment
+from indexer.query.parse import ParsedQuery, is_accented, parse_query
+from indexer.query.ranking import build_query, contains_word
 from indexer.query.results import DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.store import open_index
@@ -24,12 +25,12 @@ from indexer.store import open_index
 __all__ = ["search"]
 
 
-def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict) -> Hit:
+def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str], counts: dict) -> Hit:
     summary = DocSummary.from_stored(stored)
     text = stored["text"]
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
     citations = [c for c in json.loads(stored["meta"])["citations"] if wanted and set(ref_keys(c["ref"])) & wanted]
-    cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations])
+    cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups)
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -38,6 +39,15 @@ def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], count
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0))
+
+
+def _words(parsed: ParsedQuery, lexicon: Lexicon):
+    """The free words grouped into words, and the accented reading of unaccented keywords (or None)."""
+    if not parsed.words or parsed.question:
+        return None, None
+    accented = is_accented(parsed.words)
+    groups = segment(parsed.words, lexicon, accented)
+    return groups, None if accented or len(parsed.words) < 2 else reading(parsed.words, lexicon)
 
 
 def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
@@ -90,19 +100,23 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
+        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        groups, read = _words(parsed, lexicon)
+        tree, relaxed = build_query(parsed, groups=groups, reading=read), parsed.question and len(parsed.words) > 1
         total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
         if total == 0 and len(parsed.words) > 1 and not parsed.question:
-            tree, relaxed = build_query(parsed, relaxed=True), True
+            tree, relaxed = build_query(parsed, relaxed=True, groups=groups, reading=read), True
             total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
         cites = cite_keys(filters) | cite_keys(scope)
-        hits = [_hit(searcher.stored(k), parsed, score, cites, counts) for k, score in keys]
+        hits = [_hit(searcher.stored(k), parsed, groups, score, cites, counts) for k, score in keys]
         facets = count_facets(searcher, tree, filters, scope)
-        unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(contains(w)) == 0]
+        accented = is_accented(parsed.words)
+        unmatched = [" ".join(g) for g in dict.fromkeys(groups or []) if relaxed and not parsed.question
+                     and searcher.count(contains_word(g, accented)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None
         if total < page_size and not parsed.phrases:
-            suggestion = suggest_accents(lambda: ix.derived("accents") or {}, searcher, parsed)
+            suggestion = suggest_accents(lexicon, parsed)
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
                         page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         relaxed=relaxed, unmatched=unmatched)

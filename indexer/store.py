@@ -25,7 +25,7 @@ from indexer.errors import BuildLocked, IndexNotFound
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
 # starts afresh (5: the derived values' classes moved into indexer.graph.model, `records` became `links`).
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 INFO = "vanban.json"
 DERIVED = "derived"
 LOCK = "build.lock"

@@ -69,3 +69,10 @@ def test_pyvi_compounds_do_not_hide_syllables():
     views = text_views(text)
     assert ("bảo", 4) in views["text"] and ("vệ", 5) in views["text"]
     assert ("giải_pháp_bảo_vệ", 2) in views["words"]
+
+
+def test_bigrams_are_neighbouring_syllables_never_across_a_break():
+    views = text_views("Chuyển đổi số. Số hoá")
+    assert views["bigrams"] == [("chuyển đổi", 0), ("đổi số", 1), ("số hóa", 12)]
+    assert views["bigrams_folded"] == [("chuyen doi", 0), ("doi so", 1), ("so hoa", 12)]
+    assert set(text_views("Chuyển đổi số", with_words=False)) == {"text", "folded"}

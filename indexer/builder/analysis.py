@@ -1,4 +1,4 @@
-"""Analyse a document once, for either engine: the three views of its text, exact values, its links.
+"""Analyse a document once, for either engine: the views of its text, exact values, its links.
 
 pyvi runs once per document; syllables and their folded forms come from the same pass. The result
 is plain data (picklable), so worker processes can make it and the engine only writes it.
@@ -8,7 +8,7 @@ import json
 from dataclasses import asdict
 
 from analyzers.normalize import canonical_tones, fold
-from analyzers.tokens import syllables, word_spans, words
+from analyzers.tokens import bigrams, syllables, word_spans, words
 from indexer.engines import IndexedDoc
 from indexer.extract.corpus import Document
 from indexer.extract.refs import ref_keys
@@ -17,7 +17,8 @@ from indexer.graph.links import document_links
 
 
 def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, int]]]:
-    """Syllables (lower case, canonical tones), the same folded, and pyvi's compound words."""
+    """Syllables (lower case, canonical tones), the same folded, and (`with_words`) pyvi's compound
+    words and each two neighbouring syllables as one term (plain and folded)."""
     toned = canonical_tones(text)  # length-preserving: offsets stay those of the text
     syls = syllables(toned)
     lowered = [s.text.lower() for s in syls]
@@ -25,6 +26,8 @@ def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, 
     views = {"text": list(zip(lowered, positions)), "folded": list(zip(map(fold, lowered), positions))}
     if with_words:
         views["words"] = [(w.text.lower(), w.pos) for w in words(toned, word_spans(toned), syls)]
+        views["bigrams"] = bigrams(views["text"])
+        views["bigrams_folded"] = bigrams(views["folded"])
     return views
 
 

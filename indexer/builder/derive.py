@@ -5,18 +5,21 @@
   the graph without reading every stored text again;
 - `graph`: the citation graph;
 - `counts`: document id -> how many corpus documents cite it (what a hit shows, the `cited` sort);
-- `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion).
+- `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
+- `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
+  and each word pyvi made in the corpus, folded, with the documents holding it.
 """
 
 import json
 
+from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "words")
 
 
 def links_from_index(engine) -> dict:
@@ -42,6 +45,17 @@ def accent_table(searcher) -> dict:
     return {k: sorted(v, key=lambda wf: -wf[1])[:CANDIDATES] for k, v in table.items()}
 
 
+def word_table(searcher) -> dict:
+    """pyvi's dictionary words (`chuyển_đổi`), the same folded, and folded word -> documents in which
+    pyvi made it (its accented forms together): the query's words, without loading pyvi."""
+    corpus: dict[str, int] = {}
+    for word, frequency in searcher.terms("words"):
+        key = fold(word)
+        corpus[key] = corpus.get(key, 0) + frequency
+    dictionary = dictionary_words()
+    return {"dictionary": dictionary, "dictionary_folded": frozenset(map(fold, dictionary)), "folded": corpus}
+
+
 def cited_counts(graph: Graph) -> dict[str, int]:
     """Corpus document id -> how many corpus documents cite it (only those cited at all)."""
     return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
@@ -51,5 +65,5 @@ def derive_all(engine, links: dict) -> dict:
     """Every derived value of the engine's latest commit, by name (DERIVED_NAMES)."""
     graph = build_graph([links[k] for k in sorted(links)])
     with engine.searcher() as searcher:
-        accents = accent_table(searcher)
-    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents}
+        accents, words = accent_table(searcher), word_table(searcher)
+    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words}

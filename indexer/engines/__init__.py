@@ -22,9 +22,10 @@ from importlib import import_module
 from pathlib import Path
 from typing import Protocol
 
-# Text fields, fed as analysed tokens: (term, position). `words` needs no positions.
+# Text fields, fed as analysed tokens: (term, position). `words` (pyvi's words) and the bigrams (two
+# neighbouring syllables as one term, plain and folded) need no positions.
 POSITION_FIELDS = ("text", "folded", "title", "title_folded")
-FREQUENCY_FIELDS = ("words",)
+FREQUENCY_FIELDS = ("words", "bigrams", "bigrams_folded")
 # Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
 KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
                   "doc_type", "issuer", "province", "year")
