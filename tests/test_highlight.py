@@ -71,3 +71,14 @@ def test_unaccented_and_old_tone_spellings_are_found_and_others_are_not():
 def test_a_page_highlights_a_bounded_number_of_matches():
     text = "số " * 10_000
     assert len(match_spans(text, parse_query("số"))) == 2000
+
+
+def test_the_window_is_looked_for_near_the_start_and_further_only_when_nothing_is_there():
+    words = [("chuyển", "đổi"), ("số",)]
+    far = "mở đầu " * 10_000 + "Đẩy mạnh chuyển đổi số."
+    cut = snippet(far, parse_query("chuyển đổi số"), words=words)
+    assert ([cut.text[s:e] for s, e in cut.highlights], cut.start > 69_000) == (["chuyển đổi", "số"], True)
+    # `số` near the start is enough: the text past SNIPPET_REACH is not read for `chuyển đổi`
+    near = "Văn bản số 1. " + "mở đầu " * 10_000 + "Đẩy mạnh chuyển đổi số."
+    cut = snippet(near, parse_query("chuyển đổi số"), words=words)
+    assert ([cut.text[s:e] for s, e in cut.highlights], cut.start) == (["số"], 0)

@@ -1,8 +1,9 @@
 """Find where a query matches a document's text, phrases and words as whole spans, and cut a snippet.
 
 The cost per hit is bounded by the snippet, not the document: one regular expression finds every
-unit of the query (a phrase, a word of several syllables, a syllable) in text order, the scan stops
-once a window holds every unit (or after enough matches), and the window is chosen in that same pass.
+unit of the query (a phrase, a word of several syllables, a syllable) in text order, in the first
+SNIPPET_REACH characters; the scan stops once a window holds every unit (or after enough matches),
+and the window is chosen in that same pass.
 """
 
 import re
@@ -35,7 +36,11 @@ MAX_MATCHES = 2000
 SNIPPET_MATCHES = 200
 SNIPPET_WIDTH = 280
 SNIPPET_MAX = 300      # characters, whatever the text: a word is never followed further than this
+# A snippet's window is looked for in the first characters of a text only (matches further on are
+# read only when there are none here): about 1 ms of reading.
+SNIPPET_REACH = 50_000
 SYLLABLE = re.compile(r"[^\W_]+")
+_SPACE = re.compile(r"\s")
 
 
 def _form(word: str) -> tuple[str, str]:
@@ -152,22 +157,33 @@ def best_window(matches: Iterable[tuple[int, int, int]], width: int = SNIPPET_WI
 def snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
             words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH) -> Snippet:
     """A hit's snippet: the window holding the most of the query (citations of its refs count as one
-    unit). Reading stops once a window holds every unit; when the first matches are all of a few
-    common words, the rest of the text is searched for the first of the others alone."""
+    unit), looked for in the first SNIPPET_REACH characters. Reading stops once a window holds every
+    unit; when the first matches are all of a few common words, the rest of that reach is searched for
+    the first of the others alone; when nothing matches there, the text is read to its first match."""
     units = query_units(parsed, words)
     cited = [(s, e, len(units)) for s, e in sorted(extra)]
-    scanned = _Scan(merge(cited, find_units(text, units)))
+    reach = _reach(text, SNIPPET_REACH)
+    scanned = _Scan(merge(cited, find_units(text, units, 0, reach)))
     chosen = best_window(scanned, width, units=len(units) + bool(cited))
     missing = [u for i, u in enumerate(units) if i not in {m[2] for m in chosen}]
     if missing and not scanned.done:
-        later = next(find_units(text, missing, scanned.end), None)
-        chosen = [later] if later else chosen
+        chosen = [later] if (later := next(find_units(text, missing, scanned.end, reach), None)) else chosen
+    if not chosen and reach < len(text):
+        chosen = [later] if (later := next(find_units(text, units, reach), None)) else chosen
     if not chosen:
         return make_snippet(text, [], width)
     left, right = _window(text, chosen[0][0], chosen[-1][1], width)
     inside = [(s, e) for s, e, _ in cited if left <= s and e <= right]
     inside += [(s, e) for s, e, _ in find_units(text, units, left, right)]
     return plain_snippet(text[left:right], _shift(_merge(inside), left, right), left)
+
+
+def _reach(text: str, limit: int) -> int:
+    """Where reading for a snippet stops: `limit` characters, moved on to a space (if one is near)."""
+    if len(text) <= limit:
+        return len(text)
+    space = _SPACE.search(text, limit, limit + SNIPPET_MAX)
+    return space.start() if space else limit
 
 
 class _Scan:
