@@ -9,13 +9,12 @@ import json
 
 from indexer.engines import Any, Term, Without
 from indexer.extract.passages import passage, unique_passages
-from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
 from indexer.query import checks
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.highlight import snippet
-from indexer.query.lexicon import Lexicon, reading, segment
+from indexer.query.lexicon import Lexicon, query_words
 from indexer.query.parse import ParsedQuery, is_accented, parse_query
 from indexer.query.ranking import build_query, contains_word
 from indexer.query.results import DocSummary, Hit, SearchResult
@@ -26,10 +25,11 @@ __all__ = ["search"]
 
 
 def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str], counts: dict) -> Hit:
-    summary = DocSummary.from_stored(stored)
+    meta = json.loads(stored["meta"])
+    summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in json.loads(stored["meta"])["citations"] if wanted and set(ref_keys(c["ref"])) & wanted]
+    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
     cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups)
     kind = shown = None
     if cites and citations:
@@ -39,15 +39,6 @@ def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0))
-
-
-def _words(parsed: ParsedQuery, lexicon: Lexicon):
-    """The free words grouped into words, and the accented reading of unaccented keywords (or None)."""
-    if not parsed.words or parsed.question:
-        return None, None
-    accented = is_accented(parsed.words)
-    groups = segment(parsed.words, lexicon, accented)
-    return groups, None if accented or len(parsed.words) < 2 else reading(parsed.words, lexicon)
 
 
 def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
@@ -101,7 +92,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
         lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
-        groups, read = _words(parsed, lexicon)
+        groups, read = query_words(parsed, lexicon)
         tree, relaxed = build_query(parsed, groups=groups, reading=read), parsed.question and len(parsed.words) > 1
         total, keys = _page(searcher, tree, filter_, sort, parsed, page, page_size, counts)
         if total == 0 and len(parsed.words) > 1 and not parsed.question:

@@ -6,7 +6,7 @@ import pytest
 from helpers import ALL_IDS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
 from analyzers.normalize import canonical_tones
-from indexer import Invalid, SearchError, search
+from indexer import Invalid, SearchError, get_document, search
 from indexer.builder.index import build_index
 
 CITING_35 = [HAI_DUONG_150, NGOC_HOI, LAI_CHAU]
@@ -112,6 +112,13 @@ def test_words_stand_whole_and_unaccented_keywords_read_as_the_corpus_does(topic
     # reads `chuyển đổi` (twice) and `đổi số`, so the document about `chuyển đổi số` comes first.
     assert ranked(topic_index, "chuyen doi so") == ["t/a.txt#0", "t/b.txt#0"]
     assert search(topic_index, "chuyen doi so").suggestion == "chuyển đổi số"
+
+
+def test_the_document_page_highlights_words_whole(topic_index):
+    def marked(doc_id):
+        page = get_document(topic_index, doc_id, "chuyển đổi số")
+        return [page.text[s:e] for s, e in page.highlights]
+    assert (marked("t/a.txt#0"), marked("t/c.txt#0")) == (["chuyển đổi", "số"], ["số"])
 
 
 @pytest.mark.parametrize("spelling", ["35-NQ/TW", "35/NQ-TW", "NQ 35", "nghi quyet 35", "Nghị quyết số 35"])

@@ -86,6 +86,11 @@ class Nothing:
     pass
 
 
+def matching(node):
+    """The part of a query that decides what matches (a Rank's `should` only ranks): what counts need."""
+    return matching(node.must) if isinstance(node, Rank) else node
+
+
 @dataclass
 class IndexedDoc:
     """One document as the engines receive it: analysed tokens, exact values, stored fields."""

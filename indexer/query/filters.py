@@ -1,7 +1,16 @@
 """Filters of a search (checked by `indexer.query.checks`) as a query over the exact-match fields."""
 
+from functools import lru_cache
+
 from indexer.engines import All, Any, Nothing, Term
+from indexer.extract.refs import ref_keys
 from indexer.query.parse import parse_ref
+
+
+@lru_cache(maxsize=1 << 15)
+def keys_of_ref(ref: str) -> frozenset[str]:
+    """Every key a cited ref is found by (kept: facets and hits ask for the same refs again and again)."""
+    return frozenset(ref_keys(ref))
 
 
 def cite_keys(filters: dict) -> set[str]:

@@ -15,7 +15,7 @@ from functools import cached_property
 
 from analyzers.normalize import fold, has_diacritics
 from indexer.engines import Phrase
-from indexer.query.parse import exact_form
+from indexer.query.parse import ParsedQuery, exact_form, is_accented
 
 MAX_WORD_SYLLABLES = 4  # pyvi's longest words worth looking up
 # A run of syllables is a word when pyvi joined it in at least this share of the documents that hold
@@ -134,3 +134,13 @@ def reading(words: list[str], lexicon: Lexicon) -> list[str] | None:
                            path + [c]) for prev, (score, path) in best.items())
         best = step
     return max(best.values())[1]
+
+
+def query_words(parsed: ParsedQuery, lexicon: Lexicon) -> tuple[list[tuple[str, ...]] | None, list[str] | None]:
+    """The free words of keywords grouped into words, and their accented reading when typed without
+    diacritics (None, None for a question: it ranks by any syllable)."""
+    if not parsed.words or parsed.question:
+        return None, None
+    accented = is_accented(parsed.words)
+    groups = segment(parsed.words, lexicon, accented)
+    return groups, None if accented or len(parsed.words) < 2 else reading(parsed.words, lexicon)

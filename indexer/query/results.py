@@ -33,9 +33,9 @@ class DocSummary:
     ocr: bool = False                 # the text was recognized from a scan
 
     @classmethod
-    def from_stored(cls, stored) -> "DocSummary":
-        """Build from an index's stored fields (`id`, `source`, `part`, `meta` JSON)."""
-        meta = json.loads(stored["meta"])
+    def from_stored(cls, stored, meta: dict | None = None) -> "DocSummary":
+        """Build from an index's stored fields (`id`, `source`, `part`, `meta` JSON, or `meta` parsed)."""
+        meta = json.loads(stored["meta"]) if meta is None else meta
         return cls(id=stored["id"], source=stored["source"], part=stored["part"],
                    **{f.name: _tuple(meta[f.name]) for f in fields(cls) if f.name in meta
                       and f.name not in {"id", "source", "part"}})
