@@ -20,7 +20,6 @@ EXACT_BOOST = 2.0       # a syllable with the typed diacritics
 FOLDED_BOOST = 1.0      # the same syllable without them
 TITLE_BOOST = 1.5       # a question's syllable in the title
 WORD_BOOST = 1.0        # a pyvi compound word of the query
-ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
 NEAR_BOOST = 1.5        # the words within a few positions of each other
 NEAR_SLOP = 3           # other words allowed between neighbouring query words
 BIGRAM_BOOST = 1.0      # two neighbouring query syllables side by side in the text
@@ -112,7 +111,8 @@ def _keyword_ranking(words: list[str], groups: list[tuple[str, ...]] | None):
     fields = Fields.of(accented)
     terms = tuple(fields.form(w) for w in words)
     clauses = [_word_clause(w, accented, title=False) for w in words]
-    extras = [All(tuple(clauses), ALL_WORDS_BOOST), Phrase(fields.text, terms, NEAR_SLOP, NEAR_BOOST),
+    # (No clause for "every word": keywords are required, so every result holds them all.)
+    extras = [Phrase(fields.text, terms, NEAR_SLOP, NEAR_BOOST),
               Phrase(fields.title, terms, 0, TITLE_PHRASE_BOOST), *_bigrams(fields, terms, BIGRAM_BOOST)]
     if len(terms) > 2:
         extras.append(Phrase(fields.text, terms, 0, PHRASE_BOOST))
