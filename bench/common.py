@@ -81,22 +81,77 @@ class ProcessRun:
         return self.user_s + self.sys_s
 
 
-def run_measured(command: list[str], cpus: str | None = None, env: dict | None = None) -> ProcessRun:
-    """Run a command to its end; os.wait4 gives its rusage, which includes its reaped workers.
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+PAGE_BYTES = os.sysconf("SC_PAGE_SIZE")
+SAMPLE_SECONDS = 0.05
 
-    `cpus` ("0") pins it with taskset. Peak RSS is the largest single process, not a sum.
+
+def _process_table() -> dict[int, tuple[int, float, float, int]]:
+    """pid -> (parent, user s, system s, resident bytes) of every process now (Linux /proc)."""
+    table = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = Path(entry.path, "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # after the command name, which may hold spaces
+        # fields[1] ppid; [11] utime, [12] stime (its own: children are sampled themselves); [21] rss pages
+        user, system = int(fields[11]) / CLOCK_TICKS, int(fields[12]) / CLOCK_TICKS
+        table[int(entry.name)] = (int(fields[1]), user, system, int(fields[21]) * PAGE_BYTES)
+    return table
+
+
+def _pss(pid: int, rss: int) -> int:
+    """A process's proportional set size: pages shared with others (pyvi's model, shared by the fork
+    server and every worker) counted once across them, not once each as RSS does."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
+
+
+def _tree(root: int, table: dict) -> list[int]:
+    pids, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        pids.append(pid)
+        todo += [p for p, row in table.items() if row[0] == pid]
+    return [p for p in pids if p in table]
+
+
+def run_measured(command: list[str], cpus: str | None = None, env: dict | None = None,
+                 timeout: float | None = None) -> ProcessRun:
+    """Run a command to its end, sampling its whole process tree every 50 ms: CPU seconds of every
+    process in it (its worker processes come from a fork server, which os.wait4 of the command never
+    reaps), and the peak of the tree's summed memory (proportional set sizes: shared pages counted once).
+
+    `cpus` ("0") pins it with taskset; past `timeout` seconds it is killed (returncode -9).
     """
     command = ["taskset", "-c", cpus, *command] if cpus else command
+    cpu: dict[int, tuple[float, float]] = {}
+    peak = 0
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
-                                env={**os.environ, **(env or {})})
-        _, status, usage = os.wait4(proc.pid, 0)
+                                env={**os.environ, **(env or {})}, start_new_session=True)
+        while proc.poll() is None:
+            table = _process_table()
+            tree = _tree(proc.pid, table)
+            peak = max(peak, sum(_pss(p, table[p][3]) for p in tree))
+            cpu.update({p: table[p][1:3] for p in tree})
+            if timeout and time.perf_counter() - start > timeout:
+                os.killpg(proc.pid, 9)
+            time.sleep(SAMPLE_SECONDS)
         wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return ProcessRun(proc.returncode, wall, usage.ru_utime, usage.ru_stime, usage.ru_maxrss / 1024, stderr)
+    user, system = sum(c[0] for c in cpu.values()), sum(c[1] for c in cpu.values())
+    return ProcessRun(proc.returncode, wall, user, system, peak / 2**20, stderr)
 
 
 def tree_megabytes(folder: Path) -> float:

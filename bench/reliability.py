@@ -31,6 +31,7 @@ BUILD_TIMEOUT = 600
 FIRST_BUILD_EVERY = 5          # rounds 0, 5, 10, ... start from no index: first builds get killed too
 # The file an engine writes when it commits; killing just after it appears tests "commit, then manifest".
 COMMIT_MARKERS = {"whoosh": re.compile(r"^_MAIN_\d+\.toc$"), "tantivy": re.compile(r"^meta\.json$")}
+SWITCH = "vanban.json"          # the marker whose rename makes a new generation current
 ALREADY_BUILDING = "đang chạy"  # the one-line message of a build that finds the folder locked
 
 
@@ -59,28 +60,34 @@ def kill(proc: subprocess.Popen) -> None:
 
 
 def _commit_files(index_dir: Path, engine: str) -> dict[str, int]:
-    try:
-        entries = list(os.scandir(index_dir / "engine"))  # the engine's files: indexer/store.py
-    except FileNotFoundError:
-        return {}
+    """The engine commit files of every generation (indexer/store.py), and the marker whose rename
+    switches generations, each with its mtime."""
     found = {}
-    for entry in entries:
-        if COMMIT_MARKERS[engine].match(entry.name):
-            # The build may remove an older commit's file between listing and looking.
-            with contextlib.suppress(FileNotFoundError):
-                found[entry.name] = entry.stat().st_mtime_ns
+    for folder in (index_dir / "generations").glob("g*/engine"):
+        with contextlib.suppress(FileNotFoundError):  # a generation removed while we look
+            for entry in os.scandir(folder):
+                if COMMIT_MARKERS[engine].match(entry.name):
+                    with contextlib.suppress(FileNotFoundError):
+                        found[entry.path] = entry.stat().st_mtime_ns
+    with contextlib.suppress(FileNotFoundError):
+        found[SWITCH] = (index_dir / "vanban.json").stat().st_mtime_ns
     return found
 
 
-def kill_after_commit(proc: subprocess.Popen, index_dir: Path, engine: str, skip: int) -> bool:
-    """Kill the build as soon as a commit file shows, after `skip` earlier ones; False when it finished first.
+def kill_after_commit(proc: subprocess.Popen, index_dir: Path, engine: str, skip: int, switch: bool = False) -> bool:
+    """Kill the build as soon as an engine commit file shows (or, with `switch`, as soon as the marker
+    is renamed into place), after `skip` earlier ones; False when it finished first.
 
-    A first build commits twice (the empty index it creates, then the documents): skip=1 there.
+    A first build commits twice (the empty index it creates, then the documents): skip=1 there. The
+    files an update links from the current generation keep their old mtime and do not count.
     """
+    started = time.time_ns()
     before = _commit_files(index_dir, engine)
     while proc.poll() is None:
         now = _commit_files(index_dir, engine)
-        if any(before.get(name) != mtime for name, mtime in now.items()):
+        fresh = [name for name, mtime in now.items() if before.get(name) != mtime and mtime >= started
+                 and (name == SWITCH) == switch]
+        if fresh:
             if skip == 0:
                 kill(proc)
                 return True
@@ -165,8 +172,9 @@ def killed_round(corpus: Corpus, index_dir: Path, engine: str, rng: random.Rando
     new = corpus_state(corpus.folder)
     proc = start_build(corpus.folder, index_dir, engine)
     if rng.random() < 0.35:
-        done = kill_after_commit(proc, index_dir, engine, skip=1 if old is None else 0)
-        moment = "after commit" if done else "finished first"
+        switch = rng.random() < 0.3  # right after the switch, before the old generation is removed
+        done = kill_after_commit(proc, index_dir, engine, skip=1 if old is None else 0, switch=switch)
+        moment = ("after switch" if switch else "after commit") if done else "finished first"
     else:
         # Uniform over the whole build, a little past its usual end so some builds finish.
         delay = rng.uniform(0, 1.1 * typical_s)
@@ -193,7 +201,7 @@ def tally_rounds(engine: str, rounds: int, docs: int, seed: int, folder: Path) -
         if round_no % FIRST_BUILD_EVERY == 0:
             shutil.rmtree(index_dir, ignore_errors=True)
         seen = killed_round(corpus, index_dir, engine, rng, first_s if not index_dir.exists() else first_s / 2)
-        counts["after commit" if seen["moment"] == "after commit" else "timed"] += 1
+        counts[seen["moment"] if seen["moment"].startswith("after") else "timed"] += 1
         status, stderr, _ = run_build(corpus.folder, index_dir, engine)
         problems = _round_problems(seen, status, stderr, index_dir)
         counts.update(problems or ["ok"])

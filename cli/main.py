@@ -7,14 +7,16 @@ Flask, and `vanban --help` loads no engine at all.
 import json
 import os
 import sys
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from pathlib import Path
 
 import indexer
 from cli import options
 
-EXTRACT_FIELDS = ("doc_type", "number", "issuer", "province", "date", "year", "year_inferred",
-                  "date_min", "signer", "title", "deduced")
+SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
+SERVE_THREADS_PER_CORE = 4
+EXTRACT_FIELDS = ("doc_type", "number", "issuer", "parent_issuer", "province", "date", "partial_date", "year",
+                  "year_inferred", "date_min", "signer", "title", "deduced", "uncertain")
 
 
 class UserError(Exception):
@@ -30,25 +32,21 @@ def _citation_json(citation) -> dict:
     return {k: c[k] for k in ("ref", "doc_type", "date", "year", "issuer", "subject", "text", "start", "end", "short")}
 
 
-def _files(paths: list[Path]):
-    """Each file named, and every corpus file (.txt, .md, .jsonl) under each folder named."""
-    for path in paths:
-        if path.is_dir():
-            yield from (f.path for f in indexer.list_files([path]))
-        else:
-            yield path
+def _files(paths: list[Path]) -> list:
+    """Each file named, and every file under each folder named, named by its path as given."""
+    return [replace(f, source=str(f.path)) for path in paths for f in indexer.list_files([path])]
 
 
 def cmd_extract(args) -> int:
-    """Print one JSON object per document of each file."""
+    """Print one JSON object per document of each file, each file read within the build's limits."""
     status = 0
-    for path in _files(args.paths):
-        for item in indexer.read_file(indexer.SourceFile(path, str(path), "")):
+    for file, items in indexer.read_files_guarded(_files(args.paths)):
+        for item in items:
             if isinstance(item, indexer.Skipped):
                 say(f"vanban: bỏ qua {item.source}: {item.reason}")
                 status = 1
                 continue
-            record = {"source": str(path), "part": item.part}
+            record = {"source": str(file.path), "part": item.part}
             record.update({k: getattr(item.meta, k) for k in EXTRACT_FIELDS})
             record["citations"] = [_citation_json(c) for c in item.meta.citations]
             print(json.dumps(record, ensure_ascii=False))
@@ -75,6 +73,11 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         raise UserError(f"{err}; hãy đợi nó xong rồi chạy lại.") from err
     except FileNotFoundError as err:
         raise UserError(f"không tìm thấy: {err.filename or err}") from err
+    except indexer.UnsafePath as err:
+        raise UserError(str(err)) from err
+    except OSError as err:  # a read-only folder, a full disk: the last good index is still there
+        where = f" {err.filename}" if err.filename else ""
+        raise UserError(f"không ghi được chỉ mục{where}: {err.strerror or err}; chỉ mục trước vẫn dùng được") from err
     finally:
         if bar:
             bar.finish()
@@ -88,15 +91,16 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
 
 
 def cmd_index(args) -> int:
-    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index), quiet=args.quiet, engine=args.engine)
+    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser(), quiet=args.quiet,
+              engine=args.engine)
     return 0
 
 
 def _open(index_dir: str):
     try:
         return indexer.open_index(index_dir)
-    except indexer.IndexNotFound as err:
-        raise UserError(f"chưa có chỉ mục trong {index_dir}: hãy chạy `vanban index`") from err
+    except indexer.IndexNotFound as err:  # none yet, an older format, or damaged: the message says which
+        raise UserError(str(err)) from err
 
 
 def _terminal_snippet(snippet, color: bool) -> str:
@@ -178,6 +182,8 @@ def cmd_cites(args) -> int:
 
 def cmd_graph(args) -> int:
     """Write the citation graph of the whole index."""
+    if args.output and args.output.is_file() and not args.force:
+        raise UserError(f"{args.output} đã có: dùng --force để ghi đè")
     text = indexer.export(indexer.load_graph(_open(args.index)), args.format, "nodes" if args.nodes else "edges")
     if not args.output:
         sys.stdout.write(text)
@@ -194,18 +200,34 @@ def cmd_serve(args) -> int:
     """Serve the web UI; build the index from the bundled corpus first when there is none."""
     from webui.app import create_app
 
-    index_dir = Path(args.index)
+    index_dir = Path(args.index).expanduser()
     if not indexer.index_exists(index_dir):
         say(f"Chưa có chỉ mục trong {index_dir}: lập chỉ mục từ kho văn bản kèm theo.")
         run_index([indexer.BUNDLED_CORPUS], index_dir)
     if args.host not in ("127.0.0.1", "localhost", "::1"):
         say(f"Chú ý: đang phục vụ trên {args.host}: các máy khác trong mạng đọc được các văn bản này.")
-    say(f"Phục vụ {index_dir} tại http://{args.host}:{args.port}/ (Ctrl+C để dừng)")
+    app = create_app({"INDEX_DIR": str(index_dir)})
     try:
-        create_app({"INDEX_DIR": str(index_dir)}).run(host=args.host, port=args.port, debug=False)
+        if args.debug:  # Flask's own server: one user, reloading, with its warning
+            app.run(host=args.host, port=args.port, debug=True, use_reloader=False)
+        else:
+            _waitress(app, args.host, args.port, index_dir)
     except OSError as err:
         raise UserError(f"không mở được cổng {args.port} trên {args.host}: {err.strerror}") from err
     return 0
+
+
+def _waitress(app, host: str, port: int, index_dir: Path) -> None:
+    """Serve with waitress, a production WSGI server: a slow page holds one thread of many."""
+    from waitress.server import create_server
+
+    threads = max(SERVE_THREADS_MIN, SERVE_THREADS_PER_CORE * (os.cpu_count() or 1))
+    server = create_server(app, host=host, port=port, threads=threads)
+    say(f"Phục vụ {index_dir} tại http://{host}:{port}/ ({threads} luồng; Ctrl+C để dừng)")
+    try:
+        server.run()
+    finally:
+        server.close()
 
 
 def _quiet_stdout() -> None:

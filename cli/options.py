@@ -53,16 +53,16 @@ def _lazy_choice(names: str, label: str):
 
 
 def _existing(text: str) -> Path:
-    if not Path(text).exists():
+    if not Path(text).expanduser().exists():
         raise checks.Invalid(f"không có tệp hay thư mục {text}.")
-    return Path(text)
+    return Path(text).expanduser()
 
 
 def _output(text: str) -> Path:
-    parent = Path(text).parent
+    parent = Path(text).expanduser().parent
     if not parent.is_dir():
         raise checks.Invalid(f"không có thư mục {parent} để ghi {text}.")
-    return Path(text)
+    return Path(text).expanduser()
 
 
 def filter_value(name: str):
@@ -161,7 +161,8 @@ def make_parser(commands: dict) -> Parser:
     _index_option(p)
     p.add_argument("--format", type=FORMAT, default="json", help="json (mặc định), csv (một bảng) hoặc graphml")
     p.add_argument("--nodes", action="store_true", help="với --format csv: bảng nút thay cho bảng cạnh")
-    p.add_argument("--output", type=OUTPUT, help="ghi vào tệp này thay cho đầu ra chuẩn")
+    p.add_argument("--output", type=OUTPUT, help="ghi vào tệp này thay cho đầu ra chuẩn (không ghi đè tệp đã có)")
+    p.add_argument("--force", action="store_true", help="với --output: ghi đè tệp đã có")
 
     p = _command(sub, "serve", commands["serve"], "chạy giao diện tra cứu và JSON API (lập chỉ mục trước nếu cần)",
                  "vanban serve --port 8080")
@@ -169,4 +170,6 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--host", default="127.0.0.1", help="địa chỉ lắng nghe (mặc định 127.0.0.1: chỉ máy này)")
     p.add_argument("--port", type=PORT, default=5000,
                    help=f"cổng ({indexer.limits.MIN_PORT}-{indexer.limits.MAX_PORT}, mặc định 5000)")
+    p.add_argument("--debug", action="store_true",
+                   help="máy chủ thử nghiệm của Flask thay cho waitress (một người dùng, để gỡ lỗi)")
     return parser

@@ -26,18 +26,20 @@ _EXPORTS = {
     "search": "indexer.searching",
     "SearchResult": "indexer.query.results", "relaxed_notice": "indexer.query.results",
     "SearchError": "indexer.errors", "IndexNotFound": "indexer.errors", "Invalid": "indexer.errors",
-    "BuildLocked": "indexer.errors",
+    "BuildLocked": "indexer.errors", "UnsafePath": "indexer.errors",
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.extract.relations", "ENGINES": "indexer.engines",
     "build_index": "indexer.builder.index", "WHOOSH_ADVISED_MAX": "indexer.builder.index",
     "BuildProgress": "indexer.builder.progress",
-    "get_document": "indexer.views.document", "original_file": "indexer.views.document",
+    "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
-    "export": "indexer.graph.export", "FORMATS": "indexer.graph.export",
-    "SourceFile": "indexer.extract.corpus", "Skipped": "indexer.extract.corpus",
-    "read_file": "indexer.extract.corpus", "list_files": "indexer.extract.corpus",
+    "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
+    "xml_text": "indexer.views.export",
+    "SourceFile": "indexer.extract.files", "Skipped": "indexer.extract.corpus",
+    "read_file": "indexer.extract.corpus", "read_files_guarded": "indexer.extract.corpus",
+    "list_files": "indexer.extract.files",
     "BUNDLED_CORPUS": "indexer.paths", "default_index_dir": "indexer.paths",
 }
 _MODULES = {"checks": "indexer.query.checks", "labels": "indexer.labels", "limits": "indexer.limits"}
@@ -58,6 +60,7 @@ __all__ = [
     "SearchResult",
     "Skipped",
     "SourceFile",
+    "UnsafePath",
     "build_index",
     "checks",
     "citing_documents",
@@ -72,9 +75,12 @@ __all__ = [
     "open_index",
     "original_file",
     "read_file",
+    "read_files_guarded",
     "ref_views",
     "relaxed_notice",
+    "safe_cell",
     "search",
+    "xml_text",
 ]
 
 if TYPE_CHECKING:
@@ -82,10 +88,10 @@ if TYPE_CHECKING:
     from indexer.builder.index import WHOOSH_ADVISED_MAX, build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
-    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError
-    from indexer.extract.corpus import Skipped, SourceFile, list_files, read_file
+    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnsafePath
+    from indexer.extract.corpus import Skipped, read_file, read_files_guarded
+    from indexer.extract.files import SourceFile, list_files
     from indexer.extract.relations import KINDS
-    from indexer.graph.export import FORMATS, export
     from indexer.paths import BUNDLED_CORPUS, default_index_dir
     from indexer.query import checks
     from indexer.query.checks import FILTERS, SORTS
@@ -93,7 +99,9 @@ if TYPE_CHECKING:
     from indexer.searching import search
     from indexer.store import index_exists, open_index
     from indexer.views.citing import citing_documents
-    from indexer.views.document import get_document, original_file
+    from indexer.views.document import get_document
+    from indexer.views.export import FORMATS, export, safe_cell, xml_text
+    from indexer.views.original import original_file
     from indexer.views.refs import load_graph, ref_views
 
 

@@ -16,3 +16,8 @@ class Invalid(SearchError):
 
 class BuildLocked(Exception):
     """Another build holds the index folder."""
+
+
+class UnsafePath(Exception):
+    """A path the program will not write to or read from (a folder it did not make, the home folder,
+    a link out of the corpus); the message says which and why."""

@@ -1,63 +1,124 @@
-"""An index folder: which engine made it, its engine files, what was derived at each commit, its lock.
+"""An index folder: its marker, its generations (each an engine index and what the build derived for
+it), which generation is current, its lock.
 
-    index_dir/vanban.json          {"engine": ..., "format": ...}: written when the first build completes
-    index_dir/engine/              the engine's own files (one atomic commit per build)
-    index_dir/derived/<commit>/    the citation graph, counts, the accent table, made for that commit
-    index_dir/build.lock           held by the one build running
+    index_dir/vanban.json                 the marker and the switch: {"kind": "vanban-index", "format",
+                                          "engine", "generation", "previous", "corpus"}
+    index_dir/generations/g000012/engine/   the engine's own files
+    index_dir/generations/g000012/derived/  the citation graph, counts, the accent table, links
+    index_dir/build.lock                  held by the one build running
 
-A folder without vanban.json holds no index yet (or an unfinished first build).
+A build writes a new generation beside the current one (its engine files hard-linked from the current
+one, so an update costs no copy) and makes it current by renaming vanban.json into place: the one
+moment a build becomes visible, with its derived values already there. A kill at any moment leaves
+the current generation as it was; a server keeps answering from it until the switch, whatever engine
+the new one uses. Only files the index itself wrote are ever removed: the generations named in its own
+pattern under its own marker.
 """
 
 import fcntl
+import hashlib
 import json
 import os
 import pickle
+import re
 import shutil
 import threading
 import time
 import zlib
 from contextlib import contextmanager
 from pathlib import Path
-from typing import ClassVar
 
 from indexer.engines import open_engine
-from indexer.errors import BuildLocked, IndexNotFound
+from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
-# starts afresh (5: the derived values' classes moved into indexer.graph.model, `records` became `links`).
-FORMAT_VERSION = 6
+# starts afresh (6: generations under one marker, the engine switched at the marker's rename;
+# 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
+# 8: words, bigram fields (plain and folded) and the folded words the keyword queries read).
+FORMAT_VERSION = 8
+KIND = "vanban-index"
 INFO = "vanban.json"
-DERIVED = "derived"
 LOCK = "build.lock"
+GENERATIONS = "generations"
+ENGINE = "engine"
+DERIVED = "derived"
+GENERATION_NAME = re.compile(r"g\d{6}")
+# What an index folder of format 1-5 held (engine/ and derived/ beside vanban.json): removed once a
+# build of this format is current, since that marker says the index wrote them.
+LEGACY_DIRS = ("engine", "derived")
+# Lock files the engines keep in their folder: never shared between generations.
+ENGINE_LOCKS = re.compile(r"^\.tantivy-.*\.lock$|^MAIN_WRITELOCK$|\.lock$")
+DIGEST_CHUNK = 1 << 20
 
 
-def read_info(index_dir: Path) -> dict | None:
-    """The folder's index record, or None when it holds no finished index of this format."""
+# ---- the marker ----
+
+def read_info(index_dir) -> dict | None:
+    """The folder's marker when it is one of ours (of any format; `legacy` when it predates
+    generations), else None."""
     try:
         info = json.loads((Path(index_dir) / INFO).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return info if isinstance(info, dict) and info.get("format") == FORMAT_VERSION else None
+    if not isinstance(info, dict):
+        return None
+    if info.get("kind") == KIND:
+        return info
+    if isinstance(info.get("format"), int) and "engine" in info:  # format 1-5, written by an older vanban
+        return {"kind": KIND, "format": info["format"], "engine": info["engine"], "generation": None,
+                "legacy": True}
+    return None
 
 
-def _older_format(index_dir: Path) -> bool:
-    try:
-        info = json.loads((Path(index_dir) / INFO).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return False
-    return isinstance(info, dict) and info.get("format") != FORMAT_VERSION
-
-
-def write_info(index_dir: Path, engine: str) -> None:
-    """Mark the folder as holding a finished index (atomic: a rename)."""
+def write_info(index_dir: Path, info: dict) -> None:
+    """Write the marker atomically and durably: a temporary file, fsync, rename, fsync of the folder."""
     tmp = Path(index_dir) / (INFO + ".tmp")
-    tmp.write_text(json.dumps({"engine": engine, "format": FORMAT_VERSION}), encoding="utf-8")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        json.dump({"kind": KIND, **info}, handle, ensure_ascii=False)
+        handle.flush()
+        os.fsync(handle.fileno())
     os.replace(tmp, Path(index_dir) / INFO)
+    _fsync_dir(Path(index_dir))
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def index_exists(index_dir) -> bool:
-    """True when the folder holds a finished index."""
-    return read_info(Path(index_dir)) is not None
+    """True when the folder holds a finished index of this format."""
+    info = read_info(Path(index_dir).expanduser())
+    return bool(info and info.get("format") == FORMAT_VERSION and info.get("generation"))
+
+
+def claim(index_dir, corpus: list[Path]) -> Path:
+    """The index folder, made ready for a build: ours already, or new, or empty (then marked as ours).
+
+    Refused with UnsafePath, and left untouched: `/`, the home folder, a file, a folder inside the
+    corpus, and a folder that holds anything and is not an index.
+    """
+    folder = Path(index_dir).expanduser()
+    resolved = folder.resolve()
+    if resolved in (Path("/"), Path.home().resolve()):
+        raise UnsafePath(f"không dùng {folder} làm thư mục chỉ mục: đó là thư mục gốc hoặc thư mục nhà")
+    if folder.exists() and not folder.is_dir():
+        raise UnsafePath(f"{folder} là một tệp, không phải thư mục: chọn một thư mục cho chỉ mục")
+    for root in corpus:
+        root = Path(root).resolve()
+        if root.is_dir() and (resolved == root or root in resolved.parents):
+            raise UnsafePath(f"thư mục chỉ mục {folder} nằm trong kho văn bản {root}: chọn một thư mục khác")
+    if read_info(folder) is not None:
+        return folder
+    if folder.exists() and any(folder.iterdir()):
+        raise UnsafePath(f"thư mục {folder} không trống và không phải chỉ mục của vanban: "
+                         "chọn một thư mục trống hoặc chưa có")
+    folder.mkdir(parents=True, exist_ok=True)
+    write_info(folder, {"format": FORMAT_VERSION, "engine": None, "generation": None})
+    return folder
 
 
 @contextmanager
@@ -80,49 +141,101 @@ def build_lock(index_dir: Path, wait: float = 0.0):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
-def derived_dir(index_dir: Path, commit_id: str) -> Path:
-    return Path(index_dir) / DERIVED / commit_id
+# ---- generations ----
+
+def generation_dir(index_dir: Path, generation: str) -> Path:
+    return Path(index_dir) / GENERATIONS / generation
 
 
-def write_derived(index_dir: Path, commit_id: str, values: dict) -> None:
-    """Write the values derived from a commit: each a compressed pickle (passages compress 5:1), the
-    folder renamed into place at once."""
-    final = derived_dir(index_dir, commit_id)
-    tmp = final.with_name(final.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    tmp.mkdir(parents=True)
-    for name, value in values.items():
-        (tmp / f"{name}.pickle.z").write_bytes(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 6))
-    shutil.rmtree(final, ignore_errors=True)
-    os.replace(tmp, final)
-    for other in (Path(index_dir) / DERIVED).iterdir():  # older commits' values are dead now
-        if other.name != commit_id:
-            shutil.rmtree(other, ignore_errors=True)
+def new_generation(index_dir: Path) -> str:
+    """A generation name not used yet in the folder (kept increasing, partial ones included)."""
+    found = [int(p.name[1:]) for p in _generations(index_dir)]
+    return f"g{max(found, default=0) + 1:06d}"
 
 
-def read_derived(index_dir: Path, commit_id: str, name: str):
-    """A value derived from a commit, or None when it was not written (an interrupted build)."""
+def _generations(index_dir: Path) -> list[Path]:
     try:
-        return pickle.loads(zlib.decompress((derived_dir(index_dir, commit_id) / f"{name}.pickle.z").read_bytes()))
+        return [p for p in (Path(index_dir) / GENERATIONS).iterdir() if GENERATION_NAME.fullmatch(p.name)]
+    except FileNotFoundError:
+        return []
+
+
+def link_engine(source: Path, target: Path) -> None:
+    """A new engine folder holding the files of another: hard links (the engines never write into a
+    file they wrote: every commit writes new files and renames its own metadata into place), copies
+    where the file system has none. Lock files stay behind."""
+    target.mkdir(parents=True)
+    for entry in os.scandir(source):
+        if not entry.is_file(follow_symlinks=False) or ENGINE_LOCKS.search(entry.name):
+            continue
+        try:
+            os.link(entry.path, target / entry.name)
+        except OSError:
+            shutil.copy2(entry.path, target / entry.name)
+
+
+def remove_generations(index_dir: Path, keep: set) -> None:
+    """Remove the generations not kept (and the folders an older format left), never anything else."""
+    for path in _generations(index_dir):
+        if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_legacy(index_dir: Path) -> None:
+    """The engine/ and derived/ folders of an index of format 1-5, once its marker is rewritten."""
+    for name in LEGACY_DIRS:
+        shutil.rmtree(Path(index_dir) / name, ignore_errors=True)
+
+
+def write_derived(folder: Path, values: dict) -> None:
+    """Write a generation's derived values, each a compressed pickle (passages compress 5:1), fsync'd."""
+    target = folder / DERIVED
+    target.mkdir(parents=True, exist_ok=True)
+    for name, value in values.items():
+        path = target / f"{name}.pickle.z"
+        with open(path, "wb") as handle:
+            handle.write(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 6))
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def read_derived(folder: Path, name: str):
+    """A derived value of a generation, or None when it is not there."""
+    try:
+        return pickle.loads(zlib.decompress((folder / DERIVED / f"{name}.pickle.z").read_bytes()))
     except (OSError, EOFError, zlib.error, pickle.UnpicklingError):
         return None
 
 
+def file_digest(path) -> str:
+    """The sha1 of a file, read in chunks (a multi-GB file costs no memory)."""
+    digest = hashlib.sha1()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(DIGEST_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+# ---- reading ----
+
 class Index:
-    """An opened index folder: its engine, a searcher per thread kept until the next commit, and
-    the values derived at build time, each loaded only when asked for."""
+    """One generation of an index folder, opened: its engine, a searcher per thread kept until the
+    engine's commit changes, and the values derived at build time, each read only when asked for."""
 
-    _cache: ClassVar[dict] = {}  # (folder, commit, name) -> value, shared by every Index of a process
-    _lock = threading.Lock()
-
-    def __init__(self, index_dir: Path, engine_name: str):
+    def __init__(self, index_dir: Path, info: dict):
         self.path = Path(index_dir)
-        self.engine_name = engine_name
-        self.engine = open_engine(engine_name, self.path / "engine")
+        self.info = info
+        self.engine_name = info["engine"]
+        self.generation = info["generation"]
+        self.folder = generation_dir(self.path, self.generation)
+        self.engine = open_engine(self.engine_name, self.folder / ENGINE)
+        self.corpus = [Path(p) for p in info.get("corpus") or []]
         self._local = threading.local()
+        self._derived: dict = {}
+        self._lock = threading.Lock()
 
     def commit_id(self) -> str:
-        return self.engine.commit_id()
+        return f"{self.generation}:{self.engine.commit_id()}"
 
     @contextmanager
     def searcher(self):
@@ -136,39 +249,39 @@ class Index:
         yield self._local.searcher
 
     def derived(self, name: str):
-        """A value the build derived from the latest commit (indexer.builder.derive), read once and kept;
-        None when the build that made the commit was cut short before writing it (the next build does)."""
-        key = (str(self.path), self.commit_id(), name)
-        with Index._lock:
-            if key in Index._cache:
-                return Index._cache[key]
-        value = read_derived(self.path, key[1], name)
-        if value is None:
-            return None
-        with Index._lock:
-            for old in [k for k in Index._cache if k[0] == key[0] and k[2] == name and k[1] != key[1]]:
-                del Index._cache[old]
-            Index._cache[key] = value
-        return value
+        """A value the build derived for this generation (indexer.builder.derive), read once and kept."""
+        with self._lock:
+            if name not in self._derived:
+                self._derived[name] = read_derived(self.folder, name)
+            return self._derived[name]
 
 
 _opened: dict = {}
+_opened_lock = threading.Lock()
 
 
 def open_index(index) -> Index:
-    """The finished index in a folder (one Index per folder per process), or IndexNotFound; an Index
-    is returned as it is, so every function that takes an index takes a folder too."""
+    """The current generation of an index folder (one Index per generation per process), or
+    IndexNotFound saying why in one line; an Index is returned as it is, so every function that
+    takes an index takes a folder too. Nothing in the folder is ever written here."""
     if isinstance(index, Index):
         return index
-    index_dir = Path(index)
-    info = read_info(index_dir)
-    if info is None:
-        if _older_format(index_dir):
-            raise IndexNotFound(f"chỉ mục trong {index_dir} được lập bằng phiên bản cũ: hãy chạy `vanban index` "
-                                "để lập lại")
-        raise IndexNotFound(f"chưa có chỉ mục trong {index_dir}: hãy chạy `vanban index`")
-    key = (str(index_dir.resolve()), info["engine"])
-    index = _opened.get(key)
-    if index is None:
-        index = _opened[key] = Index(index_dir, info["engine"])
-    return index
+    folder = Path(index).expanduser()
+    info = read_info(folder)
+    if info is None or (not info.get("generation") and info.get("format") == FORMAT_VERSION):
+        raise IndexNotFound(f"chưa có chỉ mục trong {folder}: hãy chạy `vanban index`")
+    if info.get("format") != FORMAT_VERSION:
+        raise IndexNotFound(f"chỉ mục trong {folder} được lập bằng phiên bản cũ: hãy chạy `vanban index` "
+                            "để lập lại")
+    key = (str(folder.resolve()), info["generation"], info["engine"])
+    with _opened_lock:
+        if key not in _opened:
+            try:
+                opened = Index(folder, info)
+            except Exception as err:  # a generation removed by hand, a truncated engine file...
+                raise IndexNotFound(f"chỉ mục trong {folder} bị hỏng ({type(err).__name__}): hãy chạy "
+                                    "`vanban index` để lập lại") from err
+            for old in [k for k in _opened if k[0] == key[0]]:  # requests still using it keep their own
+                del _opened[old]
+            _opened[key] = opened
+        return _opened[key]

@@ -14,3 +14,19 @@ TAC_PHAM = "corpus/003_189e87e651a32754.txt#0"        # đợt sinh hoạt chín
 KG_LETTER = "corpus/004_2a738f3429698ec1.txt#0"       # Công văn 4382/VP-KGVX, Kiên Giang
 KG_PLAN = "corpus/004_2a738f3429698ec1.txt#1"         # the plan attached to that letter
 ALL_IDS = {HAI_DUONG_150, NGOC_HOI, LAI_CHAU, TAC_PHAM, KG_LETTER, KG_PLAN}
+
+
+def square(item):
+    """Work for the guarded workers' test: a number squared, or what a hostile file does to a reader."""
+    import os
+    import time
+
+    if item == "raise":
+        raise ValueError(f"cannot square {item!r}")
+    if item == "die":
+        os._exit(3)  # a crash in a C library
+    if item == "hang":
+        time.sleep(60)
+    if item == "memory":
+        return len(bytearray(1 << 30))
+    return item * item

@@ -72,3 +72,16 @@ def test_generated_option_values_never_end_in_a_traceback(capsys, index_dir, tmp
         assert status in {0, 1, 2} and "Traceback" not in err, (argv, status, err)
         assert status == 0 or (out == "" and err.count("\n") == 1), (argv, err)
     assert seen == {0, 1, 2}
+
+
+def test_graph_output_never_overwrites_a_file_unless_forced(capsys, index_dir, tmp_path):
+    target = tmp_path / "notes.csv"
+    target.write_text("my notes", encoding="utf-8")
+    status, out, err = run(capsys, "graph", "--index", str(index_dir), "--format", "csv", "--output", str(target))
+    assert (status, out, err, target.read_text(encoding="utf-8")) == (
+        1, "", f"vanban: lỗi: {target} đã có: dùng --force để ghi đè\n", "my notes")
+    status, _, err = run(capsys, "graph", "--index", str(index_dir), "--format", "csv", "--output", str(target),
+                         "--force")
+    assert (status, err, target.read_text(encoding="utf-8").splitlines()[0]) == (
+        0, f"đã ghi {target}\n", "source,source_label,source_level,target,target_label,target_level,kind,count,"
+                                 "passage,stated_by")

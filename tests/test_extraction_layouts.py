@@ -138,3 +138,259 @@ def test_laws_codes_broken_type_names_and_list_continuations_are_cited():
 def test_junk_from_tables_and_glued_text_is_not_cited():
     text = "Bảng 2: Kế hoạch 2/Quý I; Nghị định số 142/2025/NĐ-Cpng xem Thông tư 5/Thang đo."
     assert refs(text) == []
+
+
+# --- Layout families (issue 15): each excerpt written in the layout its family gives --------------------
+
+ALL_FIELDS = FIELDS + ("partial_date", "uncertain")
+
+
+def header(text: str) -> dict:
+    """The first document's header fields, the draft and scan markers included."""
+    meta = extract(text)[0]
+    return {k: getattr(meta, k) for k in ALL_FIELDS}
+
+
+PANDOC_TABLE = ("**ỦY\nBAN NHÂN DÂN **\nTỈNH QUẢNG TRỊ\n--------\n|\n**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\n"
+                "Độc lập - Tự do - Hạnh phúc\n---------------\n|\n|\nSố:\n39/2025/QĐ-UBND\n|\n*Quảng Trị, ngày\n"
+                "25 tháng 11 năm 2025*\n|\n\n** **\n\n**QUYẾT ĐỊNH**\n\nBAN HÀNH QUY CHẾ PHỐI HỢP\n\n*Căn cứ Luật Tổ chức "
+                "chính\nquyền địa phương;*\n")
+
+
+def test_pandoc_header_table_cells_wrapped_and_number_on_its_own_line():
+    assert header(PANDOC_TABLE) == dict(
+        doc_type="Quyết định", number="39/2025/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Trị",
+        parent_issuer=None, authority=None, province="Quảng Trị", date="2025-11-25", signer=None,
+        title="BAN HÀNH QUY CHẾ PHỐI HỢP", partial_date=None, uncertain=())
+
+
+PANDOC_PARTY_RULE = ("**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n*\n|\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\n---------------\n|\n|\n"
+                     "Số 383-QĐ/TW\n|\n*Hà Nội, ngày 17\ntháng 10 năm 2025*\n|\n**QUY ĐỊNH**\nVỀ CÔNG TÁC KIỂM TRA\n"
+                     "-----\n- Căn cứ Điều lệ Đảng;\n")
+
+
+def test_party_rule_numbered_qd_is_a_quy_dinh_of_the_central_committee():
+    assert header(PANDOC_PARTY_RULE) == dict(
+        doc_type="Quy định", number="383-QĐ/TW", issuer="Ban Chấp hành Trung ương", parent_issuer=None,
+        authority=None, province=None, date="2025-10-17", signer=None, title="VỀ CÔNG TÁC KIỂM TRA",
+        partial_date=None, uncertain=())
+
+
+PANDOC_PARTY_OFFICE = ("BAN CHẤP HÀNH\nTRUNG ƯƠNG\n**VĂN PHÒNG**\n*****\n|\n**ĐẢNG CỘNG\nSẢN VIỆT NAM**\n"
+                       "---------------\n|\n|\nSố 450-TB/VPTW\n|\n*Hà Nội, ngày\n3 tháng 12 năm 2025*\n|\n"
+                       "**THÔNG BÁO KẾT LUẬN**\nCỦA THƯỜNG TRỰC BAN BÍ THƯ\nVỀ CÔNG TÁC CÁN BỘ\n**-----**\n"
+                       "Ngày 1/12/2025, Thường trực Ban Bí thư đã làm việc.\n")
+
+
+def test_central_party_office_is_named_under_the_central_committee():
+    assert header(PANDOC_PARTY_OFFICE) == dict(
+        doc_type="Thông báo", number="450-TB/VPTW", issuer="Văn phòng Trung ương Đảng",
+        parent_issuer="Ban Chấp hành Trung ương", authority=None, province=None, date="2025-12-03", signer=None,
+        title="VỀ CÔNG TÁC CÁN BỘ", partial_date=None, uncertain=())
+
+
+PANDOC_ESCAPES = ("ỦY BAN THƯỜNG VỤ\\\nQUỐC HỘI\\\n\\-\\-\\-\\-\\-\n\nSố: 1700/NQ-UBTVQH15\n\n"
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                  "Hà Nội, ngày 16 tháng 6 năm 2025\n\nNGHỊ QUYẾT\n\nVỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH\n\n"
+                  "Căn cứ Hiến pháp;\n\n\\- Căn cứ Luật Tổ chức chính quyền địa phương;\n")
+
+
+def test_pandoc_hard_breaks_do_not_split_or_reverse_the_issuer():
+    assert header(PANDOC_ESCAPES) == dict(
+        doc_type="Nghị quyết", number="1700/NQ-UBTVQH15", issuer="Ủy ban Thường vụ Quốc hội", parent_issuer=None,
+        authority=None, province=None, date="2025-06-16", signer=None,
+        title="VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH", partial_date=None, uncertain=())
+
+
+PIPE_TABLE = ("# 1414_2013_CV_TCT_preamble\n\n| BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "
+              "Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 1414/TCT-CS V/v chính sách thuế GTGT | "
+              "Hà Nội, ngày 04 tháng 5 năm 2013 |\n\nKính gửi: Cục Thuế các tỉnh.\n")
+
+
+def test_flattened_pipe_table_parent_and_unit_on_one_cell_line():
+    assert header(PIPE_TABLE) == dict(
+        doc_type="Công văn", number="1414/TCT-CS", issuer="Tổng cục Thuế", parent_issuer="Bộ Tài chính",
+        authority=None, province=None, date="2013-05-04", signer=None, title="chính sách thuế GTGT",
+        partial_date=None, uncertain=())
+
+
+HTML_MARKDOWN = ('<p align="center"><b>ỦY BAN NHÂN DÂN<br>THÀNH PHỐ HÀ NỘI</b></p>\n'
+                 '<p align="center"><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b></p>\n'
+                 '<p>Số: 10 /2025/QĐ-UBND</p>\n<p align="right"><i>Hà Nội, ngày <u>28</u> tháng <u>02</u> năm 2025'
+                 '</i></p>\n<p align="center"><b>QUYẾT ĐỊNH</b></p>\n<p align="center"><b>Ban hành Quy chế làm việc'
+                 '</b></p>\n<p>Căn cứ Luật Tổ chức chính quyền địa phương;</p>\n')
+
+
+def test_markdown_holding_html_is_read_as_its_text():
+    assert header(HTML_MARKDOWN) == dict(
+        doc_type="Quyết định", number="10/2025/QĐ-UBND", issuer="Ủy ban nhân dân thành phố Hà Nội",
+        parent_issuer=None, authority=None, province="Hà Nội", date="2025-02-28", signer=None,
+        title="Ban hành Quy chế làm việc", partial_date=None, uncertain=())
+
+
+HTML_TABLE_DRAFT = ("<table>\n<tbody>\n<tr class=\"odd\">\n<td><p><strong>ỦY</strong> <strong>BAN NHÂN DÂN</strong></p>\n"
+                    "<p><strong>TỈNH LÂM ĐỒNG</strong></p>\n<p>Số: /UBND-NC</p>\n<p>V/v góp ý dự thảo Điều lệ Hội</p>"
+                    "</td>\n<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>\n<p><strong>Độc lập - Tự do "
+                    "- Hạnh phúc</strong></p>\n<p><em>Lâm Đồng, ngày tháng 9 năm 2025</em></p></td>\n</tr>\n</tbody>\n"
+                    "</table>\n\n> Kính gửi: Sở Nội vụ\n\nNội dung.\n")
+
+
+def test_unsigned_draft_in_an_html_table_has_no_number_and_a_month_for_its_date():
+    assert header(HTML_TABLE_DRAFT) == dict(
+        doc_type="Công văn", number=None, issuer="Ủy ban nhân dân tỉnh Lâm Đồng", parent_issuer=None,
+        authority=None, province="Lâm Đồng", date=None, signer=None, title="góp ý dự thảo Điều lệ Hội",
+        partial_date="2025-09", uncertain=())
+
+
+TAB_COLUMNS = ("ỦY BAN NHÂN DÂN \nTỈNH BÌNH DƯƠNG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\tĐộc lập - Tự do - Hạnh phúc\n"
+               "Số:           /TB-UBND\t         Thủ Dầu Một, ngày        tháng 12 năm 2024\n\nTHÔNG BÁO\n"
+               "Kết luận của Chủ tịch tại cuộc họp\nCăn cứ Quy chế làm việc;\n")
+
+
+def test_tab_separated_columns_and_a_blank_draft_number():
+    assert header(TAB_COLUMNS) == dict(
+        doc_type="Thông báo", number=None, issuer="Ủy ban nhân dân tỉnh Bình Dương", parent_issuer=None,
+        authority=None, province="Bình Dương", date=None, signer=None, title="Kết luận của Chủ tịch tại cuộc họp",
+        partial_date="2024-12", uncertain=())
+
+
+PDF_LAYOUT = (" UBND TỈNH BÌNH THUẬN            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n       SỞ NỘI VỤ                   "
+              "      Độc lập – Tự do – Hạnh phúc\n     Số: 108 /TTr-SNV                   Bình Thuận, ngày 12          "
+              "  tháng 3 năm 2025\n\n                              TỜ TRÌNH\n        Về việc công nhận Điều lệ Quỹ\n\n"
+              "                      Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n")
+
+
+def test_pdftotext_layout_columns_side_by_side_and_a_unit_under_its_committee():
+    assert header(PDF_LAYOUT) == dict(
+        doc_type="Tờ trình", number="108/TTr-SNV", issuer="Sở Nội vụ tỉnh Bình Thuận",
+        parent_issuer="Ủy ban nhân dân tỉnh Bình Thuận", authority=None, province="Bình Thuận",
+        date="2025-03-12", signer=None, title="Về việc công nhận Điều lệ Quỹ", partial_date=None, uncertain=())
+
+
+PDF_PARTY = ("   BAN CHẤP HÀNH TRUNG ƯƠNG                                   ĐẢNG CỘNG SẢN VIỆT NAM\n         BAN TỔ CHỨC\n"
+             "                 *                                      Hà Nội, ngày 29 tháng 9 năm 2025\n"
+             "        Số 38 - HD/BTCTW\n\n                                HƯỚNG DẪN\n"
+             "                      nghiệp vụ công tác đảng viên\n                                 -----\n"
+             "    Căn cứ Điều lệ Đảng,\n")
+
+
+def test_party_board_under_the_central_committee_and_party_number_with_spaces():
+    assert header(PDF_PARTY) == dict(
+        doc_type="Hướng dẫn", number="38-HD/BTCTW", issuer="Ban Tổ chức Trung ương",
+        parent_issuer="Ban Chấp hành Trung ương", authority=None, province=None, date="2025-09-29", signer=None,
+        title="nghiệp vụ công tác đảng viên", partial_date=None, uncertain=())
+
+
+PDF_PARTY_CITY = ("       THÀNH UỶ HÀ NỘI                    ĐẢNG CỘNG SẢN VIỆT NAM\n          BAN TỔ CHỨC\n"
+                  "                *                       Hà Nội, ngày        tháng 8 năm 2025\n"
+                  "       Số     - HD/BTCTU\n\n                               HƯỚNG DẪN\n"
+                  "                 Nghiệp vụ công tác tổ chức đảng\n      - Căn cứ Điều lệ Đảng,\n")
+
+
+def test_unnumbered_copy_of_a_city_party_board():
+    assert header(PDF_PARTY_CITY) == dict(
+        doc_type="Hướng dẫn", number=None, issuer="Ban Tổ chức Thành ủy Hà Nội", parent_issuer="Thành ủy Hà Nội",
+        authority=None, province="Hà Nội", date=None, signer=None, title="Nghiệp vụ công tác tổ chức đảng",
+        partial_date="2025-08", uncertain=())
+
+
+TESSERACT = ("Ký bởi: Ủy ban nhân dân tỉnh Quảng Ngãi\nCơ quan: Tỉnh Quảng Ngãi\nTRUNG TÂM CÔNG Thời gian ký: 05/01/2024\n"
+             "»\\À BÁO VÀ TIN HỌC\nttcbth@quangngai.gov.vn\n\n"
+             "UỶ BAN NHẪN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n07:00\n\nTĨNH QUANG NGAI ằ Độc lập - Tự do - Hạnh phúc\n"
+             "Số: Ø2  /CT-UBND Quảng Ngãi, ngày 1Š thángØ3 năm 2024\nCHÍ THỊ\n\nVề việc tăng cường phòng, chống thiên tai\n\n"
+             "Thực hiện Chỉ thị của Thủ tướng,\n")
+
+
+def test_tesseract_header_interleaved_with_misread_capitals_and_digits():
+    assert header(TESSERACT) == dict(
+        doc_type="Chỉ thị", number="02/CT-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Ngãi", parent_issuer=None,
+        authority=None, province="Quảng Ngãi", date=None, signer=None, title="Về việc tăng cường phòng, chống thiên tai",
+        partial_date="2024-03", uncertain=("date",))
+
+
+def test_tesseract_number_with_no_single_reading_is_left_out_and_marked():
+    text = TESSERACT.replace("Ø2  /CT-UBND", "4Š /QĐ-UBND").replace("CHÍ THỊ", "QUYÉT ĐỊNH").replace(
+        "1Š thángØ3", "I5 tháng 0l")
+    meta = header(text)
+    assert (meta["doc_type"], meta["number"], meta["date"], meta["uncertain"]) == (
+        "Quyết định", None, "2024-01-15", ("number",))
+
+
+SPACED_LETTERS = ("| ỦY B AN NHÂN D Â N T ỈNH SƠN L A ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc "
+                  "--------------- |\n|---|---|\n| Số: 254/QĐ-UBND | Sơn La, ngày 17 tháng 02 năm 2023 |\n\n"
+                  "QUYẾT ĐỊNH\n\nVề việc phê duyệt danh mục\n\nCăn cứ Luật;\n")
+
+
+def test_letters_spaced_apart_by_justified_pdf_text_are_read_as_the_name_they_spell():
+    meta = header(SPACED_LETTERS)
+    assert (meta["issuer"], meta["number"], meta["date"]) == ("Ủy ban nhân dân tỉnh Sơn La", "254/QĐ-UBND", "2023-02-17")
+
+
+def test_every_type_heading_of_the_decrees_and_long_headings():
+    def doc_type(heading: str) -> str | None:
+        return header(f"ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\nVĂN PHÒNG\n\n{heading}\n\nKính gửi: Lãnh đạo\n")["doc_type"]
+
+    assert [doc_type(h) for h in ("PHIẾU TRÌNH GIẢI QUYẾT CÔNG VIỆC", "GIẤY MỜI", "TỜ TRÌNH", "THÔNG CÁO",
+                                  "KẾ HOẠCH, NHIỆM VỤ", "BÁO CÁO CÔNG TÁC TUẦN 02 THÁNG 6")] == [
+        "Phiếu trình", "Giấy mời", "Tờ trình", "Thông cáo", "Kế hoạch", "Báo cáo"]
+
+
+def test_issuer_facet_of_every_layout_is_a_body_never_the_motto():
+    texts = (PANDOC_TABLE, PANDOC_PARTY_RULE, PANDOC_PARTY_OFFICE, PANDOC_ESCAPES, PIPE_TABLE, HTML_MARKDOWN,
+             HTML_TABLE_DRAFT, TAB_COLUMNS, PDF_LAYOUT, PDF_PARTY, PDF_PARTY_CITY, TESSERACT, SPACED_LETTERS)
+    issuers = {extract(t)[0].issuer for t in texts}
+    assert sorted(issuers) == [
+        "Ban Chấp hành Trung ương", "Ban Tổ chức Thành ủy Hà Nội", "Ban Tổ chức Trung ương", "Sở Nội vụ tỉnh Bình Thuận",
+        "Tổng cục Thuế", "Văn phòng Trung ương Đảng", "Ủy ban Thường vụ Quốc hội", "Ủy ban nhân dân thành phố Hà Nội",
+        "Ủy ban nhân dân tỉnh Bình Dương", "Ủy ban nhân dân tỉnh Lâm Đồng", "Ủy ban nhân dân tỉnh Quảng Ngãi",
+        "Ủy ban nhân dân tỉnh Quảng Trị", "Ủy ban nhân dân tỉnh Sơn La"]
+
+
+def test_central_body_whose_last_line_was_lost_is_completed_from_its_number_code():
+    text = ("| ỦY BAN THƯỜNG VỤ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc ------- |\n"
+            "|---|---|\n| Số: 494/NQ-UBTVQH13 | Hà Nội, ngày 18 tháng 5 năm 2012 |\n\nNGHỊ QUYẾT\n\nVề việc phê chuẩn\n")
+    meta = header(text)
+    assert (meta["issuer"], meta["province"], meta["doc_type"]) == ("Ủy ban Thường vụ Quốc hội", None, "Nghị quyết")
+
+
+PAGE_MODEL_TABLE = ("| ỦY BAN NHÂN DÂN<br>TỈNH NGHỆ AN<br>——— | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - "
+                    "Hạnh phúc |\n| --- | --- |\n| Số: <b>215</b>/QĐ-UBND | <i>Nghệ An, ngày <u>05</u> tháng <u>3</u> năm "
+                    "2025</i> |\n\n## QUYẾT ĐỊNH\n\n**Về việc thành lập Hội đồng thẩm định**\n\nCăn cứ Luật;\n")
+
+
+def test_page_model_markdown_table_with_html_inside_its_cells():
+    assert header(PAGE_MODEL_TABLE) == dict(
+        doc_type="Quyết định", number="215/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Nghệ An", parent_issuer=None,
+        authority=None, province="Nghệ An", date="2025-03-05", signer=None,
+        title="Về việc thành lập Hội đồng thẩm định", partial_date=None, uncertain=())
+
+
+def test_peoples_council_and_its_standing_committee():
+    council = ("HỘI ĐỒNG NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HÀ TĨNH\tĐộc lập - Tự do - Hạnh phúc\n"
+               "Số: 88/2024/NQ-HĐND\tHà Tĩnh, ngày 12 tháng 7 năm 2024\n\nNGHỊ QUYẾT\nQuy định mức chi\n\nCăn cứ Luật;\n")
+    standing = ("HĐND TỈNH HÀ TĨNH\nTHƯỜNG TRỰC\n\nSố: 301/TB-HĐND\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n\nHà Tĩnh, ngày 3 tháng 8 năm 2024\n\nTHÔNG BÁO\nKết luận phiên họp\n")
+    assert [(m["issuer"], m["parent_issuer"], m["doc_type"]) for m in (header(council), header(standing))] == [
+        ("Hội đồng nhân dân tỉnh Hà Tĩnh", None, "Nghị quyết"),
+        ("Thường trực Hội đồng nhân dân tỉnh Hà Tĩnh", "Hội đồng nhân dân tỉnh Hà Tĩnh", "Thông báo")]
+
+
+def test_national_assembly_above_its_standing_committee_is_one_body():
+    text = ("QUỐC HỘI\nỦY BAN THƯỜNG VỤ\n\nSố: 12/2024/UBTVQH15\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n\nHà Nội, ngày 5 tháng 2 năm 2024\n\nNGHỊ QUYẾT\nQuy định chi tiết\n")
+    meta = header(text)
+    assert (meta["issuer"], meta["parent_issuer"]) == ("Ủy ban Thường vụ Quốc hội", "Quốc hội")
+
+
+def test_province_is_the_one_the_issuer_names_not_the_one_the_text_names_most():
+    text = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH LÂM ĐỒNG\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 77/QĐ-UBND\tLâm Đồng, ngày 2 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\nĐổi tên Hội Khuyến học tỉnh Bình Thuận\n\n"
+            "Căn cứ đề nghị của Hội Khuyến học tỉnh Bình Thuận, Quỹ tỉnh Bình Thuận, Sở Nội vụ tỉnh Bình Thuận;\n")
+    assert header(text)["province"] == "Lâm Đồng"
+
+
+def test_motto_misread_beyond_repair_still_ends_the_issuer():
+    text = ("UỶ BAN NHÂN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAMI\nTỈNH GIA LAI Độc lập - Tự do - Hạnh phúc\n"
+            "Số: 318/QĐ-UBND Gia Lai, ngày 14 tháng 5 năm 2024\nQUYẾT ĐỊNH\nVề việc giao chỉ tiêu\n")
+    meta = header(text)
+    assert (meta["issuer"], meta["number"], meta["date"]) == ("Ủy ban nhân dân tỉnh Gia Lai", "318/QĐ-UBND", "2024-05-14")

@@ -11,7 +11,7 @@ from cli.main import main
 from indexer import load_graph, open_index, search
 from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
-from indexer.graph.export import to_graphml
+from indexer.views.export import to_graphml
 from webui.app import create_app
 
 I, B, M = "implements", "based_on", "mentions"

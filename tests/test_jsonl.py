@@ -49,8 +49,8 @@ def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, e
     (corpus / "huge.txt").write_text("KẾ HOẠCH\n\nvề bảo vệ nền tảng\n\n" + paragraph * 12000, encoding="utf-8")
     report = build_index([corpus], tmp_path / "ix", engine=engine)
     assert sorted((s.source, s.reason.split(":")[0]) for s in report.skipped) == [
-        ("c/empty.jsonl", "tệp rỗng"), ("c/records.jsonl:2", "bản ghi JSON Lines hỏng"),
-        ("c/records.jsonl:3", "mã `1` trùng với dòng 1")]
+        ("c/empty.jsonl", "tệp rỗng"), ("c/huge.txt", "chỉ giữ 5.000 trích dẫn đầu của một văn bản"),
+        ("c/records.jsonl:2", "bản ghi JSON Lines hỏng"), ("c/records.jsonl:3", "mã `1` trùng với dòng 1")]
     result = search(tmp_path / "ix", "", page_size=20)
     assert sorted(h.id for h in result.hits) == ["c/huge.txt#0", "c/huge.txt#0~2", "c/huge.txt#0~3",
                                                  "c/records.jsonl#1"]

@@ -127,6 +127,16 @@ def test_tcvn3_pasted_into_a_utf8_file_is_converted(tmp_path):
     assert read_text(tmp_path / "pasted.md").text == "Kế hoạch thực hiện Nghị quyết\nNội dung đã là Unicode: hòa bình"
 
 
+def test_unicode_lines_of_latin1_letters_stay_when_a_tcvn3_line_is_converted(tmp_path):
+    # catdoc leaves TCVN3 debris in a Unicode text; `THÔNG BÁO` and `các` hold only Latin-1 letters,
+    # and TCVN3 would read them as `THỄNG BÁO` and `cỏc`.
+    text = ("ỦY BAN NHÂN DÂN\nTHÔNG BÁO\nV/v các hội\n" + encode_tcvn3("Kế hoạch thực hiện Nghị quyết") + "\n"
+            "Nội dung của Ủy ban nhân dân tỉnh")
+    (tmp_path / "catdoc.txt").write_text(text, encoding="utf-8")
+    assert read_text(tmp_path / "catdoc.txt").text == (
+        "ỦY BAN NHÂN DÂN\nTHÔNG BÁO\nV/v các hội\nKế hoạch thực hiện Nghị quyết\nNội dung của Ủy ban nhân dân tỉnh")
+
+
 def as_windows1252(data: bytes) -> str:
     """Bytes as Windows shows them in code page 1252 (its five unassigned bytes kept as C1 codes)."""
     return "".join(chr(b) if b in b"\x81\x8d\x8f\x90\x9d" else bytes([b]).decode("cp1252") for b in data)
@@ -164,6 +174,21 @@ def test_html_blocks_become_lines_and_scripts_are_dropped(tmp_path):
             "<table><tr><td>1</td><td>Tuyên truyền</td></tr></table></body></html>")
     (tmp_path / "kh.html").write_text(page, encoding="utf-8")
     assert read_text(tmp_path / "kh.html") == ReadResult("KẾ HOẠCH\nthực hiện Nghị quyết số 35\n1\tTuyên truyền", "html")
+
+
+def test_markdown_that_is_mostly_html_is_read_as_its_text(tmp_path):
+    gfm = ("<table>\n<tbody>\n<tr>\n<td><p><strong>ỦY BAN NHÂN DÂN</strong></p>\n<p><strong>TỈNH LÂM ĐỒNG</strong></p>"
+           "\n<p>Số: <strong>12</strong>/QĐ-UBND</p></td>\n<td><p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>"
+           "\n<p><em>Lâm Đồng, ngày 30 tháng 6 năm 2025</em></p></td>\n</tr>\n</tbody>\n</table>\n\n**QUYẾT ĐỊNH**\n")
+    (tmp_path / "qd.md").write_text(gfm, encoding="utf-8")
+    (tmp_path / "page.txt").write_text("<!DOCTYPE html><html><body><p>KẾ HOẠCH</p><p>số 35</p></body></html>",
+                                       encoding="utf-8")
+    (tmp_path / "note.md").write_text("**KẾ HOẠCH**\n\nNgày <u>28</u> tháng 02.\n\nNội dung.\n", encoding="utf-8")
+    assert [read_text(tmp_path / name) for name in ("qd.md", "page.txt", "note.md")] == [
+        ReadResult("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: 12/QĐ-UBND\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "Lâm Đồng, ngày 30 tháng 6 năm 2025\n\n\n**QUYẾT ĐỊNH**\n", "html"),
+        ReadResult("KẾ HOẠCH\nsố 35", "html"),
+        ReadResult("**KẾ HOẠCH**\n\nNgày <u>28</u> tháng 02.\n\nNội dung.\n", "md")]
 
 
 def test_html_in_a_declared_charset_with_tcvn3_text(tmp_path):
@@ -242,3 +267,22 @@ def test_documents_carry_their_format_and_original_path(tmp_path):
     write_pdf(tmp_path / "kh.pdf")
     [doc] = read_dir(tmp_path)
     assert (doc.format, doc.ocr, doc.path) == ("pdf", False, str((tmp_path / "kh.pdf").resolve()))
+
+
+def test_docx_paragraph_text_is_python_docx_text(tmp_path):
+    # word.py takes a paragraph's text with one compiled XPath; it must give what Paragraph.text gives.
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    paragraph = document.add_paragraph("Điều 1.\tPhạm vi")
+    paragraph.add_run("dòng một").add_break()
+    paragraph.add_run("dòng hai").add_break(WD_BREAK.PAGE)
+    paragraph._p.append(parse_xml(f'<w:hyperlink {nsdecls("w", "r")} r:id="rId9"><w:r><w:t>liên kết</w:t></w:r>'
+                                  f'<w:r><w:noBreakHyphen/><w:cr/><w:ptab w:relativeTo="margin" w:alignment="right" '
+                                  f'w:leader="none"/><w:t xml:space="preserve"> hết </w:t></w:r></w:hyperlink>'))
+    document.add_paragraph("")
+    document.save(tmp_path / "runs.docx")
+    assert read_text(tmp_path / "runs.docx").text == "\n".join(p.text for p in document.paragraphs)
+    assert read_text(tmp_path / "runs.docx").text == "Điều 1.\tPhạm vidòng một\ndòng hailiên kết-\n\t hết \n"

@@ -9,6 +9,8 @@ from urllib.parse import quote
 
 from flask import Response
 
+from indexer import safe_cell
+
 CSV_COLUMNS = ("id", "doc_type", "number", "issuer", "province", "date", "year", "title", "kind", "count",
                "passage")
 MIMETYPES = {"csv": "text/csv", "json": "application/json"}
@@ -22,7 +24,7 @@ def citing_csv(citing) -> str:
     for hit in citing.hits:
         row = {**hit.document.as_dict(), "kind": hit.kind, "count": hit.count,
                "passage": " ".join(hit.passage.text.split()) if hit.passage else ""}
-        writer.writerow([row[c] for c in CSV_COLUMNS])
+        writer.writerow([safe_cell(row[c]) for c in CSV_COLUMNS])  # a title `=HYPERLINK(...)` stays text
     return "\ufeff" + out.getvalue()  # the BOM makes spreadsheet programs read UTF-8
 
 

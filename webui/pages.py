@@ -1,5 +1,7 @@
 """The HTML pages: search, document, citations. Each is a view over search() or a document record."""
 
+import mimetypes
+
 from flask import Blueprint, abort, render_template, request, send_file, url_for
 
 import indexer
@@ -50,10 +52,17 @@ def document_page(doc_id: str):
 @bp.get("/original/<path:doc_id>")
 def original_page(doc_id: str):
     """The file a document was read from (Word, PDF, text), as it is on disk."""
-    path = indexer.original_file(get_index(), doc_id)
-    if path is None:
-        abort(404, description=f"Không còn tệp gốc của văn bản “{doc_id}”.")
-    return send_file(path, download_name=path.name, as_attachment=path.suffix.lower() not in (".pdf", ".txt"))
+    original = indexer.original_file(get_index(), doc_id)
+    if original.problem:
+        abort(original.status, description=original.problem)
+    # The bytes sent are those just checked against the digest, from the same open file.
+    name = original.name
+    return send_file(original.handle, download_name=name, mimetype=_mimetype(name),
+                     as_attachment=original.path.suffix.lower() not in (".pdf", ".txt"))
+
+
+def _mimetype(name: str) -> str:
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 @bp.get("/cites/<path:ref>")

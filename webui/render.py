@@ -1,10 +1,18 @@
-"""Turn records into safe HTML: escaped snippets with <mark>, documents rendered from markdown."""
+"""Turn records into safe HTML: escaped snippets with <mark>, documents rendered from markdown.
+
+A document's markdown is rendered by markdown-it-py (CommonMark, linear in its input: Python-Markdown
+took 11 s on 12 KB of nested brackets and never finished on 60 KB), in a small pool with a time
+budget: past it, the page shows the document as escaped plain text, and the render is left to finish
+on its own (it is linear, so it does), without holding the request.
+"""
 
 import html
 import re
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as RenderTimeout
 
-import markdown
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from indexer import labels, limits, relaxed_notice
@@ -15,6 +23,11 @@ OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survi
 ORDERED_MARKER = re.compile(r"^(\s*)(\d+)\.(\s)", re.M)
 # An upper-case line (a header, a signature title) keeps its line break.
 UPPER_LINE = re.compile(r"^(?=[^\n]*[A-ZĐ])([^a-zà-ỹđ\n]+)$\n(?=[^\n])", re.M)
+
+RENDER_SECONDS = 1.0   # a document that takes longer to render is shown as plain text
+RENDER_THREADS = 2     # renders at once; a hostile document's abandoned render holds one at most
+MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable("table")
+_renderer = ThreadPoolExecutor(RENDER_THREADS, thread_name_prefix="render")
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "code", "pre", "hr",
                 "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "sup", "sub"}
@@ -40,12 +53,24 @@ def document_html(text: str, highlights=()) -> Markup:
 
     The text is escaped before markdown sees it: a document holding `<script>` shows it as text.
     """
-    source = html.escape(_marked(text, highlights), quote=False)
+    marked = _marked(text, highlights)
+    source = html.escape(marked, quote=False)
     source = ORDERED_MARKER.sub(r"\1\2\\.\3", source)
     source = UPPER_LINE.sub(lambda m: m.group(1) + "  \n", source)
-    rendered = markdown.markdown(source, output_format="html")
+    try:
+        rendered = _renderer.submit(MARKDOWN.render, source).result(timeout=RENDER_SECONDS)
+    except RenderTimeout:
+        return plain_html(marked)
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={})
     return Markup(_unmark(clean))
+
+
+def plain_html(marked: str) -> Markup:
+    """A text as escaped paragraphs and line breaks, its highlight marks as <mark>: what a document
+    too slow to render as markdown is shown as."""
+    paragraphs = [p for p in re.split(r"\n[ \t]*\n", marked) if p.strip()]
+    body = "".join(f"<p>{str(escape(p)).replace(chr(10), '<br>')}</p>" for p in paragraphs)
+    return Markup(_unmark(body))
 
 
 def vn_date(iso: str | None) -> str:

@@ -1,11 +1,12 @@
 """Build (and incrementally update) an index of a corpus, with either engine.
 
-Files stream through a pool of worker processes that read, extract and analyse them (pyvi once per
-document); the main process only writes to the engine. Everything derived from the whole corpus
-(the citation graph, citation counts, the accent table) is made at the end and filed under the
-new commit. The engine's commit is the one atomic switch: which files are indexed, with which
-digest, is read back from the index itself, so a build killed at any moment leaves the previous
-state or the new one, never both.
+Files stream through worker processes that read, extract and analyse them (pyvi once per document),
+each file within bounded time and memory; the main process only writes to the engine. A build
+writes a new generation of the index beside the current one (indexer/store.py), with everything
+derived from the whole corpus (the citation graph, citation counts, the accent table, what was
+skipped and why), and makes it current with one atomic rename. Which files are indexed, with which
+digest, is read back from the index itself, so a build killed at any moment leaves the last good
+index, and the next build completes it.
 """
 
 import shutil
@@ -18,9 +19,23 @@ from indexer.builder.derive import derive_all, links_from_index
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import file_size, results
 from indexer.engines import DEFAULT_ENGINE, ENGINES, create_engine, open_engine
-from indexer.errors import BuildLocked
-from indexer.extract.corpus import Skipped, list_files
-from indexer.store import DERIVED, build_lock, read_derived, read_info, write_derived, write_info
+from indexer.errors import BuildLocked, UnsafePath
+from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
+from indexer.store import (
+    ENGINE,
+    FORMAT_VERSION,
+    build_lock,
+    claim,
+    generation_dir,
+    link_engine,
+    new_generation,
+    read_derived,
+    read_info,
+    remove_generations,
+    remove_legacy,
+    write_derived,
+    write_info,
+)
 
 # Past this many documents, whoosh gets slow: `vanban index` suggests tantivy.
 WHOOSH_ADVISED_MAX = 5000
@@ -45,9 +60,22 @@ class BuildReport:
     parts_split: int = 0
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
+    rebuilt: str | None = None  # why the index was made afresh rather than updated, when it was
 
     def as_dict(self) -> dict:
         return asdict(self)
+
+
+@dataclass
+class _Plan:
+    """What this build finds: the current generation (if it can be updated), the files and what to do."""
+
+    current: tuple | None                  # (folder, engine) of the current generation
+    files: list[SourceFile]
+    todo: list[SourceFile]                 # new or changed files to read
+    removed: list[str]                     # sources indexed before and gone now
+    indexed: dict[str, str]                # source -> digest, documents in the current generation
+    skipped: dict[str, dict]               # source -> {"digest", "items"}: what reading it reported
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -57,83 +85,164 @@ def _manifest(engine) -> dict[str, str]:
     return dict(p.split("\x1f", 1) for p in pairs if "\x1f" in p)
 
 
-def _open(index_dir: Path, engine_name: str | None):
-    """The engine to update, or a new one (no finished index, another engine, another format)."""
-    info = read_info(index_dir)
-    name = engine_name or (info["engine"] if info else DEFAULT_ENGINE)
-    if name not in ENGINES:
-        raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
-    if info is not None and info["engine"] == name:
-        return name, open_engine(name, index_dir / "engine"), False
-    for stale in ("engine", DERIVED):
-        shutil.rmtree(index_dir / stale, ignore_errors=True)
-    return name, create_engine(name, index_dir / "engine"), True
+def _current(index_dir: Path, info: dict, name: str):
+    """(folder, engine) of the current generation when this build can update it: the same engine and
+    format, and an engine that opens (a damaged one is rebuilt, not updated); else None."""
+    if info.get("format") != FORMAT_VERSION or not info.get("generation") or info.get("engine") != name:
+        return None
+    folder = generation_dir(index_dir, info["generation"])
+    try:
+        return folder, open_engine(name, folder / ENGINE)
+    except Exception:  # a truncated or half-removed index: the build makes a whole new one
+        return None
 
 
-def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress | None = None,
-                engine: str | None = None, wait: float = 0.0) -> BuildReport:
-    """Index the corpus into index_dir; unchanged files are kept, changed replaced, deleted removed.
+def _why_afresh(info: dict, name: str) -> str | None:
+    if not info.get("generation"):
+        return "phiên bản cũ" if info.get("legacy") else None
+    if info.get("format") != FORMAT_VERSION:
+        return "phiên bản cũ"
+    if info.get("engine") != name:
+        return f"đổi bộ máy {info.get('engine')} -> {name}"
+    return "chỉ mục cũ bị hỏng"
 
-    `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
-    (whoosh for a new one); another engine than the folder's rebuilds it. One build at a time:
-    another one raises BuildLocked (after waiting `wait` seconds).
-    """
-    started = time.monotonic()
-    index_dir = Path(index_dir)
-    paths = [Path(p) for p in (corpus if isinstance(corpus, (list, tuple)) else [corpus])]
+
+def _corpus_paths(corpus) -> list[Path]:
+    """The corpus paths asked for: each an existing folder or regular file (a FIFO or a device given
+    as the corpus would hang the build or never end)."""
+    paths = [Path(p).expanduser() for p in (corpus if isinstance(corpus, (list, tuple)) else [corpus])]
     for p in paths:
         if not p.exists():
             raise FileNotFoundError(f"không có đường dẫn: {p}")
+        if not (p.is_dir() or p.is_file()):
+            raise UnsafePath(f"{p} không phải tệp thường hay thư mục (FIFO, thiết bị...): không đọc")
+    return paths
+
+
+def _plan(index_dir: Path, info: dict, name: str, paths: list[Path]) -> _Plan:
+    current = _current(index_dir, info, name)
+    indexed = _manifest(current[1]) if current else {}
+    skipped = (read_derived(current[0], "skipped") or {}) if current else {}
+    files = list_files(paths)
+    readable = [f for f in files if not f.skip]
+    known = {**{s: e["digest"] for s, e in skipped.items()}, **indexed}
+    todo = [f for f in readable if known.get(f.source) != f.digest]
+    present = {f.source for f in readable}
+    removed = [s for s in indexed if s not in present]
+    return _Plan(current, files, todo, removed, indexed, skipped)
+
+
+def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress | None = None,
+                engine: str | None = None, wait: float = 0.0, part_chars: int | None = None) -> BuildReport:
+    """Index the corpus into index_dir; unchanged files are kept, changed replaced, deleted removed.
+
+    `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
+    (whoosh for a new one); another engine than the folder's rebuilds it beside the current one. The
+    new generation becomes current at one atomic rename, its derived values already written; a build
+    that fails removes what it wrote. One build at a time: another one raises BuildLocked (after
+    waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
+    A document longer than `part_chars` (indexer.builder.parts.MAX_DOCUMENT_CHARS) is indexed in parts.
+    """
+    started = time.monotonic()
+    paths = _corpus_paths(corpus)
+    index_dir = claim(index_dir, paths)
     with build_lock(index_dir, wait):
-        name, eng, fresh = _open(index_dir, engine)
-        report = BuildReport(index_dir=str(index_dir), engine=name)
-        old = {} if fresh else _manifest(eng)
-        old_commit = eng.commit_id()
-        files = list_files(paths)
-        current = {f.source: f for f in files}
-        todo = [f for f in files if old.get(f.source) != f.digest]
-        removed = [s for s in old if s not in current]
-        report.files_unchanged = len(files) - len(todo)
-        report.files_added = sum(1 for f in todo if f.source not in old)
-        report.files_changed = len(todo) - report.files_added
-        report.files_removed = len(removed)
-        links = {} if fresh else (read_derived(index_dir, old_commit, "links") or links_from_index(eng))
-        if todo or removed or fresh:
-            _write(eng, todo, removed, old, links, report, progress, started)
-        write_derived(index_dir, eng.commit_id(), derive_all(eng, links))
-        if fresh:
-            write_info(index_dir, name)  # only now is the folder an index: an unfinished first build is none
-        with eng.searcher() as searcher:
-            report.documents_total = searcher.doc_count()
+        info = read_info(index_dir) or {}
+        name = engine or info.get("engine") or DEFAULT_ENGINE
+        if name not in ENGINES:
+            raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
+        remove_generations(index_dir, keep={info.get("generation"), info.get("previous")})  # cut-short builds'
+        plan = _plan(index_dir, info, name, paths)
+        report = BuildReport(index_dir=str(index_dir), engine=name,
+                             rebuilt=None if plan.current else _why_afresh(info, name))
+        report.files_unchanged = len([f for f in plan.files if not f.skip]) - len(plan.todo)
+        report.files_added = sum(1 for f in plan.todo if f.source not in plan.indexed)
+        report.files_changed = len(plan.todo) - report.files_added
+        report.files_removed = len(plan.removed)
+        if plan.current and not plan.todo and not plan.removed:
+            report.skipped = _reported(plan, {})
+            report.documents_total = _doc_count(plan.current[1])
+        else:
+            _new_generation(index_dir, info, name, paths, plan, report, (progress, started, part_chars))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
 
-def _write(eng, todo, removed, old, links, report, progress, started) -> None:
-    """Delete what went away or changed, add what is new, and commit once at the end."""
-    gone = set(removed) | {f.source for f in todo if f.source in old}
+def _reported(plan: _Plan, fresh: dict[str, dict]) -> list[Skipped]:
+    """Every file not read and every problem reading one reported, whether read now or before."""
+    out = []
+    for f in plan.files:
+        entry = fresh.get(f.source) or plan.skipped.get(f.source)
+        out += skipped_before_reading(f) or ([Skipped(*item) for item in entry["items"]] if entry else [])
+    return out
+
+
+def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> None:
+    """Write a new generation beside the current one and make it current; remove it if anything fails."""
+    generation = new_generation(index_dir)
+    folder = generation_dir(index_dir, generation)
+    try:
+        if plan.current:
+            link_engine(plan.current[0] / ENGINE, folder / ENGINE)
+            eng = open_engine(name, folder / ENGINE)
+            links = read_derived(plan.current[0], "links") or links_from_index(plan.current[1])
+        else:
+            eng, links = create_engine(name, folder / ENGINE), {}
+        fresh = _write(eng, plan, links, report, *run)
+        changed = {f.source for f in plan.todo}
+        present = {f.source for f in plan.files}
+        kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if plan.current else {}
+        report.skipped = _reported(plan, fresh)
+        write_derived(folder, {**derive_all(eng, links), "skipped": {**kept, **fresh}})
+        report.documents_total = _doc_count(eng)
+        write_info(index_dir, {"format": FORMAT_VERSION, "engine": name, "generation": generation,
+                               "previous": info.get("generation") if info.get("format") == FORMAT_VERSION else None,
+                               "corpus": [str(p.resolve()) for p in paths]})
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)  # the current generation is untouched
+        raise
+    if info.get("legacy"):
+        remove_legacy(index_dir)
+    # The old generation stays for requests still reading it, unless no one could (it was damaged).
+    readable = plan.current is not None or (info.get("format") == FORMAT_VERSION and info.get("engine") != name)
+    remove_generations(index_dir, keep={generation, info.get("generation") if readable else None})
+
+
+def _doc_count(engine) -> int:
+    with engine.searcher() as searcher:
+        return searcher.doc_count()
+
+
+def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars) -> dict[str, dict]:
+    """Delete what went away or changed, add what is new, commit once at the end; what reading each
+    file reported, by source."""
+    gone = set(plan.removed) | {f.source for f in plan.todo if f.source in plan.indexed}
     for doc_id in [i for i, r in links.items() if r["source"] in gone]:
         del links[doc_id]
-    total_bytes = sum(file_size(f) for f in todo)
-    state = {"files": 0, "bytes": 0}
+    total_bytes = sum(file_size(f) for f in plan.todo)
+    digests = {f.source: f.digest for f in plan.todo}
+    fresh, state = {}, {"files": 0, "bytes": 0}
     writer = eng.writer()
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in results(todo, total_bytes):
+        for result in results(plan.todo, part_chars):
             for indexed, doc_links in result.documents:
                 writer.add(indexed)
                 links[doc_links["id"]] = doc_links
+            if result.skipped:
+                fresh[result.source] = {"digest": digests[result.source],
+                                        "items": [(s.source, s.reason) for s in result.skipped]}
             report.documents_indexed += len(result.documents)
-            report.skipped.extend(result.skipped)
             report.parts_split += result.split
             state["files"] += 1
             state["bytes"] += result.size
             if progress:
-                progress(BuildProgress(len(todo), state["files"], report.documents_indexed,
+                progress(BuildProgress(len(plan.todo), state["files"], report.documents_indexed,
                                        report.documents_indexed, total_bytes, state["bytes"],
                                        time.monotonic() - started))
         writer.commit()
     except BaseException:
         writer.cancel()
         raise
+    return fresh

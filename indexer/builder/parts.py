@@ -25,8 +25,10 @@ def cuts(text: str, limit: int) -> list[tuple[int, int]]:
     return spans + [(start, len(text))]
 
 
-def document_parts(doc: Document, limit: int = MAX_DOCUMENT_CHARS) -> list[Document]:
-    """The document, or its parts when it is too long: `id`, `id~2`, ... each with its citations."""
+def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
+    """The document, or its parts when it is longer than `limit` (MAX_DOCUMENT_CHARS): `id`, `id~2`, ...
+    each with its citations."""
+    limit = limit or MAX_DOCUMENT_CHARS
     if len(doc.text) <= limit:
         return [doc]
     spans = cuts(doc.text, limit)

@@ -1,18 +1,12 @@
-"""Read, extract and analyse files in worker processes; the main process only writes to the engine."""
+"""Read, extract and analyse files in guarded worker processes; the main process only writes to the engine."""
 
-import multiprocessing
-import os
-from collections import deque
+import functools
 from dataclasses import dataclass
 
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
 from indexer.extract.corpus import Document, Skipped, SourceFile, read_file
-
-# Below this many bytes to (re)index, starting worker processes costs more than it saves.
-POOL_MIN_BYTES = 400_000
-# Files in flight in the pool at once: bounds memory whatever the corpus size.
-IN_FLIGHT_PER_WORKER = 4
+from indexer.extract.guard import Failure, file_seconds, run_guarded
 
 
 @dataclass
@@ -33,28 +27,22 @@ def file_size(file: SourceFile) -> int:
         return 0
 
 
-def work(file: SourceFile) -> FileResult:
-    """Read one file, extract its documents and analyse each (its parts, when it is huge)."""
+def work(file: SourceFile, part_chars: int | None = None) -> FileResult:
+    """Read one file, extract its documents and analyse each (its parts, when it is longer than
+    `part_chars`)."""
     items = list(read_file(file))
-    docs = [p for d in items if isinstance(d, Document) for p in document_parts(d)]
+    docs = [p for d in items if isinstance(d, Document) for p in document_parts(d, part_chars)]
     skipped = [i for i in items if isinstance(i, Skipped)]
     split = len(docs) > 1 and file.path.suffix.lower() != ".jsonl"
     return FileResult(file.source, [analyse(d, file.digest) for d in docs], skipped, split, file_size(file))
 
 
-def results(todo: list[SourceFile], total_bytes: int):
-    """Each file's result, in order: in worker processes for a large batch, bounded in flight."""
-    workers = os.cpu_count() or 1
-    if total_bytes < POOL_MIN_BYTES or workers < 2:
-        yield from map(work, todo)
-        return
-    from analyzers.tokens import word_spans
-    word_spans("Khởi động.")  # load pyvi's model once: forked workers share it
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        pending = deque()
-        for file in todo:
-            pending.append(pool.apply_async(work, (file,)))
-            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+def results(todo: list[SourceFile], part_chars: int | None = None):
+    """Each file's result, in order, each file read and analysed in a guarded worker process: a file
+    that fails, runs too long or needs too much memory comes back as skipped, with the reason."""
+    for file, result in run_guarded(functools.partial(work, part_chars=part_chars), todo, seconds=file_seconds,
+                                    preload=("analyzers.preload",)):
+        if isinstance(result, Failure):
+            yield FileResult(file.source, [], [Skipped(file.source, result.reason)], False, file_size(file))
+        else:
+            yield result

@@ -133,7 +133,7 @@ def translate(node):
 
 class WhooshWriter:
     def __init__(self, ix):
-        self._writer = ix.writer(limitmb=256)
+        self._writer = ix.writer(limitmb=128)
 
     def add(self, doc: IndexedDoc) -> None:
         fields = {name: analysed(doc.tokens.get(name) or []) for name in (*POSITION_FIELDS, *FREQUENCY_FIELDS)}

@@ -3,8 +3,10 @@ number, issuer, date, title, signer), its citations of other documents with thei
 passages that show them.
 
 `corpus` reads files through `indexer.readers` (and JSON Lines records through `jsonl`); `metadata`
-is the pure `extract(text)`, built from `header`, `issuers`, `signature`, `furniture`, `places`,
-`citations` (with `relations`, `refs`, `identity`) and `passages`.
+is the pure `extract(text)`, built from `layouts` (each layout family's header put in one reading
+order: HTML, Pandoc and pipe tables, side-by-side columns, scans), `header` and `headings` (number,
+date, type heading, title), `issuer_block` and `issuers` (the bodies top left, named canonically),
+`signature`, `furniture`, `places`, `citations` (with `relations`, `refs`, `identity`) and `passages`.
 
 May import: analyzers, indexer.readers, and indexer's shared modules (errors, limits).
 """

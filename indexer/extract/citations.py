@@ -1,5 +1,6 @@
 """Find every reference a document makes to another document, full or short form."""
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -67,6 +68,10 @@ NEXT_REFERENCE = re.compile(rf"(?:,|\s+và)\s+{_TYPE}(?:\s+số)?\s*{NUMBER_SYMB
 
 # `khóa XII` after an issuer: the Party term, not part of the issuer's name.
 PARTY_TERM = re.compile(r"\s+(?:khóa|khoá)\s+[IVXL]+$")
+
+# Citations kept of one document: the longest real ones (a gazette annex) cite a few hundred; past this a
+# text is a list, not a document, and the first ones show what it cites (indexer.extract.corpus says so).
+MAX_CITATIONS = 5000
 
 ABBREVIATIONS = {"UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TW": "Trung ương",
                  "BCH": "Ban Chấp hành", "BTV": "Ban Thường vụ", "MTTQ": "Mặt trận Tổ quốc"}
@@ -152,22 +157,33 @@ def _fill_from_fullest(citations: list[Citation]) -> list[Citation]:
     return filled
 
 
-def _aliases(text: str, fulls: list[Citation]) -> dict[str, Citation]:
+def _by_short_key(fulls: list[Citation]) -> dict[str, list[Citation]]:
+    """The full citations under each short key they answer to (`nq:35`), in text order."""
+    grouped: dict[str, list[Citation]] = {}
+    for c in fulls:
+        key = short_key_of(c.ref)
+        if key:
+            grouped.setdefault(key, []).append(c)
+    return grouped
+
+
+def _aliases(text: str, by_short: dict[str, list[Citation]]) -> dict[str, Citation]:
     """Short keys the document defines, each bound to the full citation just before it."""
     aliases = {}
     for match in ALIAS.finditer(text):
         key = short_key(TYPE_CODES[type_name(match.group("type"))], match.group("number"))
-        before = [c for c in fulls if c.end <= match.start() and short_key_of(c.ref) == key]
+        same = by_short.get(key, [])
+        before = bisect.bisect_right([c.end for c in same], match.start())  # ends ascend with the starts
         if before:
-            aliases[key] = before[-1]
+            aliases[key] = same[before - 1]
     return aliases
 
 
-def _resolve_short(match, aliases: dict, fulls: list[Citation]) -> Citation | None:
+def _resolve_short(match, aliases: dict, by_short: dict[str, list[Citation]]) -> Citation | None:
     key = short_key(TYPE_CODES[type_name(match.group("type"))], match.group("number"))
     target = aliases.get(key)
     if target is None:
-        same = [c for c in fulls if short_key_of(c.ref) == key]
+        same = by_short.get(key, [])
         if len({c.key for c in same}) != 1:
             return None  # never cited in full, or ambiguous: not counted
         target = same[0]
@@ -175,8 +191,23 @@ def _resolve_short(match, aliases: dict, fulls: list[Citation]) -> Citation | No
                    short=True)
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < e and s < end for s, e in taken)
+class _Taken:
+    """Spans already taken, merged and sorted, so an overlap test is a binary search (a text with
+    20,000 citations must not compare each with all the others)."""
+
+    def __init__(self, spans):
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, end)  # spans starting before `end`: the last may reach in
+        return i > 0 and self.ends[i - 1] > start
 
 
 def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str | None = None) -> list[Citation]:
@@ -189,22 +220,25 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     ...     "tăng cường (sau đây gọi tắt là Nghị quyết 35). Ban Chỉ đạo 35 học Nghị quyết 35.")]
     [('35-NQ/TW', '2018-10-22', 'Bộ Chính trị'), ('35-NQ/TW', '2018-10-22', 'Bộ Chính trị')]
     """
-    taken = list(exclude)
+    excluded = _Taken(exclude)
     fulls = []
     for match in FULL_REFERENCE.finditer(text):
-        if not _overlaps(match.start(), match.end(), taken):
+        if len(fulls) >= MAX_CITATIONS:
+            break
+        if not excluded.overlaps(match.start(), match.end()):
             fulls += _with_continuations(_full(match, text), text)
-    taken += [(c.start, c.end) for c in fulls]
-    aliases = _aliases(text, fulls)
-    alias_spans = [m.span() for m in ALIAS.finditer(text)]
+    reach = fulls[-1].end if len(fulls) >= MAX_CITATIONS else len(text)  # short forms up to the same place
+    by_short = _by_short_key(fulls)
+    aliases = _aliases(text, by_short)
+    taken = _Taken([*exclude, *((c.start, c.end) for c in fulls), *(m.span() for m in ALIAS.finditer(text))])
     shorts = []
-    for match in SHORT_REFERENCE.finditer(text):
-        if _overlaps(match.start(), match.end(), taken + alias_spans):
+    for match in SHORT_REFERENCE.finditer(text, 0, reach):
+        if taken.overlaps(match.start(), match.end()):
             continue
-        resolved = _resolve_short(match, aliases, fulls)
+        resolved = _resolve_short(match, aliases, by_short)
         if resolved is not None:
             shorts.append(resolved)
-    citations = sorted(fulls + shorts, key=lambda c: c.start)
+    citations = sorted(fulls + shorts, key=lambda c: c.start)[:MAX_CITATIONS]
     citations = [c for c in citations if c.key != own_key]
     return _with_relations(text, _fill_from_fullest(citations))
 

@@ -1,21 +1,22 @@
 """Read a corpus: folders of files staff keep (text, Word, PDF, web pages; one or several documents
 each) and JSON Lines files of records."""
 
-import hashlib
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from analyzers.normalize import normalize_text
+from indexer.extract.citations import MAX_CITATIONS
+from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
+from indexer.extract.guard import Failure, file_seconds, run_guarded
 from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one
-from indexer.readers import READERS, UnreadableFile, decode, read_text
+from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 
-JSONL_SUFFIXES = {".jsonl"}
-# A SourceFile whose digest starts with this could not be read (a folder that cannot be listed).
-UNREADABLE = "unreadable:"
+# A JSON Lines file is an export of many documents: larger than one document's file may be.
+MAX_JSONL_BYTES = 512 << 20
 
+__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_file_list",
+           "read_files_guarded", "read_jsonl", "skipped_before_reading"]
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,8 @@ class Document:
     meta: DocumentMetadata
     format: str = "txt"   # the reader that produced the text: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False     # the text was recognized from a scan
-    path: str = ""        # absolute path of the original file, so a page can link to it
-
-
-@dataclass(frozen=True)
-class SourceFile:
-    """A corpus file found on disk: its name in the index and a fingerprint of its bytes."""
-
-    path: Path
-    source: str
-    digest: str
+    path: str = ""        # the original file (extract.files.path_text), so a page can link to it
+    digest: str = ""      # of the original file's bytes when it was read: a page serves it only unchanged
 
 
 @dataclass(frozen=True)
@@ -47,45 +40,6 @@ class Skipped:
 
     source: str
     reason: str
-
-
-def list_files(paths: list[Path]) -> list[SourceFile]:
-    """Every regular, non-hidden file under the given folders (and the given files), sorted by source name.
-
-    A folder that cannot be listed comes back too, with an `unreadable:` digest, so it is reported.
-    """
-    found = {}
-    for root in map(Path, paths):
-        if root.is_dir():
-            found.update(_walk(root))
-        else:
-            found[root.name] = SourceFile(root, root.name, _digest(root))
-    return [found[s] for s in sorted(found)]
-
-
-def _walk(root: Path) -> dict[str, SourceFile]:
-    """The files under a folder by source name (`folder/sub/file`), and the subfolders we could not list."""
-    found, errors = {}, []
-    name = root.resolve().name
-    for folder, subfolders, files in os.walk(root, onerror=errors.append):
-        subfolders[:] = [d for d in subfolders if not d.startswith(".")]
-        for path in (Path(folder) / f for f in files if not f.startswith(".")):
-            if path.is_file():
-                source = f"{name}/{path.relative_to(root).as_posix()}"
-                found[source] = SourceFile(path, source, _digest(path))
-    for err in errors:
-        folder = Path(err.filename)
-        relative = folder.relative_to(root).as_posix() if folder != root else ""
-        source = f"{name}/{relative}/" if relative else f"{name}/"
-        found[source] = SourceFile(folder, source, f"{UNREADABLE}{err.strerror}")
-    return found
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha1(path.read_bytes()).hexdigest()
-    except OSError as err:
-        return f"{UNREADABLE}{err.strerror}"
 
 
 def documents_of_text(text: str, source: str) -> list[Document]:
@@ -117,15 +71,35 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
                           f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
             continue
         seen[doc_id] = line_no
-        text = normalize_text(text)
+        text, refused = without_mojibake(normalize_text(text))
+        if refused:  # each record is checked, as a file is: one damaged record is skipped alone
+            yield Skipped(f"{source}:{line_no}", refused)
+            continue
         meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
 
 
+def read_file_list(file: SourceFile) -> list[Document | Skipped]:
+    """read_file's items as a list (what a guarded worker sends back)."""
+    return list(read_file(file))
+
+
+def read_files_guarded(files: list[SourceFile]) -> Iterator[tuple[SourceFile, list[Document | Skipped]]]:
+    """Each file and its items, read in guarded worker processes (indexer.extract.guard): a file that
+    fails, runs too long or needs too much memory comes back as skipped with the reason."""
+    for file, result in run_guarded(read_file_list, files, seconds=file_seconds):
+        yield file, [Skipped(file.source, result.reason)] if isinstance(result, Failure) else result
+
+
+def skipped_before_reading(file: SourceFile) -> list[Skipped]:
+    """Why a listed file is not read at all (decided when it was listed), as a report line."""
+    return [Skipped(file.source, file.skip)] if file.skip else []
+
+
 def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
     """The documents of one corpus file, or why it was skipped."""
-    if file.digest.startswith(UNREADABLE):
-        yield Skipped(file.source, f"không đọc được: {file.digest[len(UNREADABLE):]}")
+    if file.skip:
+        yield from skipped_before_reading(file)
         return
     try:
         items = _read(file)
@@ -139,18 +113,21 @@ def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
 def _read(file: SourceFile) -> list[Document | Skipped]:
     """Read a file with the reader for its kind; raises UnreadableFile or OSError."""
     suffix = file.path.suffix.lower()
-    if suffix in READERS.keys() | JSONL_SUFFIXES and file.path.stat().st_size == 0:
+    if file.path.stat().st_size == 0:
         return [Skipped(file.source, "tệp rỗng")]
     if suffix not in JSONL_SUFFIXES:
         result = read_text(file.path)
         if not result.text.strip():
             return [Skipped(file.source, "tệp rỗng")]
-        origin = dict(format=result.format, ocr=result.ocr, path=str(file.path.resolve()))
+        origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
         documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
-        return documents + ([Skipped(file.source, result.warning)] if result.warning else [])
-    text = decode(file.path.read_bytes())
+        warnings = [result.warning] if result.warning else []
+        if any(len(d.meta.citations) >= MAX_CITATIONS for d in documents):
+            warnings.append(f"chỉ giữ {MAX_CITATIONS:,} trích dẫn đầu của một văn bản".replace(",", "."))
+        return documents + [Skipped(file.source, w) for w in warnings]
+    text = decode(read_bytes(file.path, MAX_JSONL_BYTES))
     if not text.strip():
         return [Skipped(file.source, "tệp rỗng")]
-    path = str(file.path.resolve())
-    return [replace(d, format="jsonl", path=path) if isinstance(d, Document) else d
+    origin = dict(format="jsonl", path=path_text(file.path), digest=file.digest)
+    return [replace(d, **origin) if isinstance(d, Document) else d
             for d in read_jsonl(text, file.source)]

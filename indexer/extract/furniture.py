@@ -6,6 +6,8 @@ kept), so every offset found in the view is an offset in the text itself, which 
 
 import re
 
+from indexer.readers.markup import HTML_TAG
+
 # Gazette running heads, with the page number before or after: `CÔNG BÁO/Số 1091 + 1092/Ngày 03-11-2023`,
 # `38      CÔNG BÁO/Số 347 + 348/Ngày 25-02-2025`, and the `(Xem tiếp Công báo số 507 + 508)` at a cut.
 RUNNING_HEAD = re.compile(r"^[ \t]*(?:\d{1,4}[ \t]+)?CÔNG BÁO[ \t]*/[ \t]*Số[^\n]*$"
@@ -21,15 +23,21 @@ GAZETTE_SECTION = re.compile(r"^[ \t]*VĂN BẢN (?:QUY PHẠM PHÁP LUẬT|PHÁ
 SIGNATURE_STAMP = re.compile(
     r"^[ \t]*(?:Ký bởi|Người ký)[ \t]*:[^\n]*(?:\n[ \t]*(?:Email|Cơ quan|Thời gian ký|Ngày ký)[ \t]*:[^\n]*)*", re.M)
 
-# Ornament lines under a header (`__________`, `-------`, `–––––`, `***`) and markdown residue (`**`, `|`).
-ORNAMENT = re.compile(r"^[ \t]*[-_–—=*.·]{3,}[ \t]*$|\*+|\||^[ \t]*#+(?=[ \t])", re.M)
+# Ornament lines under a header (`__________`, `-------`, `–––––`, `***`) and markdown residue (`**`, `#`).
+ORNAMENT = re.compile(r"^[ \t]*[-_–—=*.·]{3,}[ \t]*$|\*+|^[ \t]*#+(?=[ \t])", re.M)
+
+# A table's `|`; one touching a digit is a scan's 1 (`ngày 3| tháng 12`), not a table's, and stays.
+PIPE = re.compile(r"\|")
 
 # A footnote number glued to a word: `THÔNG TƯ1`, `thuế1`, `Quân đội73` (no Vietnamese word ends in a digit;
 # codes such as `QH15` are upper case and keep theirs).
 GLUED_FOOTNOTE = re.compile(r"(?<=[a-zà-ỹđ])(?P<f>\d{1,3})(?=[ \t,.;:]|$)"
                             r"|^[ \t]*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ]*[A-ZĐÀ-Ỹ](?P<h>\d{1,3})[ \t]*$", re.M)
 
-FURNITURE = (RUNNING_HEAD, PAGE_NUMBER, GAZETTE_SECTION, SIGNATURE_STAMP, ORNAMENT, GLUED_FOOTNOTE)
+# Tags of markdown that holds HTML (`<p>`, `<strong>`, `<td>`): markup, never text.
+MARKUP = HTML_TAG
+
+FURNITURE = (RUNNING_HEAD, PAGE_NUMBER, GAZETTE_SECTION, SIGNATURE_STAMP, ORNAMENT, MARKUP, GLUED_FOOTNOTE)
 
 
 def furniture_spans(text: str) -> list[tuple[int, int]]:
@@ -41,7 +49,12 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     """
     spans = [m.span() for pattern in FURNITURE[:-1] for m in pattern.finditer(text)]
     spans += [m.span("f") if m.group("f") else m.span("h") for m in GLUED_FOOTNOTE.finditer(text)]
+    spans += [m.span() for m in PIPE.finditer(text) if not _touches_digit(text, m.start())]
     return sorted(span for span in spans if span[1] > span[0])
+
+
+def _touches_digit(text: str, at: int) -> bool:
+    return (at > 0 and text[at - 1].isdigit()) or (at + 1 < len(text) and text[at + 1].isdigit())
 
 
 def blank(text: str, spans) -> str:

@@ -1,14 +1,13 @@
 """The header of a document: its type heading, number, place and date, title, and a consolidated
 text's certification block. Every function reads the furniture-free view of the text."""
 
+import datetime
 import re
+from dataclasses import dataclass
 
-from indexer.extract.refs import DOCUMENT_TYPES, NUMBER_SYMBOL, TYPE_NAME, canonical_ref, type_name
-
-# A line that is only a type name, upper case: `KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHƯƠNG TRÌNH HÀNH ĐỘNG`.
-TYPE_HEADING = re.compile(
-    r"^[ \t]*(" + "|".join(t.upper().replace(" ", r"[ \t]+") for t in DOCUMENT_TYPES)
-    + r")(?:[ \t]+HÀNH ĐỘNG)?[ \t]*$", re.M)
+from indexer.extract.headings import HEADER_END, HEADER_REACH, LONG_HEADING, TYPE_HEADING
+from indexer.extract.layouts.scans import read_digits
+from indexer.extract.refs import NUMBER_SYMBOL, SYMBOL_TAIL, TYPE_NAME, canonical_ref, type_name
 
 # The document's own number: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`, `Luật số: 51/2024/QH15`,
 # `Nghị quyết số: 78/2025/UBTVQH15`, and one-line headers `Số: 296/BHXH-CSYT V/v ...`.
@@ -16,9 +15,20 @@ HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[
                            rf"(?P<symbol>{NUMBER_SYMBOL})",
                            re.M)
 
+# The same line as converters and scans give it: `Số:` alone with the number on the next line (Pandoc),
+# the number garbled (`Số: Ø2 /CT-UBND`) or left blank in a draft (`Số:        /TB-UBND`).
+PRINTED_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*\n?[ \t]*"
+                            rf"(?P<digits>[^\n/\-–]{{0,8}}?)[ \t]*(?P<tail>{SYMBOL_TAIL})", re.M)
+
 # The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
 PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
                         r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
+
+# The place and date line of a header as it may come: a draft's blank day or month (`ngày    tháng 12
+# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`), a line wrapped inside a cell,
+# a footnote digit clinging to the year (`năm 20264`).
+HEADER_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)\s*tháng"
+                         r"(?P<m>[^\n]{0,8}?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.M)
 
 # The adoption date of a law or a resolution of the National Assembly, at its end:
 # `Luật này được Quốc hội ... thông qua ngày 27 tháng 11 năm 2024`.
@@ -42,9 +52,11 @@ INTRO_REACH = 4000
 # The gazette's section title over a consolidated text names its certifier: `VĂN BẢN HỢP NHẤT - BỘ Y TẾ`.
 CONSOLIDATED_SECTION = re.compile(r"^[ \t]*VĂN BẢN HỢP NHẤT[ \t]*-[ \t]*(?P<body>[^\n]*)(?P<more>\n[^\n]*)?", re.M)
 
-# Where the title ends and the body starts: `Căn cứ`, `Điều 1`, `Chương I`, `Phần thứ nhất`, `I.`, `1.`.
-TEXT_START = re.compile(r"^[ \t]*(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d|[IVX]+\.\s|\d+\.\s"
-                        r"|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:|Nơi nhận)")
+# Where the title ends and the body starts: `Căn cứ` (a Party text's `- Căn cứ`), `Điều 1`, `Chương I`,
+# `Phần thứ nhất`, `I.`, `1.`.
+TEXT_START = re.compile(r"^[ \t]*(?:[-–•][ \t]*)?(?:Căn cứ|Điều \d|Chương [IVXLC\d]|Phần (?:thứ|[IVX\d])|Mục \d"
+                        r"|[IVX]+\.\s|\d+\.\s|[a-zđ]\)|Theo đề nghị|Xét đề nghị|Kính gửi|QUYẾT NGHỊ|QUYẾT ĐỊNH\s*:"
+                        r"|Nơi nhận)")
 
 # A consolidated text's note under its title: `Thông tư số 05/2015/TT-BYT ngày ... được sửa đổi, bổ sung bởi:`.
 CONSOLIDATION_NOTE = re.compile(rf"^[ \t]*{TYPE_NAME}\b[^\n]{{0,120}}?\bsố\s+\d")
@@ -60,16 +72,45 @@ TITLE_LIMIT = 500
 SUBJECT_END = re.compile(r"[ \t]*(?:Độc lập|Kính gửi)")
 
 
+@dataclass(frozen=True)
+class Printed:
+    """A value as a header prints it: read, left blank (a draft), or there but not readable (a scan)."""
+
+    value: str | None
+    state: str = "none"          # "read", "blank", "unsure" (printed, not readable) or "none" (not printed)
+    doc_type: str | None = None  # the type a number is printed with: `Luật số: 51/2024/QH15`
+    symbol: str | None = None    # what follows the number, read even when the number is not: `/TB-UBND`
+
+
+def header_heading(view: str):
+    """The document's own type heading: one in its header (a long one too), else the first one anywhere."""
+    end = HEADER_END.search(view, 0, HEADER_REACH)
+    reach = end.start() if end else min(len(view), HEADER_REACH)
+    own = TYPE_HEADING.search(view, 0, reach) or LONG_HEADING.search(view, 0, reach)
+    return (own, True) if own and _is_upper(own.group(0)) else (TYPE_HEADING.search(view), False)
+
+
 def type_heading(view: str):
-    return TYPE_HEADING.search(view)
+    return header_heading(view)[0]
+
+
+def read_number(header: str) -> Printed:
+    """The number printed in a header, as printed (spacing normalized), or why there is none."""
+    match = PRINTED_NUMBER.search(header)
+    if not match:
+        return Printed(None)
+    kind = type_name(match.group("type")) if match.group("type") else None
+    symbol = canonical_ref(match.group("tail"))
+    digits, sure = read_digits(match.group("digits"))
+    if digits is None or int(digits) == 0:
+        return Printed(None, "blank" if sure and digits is None else "unsure", kind, symbol)
+    return Printed(canonical_ref(digits + match.group("tail")), "read", kind, symbol)
 
 
 def header_number(header: str) -> tuple[str | None, str | None]:
     """The number printed in a header, as printed (spacing normalized), and the type named before it."""
-    match = HEADER_NUMBER.search(header)
-    if not match:
-        return None, None
-    return canonical_ref(match.group("symbol")), type_name(match.group("type")) if match.group("type") else None
+    printed = read_number(header)
+    return printed.value, printed.doc_type
 
 
 def floating_header(view: str) -> str | None:
@@ -93,8 +134,30 @@ def iso_date(match) -> str | None:
 
 
 def header_date(header: str) -> str | None:
-    match = PLACE_DATE.search(header)
-    return iso_date(match) if match else None
+    printed = read_date(header)
+    return printed.value if printed.state == "read" else None
+
+
+def read_date(header: str) -> Printed:
+    """The header's date: ISO when whole; `2024-12` or `2024` (state "blank") when a draft leaves the day
+    or month blank, or (state "unsure") when a scan garbles them."""
+    match = HEADER_DATE.search(header)
+    if not match:
+        return Printed(None)
+    (day, day_sure), (month, month_sure) = read_digits(match.group("d")), read_digits(match.group("m"))
+    year = match.group("y")
+    if day and month and _exists(int(year), int(month), int(day)):
+        return Printed(f"{year}-{int(month):02d}-{int(day):02d}", "read")
+    partial = f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
+    return Printed(partial, "blank" if day_sure and month_sure and not day else "unsure")
+
+
+def _exists(year: int, month: int, day: int) -> bool:
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def certification_block(view: str) -> tuple[int, int, int] | None:

@@ -42,15 +42,21 @@ AUTHORITY = re.compile(
 FIELD_HEADS = re.compile(r"^(?:Bộ|Sở|Cục|Tổng cục|Vụ|Ban|Viện|Chi cục|Phòng|Trung tâm|Học viện|Trường)\s+(?!nhân\b)",
                          re.I)
 
-# Where a place name starts: everything after it is a proper noun (`tỉnh Bắc Ninh`, `huyện Ngọc Hồi`).
-PLACE_WORD = re.compile(r"\b(tỉnh|huyện|thành phố|quận|thị xã|xã|phường|thị trấn)\s+(?=\S)")
+# Where a place name starts: everything after it is a proper noun (`tỉnh Bắc Ninh`, `huyện Ngọc Hồi`,
+# `Thành ủy Hà Nội`); `xã hội` is a word, not a commune (`Văn hóa - Xã hội`).
+PLACE_WORD = re.compile(r"\b((?:tỉnh|thành|huyện|quận|thị|đảng) ủy|(?:tỉnh|huyện|quận)(?! ủy\b)|thành phố|thị xã"
+                        r"|xã(?! hội\b)|phường|thị trấn)\s+(?=\S)")
+
+# An abbreviation kept as printed: a word of capitals without a vowel (`NCKSTTHC`, `BCĐ`).
+ACRONYM = re.compile(r"^[BCDĐGHKLMNPQRSTVX]{2,}\d*$")
 
 # Words a body's name keeps in capitals wherever they stand.
 PROPER_WORDS = {"ủy ban nhân dân": "Ủy ban nhân dân", "hội đồng nhân dân": "Hội đồng nhân dân",
                 "tỉnh ủy": "Tỉnh ủy", "huyện ủy": "Huyện ủy", "thành ủy": "Thành ủy", "đảng ủy": "Đảng ủy",
                 "trung ương": "Trung ương", "quốc hội": "Quốc hội", "chính phủ": "Chính phủ",
                 "nhà nước": "Nhà nước", "việt nam": "Việt Nam", "thường vụ": "Thường vụ", "ubnd": "Ủy ban nhân dân",
-                "hđnd": "Hội đồng nhân dân", "đảng": "Đảng", "mặt trận tổ quốc": "Mặt trận Tổ quốc"}
+                "hđnd": "Hội đồng nhân dân", "đảng": "Đảng", "mặt trận tổ quốc": "Mặt trận Tổ quốc",
+                "tttt": "Thông tin và Truyền thông", "cntt": "Công nghệ thông tin"}
 
 # Decoration around a printed name: rules, stars, underscores, markdown.
 DECORATION = re.compile(r"[_*=|#–—]+|-{2,}|\s-\s*$|^\s*-\s")
@@ -93,7 +99,9 @@ def case_name(name: str) -> str:
         field = re.sub(r"((?:^|\bvà|-|,)\s*)(\w)", lambda m: m.group(1) + m.group(2).upper(), text[head.end():])
         text = text[:head.end()] + field
     for lower, proper in PROPER_WORDS.items():
-        text = re.sub(rf"(?<!\w){lower}(?!\w)", proper, text)
+        text = re.sub(rf"(?<!\w){lower}(?!\w)", proper, text, flags=re.I)
+    for word in {w for w in name.split() if ACRONYM.match(w) and w.lower() not in PROPER_WORDS}:
+        text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", word, text, flags=re.I)
     return (text[:1].upper() + text[1:] + rest).strip()
 
 

@@ -6,9 +6,12 @@ indexes. An id seen twice in one file is reported, and the first record keeps it
 
 import datetime
 import json
+import unicodedata
 from dataclasses import replace
 
 from indexer.limits import MAX_YEAR, MIN_YEAR
+
+MAX_ID_LENGTH = 256  # an id is part of a page's address: longer ones cannot be opened
 
 # Metadata a record may give; it overrides what extraction finds. Each: str or null.
 TEXT_FIELDS = ("doc_type", "number", "issuer", "province", "signer", "title")
@@ -61,10 +64,17 @@ def checked_overrides(record: dict) -> dict:
 
 
 def record_id(record: dict, line_no: int) -> str:
+    """The record's id: a string or a number that can be shown, linked and opened as part of a page's
+    address (no control characters, no `.` or `..` between slashes, at most MAX_ID_LENGTH)."""
     value = record.get("id", line_no)
     if isinstance(value, bool) or not isinstance(value, (str, int)) or (isinstance(value, str) and not value.strip()):
         raise BadRecord(f"`id` phải là chuỗi hoặc số (nhận được {value!r:.40})")
-    return str(value).strip()
+    value = str(value).strip()
+    if len(value) > MAX_ID_LENGTH:
+        raise BadRecord(f"`id` dài quá {MAX_ID_LENGTH} ký tự ({len(value)})")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value) or {".", ".."} & set(value.split("/")):
+        raise BadRecord(f"`id` có ký tự điều khiển hoặc đoạn `.`/`..` (nhận được {value!r:.40})")
+    return value
 
 
 def parse_record(line: str, line_no: int) -> tuple[str, str, dict]:

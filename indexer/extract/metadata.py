@@ -9,7 +9,6 @@ from analyzers.normalize import canonical_tones
 from indexer.extract.citations import Citation, expand_issuer, find_citations
 from indexer.extract.furniture import reading_view
 from indexer.extract.header import (
-    CERTIFICATION,
     CONSOLIDATED_SECTION,
     CONSOLIDATION_INTRO,
     INTRO_REACH,
@@ -17,18 +16,23 @@ from indexer.extract.header import (
     SUBJECT_LINE,
     TITLE_ISSUER,
     TYPE_HEADING,
+    Printed,
     certification_block,
     certifier_lines,
     floating_header,
-    header_date,
+    header_heading,
     header_number,
     iso_date,
     passed_on,
+    read_date,
+    read_number,
     title,
     type_heading,
 )
 from indexer.extract.identity import is_central_ref
-from indexer.extract.issuers import Body, canonical_body, case_name, is_central_body
+from indexer.extract.issuer_block import case_header, completed, header_issuer
+from indexer.extract.issuers import Body, canonical_body, is_central_body
+from indexer.extract.layouts import head_text
 from indexer.extract.passages import citing_passage
 from indexer.extract.places import find_district, find_province
 from indexer.extract.refs import ref_key, type_name, type_of_symbol
@@ -38,9 +42,6 @@ from indexer.extract.signature import signer_match, signing_body
 # neither its number nor its date belongs to the document.
 STAMP = re.compile(r"(?:ĐẾN|Đến)\s*Ngày\s*:|Số và ký hiệu HS")
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
-
-# National and Party mottos: never the issuer (in two-column text they share a line with it).
-MOTTO = re.compile(r"CỘNG H(?:ÒA|OÀ) XÃ HỘI|Độc lập\s*[-–]\s*Tự do|ĐẢNG CỘNG SẢN VIỆT NAM", re.I)
 
 # The opening sentence names the issuer: `..., Ban Thường vụ Tỉnh ủy ban hành Kế hoạch`,
 # `Chính phủ ban hành Nghị định`, `Bộ trưởng Bộ Y tế ban hành Thông tư`, `Quốc hội ban hành Luật`.
@@ -58,19 +59,6 @@ ATTACHED = re.compile(r"đính kèm|kèm theo", re.I)
 # What follows a signature inside one document: its annexes and forms (`PHỤ LỤC`, `Mẫu số 01`,
 # `(Ban hành kèm theo ...)`): a heading after them is a form's, not a new document's.
 ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|MẪU SỐ|Mẫu số|Biểu số|BIỂU MẪU|\(?Ban hành kèm theo|\(?Kèm theo)", re.M)
-
-# Words that start a body's name on a header line: a new line starting with one is a new body
-# (`BỘ TÀI CHÍNH` / `TỔNG CỤC HẢI QUAN`); any other line continues the one above (`ỦY BAN NHÂN` / `DÂN`).
-BODY_WORD = (r"(?:BỘ|ỦY BAN|UỶ BAN|UBND|HĐND|HỘI ĐỒNG|SỞ|CỤC|TỔNG CỤC|CHI CỤC|VỤ|BAN|VĂN PHÒNG|CHÍNH PHỦ|THỦ TƯỚNG|"
-             r"QUỐC HỘI|NGÂN HÀNG|VIỆN|TÒA ÁN|TOÀ ÁN|KIỂM TOÁN|BẢO HIỂM|TỈNH ỦY|TỈNH UỶ|HUYỆN ỦY|THÀNH ỦY|ĐẢNG ỦY|"
-             r"ĐẢNG BỘ|TRUNG TÂM|PHÒNG|TRƯỜNG)\b")
-BODY_NAME_START = re.compile(BODY_WORD)
-
-# A signature block's first line, `TM. CHÍNH PHỦ` / `KT. BỘ TRƯỞNG`: the header has ended.
-SIGNING_FOR = re.compile(r"(?:T/M|TM\.|KT\.|TL\.|TUQ\.)")
-
-# Co-issuers of a joint text, one after the other: `VIỆN KIỂM SÁT NHÂN DÂN TỐI CAO - BỘ CÔNG AN - ...`.
-JOINT_SEPARATOR = re.compile(rf"\s[-–]\s*(?={BODY_WORD})")
 
 @dataclass(frozen=True)
 class DocumentMetadata:
@@ -93,6 +81,8 @@ class DocumentMetadata:
     deduced: tuple[str, ...] = ()  # fields not printed in the document itself, but deduced
     parent_issuer: str | None = None  # the body above the issuer in the header: `Bộ Tài chính`
     authority: str | None = None      # who acts for the issuer when the text names it: `Bộ trưởng`
+    partial_date: str | None = None   # `2024-12` or `2024` when the day (and month) is blank or unreadable
+    uncertain: tuple[str, ...] = ()   # fields printed but not readable (a scan's garbled digits): left out
 
 
 def _clean(text: str) -> str:
@@ -120,70 +110,28 @@ def split_documents(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
-def _header(view: str, stamps: list[tuple[int, int]]) -> str:
+def _header(head: str) -> str:
     """The part before the type heading (or the first lines), stamps blanked out."""
-    heading = type_heading(view)
-    end = heading.start() if heading else min(len(view), 1500)
-    header = view[:end]
-    for s, e in stamps:
-        if s < end:
-            header = header[:s] + " " * (min(e, end) - s) + header[min(e, end):]
+    heading = type_heading(head)
+    end = heading.start() if heading else min(len(head), 1500)
+    header = head[:end]
+    for paragraph in PARAGRAPH.finditer(header):
+        if STAMP.search(paragraph.group(0)):
+            s, e = paragraph.span()
+            header = header[:s] + " " * (e - s) + header[e:]
     return header
 
-def _case_header(line: str) -> str:
-    """A local header line in Party style: `TỈNH ỦY HẢI DƯƠNG` -> `Tỉnh ủy Hải Dương`; else proper-noun case."""
-    if line.startswith(("TỈNH ỦY", "TỈNH UỶ")) and " " in line[8:].strip():
-        return "Tỉnh ủy " + " ".join(w.capitalize() for w in line[8:].split())
-    return case_name(line)
 
-
-def _header_lines(header: str) -> list[str]:
-    """The upper-case lines printed top left, before the number or date; mottos cut away."""
-    lines = []
-    for line in header.splitlines():
-        line = MOTTO.split(line)[0].strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
-        if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
-            continue
-        if not lines and not BODY_NAME_START.match(line):
-            continue  # text before the first body's name: a table's tail, a cut line
-        if line.startswith("Số") or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not line.isupper():
-            if lines:
-                break
-            continue
-        lines.append(line)
-    return lines
-
-
-def _bodies(lines: list[str]) -> list[str]:
-    """Header lines joined into bodies in reading order, each printed once (gazettes repeat it)."""
-    bodies: list[str] = []
-    for line in lines:
-        if bodies and (not BODY_NAME_START.match(line) or bodies[-1].endswith(("-", "–"))):
-            bodies[-1] += " " + line
-        else:
-            bodies.append(line)
-    unique = []
-    for body in bodies:
-        if not unique or " ".join(unique[-1].split()) != " ".join(body.split()):
-            unique.append(body)
-    return unique
-
-
-def _header_issuer(header: str, lines: list[str] | None = None) -> tuple[Body | None, str | None]:
-    """The issuer printed top left (or the given lines) and the parent body above it."""
-    bodies = _bodies(_header_lines(header) if lines is None else lines)
-    if not bodies:
-        return None, None
-    joint = JOINT_SEPARATOR.split(bodies[-1])
-    if len(joint) > 1:  # a joint text: every co-issuer, in printed order
-        return Body(", ".join(canonical_body(b).name for b in joint)), None
-    child = canonical_body(bodies[-1])
-    if len(bodies) == 1:
-        return (child if is_central_body(child.name) else Body(_case_header(bodies[0]))), None
-    parent = canonical_body(bodies[0])
-    if is_central_body(parent.name):
-        return child, parent.name
-    return Body(" ".join([_case_header(u) for u in bodies[1:]] + [_case_header(bodies[0])])), parent.name
+def _printed(head: str) -> tuple[str, Printed, Printed]:
+    """The header, and the number and date it prints; a header printed away from the top when the
+    top prints no number."""
+    header = _header(head)
+    number = read_number(header)
+    if number.state == "none":
+        floating = floating_header(head)
+        if floating:
+            header, number = floating, read_number(floating)
+    return header, number, read_date(header)
 
 
 def _locate(org: str, province: str | None, district: str | None) -> str:
@@ -208,7 +156,7 @@ def _consolidated(view: str) -> dict | None:
     start, marker, end = block
     number = header_number(view[start:end])[0]
     date = PLACE_DATE.search(view, marker, end) or PLACE_DATE.search(view, start, end)
-    printed = _header_issuer("", certifier_lines(view, start, marker))[0]
+    printed = header_issuer("", certifier_lines(view, start, marker))[0]
     issuer = printed or certifier
     return {"number": number, "date": iso_date(date) if date else None, "issuer": issuer,
             "signer": signer_match(view, start, end)}
@@ -228,32 +176,44 @@ def _preamble_issuer(view: str) -> Body | None:
     return canonical_body(expand_issuer(opening.group("org"))) if opening else None
 
 
-def _issuer(view: str, header: str, signer, places) -> tuple[Body | None, str | None]:
+def _located(body: Body | None, places) -> Body | None:
+    """A printed name that ends at its level (`Văn phòng Ủy ban nhân dân tỉnh`) with its place added."""
+    if body is None or not body.name.lower().endswith(("tỉnh", "huyện")):
+        return body
+    return Body(_locate(body.name, *places()), body.authority)
+
+
+def _issuer(view: str, head: str, header: str, number: str | None, signer, places) -> tuple[Body | None, str | None]:
     """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
-    printed, parent = _header_issuer(header)
+    printed, parent = header_issuer(header)
     if printed:
-        return printed, parent
-    opening = _preamble_issuer(view)
+        printed = completed(printed, number)
+        parent_body = _located(Body(parent), places) if parent else None
+        return _located(printed, places), parent_body.name if parent_body else None
+    opening = _preamble_issuer(head)
     if opening:
         if is_central_body(opening.name):
             return opening, None
         return Body(_locate(opening.name, *places()), opening.authority), None
-    title_org = TITLE_ISSUER.search(view[:2000])
+    title_org = TITLE_ISSUER.search(head[:2000])
     if title_org:
-        return Body(_locate(_case_header(title_org.group("org")), *places())), None
+        return Body(_locate(case_header(title_org.group("org")), *places())), None
     signing = signing_body(view, signer)
     return (canonical_body(signing) if signing and is_central_body(signing) else None), None
 
 
-def _doc_type(view: str, header: str, number: str | None, number_type: str | None) -> str | None:
-    if number and type_of_symbol(number):
-        return type_of_symbol(number)
-    if number_type:
-        return number_type
-    heading = type_heading(view)
+def _doc_type(head: str, header: str, number: Printed) -> str | None:
+    """The type its heading names (`QUY ĐỊNH` is a Quy định though its symbol says `QĐ`), else its symbol's
+    code, else a letter's `V/v` line."""
+    heading, in_header = header_heading(head)
+    symbol_type = type_of_symbol(number.value or f"0{number.symbol}") if number.symbol else None
+    if heading and in_header:
+        return type_name(heading.group(1))
+    if symbol_type or number.doc_type:
+        return symbol_type or number.doc_type
     if heading:
-        return type_name(" ".join(heading.group(1).split()))
-    if SUBJECT_LINE.search(header) or number:
+        return type_name(heading.group(1))
+    if SUBJECT_LINE.search(header) or number.value:
         return "Công văn"  # an official letter carries no type code and no type heading
     return None
 
@@ -266,6 +226,12 @@ def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bo
     return not (number and is_central_ref(number))
 
 
+def _province(issuer: Body | None, parent: str | None, places) -> str | None:
+    """The province the issuer's name (or its parent's) names; else the one the text names most."""
+    named = [find_province(canonical_tones(n)) for n in (issuer.name if issuer else None, parent) if n]
+    return next((p for p in named if p), None) or places()[0]
+
+
 def _places(view: str, context: str) -> tuple[str | None, str | None]:
     # The recipients list names other bodies: it says nothing of where the document comes from.
     recipients = RECIPIENTS.search(view)
@@ -274,40 +240,52 @@ def _places(view: str, context: str) -> tuple[str | None, str | None]:
     return province, find_district(toned)
 
 
+def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
+    """(date, partial date): the header's, or a law's adoption date when the header prints none."""
+    if printed.state == "read":
+        return printed.value, None
+    return (passed_on(view), None) if printed.state == "none" else (None, printed.value)
+
+
 def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") -> DocumentMetadata:
     """Extract one document's metadata; `context` is the rest of its file (for its place)."""
     view = reading_view(text)
+    head = head_text(text, view)  # the header in reading order, whatever its layout
     stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
-    header = _header(view, stamps)
-    if header_number(header)[0] is None:
-        header = floating_header(view) or header
-    number, number_type = header_number(header)
+    header, number, printed_date = _printed(head)
     consolidated = _consolidated(view)
     if consolidated:
-        number, number_type = consolidated.get("number"), "Văn bản hợp nhất"
-    citations = find_citations(view, exclude=stamps, own_key=ref_key(number) if number else None)
+        number = Printed(consolidated.get("number"), "read", "Văn bản hợp nhất")
+    citations = find_citations(view, exclude=stamps, own_key=ref_key(number.value) if number.value else None)
     places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
     signer = consolidated.get("signer") if consolidated else None
     signer = signer or signer_match(view)
     # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
-    issuer, parent = (consolidated["issuer"], None) if consolidated else _issuer(view, header, signer, places)
-    date = consolidated.get("date") if consolidated else (header_date(header) or passed_on(view))
-    province = places()[0] if _is_local(issuer, parent, number) else None
+    if consolidated:
+        issuer, parent = consolidated["issuer"], None
+    else:
+        issuer, parent = _issuer(view, head, header, number.value, signer, places)
+    date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
+    province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
     return _dated(DocumentMetadata(
-        part=part, start=offset, end=offset + len(text), doc_type=_doc_type(view, header, number, number_type),
-        number=number, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
+        part=part, start=offset, end=offset + len(text),
+        doc_type="Văn bản hợp nhất" if consolidated else _doc_type(head, header, number),
+        number=number.value, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
         year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
-        title=title(view, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
-        parent_issuer=parent, authority=issuer.authority if issuer else None))
+        title=title(head, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
+        parent_issuer=parent, authority=issuer.authority if issuer else None, partial_date=partial,
+        uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure")))
 
 
 def _dated(meta: DocumentMetadata) -> DocumentMetadata:
-    """The year: printed with the date, or a lower bound from the latest date the document cites."""
+    """The year: printed with the date (or with a draft's month), or a lower bound from the latest date
+    the document cites."""
     cited_dates = sorted(c.date for c in meta.citations if c.date)
     date_min = cited_dates[-1] if not meta.date and cited_dates else None
-    year = int(meta.date[:4]) if meta.date else (int(date_min[:4]) if date_min else None)
-    return replace(meta, year=year, year_inferred=bool(year and not meta.date), date_min=date_min,
-                   deduced=("year",) if date_min else ())
+    printed = meta.date or meta.partial_date
+    year = int(printed[:4]) if printed else (int(date_min[:4]) if date_min else None)
+    inferred = bool(year and not printed)
+    return replace(meta, year=year, year_inferred=inferred, date_min=date_min, deduced=("year",) if inferred else ())
 
 
 def _shift(citation: Citation, offset: int) -> Citation:

@@ -24,11 +24,12 @@ CITY_HCM = re.compile(r"(?:[Tt]hành phố|TP\.?)\s*(?:Hồ Chí Minh|HCM)\b")
 
 def _pattern(name: str) -> str:
     """A place name in title case or upper case, with any spacing or tone style."""
-    words = [re.escape(w) for w in name.split(" ")]
-    spaced = r"\s+".join(words)
+    def spaced(words: str) -> str:  # upper-cased word by word: `\s` must stay `\s`
+        return r"\s+".join(re.escape(w) for w in words.split(" "))
+    lower, upper = spaced(name), spaced(name.upper())
     if name in AMBIGUOUS:
-        spaced = r"(?:[Tt]ỉnh|TỈNH)\s+" + spaced
-    return f"{spaced}|{spaced.upper()}"
+        lower, upper = r"(?:[Tt]ỉnh|TỈNH)\s+" + lower, r"TỈNH\s+" + upper
+    return f"{lower}|{upper}"
 
 
 # Every province in one pattern (one pass over a text, not 63): group `p<i>` is PROVINCE_NAMES[i].

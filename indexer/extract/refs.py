@@ -2,7 +2,7 @@
 
 import re
 
-from analyzers.normalize import fold
+from analyzers.normalize import canonical_tones, fold
 
 # Type names as written in text, with the code their symbols carry (`Kế hoạch` -> `KH`).
 TYPE_CODES = {
@@ -27,6 +27,11 @@ DOCUMENT_TYPES = sorted(set(TYPE_CODES) | set(SYMBOL_ONLY_CODES.values()) | {
     "Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh", "Lệnh", "Quy chế", "Chương trình", "Đề án", "Phương án",
     "Công điện", "Kế hoạch", "Giấy mời", "Biên bản", "Thông tư liên bộ"}, key=len, reverse=True)
 
+# Types that head a document but are seldom cited by number (Nghị định 30/2020/NĐ-CP, Hướng dẫn 36-HD/VPTW,
+# and the `PHIẾU TRÌNH` of a People's Committee's office): read from the heading only.
+HEADING_TYPES = ["Phiếu trình", "Thông cáo", "Giấy giới thiệu", "Giấy ủy quyền", "Giấy nghỉ phép", "Phiếu gửi",
+                 "Phiếu chuyển", "Phiếu báo", "Bản ghi nhớ", "Bản thỏa thuận", "Thư công"]
+
 # The type name at the start of a reference, in any case and with any line break between its words
 # (`Kết Luận 224-KL/TU`, `Nghị \nđịnh số 75/2014/NĐ-CP`).
 TYPE_NAME = "(?:" + "|".join(t.replace(" ", r"\s+") for t in DOCUMENT_TYPES) + ")"
@@ -37,8 +42,10 @@ _CODE = r"[A-ZĐ][A-ZĐ0-9]*(?:[a-zđ][A-ZĐ0-9]*)?"
 
 # A number-symbol: `35-NQ/TW`, `150 - KH/TU`, `3006/KH-UBND`, `09/2017/NĐ-CP`, `51/2024/QH15`,
 # `66.16/2026/NQ-CP` (dotted numbers of the 2026 resolutions), wrapped after a separator.
-NUMBER_SYMBOL = (rf"\d{{1,5}}(?:\.\d{{1,3}})?(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*{_CODE}"
-                 rf"(?:[ \t]*\n?[ \t]*[-/–]\s*{_CODE})*(?![\wĐđ]|[-/–][\wĐđ])")
+# What follows the number: `/2017/NĐ-CP`, ` - KH/TU`.
+SYMBOL_TAIL = (rf"(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*{_CODE}"
+               rf"(?:[ \t]*\n?[ \t]*[-/–]\s*{_CODE})*(?![\wĐđ]|[-/–][\wĐđ])")
+NUMBER_SYMBOL = rf"\d{{1,5}}(?:\.\d{{1,3}})?{SYMBOL_TAIL}"
 
 
 def _parts(number_symbol: str) -> list[str]:
@@ -94,8 +101,8 @@ def type_of_symbol(number_symbol: str) -> str | None:
 
 def type_name(surface: str) -> str:
     """The canonical type name for a type name as written (`KẾ HOẠCH`, `Kết Luận`)."""
-    lowered = " ".join(surface.lower().split())
-    for name in DOCUMENT_TYPES:
+    lowered = canonical_tones(" ".join(surface.lower().split()))
+    for name in DOCUMENT_TYPES + HEADING_TYPES:
         if name.lower() == lowered:
             return name
     return surface

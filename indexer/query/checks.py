@@ -142,10 +142,12 @@ def filters(given: dict | None) -> dict[str, list[str]]:
     for name, values in (given or {}).items():
         if name not in FILTERS:
             raise Invalid(f"Bộ lọc không rõ: {shown(name)} (chọn: {', '.join(FILTERS)}).")
-        if values is None:
-            continue
-        values = [values] if isinstance(values, (str, int)) else list(values)
-        values = list(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+        values = [values] if isinstance(values, (str, int, float, type(None))) else values
+        if not isinstance(values, (list, tuple, set)):
+            raise Invalid(f"Bộ lọc {shown(name)} cần một giá trị hay một danh sách giá trị "
+                          f"(nhận được: {type(values).__name__}).")
+        texts = (str(v).strip() for v in values if v is not None)  # None is no value, alone or in a list
+        values = list(dict.fromkeys(t for t in texts if t))
         if values:
             cleaned[name] = filter_values(name, values)
     return cleaned

@@ -50,7 +50,9 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
         values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
         values += [FacetValue(v, 0, True) for v in chosen if v not in groups]
         values.sort(key=lambda fv: (-fv.count, fv.value) if name != "year" else (-int(fv.value or 0), 0))
-        facets.append(Facet(name, tuple(values[:MAX_FACET_VALUES] if name == "cites" else values)))
+        if name == "cites":  # the most cited refs, and every chosen one whatever its count
+            values = [v for i, v in enumerate(values) if i < MAX_FACET_VALUES or v.selected]
+        facets.append(Facet(name, tuple(values)))
     if filters.get("cites") or scope.get("cites"):
         facets.append(_kind_facet(searcher, query, filters, scope))
     return facets

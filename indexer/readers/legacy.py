@@ -8,7 +8,9 @@ Unicode text when a document typed in such a font is pasted or saved as .docx, H
 import itertools
 import re
 import unicodedata
+from functools import lru_cache
 
+from indexer.readers.mojibake import decode_utf8_as_cp1252, undo_mojibake
 from indexer.readers.vietnamese import syllable_share
 
 # TCVN3 (TCVN 5712:1993, VN3): one Latin-1 code per letter; upper-case toned letters have no code
@@ -37,6 +39,9 @@ UNICODE_VIETNAMESE = re.compile("[ăĂđĐĩĨũŨơƠưƯ\u1ea0-\u1ef9]")
 # Detection: the converted text must be mostly valid syllables, and clearly more so than before.
 MIN_SHARE = 0.75
 MIN_GAIN = 0.25
+# Detection judges at most this many characters of the non-Unicode lines, taken across the text:
+# some 60 pages, plenty to tell encodings apart, while trying all three on 10 MB took half a minute.
+DETECT_SAMPLE_CHARS = 200_000
 
 
 def _vni_letter(base: str, tone: int | None) -> str:
@@ -92,21 +97,13 @@ def decode_vni(text: str) -> str:
     return VNI_SEQUENCE.sub(lambda m: VNI_DECODE[m.group(0)], text)
 
 
-def decode_utf8_as_cp1252(text: str) -> str:
-    """Undo UTF-8 that was read as Windows-1252 and saved again (`Nghá»‹` -> `Nghị`); else unchanged."""
-    data = bytes(ord(c) if ord(c) < 256 else c.encode("cp1252", "replace")[0] for c in text)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return text
-
-
 DECODERS = {"TCVN3": decode_tcvn3, "VNI": decode_vni, "UTF-8 đọc nhầm thành Windows-1252": decode_utf8_as_cp1252}
 
 # A run of letters, for putting back the capitals of `.VnTimeH` headings.
 LETTERS = re.compile(r"[^\W\d_]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_capital(word: str) -> bool:
     """A heading word: all capitals, capital ASCII letters around a converted letter (`CộNG`)."""
     ascii_letters = [c for c in word if c.isascii()]
@@ -124,14 +121,22 @@ def _restore_capitals(line: str) -> str:
         between_capitals = 0 < i < len(words) - 1 and capital[i - 1] and capital[i + 1]
         if between_capitals and word[0].isupper() and not any(c.isascii() for c in word[1:]):
             capital[i] = True  # `Xã` inside `CỘNG HÒA Xã HỘI`: one ASCII capital, then a converted letter
-    for m, up in zip(reversed(words), reversed(capital)):
+    pieces, end = [], 0
+    for m, up in zip(words, capital):
         if up:
-            line = line[:m.start()] + m.group().upper() + line[m.end():]
-    return line
+            pieces += [line[end:m.start()], m.group().upper()]
+            end = m.end()
+    return "".join(pieces) + line[end:]
 
 
 def _legacy_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if not UNICODE_VIETNAMESE.search(line)]
+
+
+def _sample(lines: list[str]) -> str:
+    """Every n-th line, so that about DETECT_SAMPLE_CHARS characters are judged (and never more)."""
+    step = 1 + sum(map(len, lines)) // DETECT_SAMPLE_CHARS
+    return "\n".join(lines[::step])[:DETECT_SAMPLE_CHARS]
 
 
 def _share(text: str) -> float:
@@ -145,7 +150,7 @@ def detect(text: str) -> str | None:
     >>> detect("C\u00e9ng ho\u00b5 x\u00b7 h\u00e9i chñ ngh\u00dca Vi\u00d6t Nam"), detect("Cộng hòa xã hội")
     ('TCVN3', None)
     """
-    sample = "\n".join(_legacy_lines(text))
+    sample = _sample(_legacy_lines(text))
     before = syllable_share(sample)
     if before is None:
         return None
@@ -156,16 +161,20 @@ def detect(text: str) -> str | None:
 def convert(text: str, encoding: str) -> str:
     """Convert the lines of a text that are not already Unicode Vietnamese from a legacy encoding."""
     decode = DECODERS[encoding]
+    # In a text partly in Unicode, a line whose letters are all Latin-1 (`THÔNG BÁO`, `các`) is Unicode too
+    # unless converting reads better: TCVN3 would make it `THỄNG BÁO`, `cỏc`, which reads as well.
+    unicode_too = UNICODE_VIETNAMESE.search(text) is not None
     lines = []
     for line in text.split("\n"):
         if not UNICODE_VIETNAMESE.search(line) and not line.isascii():
-            converted = decode(line)
-            line = converted if _share(converted) >= _share(line) else line
+            converted, before = decode(line), _share(line)
+            better = _share(converted) > before if unicode_too else _share(converted) >= before
+            line = converted if better else line
         lines.append(line)
     return "\n".join(lines)
 
 
 def repair(text: str) -> str:
-    """Convert TCVN3 or VNI text that arrived as Latin-1 characters; leave other text alone."""
+    """Convert TCVN3 or VNI text that arrived as Latin-1 characters, and undo UTF-8 read as Windows-1252."""
     encoding = detect(text)
-    return convert(text, encoding) if encoding else text
+    return undo_mojibake(convert(text, encoding) if encoding else text)

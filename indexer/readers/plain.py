@@ -1,8 +1,10 @@
 """Read plain text files (.txt, .md): UTF-8, UTF-16 with BOM, or TCVN3/VNI converted to Unicode."""
 
+import os
 from pathlib import Path
 
 from indexer.readers import legacy
+from indexer.readers.limits import MAX_FILE_BYTES, megabytes
 from indexer.readers.result import ReadResult, UnreadableFile
 from indexer.readers.vietnamese import syllable_share
 
@@ -46,6 +48,18 @@ def _refusal(looks_like: str) -> str:
     return f"không phải văn bản đọc được: trông như {looks_like}; hãy lưu lại dạng UTF-8"
 
 
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of a file; one over `limit` (MAX_FILE_BYTES) is refused before it is read."""
+    limit = limit or MAX_FILE_BYTES
+    with open(path, "rb") as f:
+        size = os.fstat(f.fileno()).st_size
+        data = f.read(limit + 1) if size <= limit else b""
+    if size > limit or len(data) > limit:  # the second: a file that grew while read
+        raise UnreadableFile(f"tệp quá lớn để đọc: {megabytes(max(size, len(data)))} "
+                             f"(giới hạn {megabytes(limit)})")
+    return data
+
+
 def read_plain(path: Path) -> ReadResult:
     """Read a .txt or .md file."""
-    return ReadResult(decode(path.read_bytes()), path.suffix.lower().lstrip("."))
+    return ReadResult(decode(read_bytes(path)), path.suffix.lower().lstrip("."))

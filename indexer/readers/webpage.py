@@ -5,7 +5,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from indexer.readers import legacy
-from indexer.readers.plain import UTF8_BOM, decode
+from indexer.readers.plain import UTF8_BOM, decode, read_bytes
 from indexer.readers.result import ReadResult, UnreadableFile
 
 # Elements that start a new line of text.
@@ -68,7 +68,7 @@ def _charset(data: bytes) -> str | None:
 
 def read_html(path: Path) -> ReadResult:
     """Read an .html/.htm file in the charset its BOM or meta tag declares (UTF-8 otherwise)."""
-    data = path.read_bytes()
+    data = read_bytes(path)
     charset = _charset(data)
     if data.startswith(UTF8_BOM) or charset in (None, "utf-8", "utf8"):
         markup = decode(data)

@@ -4,11 +4,11 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.errors import Invalid
 from indexer.extract.passages import Snippet, spans_json
 from indexer.extract.refs import ref_keys
 from indexer.graph.model import Node
 from indexer.limits import MAX_PAGE_SIZE
+from indexer.query import checks
 from indexer.query.facets import Facet, facets_dict
 from indexer.query.parse import parse_ref
 from indexer.query.results import DocSummary, SearchResult
@@ -87,9 +87,7 @@ def _all_pages(ix, ref: str, query: str, filters: dict | None, sort: str) -> Sea
 def citing_documents(index, ref: str, query: str = "", filters: dict | None = None, page: int = 1,
                      page_size: int = 20, sort: str = "relevance", all_pages: bool = False) -> CitingList:
     """The documents citing `ref` (any spelling), filtered and paged like search(); facets count them."""
-    key = parse_ref(ref)
-    if key is None:
-        raise Invalid(f"không phải số, ký hiệu văn bản: {ref[:60]!r}")
+    key = parse_ref(checks.ref(ref))
     ix = open_index(index)
     if all_pages:
         result = _all_pages(ix, ref, query, filters, sort)

@@ -2,7 +2,6 @@
 
 import json
 from dataclasses import dataclass
-from pathlib import Path
 
 from indexer.engines import Term
 from indexer.extract.passages import Snippet, passage, spans_json, unique_passages
@@ -64,7 +63,8 @@ class DocumentView:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
-                "cited_by": [c.as_dict() for c in self.cited_by]}
+                "cited_by": [c.as_dict() for c in self.cited_by],
+                "previous_part": self.previous_part, "next_part": self.next_part}
 
 
 def _meta(stored) -> dict:
@@ -140,13 +140,3 @@ def _neighbour_parts(searcher, doc_id: str) -> dict:
         candidate = base if n == 1 else f"{base}~{n}"
         return candidate if n >= 1 and searcher.count(Term("id", candidate)) else None
     return {"previous_part": part(number - 1), "next_part": part(number + 1)}
-
-
-def original_file(index, doc_id: str) -> Path | None:
-    """The file a document was read from, when it is still there (None for an unknown id)."""
-    with open_index(index).searcher() as searcher:
-        stored = searcher.by_id(doc_id)
-    if stored is None:
-        return None
-    path = json.loads(stored["meta"]).get("path") or ""
-    return Path(path) if path and Path(path).is_file() else None

@@ -3,9 +3,9 @@ province, district), and what it implements; and the citation graph these pages 
 
 from dataclasses import dataclass
 
-from indexer.errors import Invalid
 from indexer.extract.relations import KINDS
 from indexer.graph.model import LEVELS, Edge, Graph, Node
+from indexer.query import checks
 from indexer.query.facets import Facet, FacetValue
 from indexer.query.parse import parse_ref
 from indexer.store import open_index
@@ -55,9 +55,7 @@ def _view(graph: Graph, node: Node, kinds: list[str]) -> RefView:
 def ref_views(index, ref: str, kinds: list[str] | None = None) -> tuple[list[RefView], Facet]:
     """Each document a ref names (central refs differ by year, local symbols by province), and the
     `kind` facet: how many distinct documents cite them with each relation, whatever `kinds` keeps."""
-    key = parse_ref(ref)
-    if key is None:
-        raise Invalid(f"không phải số, ký hiệu văn bản: {ref[:60]!r}")
+    key = parse_ref(checks.ref(ref))
     graph = load_graph(index)
     nodes = graph.by_ref(key)
     sources = {kind: {e.source for n in nodes for e in graph.incoming(n.id, kind)} for kind in KINDS}

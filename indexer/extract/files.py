@@ -1,0 +1,165 @@
+"""List a corpus: every file under its folders, each either to read (with a digest of its bytes) or
+skipped with the reason, decided without opening it. Nothing is skipped silently but hidden files.
+
+What an office share holds besides documents is named, never read: files of kinds we do not read
+(a 3 GB video is never opened), FIFOs, devices and sockets (reading one hangs or never ends), links
+whose target leaves the corpus folder (a link to /etc/shadow would serve its contents), broken links,
+folders that cannot be listed, and names that are not UTF-8 (shown with replacement characters).
+"""
+
+import hashlib
+import os
+import stat
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote_from_bytes, unquote_to_bytes
+
+from indexer.readers import READERS
+
+JSONL_SUFFIXES = {".jsonl"}
+READ_SUFFIXES = set(READERS) | JSONL_SUFFIXES
+DIGEST_CHUNK = 1 << 20  # bytes read at a time for a digest: a huge file costs no memory
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A corpus file found on disk: its name in the index, a fingerprint of its bytes, or why it is
+    not read at all."""
+
+    path: Path
+    source: str
+    digest: str = ""
+    skip: str | None = None
+
+
+def file_digest(path) -> str:
+    """The sha1 of a file's bytes, read in chunks."""
+    digest = hashlib.sha1()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(DIGEST_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def shown_name(name: str) -> str:
+    """A file name as the index names it: bytes that are not UTF-8 and control characters become
+    U+FFFD (`C\\xf4ng v\\xe3n.txt` -> `C�ng v�n.txt`), so every id can be shown, linked and opened.
+
+    >>> shown_name("C\\udcf4ng\\nv\\udce3n.txt")
+    'C�ng�v�n.txt'
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return "".join("\ufffd" if unicodedata.category(c) == "Cc" else c for c in text)
+
+
+# A path that is not UTF-8 text is kept as its bytes, percent-encoded after this prefix.
+PATH_BYTES = "bytes:"
+
+
+def path_text(path: Path) -> str:
+    r"""An absolute path as text the index can store (JSON, UTF-8), and `path_of` reads back.
+
+    >>> path_of(path_text(Path("/kho/C\udcf4ng.txt"))) == Path("/kho/C\udcf4ng.txt")
+    True
+    """
+    text = str(Path(path).resolve())
+    if shown_name(text) == text:
+        return text
+    return PATH_BYTES + quote_from_bytes(os.fsencode(text))
+
+
+def path_of(text: str) -> Path:
+    if text.startswith(PATH_BYTES):
+        return Path(os.fsdecode(unquote_to_bytes(text[len(PATH_BYTES):])))
+    return Path(text)
+
+
+def list_files(paths: list[Path]) -> list[SourceFile]:
+    """Every non-hidden file under the given folders (and the given files), sorted by source name."""
+    found: dict[str, SourceFile] = {}
+    for root in map(Path, paths):
+        entries = _walk(root) if root.is_dir() else [_given_file(root)]
+        for entry in entries:
+            if entry.source in found:  # two names that differ only in unreadable bytes
+                entry = SourceFile(entry.path, f"{entry.source} ({len(found)})",
+                                   skip=f"tên trùng với {entry.source} khi thay các ký tự không đọc được")
+            found[entry.source] = entry
+    return [found[s] for s in sorted(found)]
+
+
+def _given_file(path: Path) -> SourceFile:
+    """A file named as the corpus itself: a link is followed, since the person named it."""
+    return _examine(path, shown_name(path.name), None)
+
+
+def _walk(root: Path) -> list[SourceFile]:
+    """The files under a folder (`folder/sub/file`), links that stay inside it followed once."""
+    inside = root.resolve()
+    name = shown_name(inside.name)
+    found, errors, seen = [], [], {inside}
+    for folder, subfolders, files in os.walk(root, followlinks=True, onerror=errors.append):
+        kept = []
+        for sub in sorted(d for d in subfolders if not d.startswith(".")):
+            path = Path(folder) / sub
+            target = path.resolve()
+            if not _within(target, inside):
+                found.append(_skipped(path, root, name, "thư mục liên kết trỏ ra ngoài kho văn bản: không đọc"))
+            elif target not in seen:  # a link back to a folder already listed is listed once
+                seen.add(target)
+                kept.append(sub)
+        subfolders[:] = kept
+        for file in sorted(f for f in files if not f.startswith(".")):
+            path = Path(folder) / file
+            found.append(_examine(path, _source(path, root, name), inside))
+    for err in errors:
+        where = Path(err.filename)
+        found.append(_skipped(where, root, name, f"không đọc được: {err.strerror}", folder=True))
+    return found
+
+
+def _source(path: Path, root: Path, name: str) -> str:
+    return f"{name}/{shown_name(path.relative_to(root).as_posix())}"
+
+
+def _skipped(path: Path, root: Path, name: str, reason: str, folder: bool = False) -> SourceFile:
+    relative = path.relative_to(root).as_posix() if path != root else ""
+    source = f"{name}/{shown_name(relative)}" if relative else name
+    return SourceFile(path, source + ("/" if folder else ""), skip=reason)
+
+
+def _within(target: Path, inside: Path) -> bool:
+    return target == inside or inside in target.parents
+
+
+def _examine(path: Path, source: str, inside: Path | None) -> SourceFile:
+    """A file to read, or why not: where a link leads, what kind of file it is, its kind by name."""
+    try:
+        if path.is_symlink():
+            target = Path(os.path.realpath(path))
+            if not target.exists():
+                return SourceFile(path, source, skip="liên kết hỏng: không có tệp đích")
+            if inside is not None and not _within(target, inside):
+                return SourceFile(path, source, skip="liên kết trỏ ra ngoài kho văn bản: không đọc")
+        mode = path.stat().st_mode
+    except OSError as err:
+        return SourceFile(path, source, skip=f"không đọc được: {err.strerror}")
+    if not stat.S_ISREG(mode):
+        return SourceFile(path, source, skip=f"không phải tệp thường ({_kind(mode)}): không đọc")
+    suffix = path.suffix.lower()
+    if suffix not in READ_SUFFIXES:
+        return SourceFile(path, source, skip=f"không đọc loại tệp {suffix or '(không có đuôi)'}")
+    try:
+        return SourceFile(path, source, file_digest(path))
+    except OSError as err:
+        return SourceFile(path, source, skip=f"không đọc được: {err.strerror}")
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "FIFO"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "thiết bị"
+    return "thư mục" if stat.S_ISDIR(mode) else "không rõ loại"

@@ -1,0 +1,152 @@
+"""Text recognized from scans (Tesseract, page-reading models): header words put back, digits read
+only where the reading is sure.
+
+Tesseract's Vietnamese model reads printed body text well but mistakes diacritics in the header's
+capitals (`UỶ BAN NHẪN DÂN`, `TĨNH QUANG NGAI`, `QUYÉT ĐỊNH`, `CỌNG HÒA`), reads `Số` as `Só`, reads the
+image of the e-signature seal as lines of debris, and garbles stamped and handwritten digits
+(`Số: Ø2 /CT-UBND`, `ngày 1Š tháng`). A header word whose letters, diacritics aside, are a known
+header word's is written as that word; a digit is corrected only by the confusions that have one
+reading (`Ø`/`O` for 0, `I`/`l`/`|` for 1), and a value is kept only when it is a valid number or date.
+"""
+
+import re
+import unicodedata
+
+from indexer.extract.issuers import CENTRAL_BODIES
+from indexer.extract.places import PROVINCES
+from indexer.extract.refs import DOCUMENT_TYPES, HEADING_TYPES
+
+# Confusions with one reading. `Š`/`S`/`§` (5 or 8), `B` (8, 5 or 3), `Z` (2 or 7) have several: unread.
+DIGIT_LOOKALIKES = {"O": "0", "o": "0", "Ø": "0", "ø": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "]": "1",
+                    "!": "1"}
+
+# What a blank printed for a number or a day to be filled in holds: spaces, dots, underscores.
+BLANK = re.compile(r"^[\s._…]*$")
+
+# Lines of the e-signature seal's image and of its certificate, read as text above the header:
+# `TRUNG TÂM CÔNG BÁO VÀ TIN HỌC`, `Ký bởi: ...`, `Thời gian ký: ...`, `ttcbth@quangngai.gov.vn`, `+07:00`
+# (an `@` alone is a garbled digit: `Số: 86@ /QĐ-UBND`).
+SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[ÔÓO]NG\s*$|\b[Kk]ý\s*(?:bởi\s*)?:"
+                       r"|Cơ\s+quan\s*:|[a-z]\)?@|g[oe]v\.v|\+\s*07\s*:\s*00|\d\d\.\d\d\.\d{4}\s+\d\d:\d\d")
+
+# A header line is short; a longer one is a paragraph of the body, left as it is.
+HEADER_LINE_CHARS = 160
+
+# `Só:`, `Sô:`, `S6:` at a line's start: `Số:`.
+NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo6][ \t]*:", re.M)
+
+# Known header phrases, keyed by their letters without diacritics (upper case).
+_PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI",
+             "ĐẢNG CỘNG SẢN VIỆT NAM"]
+            + [t.upper() for t in DOCUMENT_TYPES + HEADING_TYPES]
+            + [f"{level} {p.upper()}" for p in PROVINCES for level in ("TỈNH", "THÀNH PHỐ")]
+            + ["THÀNH PHỐ HỒ CHÍ MINH"])
+
+# A line whose letters a PDF's justified spacing split (`B Ộ LAO ĐỘNG - THƯƠNG BINH V À X Ã HỘI`): several
+# words of one letter. Such a line is read again from the known names its letters spell.
+SPLIT_LETTERS = re.compile(r"(?:(?<=\s)|^)\w(?=\s)")
+SPLIT_LETTERS_MIN = 3
+_NAMES = sorted({" ".join(n.upper().split()) for n in _PHRASES + CENTRAL_BODIES}, key=len, reverse=True)
+
+
+class _BareTable(dict):
+    """`str.translate` table: each character without its diacritics, upper case, one character long."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        bare = "D" if ch in "đĐ" else unicodedata.normalize("NFD", ch)[0].upper()
+        self[code] = bare if len(bare) == 1 else ch
+        return self[code]
+
+
+_BARE = _BareTable()
+
+
+def bare(text: str) -> str:
+    """`TĨNH QUANG NGAI` -> `TINH QUANG NGAI`: the same length as the text."""
+    return text.translate(_BARE)
+
+
+_BY_BARE = {bare(p): p for p in sorted(_PHRASES, key=len)}
+PHRASE = re.compile(r"(?<![A-Z])(?:" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]+")
+                                              for k in sorted(_BY_BARE, key=len, reverse=True)) + r")(?![A-Z])")
+
+
+# The mottos, their diacritics aside (a scan misreads them: `CỌNG HOÀ XÃ HỘI`, `ĐẢNG CỘNG SẢN VIỆT NAMI`).
+BARE_MOTTO = re.compile(r"CONG\s+HOA\s+XA\s+HOI|DOC\s+LAP\s*[-–—]\s*TU\s+DO|DANG\s+CONG\s+SAN\s+VIET")
+
+
+def motto_at(line: str) -> int | None:
+    """Where a motto starts on a line, however its diacritics were read.
+
+    >>> motto_at("ỦY BAN NHÂN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHIA VIỆT NAMI"), motto_at("TỈNH QUẢNG NGÃI")
+    (16, None)
+    """
+    match = BARE_MOTTO.search(bare(line))
+    return match.start() if match else None
+
+
+def fix_header_words(line: str) -> str:
+    """A header line's known words written right, whatever diacritics the recognizer gave them.
+
+    >>> fix_header_words("UỶ BAN NHẪN DÂN CỌNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    'ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'
+    >>> fix_header_words("TĨNH QUANG NGAI"), fix_header_words("QUYÉT ĐỊNH")
+    ('TỈNH QUẢNG NGÃI', 'QUYẾT ĐỊNH')
+    """
+    plain = bare(line)
+    out, last = [], 0
+    for match in PHRASE.finditer(plain):
+        if line[match.start():match.end()].isupper():  # header capitals only, never running text
+            out += [line[last:match.start()], _BY_BARE[" ".join(match.group(0).split())]]
+            last = match.end()
+    return "".join(out) + line[last:]
+
+
+def _squeezed(text: str) -> str:
+    return bare(text).replace(" ", "").replace("\t", "")
+
+
+_BY_SQUEEZED = {}
+for _name in _NAMES:
+    _BY_SQUEEZED.setdefault(_squeezed(_name), _name)
+_SQUEEZED_LENGTHS = sorted({len(k) for k in _BY_SQUEEZED}, reverse=True)
+
+
+def respace(line: str) -> str:
+    """A capitals line whose letters were spaced apart, read as the known names it spells; else as it is.
+
+    >>> respace("ỦY B AN NHÂN D Â N T HÀNH P HỐ HỒ C H Í M I NH -------")
+    'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH -------'
+    """
+    if len(SPLIT_LETTERS.findall(line)) < SPLIT_LETTERS_MIN or not line.isupper():
+        return line
+    squeezed, names, at = _squeezed(line), [], 0
+    while at < len(squeezed) and squeezed[at].isalpha():
+        found = next((n for n in _SQUEEZED_LENGTHS if squeezed[at:at + n] in _BY_SQUEEZED), None)
+        if found is None:
+            return line
+        names.append(_BY_SQUEEZED[squeezed[at:at + found]])
+        at += found
+    return " ".join(names + ([squeezed[at:]] if at < len(squeezed) else []))
+
+
+def fix_scan_header(lines: list[str]) -> list[str]:
+    """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`
+    (a long line is a paragraph of the body: left as it is)."""
+    return [NUMBER_WORD.sub(r"\1Số:", fix_header_words(respace(line))) if len(line) <= HEADER_LINE_CHARS else line
+            for line in lines if not SEAL_LINE.search(line)]
+
+
+def read_digits(raw: str) -> tuple[str | None, bool]:
+    """(digits, sure) from what a scan shows where digits are printed: `Ø3` -> ('03', True).
+
+    A blank gives (None, True): nothing was printed. Characters with no single reading give (None, False).
+
+    >>> read_digits("II"), read_digits("   "), read_digits("1Š"), read_digits("42")
+    (('11', True), (None, True), (None, False), ('42', True))
+    """
+    if BLANK.match(raw):
+        return None, True
+    text = "".join(DIGIT_LOOKALIKES.get(c, c) for c in raw.strip())
+    return (text, True) if text.isdigit() and len(text) <= 5 else (None, False)
