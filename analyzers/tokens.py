@@ -80,14 +80,15 @@ def _gap_after(separator: str, next_is_lower: bool) -> int:
     return SENTENCE_GAP if SENTENCE_BREAK.search(separator) else 1
 
 
-def bigrams(tokens: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """Each two neighbouring tokens as one term (`bảo vệ`), at the first one's position.
+def bigrams(terms: list[str], positions) -> tuple[list[str], list[int]]:
+    """Each two neighbouring terms as one term (`bảo vệ`), at the first one's position.
 
-    Tokens either side of a sentence or paragraph break are no pair.
-    >>> bigrams([("bảo", 0), ("vệ", 1), ("nền", 11), ("tảng", 12)])
-    [('bảo vệ', 0), ('nền tảng', 11)]
+    Terms either side of a sentence or paragraph break are no pair.
+    >>> bigrams(["bảo", "vệ", "nền", "tảng"], [0, 1, 11, 12])
+    (['bảo vệ', 'nền tảng'], [0, 11])
     """
-    return [(f"{a} {b}", p) for (a, p), (b, q) in pairwise(tokens) if q == p + 1]
+    kept = [i for i, (p, q) in enumerate(pairwise(positions)) if q == p + 1]
+    return [f"{terms[i]} {terms[i + 1]}" for i in kept], [positions[i] for i in kept]
 
 
 def _has_no(word: str) -> bool:
