@@ -4,7 +4,7 @@ import re
 import sys
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from typing import NamedTuple
 
 # A syllable or a number: letters or digits, never the underscore (kept as the separators' split).
@@ -79,6 +79,17 @@ def _gap_after(separator: str, next_is_lower: bool) -> int:
     if BLANK_LINE.search(separator) and not (next_is_lower and not SENTENCE_BREAK.search(separator)):
         return PARAGRAPH_GAP
     return SENTENCE_GAP if SENTENCE_BREAK.search(separator) else 1
+
+
+def bigrams(terms: list[str], positions) -> tuple[list[str], list[int]]:
+    """Each two neighbouring terms as one term (`bảo vệ`), at the first one's position.
+
+    Terms either side of a sentence or paragraph break are no pair.
+    >>> bigrams(["bảo", "vệ", "nền", "tảng"], [0, 1, 11, 12])
+    (['bảo vệ', 'nền tảng'], [0, 11])
+    """
+    kept = [i for i, (p, q) in enumerate(pairwise(positions)) if q == p + 1]
+    return [f"{terms[i]} {terms[i + 1]}" for i in kept], [positions[i] for i in kept]
 
 
 def _has_no(word: str) -> bool:

@@ -4,7 +4,10 @@ The paragraphs come from the 201 gazette texts (`../shared/data/gazette_dev/docu
 bundled seeds, so segmentation, extraction and citation parsing see real language, and citations
 (`Nghị quyết số 35-NQ/TW ...`) are real ones. A corpus is cached by (seed, size): reruns reuse it.
 
-Usage: python bench/corpus_gen.py 1000 [--seed 7]   (prints the folder)
+Document lengths follow a provincial plan's (about 20 KB each, `plan`) or gazette_dev's own (a few KB
+to over 1 MB, `gazette`: each document's length drawn from the real texts', long annexes included).
+
+Usage: python bench/corpus_gen.py 1000 [--seed 7] [--lengths plan|gazette]   (prints the folder)
 """
 
 import argparse
@@ -144,11 +147,19 @@ def _paragraph(rng: random.Random, pool: Pool) -> str:
     return rng.choice(pool.plan if draw < 0.3 else pool.citing if draw < 0.45 else pool.plain)
 
 
-def document(rng: random.Random, n: int, pool: Pool, extra: str = "") -> str:
-    """One document of about TARGET_CHARS: a header, then real paragraphs."""
+@lru_cache(maxsize=1)
+def gazette_lengths() -> tuple[int, ...]:
+    """The length in characters of every gazette_dev text that has a text layer."""
+    with GAZETTE.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    return tuple(sorted(len(r["text"]) for r in records if not r.get("no_text_layer")))
+
+
+def document(rng: random.Random, n: int, pool: Pool, extra: str = "", target: int = TARGET_CHARS) -> str:
+    """One document of about `target` characters: a header, then real paragraphs."""
     parts = [header(rng, n, pool)] + ([extra] if extra else [])
     size = sum(map(len, parts))
-    while size < TARGET_CHARS:
+    while size < target:
         paragraph = _paragraph(rng, pool)
         parts.append(paragraph)
         size += len(paragraph) + 2
@@ -156,24 +167,31 @@ def document(rng: random.Random, n: int, pool: Pool, extra: str = "") -> str:
 
 
 def write_documents(folder: Path, count: int, seed: int, first_number: int = 1, extras: list[str] = (),
-                    pool: Pool | None = None) -> list[Path]:
+                    pool: Pool | None = None, lengths: str = "plan") -> list[Path]:
     """Write `count` documents as .txt files in subfolders of PER_FOLDER; extras[i] goes into document i."""
     rng, pool, paths = random.Random(seed), pool or paragraph_pool(), []
+    # A second generator draws the lengths, so `plan` corpora stay those of earlier runs.
+    sizes = random.Random(seed + 1)
     for i in range(count):
         path = folder / f"{i // PER_FOLDER:03d}" / f"doc{first_number + i:06d}.txt"
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(document(rng, first_number + i, pool, extras[i] if i < len(extras) else ""), encoding="utf-8")
+        target = sizes.choice(gazette_lengths()) if lengths == "gazette" else TARGET_CHARS
+        path.write_text(document(rng, first_number + i, pool, extras[i] if i < len(extras) else "", target),
+                        encoding="utf-8")
         paths.append(path)
     return paths
 
 
-def generate(size: int, seed: int = DEFAULT_SEED) -> Path:
-    """The folder of a generated corpus of `size` documents, made once per (seed, size)."""
-    folder = CACHE / f"seed{seed}-n{size}"
+LENGTHS = ("plan", "gazette")
+
+
+def generate(size: int, seed: int = DEFAULT_SEED, lengths: str = "plan") -> Path:
+    """The folder of a generated corpus of `size` documents, made once per (seed, size, lengths)."""
+    folder = CACHE / (f"seed{seed}-n{size}" + ("" if lengths == "plan" else f"-{lengths}"))
     if (folder / ".complete").exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
-    write_documents(folder, size, seed)
+    write_documents(folder, size, seed, lengths=lengths)
     (folder / ".complete").write_text("")  # a dot file: the indexer ignores it
     return folder
 
@@ -182,8 +200,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Generate (or find cached) a benchmark corpus.")
     parser.add_argument("size", type=int)
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    parser.add_argument("--lengths", choices=LENGTHS, default="plan")
     args = parser.parse_args()
-    print(generate(args.size, args.seed))
+    print(generate(args.size, args.seed, args.lengths))
 
 
 if __name__ == "__main__":

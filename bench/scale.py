@@ -1,16 +1,21 @@
-"""Scale, in one run: generated corpora of plan-length documents, indexed by each engine and searched.
+"""Scale, in one run: corpora of real-length documents, indexed by each engine and searched.
+
+Corpora: generated ones of any size (whole real paragraphs recombined, `corpus_gen.py`), each document
+plan-length (about 20 KB, `--lengths plan`) or as long as a gazette_dev text drawn at random (a few KB to
+over 1 MB, `--lengths gazette`); and with `--real`, gazette_dev's own texts as they are, plus the seeds.
 
 For each size and engine: indexing MB/s by wall and by CPU beside pyvi alone on the same text, the
 speed-up of two cores over one (`taskset -c 0`), peak RSS, index size over raw text, a fresh process's
 first search against its second, and p50/p95 (wall and CPU) per query kind. On the largest index:
 the web pages over real HTTP (waitress on loopback) and the serving process's RSS after them.
 
-Usage: python bench/scale.py [--sizes 1000,10000] [--big] [--engines whoosh,tantivy] [--seed 7]
+Usage: python bench/scale.py [--sizes 1000,10000] [--lengths plan|gazette] [--real] [--big]
+                             [--engines whoosh,tantivy] [--seed 7] [--no-web]
+(`--sizes ''` with `--real`: the real texts only.)
 """
 
 import argparse
 import json
-import re
 import shutil
 import subprocess
 import tempfile
@@ -33,16 +38,18 @@ from common import (
 )
 from web import page_latencies
 
-from analyzers.normalize import fold, normalize_text
+from analyzers.normalize import fold
 from analyzers.tokens import word_spans
-from indexer import open_index, search
+from indexer import get_document, open_index, search
+from indexer.engines import Every
+from indexer.extract.corpus import Document, list_files, read_file
 
 REPEATS = 5
 COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "bảo hiểm"]
 MULTI_WORDS = ["không gian mạng", "phòng chống tham nhũng", "nền tảng tư tưởng", "xử phạt hành chính",
                "chuyển đổi số"]
-# The number a generated header prints: `Số 17-KH/TU` or `Số: 17/KH-UBND`.
-HEADER_NUMBER = re.compile(r"^Số:? (\S+)$", re.MULTILINE)
+REAL = [ROOT.parent / "shared" / "data" / "gazette_dev", ROOT / "corpus"]
+PYVI_SAMPLE_MB = 40  # pyvi's rate is measured on this much text at most
 FIRST_SEARCH = """
 import json, sys, time
 from indexer.searching import search
@@ -52,24 +59,35 @@ print(json.dumps({"first_search_s": t1 - t0, "second_search_s": t2 - t1, "first_
 """
 
 
-def texts_of(corpus: Path) -> list[str]:
-    return [normalize_text(p.read_text(encoding="utf-8")) for p in sorted(corpus.rglob("*.txt"))]
+def texts_of(corpus: list[Path]):
+    """Every document's text, as the indexer reads it (one at a time: a large corpus is GBs in memory)."""
+    for file in list_files(corpus):
+        yield from (d.text for d in read_file(file) if isinstance(d, Document))
 
 
-def pyvi_alone(corpus: Path, megabytes: float) -> dict:
-    """pyvi's word segmentation over every text in this one process: the floor for indexing."""
-    texts = texts_of(corpus)
+def pyvi_alone(corpus: list[Path], sample_mb: float = PYVI_SAMPLE_MB) -> dict:
+    """pyvi's word segmentation in this one process, over the first `sample_mb` MB of text: the floor
+    for indexing (a rate: a large corpus need not be segmented twice). Also what the corpus is:
+    documents, megabytes of text, the longest text."""
     word_spans("Khởi động pyvi.")  # the model loads once, outside the timing
-    cpu, wall = time.process_time(), time.perf_counter()
-    for text in texts:
-        word_spans(text)
-    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    return {"MB_per_s_cpu": round(megabytes / cpu, 3), "cpu_s": round(cpu, 1), "wall_s": round(wall, 1)}
+    cpu = wall = 0.0
+    sizes, segmented = [], 0
+    for text in texts_of(corpus):
+        sizes.append(len(text.encode("utf-8")))
+        if segmented < sample_mb * 1e6:
+            c, w = time.process_time(), time.perf_counter()
+            word_spans(text)
+            cpu, wall = cpu + time.process_time() - c, wall + time.perf_counter() - w
+            segmented += sizes[-1]
+    megabytes = sum(sizes) / 1e6
+    return {"documents": len(sizes), "megabytes": round(megabytes, 1), "longest_kb": round(max(sizes) / 1000),
+            "pyvi_alone": {"MB_per_s_cpu": round(segmented / 1e6 / cpu, 3), "sample_mb": round(segmented / 1e6, 1),
+                           "cpu_s": round(cpu, 1), "wall_s": round(wall, 1)}}
 
 
-def build(corpus: Path, index_dir: Path, engine: str, megabytes: float, cpus: str | None = None) -> dict:
+def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cpus: str | None = None) -> dict:
     """One `vanban index` subprocess from scratch, measured from outside."""
-    run = run_measured(index_command([corpus], index_dir, engine), cpus=cpus)
+    run = run_measured(index_command(corpus, index_dir, engine), cpus=cpus)
     if run.returncode != 0:
         raise RuntimeError(f"vanban index failed: {run.stderr.strip().splitlines()[-1:]}")
     return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "peak_rss_mb": round(run.peak_rss_mb),
@@ -87,10 +105,9 @@ def first_search(index_dir: Path, query: str) -> dict:
             "second_search_ms": round(figures["second_search_s"] * 1000, 1)}
 
 
-def query_kinds(corpus: Path, ix) -> dict[str, list[tuple[str, dict, str]]]:
+def query_kinds(ix) -> dict[str, list[tuple[str, dict, str]]]:
     """(query, filters, sort) by kind; numbers and the most cited ref come from the corpus itself."""
-    heads = [p.read_text(encoding="utf-8")[:400] for p in sorted(corpus.rglob("*.txt"))[:5]]
-    numbers = [m.group(1) for h in heads for m in HEADER_NUMBER.finditer(h)]
+    numbers = [h.number for h in search(ix, "", sort="date_asc", page_size=50).hits if h.number][:5]
     cites = {f.name: f for f in search(ix, "").facets}["cites"].results
     refs = ["35-NQ/TW"] + [v.value for v in cites[:1]]
     return {
@@ -108,14 +125,29 @@ def query_kinds(corpus: Path, ix) -> dict[str, list[tuple[str, dict, str]]]:
 
 
 def latencies(ix, queries: list[tuple[str, dict, str]]) -> dict:
+    return timings([lambda q=q: search(ix, q[0], q[1], sort=q[2]) for q in queries])
+
+
+def timings(calls) -> dict:
+    """p50/p95 wall and CPU of each call, REPEATS times over."""
     wall, cpu = [], []
     for _ in range(REPEATS):
-        for query, filters, sort in queries:
+        for call in calls:
             w, c = time.perf_counter(), time.process_time()
-            search(ix, query, filters, sort=sort)
+            call()
             wall.append(time.perf_counter() - w)
             cpu.append(time.process_time() - c)
     return {**latency_summary(wall), **process_time_summary(cpu)}
+
+
+def longest_pages(ix, count: int = 3) -> dict:
+    """The document page (text, highlights, citations both ways) of the longest documents, with a query."""
+    with ix.searcher() as s:
+        everything = s.search(Every(), limit=s.doc_count())
+        sizes = sorted(((len(s.stored(k)["text"]), s.stored(k)["id"]) for k, _ in everything.hits), reverse=True)
+    longest = [doc_id for _, doc_id in sizes[:count]]
+    return {"characters": [n for n, _ in sizes[:count]],
+            **timings([lambda d=d, q=q: get_document(ix, d, q) for d in longest for q in COMMON_WORDS[:2]])}
 
 
 def web_pages(ix) -> dict[str, str]:
@@ -136,7 +168,7 @@ def serve_and_time(index_dir: Path) -> dict:
     return figures
 
 
-def measure_engine(corpus: Path, work: Path, engine: str, megabytes: float, one_core: bool = True) -> dict:
+def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float, one_core: bool = True) -> dict:
     index_dir = work / engine
     figures = {"build_2_cores": build(corpus, index_dir, engine, megabytes)}
     if one_core:
@@ -148,56 +180,68 @@ def measure_engine(corpus: Path, work: Path, engine: str, megabytes: float, one_
     ix = open_index(index_dir)
     figures["documents_in_index"] = search(ix, "").total
     search(ix, "khởi động")
-    figures["search"] = {kind: latencies(ix, queries) for kind, queries in query_kinds(corpus, ix).items()}
+    figures["search"] = {kind: latencies(ix, queries) for kind, queries in query_kinds(ix).items()}
+    figures["document_page_longest"] = longest_pages(ix)
     return figures
 
 
 def markdown(figures: dict) -> str:
-    """The README table: one row per (size, engine)."""
-    rows = ["| docs | engine | MB | index MB/s wall | MB/s CPU | pyvi MB/s CPU | 2-core speed-up | peak RSS MB "
-            "| index/raw | first search s | word p50/p95 ms | phrase p50/p95 ms | cites p50/p95 ms |",
-            "|" + " --- |" * 13]
+    """The README tables: building, then p95 per query kind (wall / CPU ms), one row per (corpus, engine)."""
+    rows = ["| docs | engine | MB | index MB/s wall | MB/s CPU | pyvi MB/s CPU | CPU vs pyvi | 2-core speed-up "
+            "| peak RSS MB | index/raw | first search s |", "|" + " --- |" * 11]
+    kinds = None
     for size, by_size in figures["sizes"].items():
         for engine, f in by_size["engines"].items():
-            b, s = f["build_2_cores"], f["search"]
-            cell = lambda kind, s=s: f"{s[kind]['p50_ms']:.0f} / {s[kind]['p95_ms']:.0f}"  # noqa: E731
+            b, pyvi = f["build_2_cores"], by_size["pyvi_alone"]["MB_per_s_cpu"]
+            kinds = kinds or list(f["search"])
             rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['MB_per_s_wall']} "
-                        f"| {b['MB_per_s_cpu']} | {by_size['pyvi_alone']['MB_per_s_cpu']} "
-                        f"| {f.get('speedup_2_cores', '-')} | {b['peak_rss_mb']} "
-                        f"| {f['index_size_over_raw']} | {f['first_search']['process_start_to_first_result_s']} "
-                        f"| {cell('two_three_words')} | {cell('quoted_phrase')} | {cell('cites_filter')} |")
+                        f"| {b['MB_per_s_cpu']} | {pyvi} | {pyvi / b['MB_per_s_cpu']:.2f}x "
+                        f"| {f.get('speedup_2_cores', '-')} | {b['peak_rss_mb']} | {f['index_size_over_raw']} "
+                        f"| {f['first_search']['process_start_to_first_result_s']} |")
+    rows += ["", "| docs | engine | " + " | ".join(kinds) + " | longest documents' page |",
+             "|" + " --- |" * (len(kinds) + 3)]
+    for size, by_size in figures["sizes"].items():
+        for engine, f in by_size["engines"].items():
+            cells = [f"{t['p95_ms']:.0f} / {t['cpu_p95_ms']:.0f}"
+                     for t in [*(f["search"][k] for k in kinds), f["document_page_longest"]]]
+            rows.append(f"| {size} | {engine} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--lengths", choices=corpus_gen.LENGTHS, default="plan")
+    parser.add_argument("--real", action="store_true", help="add gazette_dev's own texts and the seeds, as they are")
+    parser.add_argument("--no-web", action="store_true", help="skip the web pages over HTTP")
     parser.add_argument("--big", action="store_true", help="add 30,000 documents")
     parser.add_argument("--engines", default="whoosh,tantivy")
     parser.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED)
     parser.add_argument("--one-core-max", type=int, default=10_000,
                         help="the one-core build (for the 2-core speed-up) runs up to this corpus size")
     args = parser.parse_args()
-    sizes = [int(s) for s in args.sizes.split(",")] + ([30_000] if args.big else [])
-    figures = {"seed": args.seed, "sizes": {}}
+    sizes = [int(s) for s in args.sizes.split(",") if s] + ([30_000] if args.big else [])
+    figures = {"seed": args.seed, "lengths": args.lengths, "sizes": {}}
+    corpora = {("real" if args.real and not i else str(size)): size for i, size in
+               enumerate(([0] if args.real else []) + sizes)}
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
-            figures["sizes"][size] = measure_size(size, args, Path(tmp))
-        largest = figures["sizes"][max(sizes)]
-        for engine, f in largest["engines"].items():
-            f["web"] = serve_and_time(Path(tmp) / str(max(sizes)) / engine)
-    write_results("scale", figures)
+        for name, size in corpora.items():
+            corpus = REAL if name == "real" else [corpus_gen.generate(size, args.seed, args.lengths)]
+            figures["sizes"][name] = measure_corpus(corpus, args, Path(tmp) / name)
+        largest = list(corpora)[-1]
+        for engine, f in figures["sizes"][largest]["engines"].items():
+            if not args.no_web:
+                f["web"] = serve_and_time(Path(tmp) / largest / engine)
+    name = "scale" + ("" if args.lengths == "plan" else f"-{args.lengths}") + ("-real" if args.real else "")
+    write_results(name, figures)
     print(markdown(figures))
 
 
-def measure_size(size: int, args, tmp: Path) -> dict:
-    corpus = corpus_gen.generate(size, args.seed)
-    megabytes = tree_megabytes(corpus)
-    by_size = {"documents": size, "megabytes": round(megabytes, 1), "corpus": str(corpus),
-               "pyvi_alone": pyvi_alone(corpus, megabytes), "engines": {}}
+def measure_corpus(corpus: list[Path], args, work: Path) -> dict:
+    by_size = {"corpus": [str(p) for p in corpus], **pyvi_alone(corpus), "engines": {}}
     for engine in args.engines.split(","):
-        by_size["engines"][engine] = measure_engine(corpus, tmp / str(size), engine, megabytes,
-                                                    one_core=size <= args.one_core_max)
+        by_size["engines"][engine] = measure_engine(corpus, work, engine, by_size["megabytes"],
+                                                    one_core=by_size["documents"] <= args.one_core_max)
     return by_size
 
 

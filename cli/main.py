@@ -76,6 +76,8 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         if bar:
             bar.finish()
     if not quiet:
+        if report.engine_reason:
+            say(report.engine_reason)
         _report(report)
         if report.engine == "whoosh" and report.documents_total > indexer.WHOOSH_ADVISED_MAX:
             say(f"Gợi ý: kho có {report.documents_total} văn bản; với hơn {indexer.WHOOSH_ADVISED_MAX} văn bản, "

@@ -153,8 +153,8 @@ def make_parser(commands: dict) -> Parser:
     _index_option(p)
     p.add_argument("--quiet", action="store_true", help="không hiện tiến độ và tổng kết (vẫn báo tệp bỏ qua)")
     p.add_argument("--engine", choices=("whoosh", "tantivy"),
-                   help="bộ máy tìm kiếm khi lập chỉ mục mới: whoosh (mặc định) hoặc tantivy (kho lớn, "
-                        "trên 5.000 văn bản); đổi bộ máy thì lập lại từ đầu")
+                   help="bộ máy tìm kiếm khi lập chỉ mục mới; mặc định theo dung lượng kho: whoosh đến 5 MB, "
+                        "quá thì tantivy; đổi bộ máy thì lập lại từ đầu")
 
     p = _command(sub, "search", commands["search"], "tìm trong chỉ mục",
                  'vanban search "phong chong tham nhung" --type "Kế hoạch" --from 2023-01 --export xlsx '

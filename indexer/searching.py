@@ -9,16 +9,16 @@ import json
 
 from indexer.engines import Any, Term, Without
 from indexer.extract.passages import passage, unique_passages
-from indexer.extract.refs import ref_keys
 from indexer.extract.relations import strongest
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query
-from indexer.query.highlight import make_snippet, match_spans
-from indexer.query.parse import ParsedQuery, parse_query
-from indexer.query.ranking import build_query, contains
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
+from indexer.query.highlight import snippet
+from indexer.query.lexicon import Lexicon, query_words
+from indexer.query.parse import ParsedQuery, is_accented, parse_query
+from indexer.query.ranking import build_query, contains_word
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.store import open_index
@@ -26,16 +26,14 @@ from indexer.store import open_index
 __all__ = ["search", "search_all"]
 
 
-def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], counts: dict, ranged: bool = False,
-         snippets: bool = True) -> Hit:
+def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str], counts: dict,
+         ranged: bool = False, snippets: bool = True) -> Hit:
     meta = json.loads(stored["meta"])
     summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
-    wanted = set(parsed.refs) | cites
-    citations = [c for c in meta["citations"] if set(ref_keys(c["ref"])) & wanted] if wanted else []
-    snippet = NO_SNIPPET
-    if snippets:
-        snippet = make_snippet(text, match_spans(text, parsed, [(c["start"], c["end"]) for c in citations]))
+    wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
+    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
+    cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups) if snippets else NO_SNIPPET
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -43,7 +41,7 @@ def _hit(stored: dict, parsed: ParsedQuery, score: float, cites: set[str], count
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if ranged else None
-    return Hit(**vars(summary), score=round(score, 4), snippet=snippet, passages=unique_passages(passages), kind=kind,
+    return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
 
 
@@ -87,14 +85,16 @@ def _folded_page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offse
     return *_page(searcher, query, both(filter_, folding.hidden), sort, parsed, offset, limit, counts), folding
 
 
-def _matching(searcher, parsed: ParsedQuery, filter_, sort: str, offset: int, limit: int, counts: dict,
-              relax: bool = True, near: dict | None = None):
+def _matching(searcher, parsed: ParsedQuery, words: tuple, filter_, sort: str, offset: int, limit: int,
+              counts: dict, relax: bool = True, near: dict | None = None):
     """(tree, relaxed, total, [(key, score)], folding): every word required, else (none holding them
-    all, and `relax`) any; the near-duplicates in `near` folded."""
-    tree, relaxed = build_query(parsed), parsed.question and len(parsed.words) > 1
+    all, and `relax`) any; the near-duplicates in `near` folded. `words`: (groups, reading), the
+    query's words and the reading of an unaccented query (query/lexicon)."""
+    groups, read = words
+    tree, relaxed = build_query(parsed, groups=groups, reading=read), parsed.question and len(parsed.words) > 1
     total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
     if relax and total == 0 and len(parsed.words) > 1 and not parsed.question:
-        tree, relaxed = build_query(parsed, relaxed=True), True
+        tree, relaxed = build_query(parsed, relaxed=True, groups=groups, reading=read), True
         total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
     return tree, relaxed, total, keys, folding
 
@@ -132,18 +132,22 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     counts = ix.derived("counts") or {}
     near = (ix.derived("near_duplicates") or {}) if collapse else {}
     with ix.searcher() as searcher:
+        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        groups, read = query_words(parsed, lexicon)
         offset = (page - 1) * page_size
-        tree, relaxed, total, keys, folding = _matching(searcher, parsed, filter_, sort, offset, page_size, counts,
-                                                        near=near)
+        tree, relaxed, total, keys, folding = _matching(searcher, parsed, (groups, read), filter_, sort, offset,
+                                                        page_size, counts, near=near)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
-        hits = [_hit(searcher.stored(k), parsed, score, cites, counts, ranged) for k, score in keys]
+        hits = [_hit(searcher.stored(k), parsed, groups, score, cites, counts, ranged) for k, score in keys]
         hits = with_near_duplicates(hits, folding, searcher)
         facets = count_facets(searcher, tree, filters, scope)
-        unmatched = [w for w in parsed.words if relaxed and not parsed.question and searcher.count(contains(w)) == 0]
+        accented = is_accented(parsed.words)
+        unmatched = [" ".join(g) for g in dict.fromkeys(groups or []) if relaxed and not parsed.question
+                     and searcher.count(contains_word(g, accented)) == 0]
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None
         if total < page_size and not parsed.phrases:
-            suggestion = suggest_accents(lambda: ix.derived("accents") or {}, searcher, parsed)
+            suggestion = suggest_accents(lexicon, parsed)
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
                         page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         relaxed=relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
@@ -162,9 +166,12 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
     ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        _, relaxed, total, keys, _ = _matching(searcher, parsed, filter_, sort, 0, limit, counts, relax)
+        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        groups, read = query_words(parsed, lexicon)
+        _, relaxed, total, keys, _ = _matching(searcher, parsed, (groups, read), filter_, sort, 0, limit, counts, relax)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
         text = snippets or bool(cites)  # a file of metadata needs no text, a citing list its passages
-        hits = [_hit(searcher.stored(k, text), parsed, score, cites, counts, ranged, snippets) for k, score in keys]
+        hits = [_hit(searcher.stored(k, text), parsed, groups, score, cites, counts, ranged, snippets)
+                for k, score in keys]
     return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=1,
                         page_size=max(len(hits), 1), total=total, hits=hits, facets=[], relaxed=relaxed)

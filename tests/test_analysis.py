@@ -85,3 +85,19 @@ def test_pyvi_loads_without_scikit_learn_and_segments_the_same():
     assert [loaded for loaded, _ in runs] == ["True", "False"]
     assert runs[0][1] == runs[1][1]
     assert "nghị_quyết" in runs[1][1].lower()
+
+
+def test_bigrams_are_neighbouring_syllables_never_across_a_break():
+    views = text_views("Chuyển đổi số. Số hoá")
+    assert views["bigrams"] == [("chuyển đổi", 0), ("đổi số", 1), ("số hóa", 12)]
+    assert views["bigrams_folded"] == [("chuyen doi", 0), ("doi so", 1), ("so hoa", 12)]
+    assert set(text_views("Chuyển đổi số", with_words=False)) == {"text", "folded"}
+
+
+def test_a_documents_repeated_terms_are_held_once():
+    # A long text repeats a few thousand terms: held once each, its views fit in a build worker.
+    views = text_views("Chuyển đổi số. Chuyển đổi số")
+    text, bigrams = views["text"].terms, views["bigrams"].terms
+    assert (text[0] is text[3], bigrams[0] is bigrams[2], views["folded"].terms[1] is views["folded"].terms[4]) == (
+        True, True, True)
+    assert list(views["text"].positions) == [0, 1, 2, 12, 13, 14]

@@ -104,3 +104,22 @@ def test_each_document_keeps_the_time_its_file_was_first_indexed_until_the_file_
                            "corpus/003_189e87e651a32754.txt#0": "2026-02-01T08:00:00Z",
                            "corpus/new.txt#0": "2026-02-01T08:00:00Z"}
     assert open_index(ix).built == "2026-02-01T08:00:00Z"
+
+
+def test_a_new_index_gets_the_engine_that_suits_the_corpus_size(corpus_copy, tmp_path):
+    from indexer.builder.choice import WHOOSH_MAX_MB, choose_engine
+    from indexer.extract.corpus import list_files
+
+    report = build_index([corpus_copy], tmp_path / "ix")
+    assert (report.engine, report.engine_reason) == ("whoosh", "Chọn whoosh: kho 0.1 MB, không quá 5 MB, whoosh tìm "
+                                                               "trong 150 ms.")
+    assert build_index([corpus_copy], tmp_path / "ix").engine_reason is None  # an index keeps its own engine
+    big = tmp_path / "big"
+    big.mkdir()
+    with open(big / "annex.txt", "wb") as f:
+        f.truncate(int(WHOOSH_MAX_MB * 1e6) + 1)  # sparse: its size is what the choice reads
+    files = list_files([corpus_copy, big])
+    assert choose_engine(files, None, None) == (
+        "tantivy", "Chọn tantivy: kho 5.1 MB, quá 5 MB mà whoosh còn tìm trong 150 ms.")
+    assert choose_engine(files, "whoosh", None) == ("whoosh", None)  # --engine decides
+    assert choose_engine(files, None, "whoosh") == ("whoosh", None)  # an index keeps its own

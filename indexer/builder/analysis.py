@@ -1,16 +1,17 @@
-"""Analyse a document once, for either engine: the three views of its text, exact values, its links.
+"""Analyse a document once, for either engine: the views of its text, exact values, its links.
 
 pyvi runs once per document; syllables and their folded forms come from the same pass. The result
 is plain data (picklable), so worker processes can make it and the engine only writes it.
 """
 
 import json
+from array import array
 from dataclasses import asdict
 
 from analyzers.normalize import canonical_tones, fold
-from analyzers.tokens import syllables, word_spans, words
+from analyzers.tokens import bigrams, syllables, word_spans, words
 from indexer.compare.fingerprint import fingerprint
-from indexer.engines import IndexedDoc
+from indexer.engines import IndexedDoc, Tokens
 from indexer.extract.corpus import Document
 from indexer.extract.periods import document_period, month_of
 from indexer.extract.refs import ref_keys
@@ -18,15 +19,23 @@ from indexer.extract.relations import strongest
 from indexer.graph.links import document_links
 
 
-def text_views(text: str, with_words: bool = True) -> dict[str, list[tuple[str, int]]]:
-    """Syllables (lower case, canonical tones), the same folded, and pyvi's compound words."""
+def text_views(text: str, with_words: bool = True) -> dict[str, Tokens]:
+    """Syllables (lower case, canonical tones), the same folded, and (`with_words`) pyvi's compound
+    words and each two neighbouring syllables as one term (plain and folded)."""
     toned = canonical_tones(text)  # length-preserving: offsets stay those of the text
     syls = syllables(toned)
-    lowered = [s.text.lower() for s in syls]
-    positions = [s.pos for s in syls]
-    views = {"text": list(zip(lowered, positions)), "folded": list(zip(map(fold, lowered), positions))}
+    one: dict[str, str] = {}  # each distinct term held once: a long text repeats a few thousand terms
+    lowered = [one.setdefault(t, t) for t in (s.text.lower() for s in syls)]
+    fold_of = {t: one.setdefault(fold(t), fold(t)) for t in set(lowered)}
+    folded = [fold_of[t] for t in lowered]
+    positions = array("i", (s.pos for s in syls))
+    views = {"text": Tokens(lowered, positions), "folded": Tokens(folded, positions)}
     if with_words:
-        views["words"] = [(w.text.lower(), w.pos) for w in words(toned, word_spans(toned), syls)]
+        found = words(toned, word_spans(toned), syls)
+        views["words"] = Tokens([one.setdefault(w, w) for w in (w.text.lower() for w in found)], [w.pos for w in found])
+        for name, terms in (("bigrams", lowered), ("bigrams_folded", folded)):
+            pairs, starts = bigrams(terms, positions)
+            views[name] = Tokens([one.setdefault(b, b) for b in pairs], starts)
     return views
 
 
@@ -69,4 +78,4 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                          tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "",
                          numbers=dict(zip(("date_low", "date_high"), span)) if span else {})
     links = document_links(doc.id, doc.source, doc.text, json.loads(meta_json))
-    return indexed, {**links, "fingerprint": fingerprint(doc.text, (w for w, _ in views["words"]))}
+    return indexed, {**links, "fingerprint": fingerprint(doc.text, views["words"].terms)}

@@ -8,10 +8,13 @@
 - `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
 - `related`, `near_duplicates`, `shares`: each document's related documents with their reasons, its
   near-duplicates (folded in results), and the text shares along citations (indexer.compare.related).
+- `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
+  and each word pyvi made in the corpus, folded, with the documents holding it.
 """
 
 import json
 
+from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
 from indexer.builder.analysis import text_views
 from indexer.compare.fingerprint import fingerprint
@@ -21,7 +24,7 @@ from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents", "related", "near_duplicates", "shares")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares")
 
 
 def links_from_index(engine) -> dict:
@@ -31,10 +34,10 @@ def links_from_index(engine) -> dict:
         page = searcher.search(Every(), limit=max(1, searcher.doc_count()))
         for key, _ in page.hits:
             stored = searcher.stored(key)
+            words = text_views(stored["text"])["words"].terms
             links[stored["id"]] = {**document_links(stored["id"], stored["source"], stored["text"],
                                                     json.loads(stored["meta"])),
-                                   "fingerprint": fingerprint(stored["text"],
-                                                              (w for w, _ in text_views(stored["text"])["words"]))}
+                                   "fingerprint": fingerprint(stored["text"], words)}
     return links
 
 
@@ -49,6 +52,17 @@ def accent_table(searcher) -> dict:
     return {k: sorted(v, key=lambda wf: -wf[1])[:CANDIDATES] for k, v in table.items()}
 
 
+def word_table(searcher) -> dict:
+    """pyvi's dictionary words (`chuyển_đổi`), the same folded, and folded word -> documents in which
+    pyvi made it (its accented forms together): the query's words, without loading pyvi."""
+    corpus: dict[str, int] = {}
+    for word, frequency in searcher.terms("words"):
+        key = fold(word)
+        corpus[key] = corpus.get(key, 0) + frequency
+    dictionary = dictionary_words()
+    return {"dictionary": dictionary, "dictionary_folded": frozenset(map(fold, dictionary)), "folded": corpus}
+
+
 def cited_counts(graph: Graph) -> dict[str, int]:
     """Corpus document id -> how many corpus documents cite it (only those cited at all)."""
     return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
@@ -58,7 +72,7 @@ def derive_all(engine, links: dict) -> dict:
     """Every derived value of the engine's latest commit, by name (DERIVED_NAMES)."""
     graph = build_graph([links[k] for k in sorted(links)])
     with engine.searcher() as searcher:
-        accents = accent_table(searcher)
+        accents, words = accent_table(searcher), word_table(searcher)
     relations = relate(links, graph)
-    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents,
+    return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
             "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares}

@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
+from indexer.builder.choice import choose_engine
 from indexer.builder.derive import derive_all, links_from_index
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import file_size, results
@@ -52,6 +53,7 @@ class BuildReport:
 
     index_dir: str
     engine: str = DEFAULT_ENGINE
+    engine_reason: str | None = None  # why a new index got its engine, when none was asked for
     documents_indexed: int = 0
     documents_total: int = 0
     files_added: int = 0
@@ -120,11 +122,10 @@ def _corpus_paths(corpus) -> list[Path]:
     return paths
 
 
-def _plan(index_dir: Path, info: dict, name: str, paths: list[Path]) -> _Plan:
+def _plan(index_dir: Path, info: dict, name: str, files: list[SourceFile]) -> _Plan:
     current = _current(index_dir, info, name)
     indexed = _manifest(current[1]) if current else {}
     skipped = (read_derived(current[0], "skipped") or {}) if current else {}
-    files = list_files(paths)
     readable = [f for f in files if not f.skip]
     known = {**{s: e["digest"] for s, e in skipped.items()}, **indexed}
     todo = [f for f in readable if known.get(f.source) != f.digest]
@@ -138,7 +139,8 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     """Index the corpus into index_dir; unchanged files are kept, changed replaced, deleted removed.
 
     `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
-    (whoosh for a new one); another engine than the folder's rebuilds it beside the current one. The
+    (for a new one, the engine that suits the corpus's size: builder/choice.py); another engine than
+    the folder's rebuilds it beside the current one. The
     new generation becomes current at one atomic rename, its derived values already written; a build
     that fails removes what it wrote. One build at a time: another one raises BuildLocked (after
     waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
@@ -149,12 +151,13 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     index_dir = claim(index_dir, paths)
     with build_lock(index_dir, wait):
         info = read_info(index_dir) or {}
-        name = engine or info.get("engine") or DEFAULT_ENGINE
+        files = list_files(paths)
+        name, reason = choose_engine(files, engine, info.get("engine"))
         if name not in ENGINES:
             raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
         remove_generations(index_dir, keep={info.get("generation"), info.get("previous")})  # cut-short builds'
-        plan = _plan(index_dir, info, name, paths)
-        report = BuildReport(index_dir=str(index_dir), engine=name,
+        plan = _plan(index_dir, info, name, files)
+        report = BuildReport(index_dir=str(index_dir), engine=name, engine_reason=reason,
                              rebuilt=None if plan.current else _why_afresh(info, name))
         report.files_unchanged = len([f for f in plan.files if not f.skip]) - len(plan.todo)
         report.files_added = sum(1 for f in plan.todo if f.source not in plan.indexed)

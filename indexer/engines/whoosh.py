@@ -2,9 +2,9 @@
 
 from pathlib import Path
 
+from whoosh import columns, sorting
 from whoosh import index as whoosh_index
 from whoosh import query as wq
-from whoosh import sorting
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
@@ -26,6 +26,7 @@ from indexer.engines import (
     Rank,
     Term,
     Without,
+    matching,
 )
 
 # Facet fields holding several values per document: counted with overlap.
@@ -72,6 +73,22 @@ class AnalysedTokenizer(Tokenizer):
             yield token
 
 
+class ListKeyword(KEYWORD):
+    """A keyword field whose values are also kept per document in a list column.
+
+    whoosh counts a plain KEYWORD field's facet by reading every term's postings at every search
+    (a document citing hundreds of refs made that most of a search's time); from the column it reads
+    only the matching documents' values.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self.column_type = columns.VarBytesListColumn()
+
+    def to_column_value(self, values):
+        return [v.encode("utf-8") for v in dict.fromkeys(values)]  # a document counts once per value
+
+
 def make_schema() -> Schema:
     tokenizer = AnalysedTokenizer()
     fields = {name: TEXT(analyzer=tokenizer, phrase=True) for name in POSITION_FIELDS}
@@ -79,6 +96,8 @@ def make_schema() -> Schema:
     for name in KEYWORD_FIELDS:
         if name in SINGLE_VALUED:
             fields[name] = ID(sortable=True)
+        elif name in MULTI_VALUED:
+            fields[name] = ListKeyword()
         else:
             fields[name] = KEYWORD(scorable=name == "cites")  # values come as lists: whoosh keeps them whole
     fields["id"] = ID(unique=True, stored=True)
@@ -179,13 +198,14 @@ class WhooshSearcher:
     def _keep_groups(self, key, results) -> None:
         while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
             self._groups.pop(next(iter(self._groups)))
-        self._groups[key] = {name: {k: v for k, v in results.groups(name).items() if k} for name in COUNTED_FIELDS}
+        self._groups[key] = {name: {_text(k): v for k, v in results.groups(name).items() if k}
+                             for name in COUNTED_FIELDS}
 
     def count(self, query, filter=None) -> int:
         allowed = self._allowed(filter)
         if allowed == set():
             return 0
-        return len(self._searcher.search(translate(query), filter=allowed, limit=1, scored=False))
+        return len(self._searcher.search(translate(matching(query)), filter=allowed, limit=1, scored=False))
 
     def stored(self, key, text: bool = True) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
@@ -200,8 +220,8 @@ class WhooshSearcher:
             allowed = self._allowed(filter)
             if allowed == set():
                 return {}
-            self._keep_groups(key, self._searcher.search(translate(query), filter=allowed, limit=1, scored=False,
-                                                         groupedby=_facets(), maptype=sorting.Count))
+            self._keep_groups(key, self._searcher.search(translate(matching(query)), filter=allowed, limit=1,
+                                                         scored=False, groupedby=_facets(), maptype=sorting.Count))
         return self._groups[key][field]
 
     def doc_count(self) -> int:
@@ -231,6 +251,11 @@ class WhooshSearcher:
 def _live(reader, field: str, text: str) -> int:
     """Documents holding a term, deleted ones left out (whoosh keeps their terms until a merge)."""
     return sum(1 for doc in reader.postings(field, text).all_ids() if not reader.is_deleted(doc))
+
+
+def _text(value) -> str:
+    """A facet value as text (a list column gives bytes)."""
+    return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
 def _facets() -> dict:

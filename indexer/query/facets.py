@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from indexer.extract.refs import ref_keys
 from indexer.extract.relations import KINDS
 from indexer.query.checks import DATE_FILTERS, FACETS
-from indexer.query.filters import both, cite_keys, filter_query
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.parse import parse_ref
 
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
@@ -77,7 +76,7 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
     out = set()
     for value in chosen:
         key = parse_ref(value)
-        named = {r for r in refs if r and key in ref_keys(r)}
+        named = {r for r in refs if r and key in keys_of_ref(r)}
         out |= named or {value}
     return out
 

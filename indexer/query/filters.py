@@ -1,7 +1,10 @@
 """Filters of a search (checked by `indexer.query.checks`) as a query over the exact-match fields."""
 
+from functools import lru_cache
+
 from indexer.engines import All, Any, Nothing, Range, Term
 from indexer.extract.periods import period
+from indexer.extract.refs import ref_keys
 from indexer.query.parse import parse_ref
 
 # A document is in a date range when the days its date may be lie inside it: its day, or (known only
@@ -9,6 +12,12 @@ from indexer.query.parse import parse_ref
 # 2019, and May 2019 only those dated in May.
 DATE_RANGES = {"date_from": lambda value: Range("date_low", period(value)[0], None),
                "date_to": lambda value: Range("date_high", None, period(value)[1])}
+
+
+@lru_cache(maxsize=1 << 15)
+def keys_of_ref(ref: str) -> frozenset[str]:
+    """Every key a cited ref is found by (kept: facets and hits ask for the same refs again and again)."""
+    return frozenset(ref_keys(ref))
 
 
 def cite_keys(filters: dict) -> set[str]:

@@ -1,7 +1,17 @@
-"""Find where a query matches a document's text, phrases as whole spans, and cut a snippet."""
+"""Find where a query matches a document's text, phrases and words as whole spans, and cut a snippet.
+
+The cost per hit is bounded by the snippet, not the document: one regular expression finds every
+unit of the query (a phrase, a word of several syllables, a syllable) in text order, in the first
+SNIPPET_REACH characters; the scan stops once a window holds every unit (or after enough matches),
+and the window is chosen in that same pass.
+"""
 
 import re
+from collections import deque
+from collections.abc import Iterable
 from functools import lru_cache
+from heapq import merge
+from itertools import islice
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics
 from indexer.extract.passages import Snippet, plain_snippet
@@ -14,23 +24,23 @@ _BY_FOLD: dict[str, set] = {}
 for _ch in _LETTERS + _LETTERS.upper():
     _BY_FOLD.setdefault(fold(_ch), set()).add(_ch)
 
-# A syllable edge: no letter or digit on that side.
-_EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+# A syllable's end: no letter or digit after it. (Its start is checked on the match: a pattern that
+# opens with a character class lets the regular expression engine skip ahead fast.)
+_EDGE_AFTER = r"(?![^\W_])"
 # Between two syllables of a phrase: anything but a sentence or paragraph break (as the analysis
 # leaves position gaps there, a phrase never matches across one).
 _PHRASE_GAP = r"(?:[^\w.!?;:…\t\n]|_|[.!?;:…](?!\s)|\n(?![ \t\r\f\v]*\n))+"
-# At most this many matches per text: a snippet needs a few, a page highlights a bounded number.
+# At most this many matches per text: a page highlights a bounded number.
 MAX_MATCHES = 2000
+# A snippet looks at no more matches than this: enough to find a good window.
+SNIPPET_MATCHES = 200
+SNIPPET_WIDTH = 280
+SNIPPET_MAX = 300      # characters, whatever the text: a word is never followed further than this
+# A snippet's window is looked for in the first characters of a text only (matches further on are
+# read only when there are none here): about 1 ms of reading.
+SNIPPET_REACH = 50_000
 SYLLABLE = re.compile(r"[^\W_]+")
-
-
-def _pattern(word: str) -> str:
-    """A regular expression for every spelling of a syllable that folds like `word`."""
-    out = []
-    for ch in fold(word):
-        letters = _BY_FOLD.get(ch)
-        out.append("[" + "".join(sorted(letters)) + "]" if letters else re.escape(ch))
-    return "".join(out)
+_SPACE = re.compile(r"\s")
 
 
 def _form(word: str) -> tuple[str, str]:
@@ -45,45 +55,68 @@ def _same(found: str, wanted: tuple[str, str]) -> bool:
     return (canonical_tone(found.lower()) if kind == "exact" else fold(found)) == value
 
 
-@lru_cache(maxsize=512)
-def _words_regex(words: tuple[str, ...]):
-    alternatives = sorted({_pattern(w) for w in words}, key=len, reverse=True)
-    return re.compile(_EDGE_BEFORE + "(?:" + "|".join(alternatives) + ")" + _EDGE_AFTER)
+def _letters(ch: str) -> str:
+    """A character class's inside: every letter that folds to `ch` (`ch` itself, escaped, if none)."""
+    letters = _BY_FOLD.get(ch)
+    return "".join(sorted(letters)) if letters else re.escape(ch)
 
 
 @lru_cache(maxsize=512)
-def _phrase_regex(phrase: tuple[str, ...]):
-    return re.compile(_EDGE_BEFORE + _PHRASE_GAP.join(_pattern(w) for w in phrase) + _EDGE_AFTER)
+def _units_regex(units: tuple[tuple[str, ...], ...]):
+    """One expression for every unit, the longest first; group `u<i>` says which unit matched.
+
+    It opens with one class holding every unit's first letter, so the engine skips fast to the
+    places where some unit may start; each alternative then checks its own first letter (a
+    one-character lookbehind) and matches the rest.
+    """
+    order = sorted(range(len(units)), key=lambda i: -sum(map(len, units[i])))
+    firsts, alternatives = set(), []
+    for i in order:
+        folded = [fold(w) for w in units[i]]
+        first = _letters(folded[0][0])
+        firsts.update(_BY_FOLD.get(folded[0][0]) or [re.escape(folded[0][0])])
+        rest = "".join(f"[{_letters(ch)}]" for ch in folded[0][1:])
+        rest += "".join(_PHRASE_GAP + "".join(f"[{_letters(ch)}]" for ch in w) for w in folded[1:])
+        alternatives.append(f"(?<=[{first}])(?P<u{i}>{rest})")
+    return re.compile("[" + "".join(sorted(firsts)) + "](?:" + "|".join(alternatives) + ")" + _EDGE_AFTER)
 
 
-def _bounded(matches):
-    for n, match in enumerate(matches):
-        if n >= MAX_MATCHES:
-            return
-        yield match
+def query_units(parsed: ParsedQuery, words: list[tuple[str, ...]] | None = None) -> list[tuple[str, ...]]:
+    """What the text is searched for: each quoted phrase, and each word (its syllables) of the query.
+
+    `words` are the free words grouped into the query's words (`chuyển đổi`, `số`); by default each
+    syllable is a word of its own.
+    """
+    units = [tuple(p) for p in parsed.phrases] + (words if words is not None else [(w,) for w in parsed.words])
+    return list(dict.fromkeys(u for u in units if u and all(fold(w) for w in u)))
 
 
-def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:
-    """Character spans of the text that the query matches: phrases whole, words one by one.
+def find_units(text: str, units: list[tuple[str, ...]], start: int = 0, end: int | None = None):
+    """Yield (start, end, unit index) of every match of a unit in text[start:end], in text order."""
+    if not units:
+        return
+    wanted = [[_form(w) for w in unit] for unit in units]
+    for match in _units_regex(tuple(units)).finditer(text, start, len(text) if end is None else end):
+        first = match.start()
+        if first and text[first - 1].isalnum():  # inside a longer word
+            continue
+        index = int(match.lastgroup[1:])
+        found = SYLLABLE.findall(match.group(0))
+        if len(found) == len(wanted[index]) and all(_same(f, w) for f, w in zip(found, wanted[index])):
+            yield first, match.end(), index
+
+
+def match_spans(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
+                words: list[tuple[str, ...]] | None = None, limit: int = MAX_MATCHES) -> list[tuple[int, int]]:
+    """Character spans of the text that the query matches (at most `limit`): phrases and words whole.
 
     >>> from indexer.query.parse import parse_query
     >>> t = "Bảo vệ nền tảng. Bảo đảm vệ sinh"
     >>> [t[s:e] for s, e in match_spans(t, parse_query('"bao ve" nền'))]
     ['Bảo vệ', 'nền']
     """
-    spans = list(extra)
-    for phrase in parsed.phrases:
-        wanted = [_form(w) for w in phrase]
-        for match in _bounded(_phrase_regex(tuple(phrase)).finditer(text)):
-            found = SYLLABLE.findall(match.group(0))
-            if len(found) == len(wanted) and all(_same(f, w) for f, w in zip(found, wanted)):
-                spans.append(match.span())
-    if parsed.words:
-        wanted = {_form(w) for w in parsed.words}
-        for match in _bounded(_words_regex(tuple(parsed.words)).finditer(text)):
-            if any(_same(match.group(0), w) for w in wanted):
-                spans.append(match.span())
-    return _merge(spans)
+    found = islice(find_units(text, query_units(parsed, words)), limit)
+    return _merge([*extra, *((s, e) for s, e, _ in found)])
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -96,31 +129,110 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-def make_snippet(text: str, spans: list[tuple[int, int]], width: int = 280) -> Snippet:
-    """The window of about `width` characters holding the most matches (the start when none)."""
-    if not spans:
-        end = _cut(text, min(len(text), width))
-        return plain_snippet(text[:end], (), 0)
-    best, best_count = spans[0][0], 0
-    for start, _ in spans:
-        count = sum(1 for s, e in spans if start <= s and e <= start + width)
-        if count > best_count:
-            best, best_count = start, count
-    left = _back(text, max(0, best - width // 5))
-    right = _cut(text, min(len(text), left + width))
-    inside = tuple((s - left, e - left) for s, e in spans if left <= s and e <= right)
-    return plain_snippet(text[left:right], inside, left)
+def best_window(matches: Iterable[tuple[int, int, int]], width: int = SNIPPET_WIDTH, units: int = 0,
+                limit: int = SNIPPET_MATCHES) -> list[tuple[int, int, int]]:
+    """The matches of the `width`-character window holding the most different units, then the most matches.
+
+    One pass over `matches` (start, end, unit), sorted by start: each is read once, the window slides
+    over them, and reading stops once a window holds all `units` (when given) or after `limit`.
+    >>> best_window([(0, 3, 0), (10, 13, 0), (400, 403, 0), (405, 410, 1)], width=100)
+    [(400, 403, 0), (405, 410, 1)]
+    """
+    window, counts, best, best_score = deque(), {}, [], (0, 0)
+    for match in islice(matches, limit):
+        window.append(match)
+        counts[match[2]] = counts.get(match[2], 0) + 1
+        while window[0][0] < match[1] - width:  # the first match no longer fits with this one
+            first = window.popleft()
+            counts[first[2]] -= 1
+            if not counts[first[2]]:
+                del counts[first[2]]
+        if (len(counts), len(window)) > best_score:
+            best, best_score = list(window), (len(counts), len(window))
+            if units and len(counts) >= units:
+                break
+    return best
+
+
+def snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
+            words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH) -> Snippet:
+    """A hit's snippet: the window holding the most of the query (citations of its refs count as one
+    unit), looked for in the first SNIPPET_REACH characters. Reading stops once a window holds every
+    unit; when the first matches are all of a few common words, the rest of that reach is searched for
+    the first of the others alone; when nothing matches there, the text is read to its first match."""
+    units = query_units(parsed, words)
+    cited = [(s, e, len(units)) for s, e in sorted(extra)]
+    reach = _reach(text, SNIPPET_REACH)
+    scanned = _Scan(merge(cited, find_units(text, units, 0, reach)))
+    chosen = best_window(scanned, width, units=len(units) + bool(cited))
+    missing = [u for i, u in enumerate(units) if i not in {m[2] for m in chosen}]
+    if missing and not scanned.done:
+        chosen = [later] if (later := next(find_units(text, missing, scanned.end, reach), None)) else chosen
+    if not chosen and reach < len(text):
+        chosen = [later] if (later := next(find_units(text, units, reach), None)) else chosen
+    if not chosen:
+        return make_snippet(text, [], width)
+    left, right = _window(text, chosen[0][0], chosen[-1][1], width)
+    inside = [(s, e) for s, e, _ in cited if left <= s and e <= right]
+    inside += [(s, e) for s, e, _ in find_units(text, units, left, right)]
+    return plain_snippet(text[left:right], _shift(_merge(inside), left, right), left)
+
+
+def _reach(text: str, limit: int) -> int:
+    """Where reading for a snippet stops: `limit` characters, moved on to a space (if one is near)."""
+    if len(text) <= limit:
+        return len(text)
+    space = _SPACE.search(text, limit, limit + SNIPPET_MAX)
+    return space.start() if space else limit
+
+
+class _Scan:
+    """A stream of matches that remembers where reading it stopped, and whether it ran out."""
+
+    def __init__(self, matches):
+        self._matches, self.end, self.done = matches, 0, False
+
+    def __iter__(self):
+        for match in self._matches:
+            self.end = match[1]
+            yield match
+        self.done = True
+
+
+def make_snippet(text: str, spans: list[tuple[int, int]], width: int = SNIPPET_WIDTH) -> Snippet:
+    """The window of about `width` characters (never over SNIPPET_MAX) holding the most spans; the start
+    of the text when there are none."""
+    spans = _merge(spans)
+    chosen = best_window(((s, e, 0) for s, e in spans), width, limit=len(spans))
+    if not chosen:
+        return plain_snippet(text[:_cut(text, min(len(text), width))], (), 0)
+    left, right = _window(text, chosen[0][0], chosen[-1][1], width)
+    return plain_snippet(text[left:right], _shift(spans, left, right), left)
+
+
+def _window(text: str, first: int, last: int, width: int) -> tuple[int, int]:
+    """From a little before `first` to about `width` characters on, ending at or after `last`."""
+    left = _back(text, max(0, last - width, first - width // 5))
+    return left, _cut(text, min(len(text), left + width))
+
+
+def _shift(spans: list[tuple[int, int]], left: int, right: int) -> tuple[tuple[int, int], ...]:
+    return tuple((s - left, e - left) for s, e in spans if left <= s and e <= right)
 
 
 def _back(text: str, i: int) -> int:
-    """Move a window start back to the beginning of a word."""
-    while i > 0 and not text[i - 1].isspace():
-        i -= 1
-    return i
+    """Move a window start back to the beginning of a word (a few characters at most, else cut)."""
+    stop = max(0, i - (SNIPPET_MAX - SNIPPET_WIDTH) // 2)
+    j = i
+    while j > stop and not text[j - 1].isspace():
+        j -= 1
+    return j if j == 0 or text[j - 1].isspace() else i
 
 
 def _cut(text: str, i: int) -> int:
-    """Move a window end forward to the end of a word."""
-    while i < len(text) and not text[i].isspace():
-        i += 1
-    return i
+    """Move a window end forward to the end of a word (a few characters at most, else cut)."""
+    stop = min(len(text), i + (SNIPPET_MAX - SNIPPET_WIDTH) // 2)
+    j = i
+    while j < stop and not text[j].isspace():
+        j += 1
+    return j if j == len(text) or text[j].isspace() else i

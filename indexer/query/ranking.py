@@ -1,29 +1,57 @@
-"""The query tree for what a person typed: what must match, and what ranks the matches."""
+"""The query tree for what a person typed: what must match, and what ranks the matches.
+
+Keywords (`chuyển đổi số`): every word must be in a result, a word of several syllables with its
+syllables side by side; the query as a phrase ranks first (in the title, or often in the body), then
+its words near each other, then apart. A question (a `?`, or a long query) ranks by any of its words.
+Neighbouring syllables are one term in the bigram fields: a phrase's frequency costs one lookup.
+"""
 
 import itertools
+from dataclasses import dataclass
 
 from analyzers.normalize import fold
 from indexer.engines import All, Any, Every, Phrase, Rank, Term
-from indexer.query.parse import KEYWORD_QUERY_MAX, ParsedQuery, exact_form, is_accented
+from indexer.query.lexicon import bigram_key, group_is_exact, word_key
+from indexer.query.parse import ParsedQuery, exact_form, is_accented
 
-# Ranking weights, tuned on the ALQAC benchmark (bench/ranking.py), never per question.
+# Ranking weights, tuned on ALQAC questions (bench/ranking.py) and keyword topics (bench/topical.py)
+# together, never per query.
 EXACT_BOOST = 2.0       # a syllable with the typed diacritics
 FOLDED_BOOST = 1.0      # the same syllable without them
-TITLE_BOOST = 1.5
+TITLE_BOOST = 1.5       # a question's syllable in the title
 WORD_BOOST = 1.0        # a pyvi compound word of the query
-ALL_WORDS_BOOST = 1.0   # coordination: every word of the query is present
 NEAR_BOOST = 1.5        # the words within a few positions of each other
 NEAR_SLOP = 3           # other words allowed between neighbouring query words
-PAIR_BOOST = 1.0        # two neighbouring query words next to each other in the text
+BIGRAM_BOOST = 1.0      # two neighbouring query syllables side by side in the text
+PHRASE_BOOST = 2.0      # keywords: the whole query as a phrase in the text
+TITLE_PHRASE_BOOST = 3.0  # keywords: the whole query as a phrase in the title
 
 
-def _word_clause(word: str, accented_query: bool):
-    """A word in any view: with the typed diacritics (ranked first), folded, or in the title."""
+@dataclass(frozen=True)
+class Fields:
+    """The fields a query's terms are looked up in: with diacritics, or folded."""
+
+    text: str
+    bigrams: str
+    title: str
+    form: object
+
+    @classmethod
+    def of(cls, exact: bool) -> "Fields":
+        if exact:
+            return cls("text", "bigrams", "title", exact_form)
+        return cls("folded", "bigrams_folded", "title_folded", fold)
+
+
+def _word_clause(word: str, accented_query: bool, title: bool = True):
+    """A syllable in any view: with the typed diacritics (ranked first), folded, or in the title."""
     exact, folded = exact_form(word), fold(word)
     exact_boost = EXACT_BOOST if accented_query else FOLDED_BOOST * 0.25
-    return Any((Term("text", exact, exact_boost), Term("folded", folded, FOLDED_BOOST),
-                Term("title", exact, TITLE_BOOST * exact_boost / EXACT_BOOST),
-                Term("title_folded", folded, TITLE_BOOST * 0.5)))
+    clauses = (Term("text", exact, exact_boost), Term("folded", folded, FOLDED_BOOST))
+    if title:
+        clauses += (Term("title", exact, TITLE_BOOST * exact_boost / EXACT_BOOST),
+                    Term("title_folded", folded, TITLE_BOOST * 0.5))
+    return Any(clauses)
 
 
 def contains(word: str):
@@ -33,40 +61,98 @@ def contains(word: str):
     return Any((Term("folded", fold(word)), Term("title_folded", fold(word))))
 
 
-def _phrase_clause(phrase: list[str]):
-    if is_accented(phrase):
-        return Phrase("text", tuple(exact_form(w) for w in phrase))
-    return Phrase("folded", tuple(fold(w) for w in phrase))
+def contains_word(group: tuple[str, ...], accented_query: bool):
+    """The document holds a word of the query: its syllables side by side (in the text or the title)."""
+    if len(group) == 1:
+        return contains(group[0])
+    fields = Fields.of(group_is_exact(group, accented_query))
+    terms = tuple(fields.form(s) for s in group)
+    body = Term(fields.bigrams, bigram_key(*terms)) if len(terms) == 2 else Phrase(fields.text, terms)
+    return Any((body, Phrase(fields.title, terms)))
 
 
 def _ref_clause(key: str):
     return Any((Term("number_keys", key, 3.0), Term("cites", key)))
 
 
-def _ranking(words: list[str]):
-    """What ranks documents for free words: the words, all of them, near each other, pyvi's words."""
+def _phrase_clause(phrase: list[str]):
+    if is_accented(phrase):
+        return Phrase("text", tuple(exact_form(w) for w in phrase))
+    return Phrase("folded", tuple(fold(w) for w in phrase))
+
+
+def _bigrams(fields: Fields, terms: tuple[str, ...], boost: float) -> list:
+    return [Term(fields.bigrams, bigram_key(a, b), boost) for a, b in dict.fromkeys(itertools.pairwise(terms))]
+
+
+def _compounds(terms: tuple[str, ...], groups: list[tuple[str, ...]] | None) -> list:
+    """pyvi's words the query may be: its words of several syllables, else every run of 2-3."""
+    if groups is not None:
+        found = [word_key(exact_form(s) for s in g) for g in groups if len(g) > 1]
+    else:
+        found = sorted({word_key(terms[i:i + n]) for n in (2, 3) for i in range(len(terms) - n + 1)})
+    return [Term("words", c, WORD_BOOST) for c in dict.fromkeys(found)]
+
+
+def _question_ranking(words: list[str]):
+    """A question ranks by any of its syllables, their neighbouring pairs, and pyvi's words."""
     accented = is_accented(words)
-    clauses = tuple(_word_clause(w, accented) for w in words)
-    if len(clauses) == 1:
-        return clauses[0]
-    field_name, form = ("text", exact_form) if accented else ("folded", fold)
-    terms = tuple(form(w) for w in words)
-    extras = []
-    if len(words) <= KEYWORD_QUERY_MAX:  # keywords, not a question: all of them, near, first
-        extras += [All(clauses, ALL_WORDS_BOOST), Phrase(field_name, terms, NEAR_SLOP, NEAR_BOOST)]
-    extras += [Phrase(field_name, pair, 0, PAIR_BOOST) for pair in dict.fromkeys(itertools.pairwise(terms))]
-    if accented:  # every run of 2-3 neighbouring words may be one of pyvi's words in the text
-        compounds = {"_".join(terms[i:i + n]) for n in (2, 3) for i in range(len(terms) - n + 1)}
-        extras += [Term("words", c, WORD_BOOST) for c in sorted(compounds)]
-    return Any(clauses + tuple(extras))
+    fields = Fields.of(accented)
+    terms = tuple(fields.form(w) for w in words)
+    clauses = [_word_clause(w, accented) for w in words] + _bigrams(fields, terms, BIGRAM_BOOST)
+    return Any(tuple(clauses + (_compounds(terms, None) if accented else [])))
 
 
-def build_query(parsed: ParsedQuery, relaxed: bool = False):
-    """Phrases and refs are required; so is every free word, unless `relaxed` (then any word)."""
+def _keyword_ranking(words: list[str], groups: list[tuple[str, ...]] | None):
+    """Keywords rank by the phrase first (title, then body), then words near each other, then apart."""
+    accented = is_accented(words)
+    if len(words) == 1:
+        return _word_clause(words[0], accented)
+    fields = Fields.of(accented)
+    terms = tuple(fields.form(w) for w in words)
+    clauses = [_word_clause(w, accented, title=False) for w in words]
+    # (No clause for "every word": keywords are required, so every result holds them all.)
+    extras = [Phrase(fields.text, terms, NEAR_SLOP, NEAR_BOOST),
+              Phrase(fields.title, terms, 0, TITLE_PHRASE_BOOST), *_bigrams(fields, terms, BIGRAM_BOOST)]
+    if len(terms) > 2:
+        extras.append(Phrase(fields.text, terms, 0, PHRASE_BOOST))
+    if accented:
+        extras += _compounds(terms, groups)
+    return Any(tuple(clauses + extras))
+
+
+def _regrouped(words: list[str], groups: list[tuple[str, ...]] | None) -> list[tuple[str, ...]] | None:
+    """Other words (an accented reading) grouped as the typed ones were."""
+    if groups is None:
+        return None
+    out, i = [], 0
+    for group in groups:
+        out.append(tuple(words[i:i + len(group)]))
+        i += len(group)
+    return out
+
+
+def build_query(parsed: ParsedQuery, relaxed: bool = False, groups: list[tuple[str, ...]] | None = None,
+                reading: list[str] | None = None):
+    """Phrases and refs are required; so is every free word, unless `relaxed` (then any word).
+
+    `groups`: the free words' syllables grouped into words (each one's syllables required side by
+    side); None: each syllable is a word. `reading`: the accented reading of unaccented keywords.
+    """
     required = [_phrase_clause(p) for p in parsed.phrases] + [_ref_clause(k) for k in parsed.refs]
-    ranking = _ranking(parsed.words) if parsed.words else None
+    ranking = None
+    if parsed.words and parsed.question:
+        ranking = _question_ranking(parsed.words)
+    elif parsed.words and reading and not is_accented(parsed.words):
+        # Typed without diacritics: ranked as the reading the corpus holds (`chuyển đổi số` before
+        # `chuyên đối sơ`), though any reading matches.
+        ranking = _keyword_ranking(reading, _regrouped(reading, groups))
+    elif parsed.words:
+        ranking = _keyword_ranking(parsed.words, groups)
     if ranking is not None and not relaxed and not parsed.question and len(parsed.words) > 1:
-        required += [contains(w) for w in dict.fromkeys(parsed.words)]
+        accented = is_accented(parsed.words)
+        words = groups if groups is not None else [(w,) for w in parsed.words]
+        required += [contains_word(g, accented) for g in dict.fromkeys(words)]
     if not required:
         return ranking or Every()
     must = required[0] if len(required) == 1 else All(tuple(required))

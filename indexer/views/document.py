@@ -3,10 +3,12 @@
 import json
 from dataclasses import dataclass
 
+from indexer.engines import Term
 from indexer.extract.passages import Snippet, passage, spans_json, unique_passages
 from indexer.extract.refs import ref_key, ref_keys
 from indexer.graph.model import Graph
 from indexer.query.highlight import match_spans
+from indexer.query.lexicon import Lexicon, query_words
 from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
@@ -112,13 +114,14 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[Ci
     return tuple(sorted(found, key=lambda c: c.doc.id))
 
 
-def _highlights(text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...]:
-    """Where a query matches the whole text: its words, phrases, and citations of its refs."""
+def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tuple[int, int], ...]:
+    """Where a query matches the whole text: its words (each whole), phrases, and citations of its refs."""
     if not query.strip():
         return ()
     parsed = parse_query(query)
     cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & set(parsed.refs)]
-    return tuple(match_spans(text, parsed, cited))
+    groups, _ = query_words(parsed, lexicon)
+    return tuple(match_spans(text, parsed, cited, groups))
 
 
 def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
@@ -130,8 +133,9 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
             return None
         graph = load_graph(ix)
         meta = _meta(stored)
-        return DocumentView(doc=DocSummary.from_stored(stored), text=stored["text"],
-                            highlights=_highlights(stored["text"], meta, query),
+        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
+                            highlights=_highlights(lexicon, stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"]),
                             **_neighbour_parts(searcher, doc_id))
@@ -143,5 +147,5 @@ def _neighbour_parts(searcher, doc_id: str) -> dict:
     base, number = (base, int(number)) if base and number.isdigit() else (doc_id, 1)
     def part(n: int) -> str | None:
         candidate = base if n == 1 else f"{base}~{n}"
-        return candidate if n >= 1 and searcher.by_id(candidate) is not None else None
+        return candidate if n >= 1 and searcher.count(Term("id", candidate)) else None
     return {"previous_part": part(number - 1), "next_part": part(number + 1)}

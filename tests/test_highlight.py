@@ -1,0 +1,84 @@
+"""Snippets and highlights: whole phrases and words, a window chosen in one pass, a bounded length."""
+
+from indexer.query.highlight import SNIPPET_MAX, best_window, make_snippet, match_spans, snippet
+from indexer.query.parse import parse_query
+
+
+class ReadOnce:
+    """An iterable that can be read once, and counts what was read of it."""
+
+    def __init__(self, items):
+        self._items, self.read = list(items), 0
+
+    def __iter__(self):
+        for item in self._items:
+            self.read += 1
+            yield item
+
+
+def test_the_window_is_chosen_in_one_pass_over_the_matches():
+    # 3,000 matches of one word every 50 characters, then a dense cluster near the end.
+    matches = [(50 * i, 50 * i + 3, 0) for i in range(3000)] + [(160_000 + 10 * i, 160_003 + 10 * i, 0)
+                                                                 for i in range(20)]
+    once = ReadOnce(matches)
+    chosen = best_window(once, width=280, limit=len(matches))
+    assert (chosen[0][0], len(chosen), once.read) == (160_000, 20, 3020)
+    # Comparing each match with every other one reads them again: a one-shot stream cannot.
+    assert best_window(iter(matches), width=280, limit=len(matches)) == chosen
+
+
+def test_reading_stops_once_a_window_holds_every_word():
+    matches = ReadOnce([(0, 5, 0), (10, 15, 1), (20, 25, 0)] + [(1000 + i, 1001 + i, 0) for i in range(0, 5000, 3)])
+    assert (best_window(matches, units=2), matches.read) == ([(0, 5, 0), (10, 15, 1)], 2)
+
+
+def test_the_window_holding_more_different_words_wins_over_more_matches():
+    text = "số " * 200 + "chuyển đổi số " + "số " * 200
+    cut = snippet(text, parse_query("chuyển đổi số"), words=[("chuyển", "đổi"), ("số",)])
+    assert "chuyển đổi" in {cut.text[s:e] for s, e in cut.highlights}
+
+
+def test_a_snippet_is_short_even_in_text_without_spaces():
+    text = "x" * 5_000_000 + "chuyểnđổisố" + "y" * 5_000_000
+    assert len(make_snippet(text, []).text) <= SNIPPET_MAX
+    far = text.index("chuyển")
+    cut = make_snippet(text, [(far, far + 6)])
+    assert (len(cut.text) <= SNIPPET_MAX, cut.text[cut.highlights[0][0]:cut.highlights[0][1]]) == (True, "chuyển")
+    assert len(snippet(text, parse_query("xyzzy")).text) <= SNIPPET_MAX
+
+
+def test_a_snippet_ends_at_a_word_and_shows_its_matches():
+    text = ("Mở đầu văn bản. " * 30) + "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước. " + ("Phần sau. " * 40)
+    cut = snippet(text, parse_query("chuyển đổi số"), words=[("chuyển", "đổi"), ("số",)])
+    assert [cut.text[s:e] for s, e in cut.highlights] == ["chuyển đổi", "số"]
+    assert (text[cut.start:cut.start + len(cut.text)] == cut.text, len(cut.text) <= SNIPPET_MAX) == (True, True)
+
+
+def test_words_of_several_syllables_match_only_side_by_side():
+    text = "chuyển biến tích cực, đổi mới, Nghị quyết số 35; chuyển đổi số."
+    spans = match_spans(text, parse_query("chuyển đổi số"), words=[("chuyển", "đổi"), ("số",)])
+    assert [text[s:e] for s, e in spans] == ["số", "chuyển đổi", "số"]
+
+
+def test_unaccented_and_old_tone_spellings_are_found_and_others_are_not():
+    text = "Hoà bình, hòa bình; HOA BINH và hoa bính"
+    assert [text[s:e] for s, e in match_spans(text, parse_query("hòa bình"), words=[("hòa", "bình")])] == \
+        ["Hoà bình", "hòa bình"]
+    assert [text[s:e] for s, e in match_spans(text, parse_query("hoa binh"), words=[("hoa", "binh")])] == \
+        ["Hoà bình", "hòa bình", "HOA BINH", "hoa bính"]
+
+
+def test_a_page_highlights_a_bounded_number_of_matches():
+    text = "số " * 10_000
+    assert len(match_spans(text, parse_query("số"))) == 2000
+
+
+def test_the_window_is_looked_for_near_the_start_and_further_only_when_nothing_is_there():
+    words = [("chuyển", "đổi"), ("số",)]
+    far = "mở đầu " * 10_000 + "Đẩy mạnh chuyển đổi số."
+    cut = snippet(far, parse_query("chuyển đổi số"), words=words)
+    assert ([cut.text[s:e] for s, e in cut.highlights], cut.start > 69_000) == (["chuyển đổi", "số"], True)
+    # `số` near the start is enough: the text past SNIPPET_REACH is not read for `chuyển đổi`
+    near = "Văn bản số 1. " + "mở đầu " * 10_000 + "Đẩy mạnh chuyển đổi số."
+    cut = snippet(near, parse_query("chuyển đổi số"), words=words)
+    assert ([cut.text[s:e] for s, e in cut.highlights], cut.start) == (["số"], 0)
