@@ -39,6 +39,17 @@ def test_wrongly_typed_fields_are_reported_and_skipped_alone():
         ("x.jsonl:8", "bản ghi JSON Lines hỏng: cần trường `text` là chuỗi không rỗng")]
 
 
+def test_a_record_ends_at_a_newline_only_whatever_its_text_holds():
+    # JSON allows U+2028, U+2029, form feeds and other separators unescaped in a string; gazette_dev's
+    # export holds them. str.splitlines() cut those records in two (187 of 197 were reported broken).
+    odd = TEXT + "\u2028dòng\u2029đoạn\x0ctrang\x1cnhóm\x85hết"
+    data = _lines({"id": "a", "text": odd}, {"id": "b", "text": TEXT}) + "\r\n" + _lines({"id": "c", "text": TEXT})
+    items = list(read_jsonl(data, "x.jsonl"))
+    assert [(type(i).__name__, getattr(i, "part", None)) for i in items] == [("Document", 1), ("Document", 2),
+                                                                            ("Document", 3)]
+    assert "trang" in items[0].text and "hết" in items[0].text
+
+
 def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, engine):
     corpus = tmp_path / "c"
     corpus.mkdir()

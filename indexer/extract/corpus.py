@@ -58,7 +58,10 @@ def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
     """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal."""
     seen: dict[str, int] = {}
-    for line_no, line in enumerate(data.splitlines(), start=1):
+    # Records end at a newline only: a record's text may hold U+2028, form feeds or other characters
+    # str.splitlines() would also cut at (JSON allows them unescaped in strings).
+    for line_no, line in enumerate(data.split("\n"), start=1):
+        line = line.removesuffix("\r")
         if not line.strip():
             continue
         try:
