@@ -16,7 +16,6 @@ pattern under its own marker.
 """
 
 import fcntl
-import hashlib
 import json
 import os
 import pickle
@@ -50,7 +49,6 @@ GENERATION_NAME = re.compile(r"g\d{6}")
 LEGACY_DIRS = ("engine", "derived")
 # Lock files the engines keep in their folder: never shared between generations.
 ENGINE_LOCKS = re.compile(r"^\.tantivy-.*\.lock$|^MAIN_WRITELOCK$|\.lock$")
-DIGEST_CHUNK = 1 << 20
 
 
 # ---- the marker ----
@@ -207,15 +205,6 @@ def read_derived(folder: Path, name: str):
         return pickle.loads(zlib.decompress((folder / DERIVED / f"{name}.pickle.z").read_bytes()))
     except (OSError, EOFError, zlib.error, pickle.UnpicklingError):
         return None
-
-
-def file_digest(path) -> str:
-    """The sha1 of a file, read in chunks (a multi-GB file costs no memory)."""
-    digest = hashlib.sha1()
-    with open(path, "rb") as handle:
-        while chunk := handle.read(DIGEST_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 # ---- reading ----

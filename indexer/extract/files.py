@@ -35,10 +35,15 @@ class SourceFile:
 
 def file_digest(path) -> str:
     """The sha1 of a file's bytes, read in chunks."""
-    digest = hashlib.sha1()
     with open(path, "rb") as handle:
-        while chunk := handle.read(DIGEST_CHUNK):
-            digest.update(chunk)
+        return handle_digest(handle)
+
+
+def handle_digest(handle) -> str:
+    """The sha1 of what is left to read from an open binary file, in chunks."""
+    digest = hashlib.sha1()
+    while chunk := handle.read(DIGEST_CHUNK):
+        digest.update(chunk)
     return digest.hexdigest()
 
 

@@ -3,7 +3,6 @@ build read, still a regular file at the same real path, with the same bytes (the
 recorded). A file replaced by a link, moved out, or edited since is refused with the reason, never
 served with other contents."""
 
-import hashlib
 import json
 import os
 import stat
@@ -11,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from indexer.extract.files import DIGEST_CHUNK, path_of, shown_name
+from indexer.extract.files import handle_digest, path_of, shown_name
 from indexer.store import open_index
 
 
@@ -67,15 +66,8 @@ def _checked(path: Path, digest: str) -> Original:
             return changed
         return Original(path, problem="Không còn tệp gốc của văn bản này.", status=404)
     handle = os.fdopen(fd, "rb")
-    if not stat.S_ISREG(os.fstat(fd).st_mode) or _digest(handle) != digest:
+    if not stat.S_ISREG(os.fstat(fd).st_mode) or handle_digest(handle) != digest:
         handle.close()
         return changed
     handle.seek(0)
     return Original(path, handle)
-
-
-def _digest(handle) -> str:
-    digest = hashlib.sha1()
-    while chunk := handle.read(DIGEST_CHUNK):
-        digest.update(chunk)
-    return digest.hexdigest()
