@@ -32,7 +32,7 @@ _EXPORTS = {
     "BuildLocked": "indexer.errors", "UnsafePath": "indexer.errors", "UnknownDocument": "indexer.errors",
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
-    "KINDS": "indexer.extract.relations", "ENGINES": "indexer.engines",
+    "KINDS": "indexer.vocab.relations", "ENGINES": "indexer.engines",
     "build_index": "indexer.builder.index", "WHOOSH_ADVISED_MAX": "indexer.builder.index",
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
@@ -43,9 +43,9 @@ _EXPORTS = {
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
-    "SourceFile": "indexer.extract.files", "Skipped": "indexer.extract.corpus",
+    "SourceFile": "indexer.sources.files", "Skipped": "indexer.extract.corpus",
     "read_file": "indexer.extract.corpus", "read_files_guarded": "indexer.extract.corpus",
-    "list_files": "indexer.extract.files",
+    "list_files": "indexer.sources.files",
     "BUNDLED_CORPUS": "indexer.paths", "default_index_dir": "indexer.paths",
 }
 _MODULES = {"checks": "indexer.query.checks", "labels": "indexer.labels", "limits": "indexer.limits"}
@@ -103,13 +103,12 @@ if TYPE_CHECKING:
     from indexer.engines import ENGINES
     from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnknownDocument, UnsafePath
     from indexer.extract.corpus import Skipped, read_file, read_files_guarded
-    from indexer.extract.files import SourceFile, list_files
-    from indexer.extract.relations import KINDS
     from indexer.paths import BUNDLED_CORPUS, default_index_dir
     from indexer.query import checks
     from indexer.query.checks import FILTERS, SORTS
     from indexer.query.results import SearchResult, relaxed_notice
     from indexer.searching import search
+    from indexer.sources.files import SourceFile, list_files
     from indexer.store import index_exists, open_index
     from indexer.views.citing import citing_documents
     from indexer.views.compare import compare_documents
@@ -120,6 +119,7 @@ if TYPE_CHECKING:
     from indexer.views.refs import load_graph, ref_views
     from indexer.views.related import related_documents
     from indexer.views.tables import citing_list_table, citing_table, search_table
+    from indexer.vocab.relations import KINDS
 
 
 def __getattr__(name: str):

@@ -8,8 +8,6 @@ tree (query/ranking), filtered (query/filters), run on the engine, and the hits 
 import json
 
 from indexer.engines import Any, Term, Without
-from indexer.extract.passages import passage, unique_passages
-from indexer.extract.relations import strongest
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
@@ -22,6 +20,8 @@ from indexer.query.ranking import build_query, contains_word
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.store import open_index
+from indexer.vocab.passages import passage, unique_passages
+from indexer.vocab.relations import strongest
 
 __all__ = ["search", "search_all"]
 

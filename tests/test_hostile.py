@@ -25,7 +25,7 @@ from waitress.server import create_server
 
 from cli.main import main
 from indexer import build_index, export, load_graph, open_index, search
-from indexer.extract.guard import Failure, run_guarded
+from indexer.sources.guard import Failure, run_guarded
 from webui.app import create_app
 
 PLAN = "KẾ HOẠCH\n\nThực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng.\n"

@@ -19,17 +19,19 @@ SHARED = {"indexer.errors", "indexer.limits", "indexer.paths", "indexer.labels"}
 STAGES = {
     "analyzers": set(),
     "indexer.readers": {"analyzers"},
-    "indexer.extract": {"analyzers", "indexer.readers"},
-    "indexer.graph": {"analyzers", "indexer.extract"},
-    "indexer.compare": {"analyzers", "indexer.extract", "indexer.graph"},
+    "indexer.vocab": {"analyzers"},
+    "indexer.sources": {"indexer.readers"},
+    "indexer.extract": {"analyzers", "indexer.readers", "indexer.sources", "indexer.vocab"},
+    "indexer.graph": {"analyzers", "indexer.vocab"},
+    "indexer.compare": {"analyzers", "indexer.vocab", "indexer.graph"},
     "indexer.engines": set(),
     "indexer.store": {"indexer.engines"},
-    "indexer.builder": {"analyzers", "indexer.readers", "indexer.extract", "indexer.graph", "indexer.compare",
-                        "indexer.engines", "indexer.store"},
-    "indexer.query": {"analyzers", "indexer.extract", "indexer.engines"},
-    "indexer.searching": {"analyzers", "indexer.extract", "indexer.engines", "indexer.query", "indexer.store"},
-    "indexer.views": {"analyzers", "indexer.extract", "indexer.graph", "indexer.compare", "indexer.engines",
-                      "indexer.store", "indexer.query", "indexer.searching"},
+    "indexer.builder": {"analyzers", "indexer.readers", "indexer.sources", "indexer.vocab", "indexer.extract",
+                        "indexer.graph", "indexer.compare", "indexer.engines", "indexer.store"},
+    "indexer.query": {"analyzers", "indexer.vocab", "indexer.engines"},
+    "indexer.searching": {"analyzers", "indexer.vocab", "indexer.engines", "indexer.query", "indexer.store"},
+    "indexer.views": {"analyzers", "indexer.sources", "indexer.vocab", "indexer.graph",
+                      "indexer.compare", "indexer.engines", "indexer.store", "indexer.query", "indexer.searching"},
 }
 
 

@@ -13,10 +13,10 @@ from analyzers.tokens import bigrams, syllables, word_spans, words
 from indexer.compare.fingerprint import fingerprint
 from indexer.engines import IndexedDoc, Tokens
 from indexer.extract.corpus import Document
-from indexer.extract.periods import document_period, month_of
-from indexer.extract.refs import ref_keys
-from indexer.extract.relations import strongest
 from indexer.graph.links import document_links
+from indexer.vocab.periods import document_period, month_of
+from indexer.vocab.refs import ref_keys
+from indexer.vocab.relations import strongest
 
 
 def text_views(text: str, with_words: bool = True) -> dict[str, Tokens]:

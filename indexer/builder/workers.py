@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
 from indexer.extract.corpus import Document, Skipped, SourceFile, read_file
-from indexer.extract.guard import Failure, file_seconds, run_guarded
+from indexer.sources.guard import Failure, file_seconds, run_guarded
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Compare texts: what two documents share word for word, what one edited, what is its own; the
 fingerprints that let the build find, across the whole corpus, documents that share text or topic.
 
-Pure and engine-free, between the citation graph and the build: imports analyzers, extract and graph
+Pure and engine-free, between the citation graph and the build: imports analyzers, vocab and graph
 only, so the build (fingerprints, related documents, near-duplicates at build time) and the views
 (the compare page) both use it.
 

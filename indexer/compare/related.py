@@ -15,8 +15,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
-from indexer.extract.relations import KINDS
 from indexer.graph.model import Graph
+from indexer.vocab.relations import KINDS
 
 MAX_RELATED = 20       # related documents kept per document (the most a page or the API asks for)
 COMMON = 100           # documents past which a run, a cited document or a topic word finds no pairs

@@ -2,12 +2,12 @@
 number, issuer, date, title, signer), its citations of other documents with their relation, and the
 passages that show them.
 
-`corpus` reads files through `indexer.readers` (and JSON Lines records through `jsonl`); `metadata`
-is the pure `extract(text)`, built from `layouts` (each layout family's header put in one reading
-order: HTML, Pandoc and pipe tables, side-by-side columns, scans), `header` and `headings` (number,
-date, type heading, title), `issuer_block` and `issuers` (the bodies top left, named canonically),
-`signature`, `furniture`, `places`, `citations` (with `relations`, `refs`, `identity`) and `passages`.
-`periods` says which days a document's date, or a bound of a date range, names.
+`corpus` reads files through `indexer.readers`, listed and guarded by `indexer.sources` (which also
+checks JSON Lines records); `metadata` is the pure `extract(text)`, built from `layouts` (each layout
+family's header put in one reading order: HTML, Pandoc and pipe tables, side-by-side columns, scans),
+`header` and `headings` (number, date, type heading, title), `issuer_block` and `issuers` (the bodies
+top left, named canonically), `signature`, `furniture`, `places` and `citations`, in the words of
+`indexer.vocab` (refs, relations, identity, passages, periods).
 
-May import: analyzers, indexer.readers, and indexer's shared modules (errors, limits).
+May import: analyzers, indexer.readers, indexer.sources, indexer.vocab, and indexer's shared modules.
 """

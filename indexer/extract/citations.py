@@ -4,7 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from indexer.extract.refs import (
+from indexer.vocab.refs import (
     NUMBER_SYMBOL,
     TYPE_CODES,
     TYPE_NAME,
@@ -15,7 +15,7 @@ from indexer.extract.refs import (
     type_name,
     year_of_symbol,
 )
-from indexer.extract.relations import classify, stated_implements
+from indexer.vocab.relations import classify, stated_implements
 
 # `Chương trình hành động số 08-CTr/TU`: the longer name is still a Chương trình.
 _TYPE = rf"(?i:(?P<type>{TYPE_NAME})(?:\s+hành\s+động)?)"

@@ -6,11 +6,11 @@ from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
 from indexer.extract.citations import MAX_CITATIONS
-from indexer.extract.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
-from indexer.extract.guard import Failure, file_seconds, run_guarded
-from indexer.extract.jsonl import BadRecord, apply_overrides, parse_record
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
+from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
+from indexer.sources.guard import Failure, file_seconds, run_guarded
+from indexer.sources.jsonl import BadRecord, apply_overrides, parse_record
 
 # A JSON Lines file is an export of many documents: larger than one document's file may be.
 MAX_JSONL_BYTES = 512 << 20
@@ -30,7 +30,7 @@ class Document:
     meta: DocumentMetadata
     format: str = "txt"   # the reader that produced the text: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False     # the text was recognized from a scan
-    path: str = ""        # the original file (extract.files.path_text), so a page can link to it
+    path: str = ""        # the original file (sources.files.path_text), so a page can link to it
     digest: str = ""      # of the original file's bytes when it was read: a page serves it only unchanged
 
 
@@ -88,7 +88,7 @@ def read_file_list(file: SourceFile) -> list[Document | Skipped]:
 
 
 def read_files_guarded(files: list[SourceFile]) -> Iterator[tuple[SourceFile, list[Document | Skipped]]]:
-    """Each file and its items, read in guarded worker processes (indexer.extract.guard): a file that
+    """Each file and its items, read in guarded worker processes (indexer.sources.guard): a file that
     fails, runs too long or needs too much memory comes back as skipped with the reason."""
     for file, result in run_guarded(read_file_list, files, seconds=file_seconds):
         yield file, [Skipped(file.source, result.reason)] if isinstance(result, Failure) else result

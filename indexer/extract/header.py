@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from indexer.extract.headings import HEADER_END, HEADER_REACH, LONG_HEADING, TYPE_HEADING
 from indexer.extract.layouts.scans import read_digits
-from indexer.extract.refs import NUMBER_SYMBOL, SYMBOL_TAIL, TYPE_NAME, canonical_ref, type_name
+from indexer.vocab.refs import NUMBER_SYMBOL, SYMBOL_TAIL, TYPE_NAME, canonical_ref, type_name
 
 # The document's own number: `Số 150 - KH/TU`, `Số: 4382/VP-KGVX`, `Luật số: 51/2024/QH15`,
 # `Nghị quyết số: 78/2025/UBTVQH15`, and one-line headers `Số: 296/BHXH-CSYT V/v ...`.

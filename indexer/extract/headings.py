@@ -2,7 +2,7 @@
 
 import re
 
-from indexer.extract.refs import DOCUMENT_TYPES, HEADING_TYPES
+from indexer.vocab.refs import DOCUMENT_TYPES, HEADING_TYPES
 
 # A line that is only a type name, upper case: `KẾ HOẠCH`, `THÔNG TƯ LIÊN TỊCH`, `CHƯƠNG TRÌNH HÀNH ĐỘNG`.
 _HEADING_NAMES = "|".join(t.upper().replace(" ", r"[ \t]+") for t in sorted(DOCUMENT_TYPES + HEADING_TYPES,

@@ -29,14 +29,14 @@ from indexer.extract.header import (
     title,
     type_heading,
 )
-from indexer.extract.identity import is_central_ref
 from indexer.extract.issuer_block import case_header, completed, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts import head_text
-from indexer.extract.passages import citing_passage
 from indexer.extract.places import find_district, find_province
-from indexer.extract.refs import ref_key, type_name, type_of_symbol
 from indexer.extract.signature import signer_match, signing_body
+from indexer.vocab.identity import is_central_ref
+from indexer.vocab.passages import citing_passage
+from indexer.vocab.refs import ref_key, type_name, type_of_symbol
 
 # An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`):
 # neither its number nor its date belongs to the document.

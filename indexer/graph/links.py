@@ -2,7 +2,7 @@
 each with the passage that shows it). The build makes them once per document, and keeps them so an
 update rebuilds the graph without reading every stored text again."""
 
-from indexer.extract.passages import passage
+from indexer.vocab.passages import passage
 
 # What the graph reads of a document, and of each of its citations.
 LINK_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title")

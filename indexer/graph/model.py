@@ -5,9 +5,9 @@ import itertools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from indexer.extract.identity import is_central_ref, same_document
-from indexer.extract.refs import ref_key, short_key_of
-from indexer.extract.relations import strongest
+from indexer.vocab.identity import is_central_ref, same_document
+from indexer.vocab.refs import ref_key, short_key_of
+from indexer.vocab.relations import strongest
 
 LEVELS = ("central", "province", "district")
 CENTRAL_ISSUERS = ("Bộ Chính trị", "Ban Bí thư", "Trung ương", "Chính phủ", "Thủ tướng", "Quốc hội")

@@ -2,7 +2,7 @@
 search() and both surfaces), `parse` (words, phrases, refs), `ranking` (the query tree), `filters`,
 `facets`, `highlight` (snippets), `suggest` (the accented query), `results` (what search() returns).
 
-May import: analyzers, indexer.extract (refs, relations, passages), indexer.engines' query tree and
+May import: analyzers, indexer.vocab (refs, relations, periods, passages), indexer.engines' query tree and
 indexer's shared modules; never the build, the store or the views. search() itself is
 indexer.searching.
 """

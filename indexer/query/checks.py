@@ -10,10 +10,10 @@ from urllib.parse import urlsplit
 
 from indexer import limits
 from indexer.errors import Invalid
-from indexer.extract.periods import period
-from indexer.extract.relations import KINDS
 from indexer.labels import FACET_LABELS
 from indexer.query.parse import parse_ref
+from indexer.vocab.periods import period
+from indexer.vocab.relations import KINDS
 
 SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted

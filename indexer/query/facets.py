@@ -2,10 +2,10 @@
 
 from dataclasses import dataclass
 
-from indexer.extract.relations import KINDS
 from indexer.query.checks import DATE_FILTERS, FACETS
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.parse import parse_ref
+from indexer.vocab.relations import KINDS
 
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
 FIELD_OF_FACET = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",

@@ -3,9 +3,9 @@
 from functools import lru_cache
 
 from indexer.engines import All, Any, Nothing, Range, Term
-from indexer.extract.periods import period
-from indexer.extract.refs import ref_keys
 from indexer.query.parse import parse_ref
+from indexer.vocab.periods import period
+from indexer.vocab.refs import ref_keys
 
 # A document is in a date range when the days its date may be lie inside it: its day, or (known only
 # by its year) its year from the latest date it cites on. So the range 2019 holds every document of

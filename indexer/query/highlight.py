@@ -14,8 +14,8 @@ from heapq import merge
 from itertools import islice
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics
-from indexer.extract.passages import Snippet, plain_snippet
 from indexer.query.parse import ParsedQuery, exact_form
+from indexer.vocab.passages import Snippet, plain_snippet
 
 # Every letter a Vietnamese text may hold, by the ASCII letter it folds to: a query word becomes a
 # regular expression that finds its accented and unaccented spellings without tokenizing the text.

@@ -5,8 +5,8 @@ from dataclasses import dataclass, field
 
 from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
 from analyzers.tokens import syllables
-from indexer.extract.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 from indexer.limits import MAX_PHRASES, MAX_QUERY_LENGTH, MAX_REFS, MAX_TERMS
+from indexer.vocab.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
 
 KEYWORD_QUERY_MAX = 8  # more words than this make a question, not keywords
 

@@ -4,9 +4,9 @@ each with the one `as_dict()` that the API, the downloads and the CLI's JSON wri
 import json
 from dataclasses import dataclass, field, fields
 
-from indexer.extract.passages import Snippet, spans_json
 from indexer.query.facets import Facet, facets_dict
 from indexer.query.parse import ParsedQuery
+from indexer.vocab.passages import Snippet, spans_json
 
 
 @dataclass(frozen=True)

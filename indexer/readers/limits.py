@@ -39,7 +39,7 @@ MIN_OCR_DPI = 100
 MAX_OCR_PAGES = 200           # a long scan is cut here (and the reader says so), not left to run for hours
 # Seconds of OCR for one file (render and Tesseract): a page of an A4 scan takes 1-10 s on one core,
 # so this reads 4-40 pages; the pages read are kept and the warning says how many. It stays below the
-# build's time limit per file (indexer.extract.guard.FILE_SECONDS), which reading, extraction and
+# build's time limit per file (indexer.sources.guard.FILE_SECONDS), which reading, extraction and
 # analysis share, so that a long scan is indexed in part rather than not at all.
 OCR_BUDGET_SECONDS = 40
 

@@ -4,8 +4,6 @@
 from collections import Counter
 from dataclasses import dataclass
 
-from indexer.extract.passages import Snippet, spans_json
-from indexer.extract.refs import ref_keys
 from indexer.graph.model import Node
 from indexer.limits import MAX_PAGE_SIZE
 from indexer.query import checks
@@ -15,6 +13,8 @@ from indexer.query.results import DocSummary, SearchResult
 from indexer.searching import search, search_all
 from indexer.store import open_index
 from indexer.views.refs import load_graph, ref_node
+from indexer.vocab.passages import Snippet, spans_json
+from indexer.vocab.refs import ref_keys
 
 
 @dataclass(frozen=True)

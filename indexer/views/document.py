@@ -4,8 +4,6 @@ import json
 from dataclasses import dataclass
 
 from indexer.engines import Term
-from indexer.extract.passages import Snippet, passage, spans_json, unique_passages
-from indexer.extract.refs import ref_key, ref_keys
 from indexer.graph.model import Graph
 from indexer.query.highlight import match_spans
 from indexer.query.lexicon import Lexicon, query_words
@@ -13,6 +11,8 @@ from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
 from indexer.views.refs import load_graph
+from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
+from indexer.vocab.refs import ref_key, ref_keys
 
 MAX_PASSAGES = 5  # per cited document on a document page
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from indexer.extract.files import handle_digest, path_of, shown_name
+from indexer.sources.files import handle_digest, path_of, shown_name
 from indexer.store import open_index
 
 

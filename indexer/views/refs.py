@@ -3,12 +3,12 @@ province, district), and what it implements; and the citation graph these pages 
 
 from dataclasses import dataclass
 
-from indexer.extract.relations import KINDS
 from indexer.graph.model import LEVELS, Edge, Graph, Node
 from indexer.query import checks
 from indexer.query.facets import Facet, FacetValue
 from indexer.query.parse import parse_ref
 from indexer.store import open_index
+from indexer.vocab.relations import KINDS
 
 
 def load_graph(index) -> Graph:

@@ -14,7 +14,7 @@ import unicodedata
 
 from indexer.extract.issuers import CENTRAL_BODIES
 from indexer.extract.places import PROVINCES
-from indexer.extract.refs import DOCUMENT_TYPES, HEADING_TYPES
+from indexer.vocab.refs import DOCUMENT_TYPES, HEADING_TYPES
 
 # Confusions with one reading. `Š`/`S`/`§` (5 or 8), `B` (8, 5 or 3), `Z` (2 or 7) have several: unread.
 DIGIT_LOOKALIKES = {"O": "0", "o": "0", "Ø": "0", "ø": "0", "Q": "0", "I": "1", "l": "1", "|": "1", "]": "1",

@@ -5,7 +5,7 @@ government numbering each year) unless the year is in the symbol; local symbols 
 `07-CT/TU`) are unique only within one province.
 """
 
-from indexer.extract.refs import ref_key
+from indexer.vocab.refs import ref_key
 
 # Issuer codes of central bodies: a ref carrying one is the same across provinces.
 CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
