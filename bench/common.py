@@ -60,8 +60,8 @@ def process_time_summary(cpu_seconds: list[float]) -> dict:
 
 
 def index_command(paths: list[Path], index_dir: Path, engine: str | None = None) -> list[str]:
-    """`python -m cli index PATH... --index DIR [--engine E]` (no engine: the folder's own, or whoosh)."""
-    command = [PYTHON, "-m", "cli", "index", *map(str, paths), "--index", str(index_dir), "--quiet"]
+    """`python -m vanban index PATH... --index DIR [--engine E]` (no engine: the folder's own, or whoosh)."""
+    command = [PYTHON, "-m", "vanban", "index", *map(str, paths), "--index", str(index_dir), "--quiet"]
     return command + ["--engine", engine] if engine else command
 
 

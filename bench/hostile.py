@@ -179,10 +179,10 @@ def measure_case(name: str, make, work: Path, timeout: float) -> dict:
     make(folder)
     made = time.perf_counter() - made
     size = sum(f.lstat().st_size for f in folder.iterdir() if f.is_file() and not f.is_symlink())
-    index = run_measured([PYTHON, "-m", "cli", "index", str(folder), "--index", str(work / name / "ix")],
+    index = run_measured([PYTHON, "-m", "vanban", "index", str(folder), "--index", str(work / name / "ix")],
                          timeout=timeout)
     hostile = [f for f in folder.iterdir() if f.name != "normal.txt"]
-    extract = run_measured([PYTHON, "-m", "cli", "extract", *map(str, hostile)], timeout=timeout)
+    extract = run_measured([PYTHON, "-m", "vanban", "extract", *map(str, hostile)], timeout=timeout)
     reported = [line.strip() for line in index.stderr.splitlines() if "bỏ qua" in line and "kho/" in line]
     shutil.rmtree(work / name)
     return {"bytes": size, "made_s": round(made, 1), "index": _figures(index), "extract": _figures(extract),

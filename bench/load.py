@@ -2,7 +2,7 @@
 
 The server runs as in production (`python -m waitress --call webui.app:create_app`, VANBAN_INDEX set)
 over a generated corpus. Clients are threads with keep-alive `http.client` connections. Partway
-through, `python -m cli index` adds documents that each carry a unique marker word; the figures say
+through, `python -m vanban index` adds documents that each carry a unique marker word; the figures say
 how long after that build ends the API finds them, without a restart.
 
 Usage: python bench/load.py [--docs 1000] [--clients 50] [--seconds 60] [--update-at 20] [--new-docs 20]

@@ -1,7 +1,7 @@
 """Kill -9 during index builds, many times: does the last good index answer, does the next build repair it?
 
 The machinery of tests/test_reliability.py, run longer and on a bigger corpus, tallying every round
-instead of stopping at the first failure. Builds are `python -m cli index` subprocesses.
+instead of stopping at the first failure. Builds are `python -m vanban index` subprocesses.
 
 Usage: python bench/reliability.py [--rounds 60] [--docs 40] [--engines whoosh,tantivy] [--seed 20261]
 """
@@ -36,7 +36,7 @@ ALREADY_BUILDING = "đang chạy"  # the one-line message of a build that finds 
 
 
 def index_command(corpus: Path, index_dir: Path, engine: str) -> list[str]:
-    command = [sys.executable, "-m", "cli", "index", str(corpus), "--index", str(index_dir)]
+    command = [sys.executable, "-m", "vanban", "index", str(corpus), "--index", str(index_dir)]
     return command + ["--engine", engine]
 
 

@@ -15,7 +15,7 @@ from indexer import open_index, search
 from indexer.builder.index import build_index
 from indexer.extract.corpus import Document, list_files, read_file
 
-CORPUS = [ALQAC / "alqac2022_corpus.jsonl", ROOT / "corpus"]
+CORPUS = [ALQAC / "alqac2022_corpus.jsonl", ROOT / "vanban" / "corpus"]
 REPEATS = 5
 
 WORDS = ["tham nhũng", "bảo vệ nền tảng tư tưởng", "hợp đồng lao động", "quyền sở hữu", "không gian mạng",

@@ -48,7 +48,7 @@ def main() -> None:
     from waitress.server import create_server
 
     with tempfile.TemporaryDirectory() as tmp:
-        build_index([ALQAC / "alqac2022_corpus.jsonl", ROOT / "corpus"], Path(tmp) / "ix")
+        build_index([ALQAC / "alqac2022_corpus.jsonl", ROOT / "vanban" / "corpus"], Path(tmp) / "ix")
         server = create_server(create_app({"INDEX_DIR": str(Path(tmp) / "ix")}), host="127.0.0.1", port=0)
         threading.Thread(target=server.run, daemon=True).start()
         base = f"http://127.0.0.1:{server.effective_port}"

@@ -1,4 +1,4 @@
-"""Vietnamese Party and state documents, from files to answers: the one door for webui/ and cli/.
+"""Vietnamese Party and state documents, from files to answers: the one door for webui/ and vanban/ (the command line).
 
 The stages, each importing only those before it:
 

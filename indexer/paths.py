@@ -3,7 +3,7 @@
 import os
 from pathlib import Path
 
-BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+BUNDLED_CORPUS = Path(__file__).resolve().parent.parent / "vanban" / "corpus"
 
 
 def default_index_dir() -> Path:

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "vanban" / "corpus"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 # Document ids of the bundled corpus, by what they are.

@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, ROOT
 
-from cli.main import main
+from vanban.main import main
 from webui.app import create_app
 
 
@@ -85,7 +85,7 @@ def test_user_errors_are_one_line_without_traceback(capsys, tmp_path):
 
 
 def test_console_entry_point_runs_as_a_module(index_dir):
-    proc = subprocess.run([sys.executable, "-m", "cli", "search", "--index", str(index_dir), "--limit", "101"],
+    proc = subprocess.run([sys.executable, "-m", "vanban", "search", "--index", str(index_dir), "--limit", "101"],
                           capture_output=True, text=True, cwd=ROOT)
     assert (proc.returncode, proc.stdout, proc.stderr) == (
         2, "", "vanban: lỗi: --limit: Số kết quả mỗi trang phải là số nguyên từ 1 đến 100 (nhận được: '101').\n")
@@ -112,8 +112,8 @@ def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_
 
 
 def test_progress_line_and_the_older_call_shape():
-    from cli.progress import ProgressBar, as_progress, line
     from indexer import BuildProgress
+    from vanban.progress import ProgressBar, as_progress, line
     assert as_progress(3, 6, 1.5) == BuildProgress(0, 0, 6, 3, 0, 0, 2.0)
     assert line(as_progress(3, 6, 1.5)) == "[████████████░░░░░░░░░░░░]  50% · văn bản 3/6 · 1.5 văn bản/giây · còn 2 giây"
 
@@ -133,7 +133,7 @@ def test_progress_line_and_the_older_call_shape():
 
 
 def test_search_imports_neither_flask_nor_the_build(index_dir):
-    code = ("import sys; from cli.main import main; main(['search', 'nghi quyet 35', '--index', sys.argv[1]]); "
+    code = ("import sys; from vanban.main import main; main(['search', 'nghi quyet 35', '--index', sys.argv[1]]); "
             "print(sorted(m for m in ('flask', 'pyvi', 'indexer.builder.index', 'indexer.extract.corpus') if m in sys.modules), "
             "file=sys.stderr)")
     proc = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, cwd=ROOT)
@@ -143,7 +143,7 @@ def test_search_imports_neither_flask_nor_the_build(index_dir):
 def test_a_closed_pipe_ends_quietly(index_dir):
     read_end, write_end = os.pipe()
     os.close(read_end)  # `| head` that has already gone
-    proc = subprocess.run([sys.executable, "-m", "cli", "search", "--index", str(index_dir)],
+    proc = subprocess.run([sys.executable, "-m", "vanban", "search", "--index", str(index_dir)],
                           stdout=write_end, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     os.close(write_end)
     assert (proc.returncode, proc.stderr) == (141, "")

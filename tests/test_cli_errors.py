@@ -6,7 +6,7 @@ import random
 import pytest
 from test_fuzz_http import value
 
-from cli.main import main
+from vanban.main import main
 
 
 def run(capsys, *argv):

@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from helpers import ALL_IDS, CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from cli.main import main
 from indexer.builder.index import build_index
 from indexer.views.feed import search_feed
 from indexer.views.links import document_url
+from vanban.main import main
 from webui.app import create_app
 
 A = "{http://www.w3.org/2005/Atom}"

@@ -7,11 +7,11 @@ import networkx
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from cli.main import main
 from indexer import load_graph, open_index, search
 from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
 from indexer.views.export import to_graphml
+from vanban.main import main
 from webui.app import create_app
 
 I, B, M = "implements", "based_on", "mentions"

@@ -23,9 +23,9 @@ import pytest
 from helpers import CORPUS, ROOT, square
 from waitress.server import create_server
 
-from cli.main import main
 from indexer import build_index, export, load_graph, open_index, search
 from indexer.sources.guard import Failure, run_guarded
+from vanban.main import main
 from webui.app import create_app
 
 PLAN = "KẾ HOẠCH\n\nThực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng.\n"
@@ -323,7 +323,7 @@ def test_serve_runs_waitress_with_threads_and_answers(tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-m", "cli", "serve", "--index", str(tmp_path / "ix"), "--port",
+    proc = subprocess.Popen([sys.executable, "-m", "vanban", "serve", "--index", str(tmp_path / "ix"), "--port",
                              str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         line = proc.stderr.readline()

@@ -11,7 +11,7 @@ import sys
 import pytest
 from helpers import ROOT
 
-PACKAGES = ("analyzers", "indexer", "webui", "cli")
+PACKAGES = ("analyzers", "indexer", "webui", "vanban")
 
 # What each stage may import of ours (a stage may always import its own modules). Shared modules
 # (errors, limits, paths, labels) are below everything in indexer.
@@ -106,10 +106,10 @@ def test_the_shared_modules_import_no_stage():
 
 def test_surfaces_go_through_the_door_and_cli_imports_only_the_app_it_serves():
     through = {m: sorted(i for i in GRAPH[m] if i.startswith("indexer"))
-               for m in GRAPH if m.split(".")[0] in ("webui", "cli")}
+               for m in GRAPH if m.split(".")[0] in ("webui", "vanban")}
     assert {m: [i for i in names if i not in ("indexer", "indexer.checks", "indexer.labels", "indexer.limits")]
             for m, names in through.items()} == {m: [] for m in through}
-    assert sorted(i for m in GRAPH if m.startswith("cli") for i in GRAPH[m] if i.startswith("webui")) == ["webui.app"]
+    assert sorted(i for m in GRAPH if m.startswith("vanban") for i in GRAPH[m] if i.startswith("webui")) == ["webui.app"]
 
 
 def test_the_door_lists_every_name_for_static_tools_too():

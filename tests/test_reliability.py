@@ -1,6 +1,6 @@
 """Kill -9 during index builds: the last good index keeps answering, and the next build repairs it.
 
-Builds run as `python -m cli index` subprocesses over a small corpus (the seeds and ten documents
+Builds run as `python -m vanban index` subprocesses over a small corpus (the seeds and ten documents
 recombined from their paragraphs, 2-3 s for a first build). Each round changes the corpus (adds,
 changes, removes files), kills the build at a seeded random moment (or right after the engine's
 commit appears on disk, the moment a build is most fragile), checks what the index answers, then

@@ -12,9 +12,9 @@ import openpyxl
 import pytest
 from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from cli.main import main
 from indexer.builder.index import build_index
 from indexer.views.tables import search_table
+from vanban.main import main
 from webui.app import create_app
 
 BASE = "http://127.0.0.1:5000/"

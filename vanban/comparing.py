@@ -4,7 +4,7 @@ terminal (`--json`: what the API answers)."""
 import sys
 
 import indexer
-from cli.output import UserError, head, open_index, print_json
+from vanban.output import UserError, head, open_index, print_json
 
 EXCERPT = 240  # characters of a passage shown
 KINDS = {"same": "giống hệt", "edited": "đã sửa"}

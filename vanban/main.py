@@ -11,9 +11,9 @@ from dataclasses import asdict, replace
 from pathlib import Path
 
 import indexer
-from cli import options
-from cli.comparing import cmd_compare, cmd_related
-from cli.output import UserError, head, open_index, print_json, say
+from vanban import options
+from vanban.comparing import cmd_compare, cmd_related
+from vanban.output import UserError, head, open_index, print_json, say
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
@@ -56,7 +56,7 @@ def _report(report) -> None:
 
 def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None) -> None:
     """Build or update the index: a progress bar on a terminal, the report, every file skipped."""
-    from cli.progress import ProgressBar
+    from vanban.progress import ProgressBar
 
     if not quiet:
         say(f"Lập chỉ mục {', '.join(map(str, paths))} vào {index_dir}")

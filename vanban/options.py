@@ -144,11 +144,11 @@ def make_parser(commands: dict) -> Parser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
 
     p = _command(sub, "extract", commands["extract"], "in siêu dữ liệu và trích dẫn của từng văn bản (JSON Lines)",
-                 "vanban extract corpus/000_65df158a4e7ec0a6.txt")
+                 "vanban extract vanban/corpus/000_65df158a4e7ec0a6.txt")
     p.add_argument("paths", nargs="+", type=EXISTING, metavar="PATH", help="tệp, hoặc thư mục (đọc mọi tệp bên trong)")
 
     p = _command(sub, "index", commands["index"], "lập hoặc cập nhật chỉ mục (mặc định: kho văn bản kèm theo)",
-                 "vanban index corpus/ --index /tmp/vanban-index")
+                 "vanban index vanban/corpus/ --index /tmp/vanban-index")
     p.add_argument("paths", nargs="*", type=EXISTING, metavar="PATH")
     _index_option(p)
     p.add_argument("--quiet", action="store_true", help="không hiện tiến độ và tổng kết (vẫn báo tệp bỏ qua)")

@@ -1,1 +1,0 @@
-"""The `vanban` command line."""
