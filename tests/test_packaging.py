@@ -3,6 +3,7 @@ carries the command (`vanban`, `python -m vanban`) and the bundled corpus, and i
 without the checkout on its path."""
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -24,8 +25,9 @@ def installed(tmp_path_factory):
     """A fresh virtualenv holding the wheel alone; its dependencies are seen through a plain path line to
     this environment's site-packages (no download), whose editable-install hook is therefore not run."""
     work = tmp_path_factory.mktemp("wheel")
-    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist",
-                ROOT, cwd=work)
+    source = work / "source"  # built from a copy: setuptools writes build/ and egg-info beside the sources
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".*", "__pycache__", "build", "*.egg-info", "bench"))
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", work / "dist", source, cwd=work)
     assert built.returncode == 0, built.stderr
     wheel = next((work / "dist").glob("vanban-*.whl"))
     venv.create(work / "env", with_pip=False)
