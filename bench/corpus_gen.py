@@ -24,7 +24,7 @@ from pathlib import Path
 from common import ROOT
 
 GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev" / "documents.jsonl"
-SEEDS = ROOT / "corpus"
+SEEDS = ROOT / "vanban" / "corpus"
 CACHE = Path(os.environ.get("VANBAN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "vanban-bench-corpora")
 TARGET_CHARS = 15_000     # a provincial plan's length
 PER_FOLDER = 1000         # files per subfolder: large folders are slow to list on some file systems

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from common import PYTHON, ROOT, run_measured, write_results
 
-SEED_PLAN = (ROOT / "corpus" / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
+SEED_PLAN = (ROOT / "vanban" / "corpus" / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
 PLAN = "KẾ HOẠCH\n\nThực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng.\n"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'

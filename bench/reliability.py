@@ -26,7 +26,7 @@ from common import ENGINES, ROOT, write_results
 from indexer import IndexNotFound, search
 from indexer.extract.corpus import Document, list_files, read_file
 
-CORPUS = ROOT / "corpus"
+CORPUS = ROOT / "vanban" / "corpus"
 BUILD_TIMEOUT = 600
 FIRST_BUILD_EVERY = 5          # rounds 0, 5, 10, ... start from no index: first builds get killed too
 # The file an engine writes when it commits; killing just after it appears tests "commit, then manifest".

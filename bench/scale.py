@@ -48,7 +48,7 @@ REPEATS = 5
 COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "bảo hiểm"]
 MULTI_WORDS = ["không gian mạng", "phòng chống tham nhũng", "nền tảng tư tưởng", "xử phạt hành chính",
                "chuyển đổi số"]
-REAL = [ROOT.parent / "shared" / "data" / "gazette_dev", ROOT / "corpus"]
+REAL = [ROOT.parent / "shared" / "data" / "gazette_dev", ROOT / "vanban" / "corpus"]
 PYVI_SAMPLE_MB = 40  # pyvi's rate is measured on this much text at most
 FIRST_SEARCH = """
 import json, sys, time

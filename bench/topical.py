@@ -32,7 +32,7 @@ from indexer.builder.index import build_index
 from indexer.engines import Every
 
 GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev"
-CORPUS = [GAZETTE, ROOT / "corpus"]
+CORPUS = [GAZETTE, ROOT / "vanban" / "corpus"]
 K = 10
 TITLE_CHARS = 600
 
