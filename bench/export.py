@@ -36,7 +36,8 @@ def write_index(corpus: Path, index_dir: Path, engine: str) -> dict:
     from indexer.store import ENGINE, FORMAT_VERSION, claim, generation_dir, write_derived, write_info
 
     views = analysis.text_views
-    analysis.text_views = lambda text, with_words=True: views(text[:ANALYSED_CHARS], with_words=False)
+    analysis.word_spans = lambda text: []  # no pyvi: no compound words, every other view as the build makes it
+    analysis.text_views = lambda text, with_words=True: views(text[:ANALYSED_CHARS], with_words)
     start, stamp = time.perf_counter(), built_at()
     claim(index_dir, [corpus])
     folder = generation_dir(index_dir, "g000001")
