@@ -1,4 +1,4 @@
-"""Compare and related on real-length texts (issue 16): time (wall and CPU) and peak memory.
+"""Compare and related on real-length texts: time (wall and CPU) and peak memory.
 
 - compare: every consolidated text of gazette_dev (`Văn bản hợp nhất`, VBHN) beside each text of the set
   whose number it names in its first pages (the text it consolidates, or the one that amended it); then

@@ -4,7 +4,7 @@ the peak of the tree's summed memory (PSS: shared pages counted once); and the d
 
     .venv/bin/python bench/hostile.py [--only NAME,...] [--timeout 300]
 
-Targets (issue 13): every file indexed or reported within 60 s; the build's peak memory under 1 GB,
+Targets: every file indexed or reported within 60 s; the build's peak memory under 1 GB,
 under 600 MB beside a multi-GB file of a kind it does not read; a document page within 5 s.
 """
 
