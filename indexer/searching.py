@@ -14,7 +14,7 @@ from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicat
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.highlight import snippet
-from indexer.query.lexicon import Lexicon, query_words
+from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.parse import ParsedQuery, is_accented, parse_query
 from indexer.query.ranking import build_query, contains_word
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
@@ -132,7 +132,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     counts = ix.derived("counts") or {}
     near = (ix.derived("near_duplicates") or {}) if collapse else {}
     with ix.searcher() as searcher:
-        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        lexicon = lexicon_of(ix, searcher)
         groups, read = query_words(parsed, lexicon)
         offset = (page - 1) * page_size
         tree, relaxed, total, keys, folding = _matching(searcher, parsed, (groups, read), filter_, sort, offset,
@@ -166,7 +166,7 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
     ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        lexicon = lexicon_of(ix, searcher)
         groups, read = query_words(parsed, lexicon)
         _, relaxed, total, keys, _ = _matching(searcher, parsed, (groups, read), filter_, sort, 0, limit, counts, relax)
         cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
