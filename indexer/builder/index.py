@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from indexer.builder.choice import choose_engine
+from indexer.builder.choice import choose_engine, corpus_megabytes
 from indexer.builder.derive import derive_all, links_from_index
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import file_size, results
@@ -24,12 +24,9 @@ from indexer.errors import BuildLocked, UnsafePath
 from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
 from indexer.store import Current, IndexFolder, claim_for_build
 
-# Past this many documents, whoosh gets slow: `vanban index` suggests tantivy.
-WHOOSH_ADVISED_MAX = 5000
-
 Progress = Callable[[BuildProgress], None]
 
-__all__ = ["ENGINES", "WHOOSH_ADVISED_MAX", "BuildLocked", "BuildReport", "build_index"]
+__all__ = ["ENGINES", "BuildLocked", "BuildReport", "build_index"]
 
 
 @dataclass
@@ -39,6 +36,7 @@ class BuildReport:
     index_dir: str
     engine: str = DEFAULT_ENGINE
     engine_reason: str | None = None  # why a new index got its engine, when none was asked for
+    corpus_megabytes: float = 0.0     # of the corpus files read, as the engine's choice weighs them (choice.py)
     documents_indexed: int = 0
     documents_total: int = 0
     files_added: int = 0
@@ -126,6 +124,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
             raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
         plan = _plan(folder.current(name), files)
         report = BuildReport(index_dir=str(folder.path), engine=name, engine_reason=reason,
+                             corpus_megabytes=corpus_megabytes(files),
                              rebuilt=None if plan.current else folder.why_afresh(name))
         report.files_unchanged = len([f for f in plan.files if not f.skip]) - len(plan.todo)
         report.files_added = sum(1 for f in plan.todo if f.source not in plan.indexed)
