@@ -33,7 +33,7 @@ _EXPORTS = {
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.vocab.relations", "ENGINES": "indexer.engines",
-    "build_index": "indexer.builder.index", "WHOOSH_ADVISED_MAX": "indexer.builder.index",
+    "build_index": "indexer.builder.index", "WHOOSH_MAX_MB": "indexer.builder.choice",
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
@@ -57,7 +57,7 @@ __all__ = [
     "FORMATS",
     "KINDS",
     "SORTS",
-    "WHOOSH_ADVISED_MAX",
+    "WHOOSH_MAX_MB",
     "BuildLocked",
     "BuildProgress",
     "IndexNotFound",
@@ -98,7 +98,8 @@ __all__ = [
 
 if TYPE_CHECKING:
     from indexer import labels, limits
-    from indexer.builder.index import WHOOSH_ADVISED_MAX, build_index
+    from indexer.builder.choice import WHOOSH_MAX_MB
+    from indexer.builder.index import build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
     from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnknownDocument, UnsafePath

@@ -79,9 +79,9 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         if report.engine_reason:
             say(report.engine_reason)
         _report(report)
-        if report.engine == "whoosh" and report.documents_total > indexer.WHOOSH_ADVISED_MAX:
-            say(f"Gợi ý: kho có {report.documents_total} văn bản; với hơn {indexer.WHOOSH_ADVISED_MAX} văn bản, "
-                f"tìm kiếm nhanh hơn nhiều với `vanban index --engine tantivy`.")
+        if report.engine == "whoosh" and report.corpus_megabytes > indexer.WHOOSH_MAX_MB:  # the choice's own rule
+            say(f"Gợi ý: kho {report.corpus_megabytes:.1f} MB, quá {indexer.WHOOSH_MAX_MB:g} MB mà whoosh còn tìm "
+                "trong 150 ms: tìm kiếm nhanh hơn với `vanban index --engine tantivy`.")
     for skipped in report.skipped:
         say(f"  bỏ qua {skipped.source}: {skipped.reason}")
 
