@@ -189,6 +189,8 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
 def test_compare_and_related_errors_are_one_line(capsys, index_dir):
     assert run(capsys, "compare", NGOC_HOI, "nope", "--index", str(index_dir)) == (
         1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
+    assert run(capsys, "related", "nope", "--index", str(index_dir)) == (
+        1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
     assert run(capsys, "related", NGOC_HOI, "--limit", "0", "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: --limit: Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '0').\n")
     assert run(capsys, "compare", "", NGOC_HOI, "--index", str(index_dir)) == (
