@@ -6,9 +6,12 @@ import subprocess
 import sys
 from urllib.parse import quote
 
+import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, ROOT
 
+from indexer import BuildLocked, UnknownDocument
 from vanban.main import main
+from vanban.output import UserError, user_errors
 from webui.app import create_app
 
 
@@ -196,6 +199,14 @@ def test_compare_and_related_errors_are_one_line(capsys, index_dir):
     assert run(capsys, "compare", "", NGOC_HOI, "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: A: Thiếu mã văn bản id (ví dụ: id=corpus/000_65df158a4e7ec0a6.txt#0).\n")
 
+
+def test_every_command_says_a_search_error_in_its_own_words():
+    with pytest.raises(UserError) as raised, user_errors():
+        raise UnknownDocument("corpus/nope.txt#0")
+    assert (str(raised.value), type(raised.value.__cause__)) == (
+        "Không có văn bản nào mang mã “corpus/nope.txt#0”.", UnknownDocument)
+    with pytest.raises(BuildLocked), user_errors():  # not a search's: its command words it
+        raise BuildLocked("x")
 
 def test_search_folds_near_duplicates_unless_told_not_to(capsys, copies_index):
     _, out, _ = run(capsys, "search", "bảo vệ nền tảng", "--sort", "date", "--index", str(copies_index))

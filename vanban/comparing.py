@@ -4,7 +4,7 @@ terminal (`--json`: what the API answers)."""
 import sys
 
 import indexer
-from vanban.output import UserError, head, open_index, print_json
+from vanban.output import head, open_index, print_json, user_errors
 
 EXCERPT = 240  # characters of a passage shown
 KINDS = {"same": "giống hệt", "edited": "đã sửa"}
@@ -52,10 +52,8 @@ def _print_comparison(c, color: bool) -> None:
 def cmd_compare(args) -> int:
     """Compare two documents by id: the passages they share and what A adds."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         comparison = indexer.compare_documents(ix, args.a, args.b)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
     if args.json:
         print_json(comparison.as_dict())
     else:
@@ -66,10 +64,8 @@ def cmd_compare(args) -> int:
 def cmd_related(args) -> int:
     """The documents most related to one, with their reasons."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         found = indexer.related_documents(ix, args.id, args.limit)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
     if args.json:
         print_json(found.as_dict())
         return 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import indexer
 from vanban import options
 from vanban.comparing import cmd_compare, cmd_related
-from vanban.output import UserError, head, open_index, print_json, say
+from vanban.output import UserError, head, open_index, print_json, say, user_errors
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
@@ -156,7 +156,7 @@ def _table(args, table) -> int:
 def cmd_search(args) -> int:
     filters = {name: getattr(args, option) for option, name in options.FILTER_OPTIONS.items()}
     ix = open_index(args.index)
-    try:
+    with user_errors():
         if args.feed:
             _write(args, indexer.search_feed(ix, args.base_url, args.query, filters).to_atom())
             return 0
@@ -164,8 +164,6 @@ def cmd_search(args) -> int:
             return _table(args, indexer.search_table(ix, args.base_url, args.query, filters, args.sort))
         result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort,
                                 collapse=args.collapse)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
     if args.json:
         print_json(result.as_dict())
     else:
@@ -176,12 +174,10 @@ def cmd_search(args) -> int:
 def cmd_cites(args) -> int:
     """The documents citing REF, each with its strongest relation to it and the passage showing it."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         if args.export:
             return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
         citing = indexer.citing_documents(ix, args.ref, "", {"kind": args.kind}, args.page, args.limit, args.sort)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
     if args.json:
         print_json(citing.as_dict())
         return 0
