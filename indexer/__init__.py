@@ -43,7 +43,7 @@ _EXPORTS = {
     "compare_documents": "indexer.views.compare", "related_documents": "indexer.views.related",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "implementation_chains": "indexer.views.refs",
-    "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
+    "export": "indexer.views.export", "GRAPH_FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
     "SourceFile": "indexer.sources.files", "Skipped": "indexer.extract.corpus",
     "read_file": "indexer.extract.corpus", "read_files_guarded": "indexer.extract.corpus",
@@ -56,7 +56,7 @@ __all__ = [
     "BUNDLED_CORPUS",
     "ENGINES",
     "FILTERS",
-    "FORMATS",
+    "GRAPH_FORMATS",
     "KINDS",
     "SORTS",
     "WHOOSH_MAX_MB",
@@ -130,7 +130,7 @@ if TYPE_CHECKING:
     from indexer.views.citing import citing_documents
     from indexer.views.compare import compare_documents
     from indexer.views.document import get_document
-    from indexer.views.export import FORMATS, export, safe_cell, xml_text
+    from indexer.views.export import GRAPH_FORMATS, export, safe_cell, xml_text
     from indexer.views.feed import search_feed
     from indexer.views.original import original_file
     from indexer.views.refs import implementation_chains, load_graph, ref_views

@@ -147,7 +147,7 @@ def _write(args, body: str | bytes) -> None:
 
 
 def _table(args, table) -> int:
-    _write(args, table.to_csv() if args.export == "csv" else table.to_xlsx())
+    _write(args, table.as_file(args.export))
     if len(table.rows) < table.total:
         say(f"vanban: {table.total} văn bản khớp; tệp có {len(table.rows)} văn bản đầu")
     return 0

@@ -4,7 +4,7 @@ records, the graph), each serialized by its own `as_dict()`."""
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from indexer import (
-    FORMATS,
+    GRAPH_FORMATS,
     citing_documents,
     citing_table,
     compare_documents,
@@ -92,6 +92,6 @@ def api_ref(ref: str):
 @bp.get("/graph")
 def api_graph():
     """The whole graph: `format` = json (default), graphml or csv (`table` = edges or nodes)."""
-    fmt, table = graph_args(request.args, FORMATS)
+    fmt, table = graph_args(request.args, GRAPH_FORMATS)
     body = export(load_graph(get_index()), fmt, table)
     return Response(body, content_type=f"{GRAPH_MIMETYPES[fmt]}; charset=utf-8")
