@@ -4,7 +4,7 @@ terminal (`--json`: what the API answers)."""
 import sys
 
 import indexer
-from vanban.output import head, open_index, print_json, user_errors
+from vanban.output import answer, head, open_index, user_errors
 
 EXCERPT = 240  # characters of a passage shown
 KINDS = {"same": "giống hệt", "edited": "đã sửa"}
@@ -54,11 +54,7 @@ def cmd_compare(args) -> int:
     ix = open_index(args.index)
     with user_errors():
         comparison = indexer.compare_documents(ix, args.a, args.b)
-    if args.json:
-        print_json(comparison.as_dict())
-    else:
-        _print_comparison(comparison, color=sys.stdout.isatty())
-    return 0
+    return answer(args, comparison, lambda c: _print_comparison(c, color=sys.stdout.isatty()))
 
 
 def cmd_related(args) -> int:
@@ -66,12 +62,12 @@ def cmd_related(args) -> int:
     ix = open_index(args.index)
     with user_errors():
         found = indexer.related_documents(ix, args.id, args.limit)
-    if args.json:
-        print_json(found.as_dict())
-        return 0
+    return answer(args, found, _print_related)
+
+
+def _print_related(found) -> None:
     print(f"{len(found.related)} văn bản liên quan đến {found.id}")
     for n, r in enumerate(found.related, 1):
         print(f"\n{n:>3}. {head(r.doc)} · điểm {r.score}")
         print(f"     {'; '.join(r.reasons)}")
         print(f"     {r.doc.id}")
-    return 0

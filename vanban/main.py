@@ -13,7 +13,7 @@ from pathlib import Path
 import indexer
 from vanban import options
 from vanban.comparing import cmd_compare, cmd_related
-from vanban.output import UserError, head, open_index, print_json, say, user_errors
+from vanban.output import UserError, answer, head, open_index, say, user_errors
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
@@ -164,11 +164,7 @@ def cmd_search(args) -> int:
             return _table(args, indexer.search_table(ix, args.base_url, args.query, filters, args.sort))
         result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort,
                                 collapse=args.collapse)
-    if args.json:
-        print_json(result.as_dict())
-    else:
-        _print_listing(result, color=sys.stdout.isatty())
-    return 0
+    return answer(args, result, lambda r: _print_listing(r, color=sys.stdout.isatty()))
 
 
 def cmd_cites(args) -> int:
@@ -178,16 +174,16 @@ def cmd_cites(args) -> int:
         if args.export:
             return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
         citing = indexer.citing_documents(ix, args.ref, "", {"kind": args.kind}, args.page, args.limit, args.sort)
-    if args.json:
-        print_json(citing.as_dict())
-        return 0
-    kinds = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
-    print(f"{citing.total} văn bản trích dẫn {args.ref}{kinds}")
+    return answer(args, citing, lambda c: _print_citing(c, args.ref, args.kind))
+
+
+def _print_citing(citing, ref: str, kinds: list[str] | None) -> None:
+    named = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in kinds)})" if kinds else ""
+    print(f"{citing.total} văn bản trích dẫn {ref}{named}")
     for n, hit in enumerate(citing.hits, start=(citing.result.page - 1) * citing.result.page_size + 1):
         print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {head(hit.document)} · {hit.count} lần")
         print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
         print(f"     {hit.document.id}")
-    return 0
 
 
 def cmd_graph(args) -> int:

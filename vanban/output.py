@@ -42,3 +42,12 @@ def head(doc) -> str:
 def print_json(body: dict) -> None:
     """The JSON the API answers, on standard output."""
     print(json.dumps(body, ensure_ascii=False, indent=1))
+
+
+def answer(args, found, printer) -> int:
+    """What a command found: the JSON the API answers with --json, else `printer(found)` for a person."""
+    if args.json:
+        print_json(found.as_dict())
+    else:
+        printer(found)
+    return 0
