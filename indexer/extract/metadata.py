@@ -63,8 +63,8 @@ ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|MẪU SỐ|Mẫu số|Bi�
 # How far each reading below looks, in characters. bench/reaches.py halves, doubles and lifts each one
 # on the 339 texts of gazette_dev, local_dev and the seeds (figures of 2026-12-06):
 #
-# The header when no type heading ends it: 24 documents have none, 22 of them with a longer head text;
-# their metadata is the same at 750, at 3,000 and with no bound. Set in the first extraction, unmeasured.
+# The header when no type heading ends it: 24 documents have none, 22 of them with a head text past this
+# bound; their metadata is the same at 750, at 3,000 and with no bound. Set in the first extraction.
 HEADER_FALLBACK = 1500
 # The gazette's section title over a consolidated text (`VĂN BẢN HỢP NHẤT - BỘ Y TẾ`) opens the text:
 # gazette_dev's 24 end within 136 characters; 750, 3,000 or no bound change nothing.
