@@ -17,8 +17,8 @@ import time
 from contextlib import contextmanager
 from dataclasses import astuple, fields
 
-from common import ROOT, write_results
-from extraction import SETS, gazette_checks, local_checks, read_records
+from common import SEEDS, read_jsonl, write_results
+from extraction import SETS, gazette_checks, local_checks
 
 from analyzers.normalize import normalize_text
 from indexer.extract import metadata
@@ -66,11 +66,11 @@ def texts() -> list[tuple[str, str, str, dict | None]]:
     """(set, id, text, its checks or None) for every text with a text layer."""
     found = []
     for name, path in SETS.items():
-        for record in read_records(path):
+        for record in read_jsonl(path):
             if not record.get("no_text_layer"):
                 checks = gazette_checks(record) if name == "gazette_dev" else local_checks(record)
                 found.append((name, record["id"], normalize_text(record["text"]), checks))
-    for seed in sorted((ROOT / "vanban" / "corpus").glob("*.txt")):
+    for seed in sorted(SEEDS.glob("*.txt")):
         found.append(("seeds", seed.name, normalize_text(seed.read_text(encoding="utf-8")), None))
     return found
 
