@@ -33,12 +33,19 @@ RECURRING = re.compile(r"thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s
                        r"hàng\s+tháng|liên\s+tục|theo\s+tiến\s+độ|theo\s+yêu\s+cầu", re.I)
 
 # In running text, a point is a deadline only after these words (`hoàn thành trong Quý II/2025`, `trước ngày
-# 30/6/2025`, `(Quý IV/2023)`), never a citation's date (`Nghị quyết số 35-NQ/TW ngày 22/10/2018`).
-CUE = re.compile(r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất(?:\s+là)?|trong|thời\s+gian|thời\s+hạn|tiến\s+độ|từ|"
-                 r"đến|vào|kể\s+từ)\s*(?:là\s+)?(?:ngày\s*)?[:,]?\s*$|\(\s*(?:hoàn\s+thành\s+)?(?:trong\s+)?$", re.I)
+# 30/6/2025`, `(Quý IV/2023)`), never a citation's date (`Nghị quyết số 35-NQ/TW ngày 22/10/2018`) nor what a
+# plan is about (`phát triển đến năm 2030`, `có hiệu lực từ ngày 01/7/2026`).
+CUE = re.compile(r"(?:hoàn\s+thành|xong|trước|chậm\s+nhất(?:\s+là)?|trong|thời\s+gian|thời\s+hạn|tiến\s+độ|"
+                 r"đến\s+hết|vào)\s*(?:là\s+)?(?:ngày\s*)?[:,]?\s*$|\(\s*(?:hoàn\s+thành\s+)?(?:trong\s+)?$", re.I)
 CUE_REACH = 30
+# A year that carries its own cue: `trong năm 2026`.
+IN_YEAR = re.compile(r"trong\s+năm", re.I)
 # A date that belongs to a cited document: `... số 24/KH-UBND ngày 14/8/2025 của`.
 CITED_DATE = re.compile(r"\s*(?:của|,\s*của)\b", re.I)
+
+# A day with no year, every year (`trước ngày 25 tháng 12 hằng năm`, `trước ngày 15/11`): printed, no days.
+YEARLY = re.compile(r"(?:trước|chậm\s+nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*(?:/|\s+tháng\s+)\s*\d{1,2}"
+                    r"(?!\s*(?:/|\s+năm\s+)\s*\d)(?:\s+(?:hằng|hàng)\s+năm)?", re.I)
 
 ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -145,13 +152,18 @@ def find_deadline(text: str) -> Deadline | None:
     """
     for match in POINT.finditer(text):
         before = text[max(0, match.start() - CUE_REACH):match.start()]
-        cue = CUE.search(before)
+        cue = CUE.search(before) or IN_YEAR.match(match.group())
         if cue is None or CITED_DATE.match(text, match.end()):
             continue
+        if cue.group().startswith("(") and match.group("y1") and not match.group().lower().startswith("giai"):
+            continue  # `(2026 - 2031)`: a term named, not a deadline
         first, last, end = _spanned(text, match)
         modifier = BEFORE.search(before) or FROM.search(before)
         start = match.start() - len(modifier.group()) if modifier else match.start()
         first, last = _bounded(before, first, last)
         return Deadline(_clean(text[start:end]), first, last)
+    yearly = YEARLY.search(text)
+    if yearly:
+        return Deadline(_clean(yearly.group()))
     recurring = re.search(r"\(\s*(" + RECURRING.pattern + r")\s*\)", text, re.I)
     return Deadline(recurring.group(1)) if recurring else None

@@ -16,6 +16,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from analyzers.normalize import fold
+from indexer.extract.outline_headings import attached as attached_text
+from indexer.extract.outline_headings import heading_of, is_appendix
 from indexer.extract.outline_marks import (
     ARTICLE_NUMBER,
     BARE_ARTICLE,
@@ -23,24 +25,14 @@ from indexer.extract.outline_marks import (
     follows,
     read_mark,
 )
-from indexer.extract.outline_text import Page, clean_heading, continues, is_caps, page_of
+from indexer.extract.outline_text import Page, page_of
 from indexer.extract.quoted import quoted_spans
 
-# A text issued with a decision, after its signature: `QUY ĐỊNH`, `KẾ HOẠCH`, `DANH MỤC THUỐC ...`, followed
-# within a few lines by `(Ban hành kèm theo Quyết định số ...)`.
-ATTACHED_TYPE = re.compile(r"(?:QUY ĐỊNH|QUY CHẾ|KẾ HOẠCH|CHƯƠNG TRÌNH(?: HÀNH ĐỘNG)?|ĐỀ ÁN|PHƯƠNG ÁN|HƯỚNG DẪN|"
-                           r"ĐIỀU LỆ|DANH MỤC|NỘI QUY|QUY TRÌNH|CHIẾN LƯỢC|QUY HOẠCH|TIÊU CHÍ|BỘ TIÊU CHÍ)\b")
-ISSUED_WITH = re.compile(r"^\(?[ \t]*(?:Ban hành[ \t]+)?kèm theo\b", re.I)
-ISSUED_INSIDE = re.compile(r"(?:^|\()[ \t]*(?:Ban hành[ \t]+)?kèm theo\b", re.I)
-# Lines between an attached text's type and its `(kèm theo ...)` line: its title.
-ATTACHED_REACH = 8
-# Lines a heading in capitals may take after its mark (`Chương I` / `QUY ĐỊNH CHUNG`).
-CAPS_LINES = 4
-# Characters a heading keeps: an article's title is at most ~150; a decision's article that has none is
-# shown by its first sentence, cut here.
-HEADING_LIMIT = 200
-
-HEADING_KINDS = ("part", "chapter", "section", "appendix")
+# The recipients' list that closes a document's own text (its signature beside or below it).
+CLOSING = re.compile(r"^[ \t|]*(?:Nơi nhận|NƠI NHẬN)[ \t]*:", re.M)
+# Debris a scan leaves before a line's number (`._8. Hiệp hội Doanh nghiệp tỉnh:`).
+SCAN_JUNK = "._~`'·,"
+CONTAINERS = ("root", "appendix", "attachment", "form")
 SECTION_KINDS = ("division", "roman", "number", "subnumber", "point")
 
 
@@ -81,6 +73,8 @@ def _label(mark: Mark, printed: str) -> str:
         return ("Phụ lục " + mark.token).strip()
     if mark.kind == "attachment":
         return printed[:1] + printed[1:].lower()
+    if mark.kind == "form":
+        return "Mẫu số " + mark.token
     return mark.token
 
 
@@ -101,6 +95,8 @@ def _own_anchor(node: _Open, mark: Mark, parent: _Open, container: _Open) -> str
     kind, token = mark.kind, _slug(mark.token)
     if kind in ("appendix", "attachment"):
         return "phu-luc" + ("-" + token if token else "") if kind == "appendix" else _slug(node.label)
+    if kind == "form":
+        return (parent.anchor + "-" if parent.kind == "appendix" else "") + "mau-" + token
     if kind in ("part", "chapter", "article"):
         word = {"part": "phan", "chapter": "chuong", "article": "dieu"}[kind]
         if kind == "part" and mark.order[0]:
@@ -132,7 +128,7 @@ class _Builder:
         self.anchors: set[str] = set()
 
     def container(self, depth: int) -> _Open:
-        return next(n for n in reversed(self.stack[:depth + 1]) if n.kind in ("root", "appendix", "attachment"))
+        return next(n for n in reversed(self.stack[:depth + 1]) if n.kind in CONTAINERS)
 
     def place(self, mark: Mark, start: int, heading: str, printed: str = "") -> bool:
         """Open the part a mark starts when it continues its sequence; False when it does not."""
@@ -140,6 +136,8 @@ class _Builder:
         while self.stack[depth].rank >= mark.rank:
             depth -= 1
         parent, container = self.stack[depth], self.container(depth)
+        if mark.kind == "form" and container.kind not in ("appendix", "form"):
+            return False  # a form inside an article (`a) Biểu mẫu sổ kế toán` / `Mẫu số S1-DNSN`) is no part
         scope = container if mark.kind in ("part", "chapter", "article") else parent
         key = mark.kind + str(mark.rank)
         if not follows(scope.last.get(key), mark):
@@ -163,7 +161,8 @@ class _Builder:
 
 
 def _marks(page: Page, quoted: list[tuple[int, int]]) -> list[tuple[Mark, int, int] | None]:
-    """Each line's mark with the line its words stand on and their column, or None (blank, table, quoted)."""
+    """Each line's mark with the line its words stand on, their column and the mark's, or None (blank, table,
+    quoted)."""
     quote_starts = [s for s, _ in quoted]
     found: list = [None] * len(page.lines)
     for i, (start, end) in enumerate(page.lines):
@@ -176,12 +175,16 @@ def _marks(page: Page, quoted: list[tuple[int, int]]) -> list[tuple[Mark, int, i
         q = bisect_right(quote_starts, start) - 1
         if q >= 0 and quoted[q][0] <= start < quoted[q][1]:
             continue
+        junk = len(stripped) - len(stripped.lstrip(SCAN_JUNK))
+        if junk and stripped[junk:junk + 1].isdigit():  # a scan's debris before a number (`._8. Hiệp hội`)
+            stripped = stripped[junk:]
         indent = len(line) - len(stripped)
         mark = read_mark(stripped)
         if mark is not None:
-            found[i] = (mark, i, indent + mark.rest)
+            found[i] = (mark, i, indent + mark.rest, indent)
         elif BARE_ARTICLE.match(stripped) and i + 1 < len(page.lines):
-            found[i] = _bare_article(page, i + 1)
+            bare = _bare_article(page, i + 1)
+            found[i] = bare + (indent,) if bare else None
     return found
 
 
@@ -196,85 +199,6 @@ def _bare_article(page: Page, j: int):
     if mark is None:
         return None
     return Mark("article", mark.token, mark.order, 0), j, len(line) - len(stripped) + match.end()
-
-
-def _heading(page: Page, found: list, kind: str, line: int, column: int) -> tuple[str, int]:
-    """The words after a mark (the rest of its paragraph, or the heading in capitals below it), and the
-    last line they take."""
-    start, end = page.lines[line]
-    words = [page.view[start + column:end]]
-    caps = kind in HEADING_KINDS or kind == "attachment" or (kind in ("roman", "division") and is_caps(words[0]))
-    j = last = line
-    if caps:
-        needs_words = not words[0].strip()
-        while j + 1 < len(page.lines) and j - line < CAPS_LINES:
-            j += 1
-            text = page.line(j).strip()
-            if not text:
-                if needs_words or (page.blank_separated and kind in ("roman", "division")):
-                    continue
-                break
-            if found[j] is not None or not is_caps(text) or ISSUED_WITH.match(text) or j in page.in_table:
-                break
-            words.append(text)
-            last, needs_words = j, False
-        return clean_heading(" ".join(words), HEADING_LIMIT), last
-    if not words[0].strip():  # the title on the next line (`Điều 2.` / `Hiệu lực thi hành`)
-        while j + 1 < len(page.lines) and page.is_blank(j + 1) and j - line < 2:
-            j += 1
-        if j + 1 >= len(page.lines) or found[j + 1] is not None:
-            return "", line
-        j += 1
-        words = [page.line(j)]
-    while continues(page, j) and found[j + 1] is None and len(" ".join(words)) < 2 * HEADING_LIMIT:
-        j += 1
-        words.append(page.line(j))
-    return clean_heading(" ".join(words), HEADING_LIMIT), j
-
-
-def _is_appendix(page: Page, found: list, line: int, column: int, heading: str, last: int) -> bool:
-    """A `Phụ lục` line that heads an appendix, not one that a wrapped sentence starts (`Phụ lục I. Thông tư
-    này gồm ...`) nor a cell of a table of contents (`Phụ lục` / `II`): its words are in capitals, or its
-    `(Kèm theo ...)` line follows."""
-    start, end = page.lines[line]
-    rest = page.view[start + column:end].strip()
-    if (rest and is_caps(rest)) or (not rest and is_caps(heading) and len(heading.split()) >= 2):
-        return True
-    seen = 0
-    for j in range(last + 1, len(page.lines)):
-        text = page.line(j).strip()
-        if text:
-            if ISSUED_WITH.match(text):
-                return True
-            seen += 1
-            if seen >= ATTACHED_REACH // 2 or found[j] is not None:
-                return False
-    return False
-
-
-def _attached(page: Page, found: list, i: int) -> tuple[str, str] | None:
-    """The type and title of a text issued with the document that starts at line `i`, or None."""
-    line = page.line(i).strip()
-    match = ATTACHED_TYPE.match(line)
-    if not match or not is_caps(line) or len(line) > 150:
-        return None
-    title, seen = [line[match.end():]], 0
-    inline = ISSUED_INSIDE.search(title[0])
-    if inline:  # `VỀ VIỆC ... (Ban hành kèm theo Quyết định số ...)` on the title's line
-        return match.group(), clean_heading(title[0][:inline.start()], HEADING_LIMIT)
-    for j in range(i + 1, len(page.lines)):
-        text = page.line(j).strip()
-        if not text:
-            continue
-        inside = ISSUED_INSIDE.search(text)
-        if inside:
-            title.append(text[:inside.start()])
-            return match.group(), clean_heading(" ".join(title), HEADING_LIMIT)
-        seen += 1
-        if seen > ATTACHED_REACH or found[j] is not None:
-            return None
-        title.append(text)
-    return None
 
 
 def outline(text: str) -> tuple[Node, ...]:
@@ -292,18 +216,29 @@ def outline(text: str) -> tuple[Node, ...]:
     for i, (start, end) in enumerate(page.lines):
         at = start + len(page.view[start:end]) - len(page.view[start:end].lstrip())
         if found[i] is not None:
-            mark, line, column = found[i]
-            heading, last = _heading(page, found, mark.kind, line, column)
-            if mark.kind == "appendix" and not _is_appendix(page, found, line, column, heading, last):
+            mark, line, column, indent = found[i]
+            at = start + indent
+            heading, last = heading_of(page, found, mark.kind, line, column)
+            if mark.kind in ("appendix", "form") and not is_appendix(page, found, line, column, heading, last):
                 continue
             if builder.place(mark, at, heading):
                 consumed = last
         elif i > consumed and builder.root.children and page.view[at:end][:1].isupper():
-            attached = _attached(page, found, i)
+            attached = attached_text(page, found, i)
             if attached:
                 builder.place(Mark("attachment", attached[0], (0,), 0), at, attached[1], attached[0])
     _drop_preambles(builder.root)
-    return _frozen(builder.root.children, _trimmed(text, len(text)), text)
+    return _frozen(builder.root.children, _trimmed(text, len(text)), text, _closing(page.view, builder.root))
+
+
+def _closing(view: str, root: _Open) -> int:
+    """Where the recipients' list ends the document's own text (after its last part, before any appendix)."""
+    own = [n for n in root.children if n.kind not in CONTAINERS]
+    if not own:
+        return len(view)
+    after = [n.start for n in root.children if n.kind in CONTAINERS and n.start > own[-1].start]
+    found = CLOSING.search(view, own[-1].start, after[0] if after else len(view))
+    return found.start() if found else len(view)
 
 
 def _has_article(node: _Open) -> bool:
@@ -315,7 +250,7 @@ def _drop_preambles(node: _Open) -> None:
     """Drop the numbered lines before a legal text's first article or chapter (a consolidated text lists
     the texts it consolidates `1. Luật số ...` above its own articles): they are no part of it."""
     for child in node.children:
-        if child.kind in ("appendix", "attachment"):
+        if child.kind in CONTAINERS:
             _drop_preambles(child)
     if not _has_article(node):
         return
@@ -329,12 +264,14 @@ def _trimmed(text: str, end: int) -> int:
     return end
 
 
-def _frozen(nodes: list[_Open], end: int, text: str) -> tuple[Node, ...]:
+def _frozen(nodes: list[_Open], end: int, text: str, closing: int) -> tuple[Node, ...]:
     out = []
     for k, node in enumerate(nodes):
         stop = max(node.start, _trimmed(text, nodes[k + 1].start)) if k + 1 < len(nodes) else end
+        if node.start < closing < stop:
+            stop = max(node.start, _trimmed(text, closing))
         out.append(Node(node.anchor, node.label, node.heading, node.start, stop,
-                        _frozen(node.children, stop, text)))
+                        _frozen(node.children, stop, text, closing)))
     return tuple(out)
 
 

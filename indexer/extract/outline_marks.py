@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 # How deep each kind of part stands: a mark closes every open part at its depth or deeper.
-RANKS = {"appendix": 0, "attachment": 0, "part": 1, "chapter": 2, "section": 3, "article": 4, "division": 5,
-         "roman": 6, "number": 7, "subnumber": 8, "point": 11}
+RANKS = {"appendix": 0, "attachment": 0, "form": 1, "part": 2, "chapter": 3, "section": 4, "article": 5,
+         "division": 6, "roman": 7, "number": 8, "subnumber": 9, "point": 12}
 
 # `Phần thứ hai`, `PHẦN I`, `Phần 2`: the part's words stand after it or on the next lines, in capitals.
 PART = re.compile(r"(?:Phần|PHẦN)[ \t]+(?:(?:thứ|THỨ)[ \t]+(?P<word>[^\W\d_]+)|(?P<n>[IVX]{1,5}|\d{1,2}))\b"
@@ -25,14 +25,17 @@ ARTICLE = re.compile(r"(?:Điều|ĐIỀU)[ \t]*(?P<n>\d{1,3}[a-zđ]?)[ \t]*(?:[
 # `Phụ lục`, `PHỤ LỤC I`, `Phụ lục số 02: DANH MỤC ...`, `Phụ lục II.`
 APPENDIX = re.compile(r"(?:Phụ lục|PHỤ LỤC|Phụ Lục)(?:[ \t]+(?:số|SỐ)?[ \t]*(?P<n>[IVX]{1,5}|\d{1,3}[a-z]?|[A-Z])\b)?"
                       r"[ \t]*[.:\-–]?[ \t]*")
+# A form in an appendix, after the signature: `Mẫu số 04` / `UBND TỈNH ...`, `MẪU SỐ 01`, `Mẫu AP01`.
+FORM = re.compile(r"(?:Mẫu|MẪU)(?:[ \t]+(?:số|SỐ))?[ \t]+(?P<n>[A-Z0-9][A-Z0-9.\-]{0,8}[a-z]?)\b[ \t]*[.:\-–]?[ \t]*")
 # A plan's division above its roman sections: `A. MỤC ĐÍCH, YÊU CẦU`, `B- NỘI DUNG` (capitals after it).
 DIVISION = re.compile(r"(?P<n>[A-H])[ \t]*[.\-–)][ \t]+")
 # A roman section: `I. MỤC ĐÍCH, YÊU CẦU`, `II- NỘI DUNG`, `III) ...` (never `V/v`).
 ROMAN = re.compile(r"(?P<n>[IVX]{1,5})[ \t]*[.:\-–)][ \t]*")
 # `1.1.`, `2.3`, `1.2.1.`: a numbered section's subsection (`8.1 Tình hình ...` without the last dot).
 SUBNUMBER = re.compile(r"(?P<n>\d{1,2}(?:\.\d{1,2}){1,3})(?:[ \t]*[.)][ \t]*|[ \t]+)(?!\d)")
-# A khoản or a numbered section: `1.`, `2)`, `1 .` (bold split by a converter: `**1**. **Mục đích**`).
-NUMBER = re.compile(r"(?P<n>\d{1,2})[ \t]*[.)][ \t]*(?!\d)")
+# A khoản or a numbered section: `1.`, `2)`, `1 .` (bold split by a converter: `**1**. **Mục đích**`),
+# a scan's `1, Cục Thuế tỉnh`.
+NUMBER = re.compile(r"(?P<n>\d{1,2})(?:[ \t]*[.)][ \t]*(?!\d)|,[ \t]+(?=[A-ZĐÀ-Ỹ]))")
 # An điểm: `a)`, `đ)`, `b )`.
 POINT = re.compile(r"(?P<n>[a-zđ])[ \t]*\)[ \t]*")
 
@@ -50,7 +53,7 @@ ORDINAL_WORDS = {"nhất": 1, "nhứt": 1, "hai": 2, "ba": 3, "tư": 4, "bốn":
 SKIP = {"article": 3, "point": 3}
 DEFAULT_SKIP = 2
 # Kinds whose numbering may start anywhere (a document's `PHẦN THỨ HAI` without its first part).
-FREE_START = {"part", "chapter", "appendix", "attachment"}
+FREE_START = {"part", "chapter", "appendix", "attachment", "form"}
 
 
 @dataclass(frozen=True)
@@ -99,10 +102,18 @@ def _article_order(token: str) -> tuple:
     return (int(digits), LETTERS.index(suffix) + 1 if suffix else 0)
 
 
+def is_caps_text(text: str) -> bool:
+    """True when a text's letters are upper case, at least two of them (a heading's line)."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
 def _rest_starts_right(kind: str, rest: str) -> bool:
     """The words after a heading mark start a heading (capitals), or stand on the next line."""
     if kind in ("part", "chapter", "section", "appendix"):
         return not rest or rest[0].isupper() or rest[0].isdigit()
+    if kind == "form":
+        return not rest.strip() or is_caps_text(rest)
     if kind == "division":
         letters = [c for c in rest[:40] if c.isalpha()]
         return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
@@ -123,8 +134,8 @@ def _mark(kind: str, match, line: str) -> Mark | None:
         order = (LETTERS.index(token),)
     elif kind == "division":
         order = (ord(token) - ord("A"),)
-    elif kind == "appendix":
-        order = (_number(token) or 0,) if token else (0,)
+    elif kind in ("appendix", "form"):
+        order = (0,)
     else:
         value = _number(token)
         order = (value,) if value else None
@@ -136,7 +147,7 @@ def _mark(kind: str, match, line: str) -> Mark | None:
 # The patterns in the order they are tried: `Điều`, `Chương` before the numbers; `1.1.` before `1.`;
 # roman `I.`, `V.`, `X.` before the divisions `A.`-`H.`.
 PATTERNS = (("article", ARTICLE), ("chapter", CHAPTER), ("part", PART), ("section", SECTION),
-            ("appendix", APPENDIX), ("subnumber", SUBNUMBER), ("number", NUMBER), ("roman", ROMAN),
+            ("appendix", APPENDIX), ("form", FORM), ("subnumber", SUBNUMBER), ("number", NUMBER), ("roman", ROMAN),
             ("division", DIVISION), ("point", POINT))
 FIRST_CHARS = set("ĐđCcPpMm0123456789IVXABCDEFGH") | set(LETTERS)
 
@@ -176,13 +187,13 @@ def follows(previous: tuple | None, mark: Mark) -> bool:
         if mark.kind == "article":
             return order == (1, 0)
         return order[-1] == (0 if mark.kind in ("point", "division") else 1)
-    if mark.kind in ("appendix", "attachment"):
+    if mark.kind in ("appendix", "attachment", "form"):
         return True
     if mark.kind == "article" and order[1]:  # `7a` after `7`, `7b` after `7a`
         return order[0] == previous[0] and order[1] == previous[1] + 1
     if mark.kind == "subnumber" and (len(order) != len(previous)):
         return False
     step = order[0] - previous[0] if mark.kind == "article" else order[-1] - previous[-1]
-    if mark.kind == "roman" and step == 0:
-        return True  # a roman number printed twice (`III.` ... `III.`) is still the next section
+    if mark.kind in ("roman", "article") and step == 0 and order[-1] == 0:
+        return True  # a number printed twice (`III.` ... `III.`, `Điều 52.` ... `Điều 52.`) is still the next part
     return 1 <= step <= SKIP.get(mark.kind, DEFAULT_SKIP)

@@ -19,6 +19,9 @@ from indexer.extract.furniture import PAGE_NUMBER, RUNNING_HEAD, blank, reading_
 # (docx through Pandoc writes an indented paragraph as a quote: `> **3. Lĩnh vực Bảo trợ xã hội**`).
 MARKUP_MARKS = re.compile(r"\\(?=[.)(\-*\[\]_#+!|<>'\"~^`{}])|^[ \t]*(?:>[ \t]*)+", re.M)
 
+# An article's number glued to its word by a scan (`Điều1:- Nay phê duyệt`).
+GLUED_ARTICLE = re.compile(r"(?:Điều|ĐIỀU)(\d{1,3})(?=[ \t]*[.:])")
+
 # A table's lines: a pipe table's row `| a | b |`, a grid table's rule `+---+---+`, a Pandoc cell boundary
 # (a line holding only `|`), an HTML table's tags.
 PIPE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
@@ -52,6 +55,7 @@ SENTENCE_END = re.compile(r"[.;:!?…][”\"')]*\s*$")
 class Page:
     """A text prepared for reading its outline: the view, its lines, and how it wraps."""
 
+    text: str                            # the text itself
     view: str
     lines: tuple[tuple[int, int], ...]   # (start, end) of each line in the view, `\n` excluded
     in_table: frozenset[int]             # indexes of lines that stand in a table or a footnote
@@ -74,6 +78,12 @@ def outline_view(text: str) -> str:
     '  1 . Mục đích  \\n  a ) Nội dung'
     """
     view = reading_view(text)
+    glued = [m.span(1) for m in GLUED_ARTICLE.finditer(text)]
+    if glued:  # the furniture view blanks a digit glued to a word as a footnote's: an article's number stays
+        chars = list(view)
+        for start, end in glued:
+            chars[start:end] = text[start:end]
+        view = "".join(chars)
     return blank(view, [m.span() for m in MARKUP_MARKS.finditer(view)])
 
 
@@ -150,7 +160,7 @@ def page_of(text: str) -> Page:
     view = outline_view(text)
     lines = line_spans(view)
     skipped = table_lines(text, lines) | note_lines(text, lines)
-    return Page(view, lines, skipped, _blank_separated(view, lines), _wrap_width(view, lines))
+    return Page(text, view, lines, skipped, _blank_separated(view, lines), _wrap_width(view, lines))
 
 
 def continues(page: Page, i: int) -> bool:
@@ -160,7 +170,10 @@ def continues(page: Page, i: int) -> bool:
     if page.blank_separated:
         return True
     line = page.line(i).rstrip()
-    return len(line) >= WRAP_SHARE * page.width and not SENTENCE_END.search(line)
+    if SENTENCE_END.search(line):
+        return False
+    # a wrapped sentence goes on in lower case (`Sửa đổi, bổ` / `sung một số ...`) however short its first line
+    return len(line) >= WRAP_SHARE * page.width or page.line(i + 1).lstrip()[:1].islower()
 
 
 def clean_heading(text: str, limit: int) -> str:
@@ -171,7 +184,7 @@ def clean_heading(text: str, limit: int) -> str:
     >>> clean_heading("Quy định chung về việc", 12)
     'Quy định…'
     """
-    words = " ".join(text.split()).strip(" .:;,-–")
+    words = " ".join(text.split()).strip(" .:;,-–/")
     if len(words) <= limit:
         return words
     cut = words.rfind(" ", 0, limit)

@@ -12,12 +12,14 @@ from indexer.extract.issuers import canonical_body
 
 # Head nouns of a body that a capitalised word must follow (`Sở Tư pháp`, `Ban Tuyên giáo`, `Hội Nông dân`,
 # `Báo Lai Châu`): never `Ban hành`, `Hội nghị`, `Phòng, chống`, `Trường hợp`, `Bộ máy`.
-NAMED_HEADS = (r"Sở|Bộ|Ban|Cục|Chi cục|Tổng cục|Vụ|Phòng|Trung tâm|Báo|Đài|Hội|Liên đoàn|Liên minh|Đoàn|Viện|"
+NAMED_HEADS = (r"Sở|Bộ|Ban|Cục|Chi cục|Tổng cục|Vụ|Phòng|Trung tâm|Báo|Đài|Hội|Hiệp hội|Liên hiệp|Liên đoàn|Liên minh|"
+               r"Đoàn|Viện|Bệnh viện|Đại học|Chi nhánh|Khu|Nhà xuất bản|Thông tấn xã|"
                r"Trường|Học viện|Ngân hàng|Tòa án|Tổng công ty|Công ty|Tập đoàn|Quỹ|Văn phòng|Tổ|Hội đồng|"
                r"Ủy ban|Uỷ ban|Cổng|Kiểm toán|Bộ Chỉ huy|Bộ đội|Cảnh sát|Hải quan|Thanh tra|Kho bạc|Bảo hiểm")
 # Heads that name a body alone or with a place (`Công an tỉnh`, `UBND các xã`, `Huyện ủy`), and the
 # plural heads of a group of bodies (`Các sở, ban, ngành`, `Sở, ban, ngành`).
-SELF_HEADS = (r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Bảo hiểm xã hội|Kho bạc Nhà nước|"
+SELF_HEADS = (r"Ban quản lý|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Bảo hiểm xã hội|"
+              r"Kho bạc Nhà nước|"
               r"Thanh tra|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|"
               r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chính phủ|Thủ tướng Chính phủ|Mặt trận Tổ quốc|MTTQ|"
               r"Các (?:sở|Sở|cơ quan|đơn vị|ban|Ban|bộ|Bộ|địa phương|huyện|xã|phường|ngành|doanh nghiệp|tổ chức|"
@@ -37,7 +39,7 @@ VERBS = ("chủ trì", "phối hợp", "theo dõi", "tham mưu", "hướng dẫn
          "tập trung", "trực tiếp", "chủ động", "để", "nhằm", "theo", "về", "tại", "trong", "với", "cùng", "được",
          "giúp", "lãnh đạo", "phát động", "biên soạn", "xác định", "tiếp nhận", "công bố", "thông tin", "in",
          "đưa", "dành", "đánh giá", "sơ kết", "tổng kết", "khảo sát", "thẩm tra", "mở", "gửi", "phân công", "huy động",
-         "căn cứ vào", "nghiêm túc", "ra", "cử", "có", "và các", "(", "thì", "khi", "nếu", "phải", "cần")
+         "căn cứ vào", "nghiêm túc", "tiến hành", "ra", "cử", "có", "và các", "(", "thì", "khi", "nếu", "phải", "cần")
 # Words in that list that do not make a clause assign work (`Sở X theo ...`, `UBND tỉnh về ...`).
 NOT_VERBS = {"để", "nhằm", "theo", "về", "tại", "trong", "với", "cùng", "được", "(", "thì", "khi", "nếu", "và các",
              "có", "in", "ra", "mở", "phải", "cần", "thông tin"}

@@ -44,6 +44,21 @@ FIELD_GAP = 40
 # A clause that assigns: the body's name, then (after a comma at most) a verb of doing, not a preposition.
 _DOING = sorted(set(VERBS) - NOT_VERBS, key=len, reverse=True)
 ASSIGNING = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(v) for v in _DOING) + r")(?=[\s,;:.]|$)")
+# How far a body's name may run before the colon of a `Name: task` item; what ends a sentence before it; a
+# verb before the colon makes the colon a list's (`Sở X chủ trì, phối hợp với các cơ quan:`).
+COLON_REACH = 150
+SENTENCE_STOP = re.compile(r"[.;]\s")
+_VERB_INSIDE = re.compile(r"\s(?:chủ\s+trì|phối\s+hợp|có\s+trách\s+nhiệm|thực\s+hiện|tổ\s+chức|triển\s+khai)\b")
+# What joins bodies that lead together.
+CO_LEAD = re.compile(r"\s*(?:,|và)\s*(?=[A-ZĐỦ])")
+# The longest words a part may have before its points for them to introduce the points, not be a task of
+# their own (`2. Sở Công Thương chủ trì, phối hợp thực hiện` / `a) ...`).
+INTRO_LIMIT = 150
+# A clause of a sentence that may carry its subject: after a comma, optionally `giao`/`yêu cầu` (`..., giao Sở X`).
+CLAUSE = re.compile(r"[,;]\s+(?:(?P<giao>giao|yêu cầu)\s+)?(?=[A-ZĐỦ])")
+SENTENCE_REACH = 400
+# An opening phrase before a sentence's subject: `Đối với ...,`, `Trên cơ sở ...,`, `Căn cứ ...,`.
+OPENING = re.compile(r"(?:Đối với|Trên cơ sở|Căn cứ|Trong|Sau khi|Khi|Để|Nhằm|Theo|Thực hiện|Về|Trường hợp)\b")
 # The longest text a task keeps: a body's part may run for pages.
 TEXT_LIMIT = 2000
 
@@ -74,7 +89,8 @@ def _flat(text: str) -> str:
 
 def _task(view: str, nodes, start: int, end: int, lead: str | None, partners=(), deadline=None) -> Task:
     text = _flat(view[start:end])
-    partners = tuple(p for p in (partners or partners_in(text)) if p != lead)
+    named = partners_in(text)
+    partners = tuple(dict.fromkeys(p for p in (*named, *partners) if p != lead))
     return Task(text, lead, partners, deadline or find_deadline(text), anchor_at(nodes, start), start, end)
 
 
@@ -86,12 +102,47 @@ def _assigned(text: str) -> str | None:
     rest = text[intro.end():] if intro else text
     if rest[:4] in ("các ", "cho "):
         rest = rest[0].upper() + rest[1:]
+    named = _named_before_colon(rest)
+    if named:
+        return named
     found = read_body(rest)
-    if not found:
+    if found:
+        after = _past_co_leads(rest[found[1]:])
+        if intro or after.lstrip().startswith(":") or ASSIGNING.match(after):
+            return body_name(found[0])
         return None
-    after = rest[found[1]:]
-    if intro or after.lstrip().startswith(":") or ASSIGNING.match(after):
-        return body_name(found[0])
+    return _assigned_inside(text)
+
+
+def _named_before_colon(text: str) -> str | None:
+    """The body a `Name: task` item names before its colon (`6. Ban Quản lý Khu Kinh tế Dung Quất và các Khu
+    công nghiệp tỉnh: Tuyên truyền ...`): the first of them when several lead together."""
+    colon = text.find(":", 0, COLON_REACH)
+    if colon < 0 or not read_body(text) or SENTENCE_STOP.search(text, 0, colon):
+        return None
+    if _VERB_INSIDE.search(text, 0, colon):
+        return None
+    names = split_bodies(text[:colon])
+    return names[0] if names else None
+
+
+def _past_co_leads(after: str) -> str:
+    """The words after the bodies that lead together (`Bộ Công an, Bộ Quốc phòng khẩn trương ...`)."""
+    while (joint := CO_LEAD.match(after)) and (more := read_body(after[joint.end():])):
+        after = after[joint.end() + more[1]:]
+    return after
+
+
+def _assigned_inside(text: str) -> str | None:
+    """The body a sentence's main clause assigns, after an opening phrase (`Đối với ..., Bảo hiểm xã hội
+    Việt Nam khẩn trương ...`, `Trên cơ sở đề xuất ..., Bộ Tài chính tổng hợp ...`, `..., giao Sở X ...`)."""
+    sentence = text[:SENTENCE_REACH].split(". ")[0]
+    opening = OPENING.match(sentence) is not None
+    for clause in CLAUSE.finditer(sentence):
+        rest = sentence[clause.end():]
+        found = read_body(rest)
+        if found and (clause.group("giao") or (opening and ASSIGNING.match(rest[found[1]:]))):
+            return body_name(found[0])
     return None
 
 
@@ -118,40 +169,76 @@ def _bullets(view: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(a, (marks[k + 1] if k + 1 < len(marks) else end)) for k, a in enumerate(marks)]
 
 
+def _listed(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The dash items after a colon that introduces them (`... phối hợp với các sở, ngành:` / `- ...`)."""
+    items = _bullets(view, start, end)
+    if not items or not view[start:items[0][0]].rstrip(" \t\n-–•").endswith(":"):
+        return []
+    return items
+
+
 def _first_paragraph_end(view: str, start: int, end: int) -> int:
     """The end of a heading's line (its body's task text starts after it)."""
     cut = view.find("\n", start, end)
     return end if cut < 0 else cut
 
 
-def _list_tasks(view: str, nodes, parts, lead: str | None, out: list) -> None:
+def _after_words(view: str, start: int, words: str, end: int) -> int:
+    """Where the words of a heading end in the view (its letters in order, whatever the spacing between)."""
+    wanted = [c for c in words.rstrip("…") if not c.isspace()]
+    at, k = start, 0
+    while at < end and k < len(wanted):
+        if view[at] == wanted[k]:
+            k += 1
+        elif not view[at].isspace() and view[at] not in ".:;,-–)":
+            return _first_paragraph_end(view, start, end)
+        at += 1
+    return at
+
+
+def _body_part(view: str, nodes, node: Node, body: str, partners: tuple, out: list) -> None:
+    """A part headed by a body's name: its parts, its dash items, or its paragraph are the body's tasks."""
+    if node.children:
+        _list_tasks(view, nodes, node.children, body, out, partners)
+        return
+    start, own_end = _own_span(view, node)
+    after = _after_words(view, start, node.heading, own_end)
+    items = _bullets(view, after, own_end) or [(after, own_end)]
+    out += [_task(view, nodes, a, b, body, partners) for a, b in items if view[a:b].strip(" \n.:;")]
+
+
+def _list_tasks(view: str, nodes, parts, lead: str | None, out: list, partners: tuple = ()) -> None:
     for node in parts:
         start, own_end = _own_span(view, node)
         words = " ".join(view[start:own_end].split())
         if REQUEST.match(words):
             continue
         body = _heading_body(node.heading)
-        if body:  # a body's part: each of its parts, dash items or its paragraph is a task of that body
-            if node.children:
-                _list_tasks(view, nodes, node.children, body, out)
-                continue
-            after = _first_paragraph_end(view, start, own_end)
-            items = _bullets(view, after, own_end) or [(after, own_end)]
-            out += [_task(view, nodes, a, b, body) for a, b in items if view[a:b].strip()]
+        if body:
+            _body_part(view, nodes, node, body, partners, out)
             continue
         assigned = _assigned(words)
+        if assigned and node.children and (words.rstrip().endswith(":") or len(words) <= INTRO_LIMIT):
+            # `3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:` / `a) ...` / `b) ...`
+            _list_tasks(view, nodes, node.children, assigned, out, tuple(partners_in(words)))
+            continue
+        if assigned and not node.children and (items := _listed(view, start, own_end)):
+            # `2. Sở X chủ trì, phối hợp với ...:` / `- ...` / `- ...`: each dash item is a task
+            out += [_task(view, nodes, a, b, assigned, tuple(partners_in(words[:words.find(":")]))) for a, b in items]
+            continue
         if assigned and not any(_assigned(" ".join(view[_own_span(view, c)[0]:c.end].split()))
                                 for c in node.children):
             out.append(_task(view, nodes, start, node.end, assigned))
             continue
         if lead and not node.children:
-            out.append(_task(view, nodes, start, node.end, lead))
+            out.append(_task(view, nodes, start, node.end, lead, partners))
             continue
         for a, b in _bullets(view, start, own_end):
-            named = None if FIELD.match(view, view.rfind("\n", 0, a) + 1) else _assigned(" ".join(view[a:b].split()))
+            line_start = view.rfind("\n", 0, a) + 1
+            named = None if FIELD.match(view, line_start) else _assigned(" ".join(view[a:b].split()))
             if named:
                 out.append(_task(view, nodes, a, b, named))
-        _list_tasks(view, nodes, node.children, lead, out)
+        _list_tasks(view, nodes, node.children, lead, out, partners)
 
 
 def _field_value(view: str, match, end: int) -> tuple[str, int]:
