@@ -40,7 +40,7 @@ LEGAL_STEP = {"gazette_dev": 16, "local_dev": 4}
 PLAN_STEP = 3
 # Labels of the parts that are no text issued with the document (a text issued with it is named by its type:
 # `Quy định`, `Kế hoạch`, `Điều lệ`, and the sections open into its own).
-OWN_PARTS = re.compile(r"(?:Điều \d|Chương |Phần |Mục |Phụ lục|Mẫu số |[IVXL]+$|\d|[a-zđA-H]$)")
+OWN_PARTS = re.compile(r"(?:Điều \d|Chương [IVXL\d]|Phần |Mục [IVX\d]|Phụ lục|Mẫu số |[IVXL]+$|\d|[a-zđA-H]$)")
 
 
 def read_records(name: str) -> list[dict]:
@@ -131,12 +131,14 @@ def legal_row(record: dict, nodes) -> dict:
 
 
 def _match_tasks(found, text: str, truth: list) -> dict:
-    """Truth tasks matched one to one with found tasks that hold their needle and name the same lead."""
+    """Truth tasks matched one to one with found tasks that overlap their needle and name the same lead."""
     found = [t for t in found if is_specific(t.lead)]
     used, right_lead, deadline_have, deadline_right, misses = set(), 0, 0, 0, []
     for needle, lead, deadline in truth:
         at = text.find(needle)
-        hit = next((k for k, t in enumerate(found) if k not in used and t.start <= at < t.end
+        if at < 0 or text.count(needle) != 1:
+            raise ValueError(f"truth needle not once in its text: {needle!r}")
+        hit = next((k for k, t in enumerate(found) if k not in used and t.start < at + len(needle) and at < t.end
                     and body_key(t.lead) == body_key(lead)), None)
         if hit is None:
             misses.append(needle[:60])

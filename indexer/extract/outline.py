@@ -29,7 +29,7 @@ from indexer.extract.outline_text import Page, page_of
 from indexer.extract.quoted import quoted_spans
 
 # The recipients' list that closes a document's own text (its signature beside or below it).
-CLOSING = re.compile(r"^[ \t|]*(?:Nơi nhận|NƠI NHẬN)[ \t]*:", re.M)
+CLOSING = re.compile(r"^[ \t|_]*(?:Nơi nhận|NƠI NHẬN)[_ \t]*:", re.M)
 # Debris a scan leaves before a line's number (`._8. Hiệp hội Doanh nghiệp tỉnh:`).
 SCAN_JUNK = "._~`'·,"
 CONTAINERS = ("root", "appendix", "attachment", "form")

@@ -113,7 +113,8 @@ def table_lines(text: str, lines) -> frozenset[int]:
             elif PIPE_ROW.match(line) or GRID_RULE.match(line):
                 inside.add(i)
     for before, after in pairwise(boundaries):
-        if after - before <= MAX_CELL_LINES:
+        # a cell never holds a blank line: what does (an appendix's title between two tables) is no cell
+        if after - before <= MAX_CELL_LINES and all(text[s:e].strip() for s, e in lines[before + 1:after]):
             inside.update(range(before, after + 1))
     if "<t" in text or "<T" in text:
         starts = [s for s, _ in lines]

@@ -48,15 +48,18 @@ _VERB = re.compile(r"(?:[,;]?\s+|^)(?:" + "|".join(re.escape(v) for v in sorted(
 # The most words a body's name takes (`Ban Quản lý các khu công nghệ cao và khu công nghiệp Thành phố`).
 MAX_NAME_WORDS = 16
 
-# How a name is given a task: `Giao Sở X`, `Trách nhiệm của Sở X`, `Đối với Sở X`.
+# How a part's heading gives a body its tasks: `Giao Sở X`, `Trách nhiệm của Sở X`, `Đối với Sở X`; and how a
+# sentence does (`Giao Sở X theo dõi ...`; a sentence `Đối với X, ...` names its subject later).
 INTRO = re.compile(r"^(?:Giao(?:\s+cho)?|Trách nhiệm của|Đối với|Nhiệm vụ của|Phân công)\s+", re.I)
+GIVING = re.compile(r"^(?:Giao(?:\s+cho)?)\s+", re.I)
 # A request to a body outside the issuer's authority: no assignment.
 REQUEST = re.compile(r"^(?:Đề nghị|Kính đề nghị|Trân trọng đề nghị|Kiến nghị)\b", re.I)
 
 # A generic lead: a group of bodies, not one (`Các sở, ban, ngành`, `UBND các xã, phường`, `Thủ trưởng các ...`).
 GENERIC = re.compile(r"^(?:Các|Những|Mọi|Toàn thể|Thủ trưởng|Người đứng đầu|Lãnh đạo|Cơ quan,|Đơn vị|"
-                     r"Sở, ban|Sở, ngành|Sở ban|Cơ quan|Doanh nghiệp)\b|^(?:Ủy ban nhân dân|Hội đồng nhân dân|"
-                     r"Ban Thường vụ|Đảng ủy|Ban Chỉ đạo)\s+(?:các|cấp)\b", re.I)
+                     r"Sở, ban|Sở, ngành|Sở ban|Cơ quan|Doanh nghiệp|Bí thư|Phó bí thư|Chi bộ|Chi ủy|Chi uỷ)\b"
+                     r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban Thường vụ|Đảng ủy|Đảng uỷ|Ban Chỉ đạo|Cấp ủy|Cấp uỷ)"
+                     r"\s+(?:các|cấp|cơ sở|bộ phận|nơi|trực thuộc)\b", re.I)
 
 # Where a list of bodies splits: `;`, a line break, `(1)`, or a comma or `và` before a capitalised head noun.
 _ANY_HEAD = rf"(?:{NAMED_HEADS}|{SELF_HEADS})\b"

@@ -22,6 +22,7 @@ TAG = re.compile(r"<[^>]+>")
 # a header's cell is short (`Cơ quan phối hợp`, `Thời gian hoàn thành`).
 MAX_CELL_LINES = 40
 HEADER_CELL = 60
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 # Column roles, read from a header cell folded to ASCII: who leads, who works with it, by when, what.
 LEAD = re.compile(r"chu tri|(?:co quan|don vi)(?: thuc hien)?$|^(?:co quan|don vi) thuc hien|^don vi$|^co quan$")
@@ -65,15 +66,22 @@ def _pandoc_tables(text: str) -> list[list[list[Cell]]]:
             boundaries.append((offset, offset + len(line)))
         offset += len(line) + 1
     ends = boundaries[1:] + [(len(text), len(text))]  # a table at the text's end may lack its last `|`
-    segments = [Cell(text[a[1]:b[0]].strip(), a[1], b[0]) for a, b in zip(boundaries, ends)
-                if text.count("\n", a[1], b[0]) <= MAX_CELL_LINES]
-    tables, k = [], 0
-    while k < len(segments):
-        if segments[k].text and LEAD.search(_key(segments[k])):
-            table, k = _pandoc_rows(segments, k)
-            if table:
-                tables.append(table)
-        k += 1
+    runs: list[list[Cell]] = [[]]
+    for a, b in zip(boundaries, ends):
+        between = text[a[1]:b[0]]
+        if text.count("\n", a[1], b[0]) > MAX_CELL_LINES or BLANK_LINE.search(between.strip("\n")):
+            runs.append([])  # no cell: a cell never holds a blank line
+        else:
+            runs[-1].append(Cell(between.strip(), a[1], b[0]))
+    tables = []
+    for segments in runs:
+        k = 0
+        while k < len(segments):
+            if segments[k].text and LEAD.search(_key(segments[k])):
+                table, k = _pandoc_rows(segments, k)
+                if table:
+                    tables.append(table)
+            k += 1
     return tables
 
 

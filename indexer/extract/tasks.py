@@ -12,12 +12,13 @@ A request to a body outside the issuer's authority (`Đề nghị Ủy ban Mặt
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.extract.deadlines import Deadline, find_deadline, read_deadline
 from indexer.extract.outline import Node, anchor_at, outline
 from indexer.extract.outline_text import outline_view
 from indexer.extract.task_bodies import (
+    GIVING,
     INTRO,
     NOT_VERBS,
     REQUEST,
@@ -31,8 +32,9 @@ from indexer.extract.task_tables import assignment_rows
 
 # A part's label at the start of its text: `Điều 5.`, `II.`, `1.2.`, `a)`.
 LABEL = re.compile(r"\s*(?:(?:Điều|ĐIỀU)\s*\d+[a-zđ]?|[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđA-H])\s*[.:)\-–]?\s*")
-# A dash item of a list (`- Chủ trì, phối hợp ...`, `– Tham mưu ...`, `• ...`); `+` items belong to the one above.
-BULLET = re.compile(r"^[ \t]*[-–•][ \t]+", re.M)
+# A dash item of a list (`- Chủ trì, phối hợp ...`, `– Tham mưu ...`, `• ...`, a scan's `~`); `+` items belong
+# to the one above.
+BULLET = re.compile(r"^[ \t]*[-–•~][ \t]+", re.M)
 # A labelled field after a task: who leads, who works with it, by when (`*Đơn vị chủ trì thực hiện: *Sở Tư pháp.`).
 FIELD = re.compile(
     r"^[ \t]*(?:[-+•][ \t]*)?(?P<label>(?:Đơn vị|Cơ quan)[ \t]+(?P<role>chủ trì|thực hiện|phối hợp)"
@@ -42,8 +44,9 @@ FIELD = re.compile(
 # Words a converter may leave between two fields of one block (a value wrapped past a blank line).
 FIELD_GAP = 40
 # A clause that assigns: the body's name, then (after a comma at most) a verb of doing, not a preposition.
-_DOING = sorted(set(VERBS) - NOT_VERBS, key=len, reverse=True)
-ASSIGNING = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(v) for v in _DOING) + r")(?=[\s,;:.]|$)")
+_DOING = sorted(set(VERBS) - NOT_VERBS - {"báo cáo"}, key=len, reverse=True)
+# `báo cáo về ...` at a meeting tells what a body reported, not what it is to do.
+ASSIGNING = re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(v) for v in _DOING) + r"|báo cáo(?!\s+về))(?=[\s,;:.]|$)")
 # How far a body's name may run before the colon of a `Name: task` item; what ends a sentence before it; a
 # verb before the colon makes the colon a list's (`Sở X chủ trì, phối hợp với các cơ quan:`).
 COLON_REACH = 150
@@ -59,6 +62,16 @@ CLAUSE = re.compile(r"[,;]\s+(?:(?P<giao>giao|yêu cầu)\s+)?(?=[A-ZĐỦ])")
 SENTENCE_REACH = 400
 # An opening phrase before a sentence's subject: `Đối với ...,`, `Trên cơ sở ...,`, `Căn cứ ...,`.
 OPENING = re.compile(r"(?:Đối với|Trên cơ sở|Căn cứ|Trong|Sau khi|Khi|Để|Nhằm|Theo|Thực hiện|Về|Trường hợp)\b")
+# A part that names who leads, who works with, or by when: `Cơ quan chủ trì`, `Đơn vị thực hiện`, `Chủ trì
+# thực hiện`, `Cơ quan phối hợp`, `Thời gian thực hiện: ...`.
+ROLE_PART = re.compile(r"(?:(?:Cơ quan|Đơn vị)\s+(?:chủ trì|thực hiện|phối hợp)|Chủ trì(?:\s+thực hiện)?|"
+                       r"(?P<time>Thời gian|Thời hạn|Tiến độ))", re.I)
+ROLE_HEADING = 40  # `Cơ quan chủ trì, phối hợp`
+ROLE_WORDS = 15    # `Thời gian` ... `thực hiện:`
+# A paragraph of its own that gives a body a task (`Giao Sở Khoa học và Công nghệ theo dõi ...`), and what ends
+# such a paragraph.
+GIVEN_LINE = re.compile(r"^[ \t]*(?P<giao>Giao[ \t]+(?:cho[ \t]+)?[A-ZĐỦ])", re.M)
+PARAGRAPH_STOP = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-–•+]|\d{1,2}[.)]|[a-zđ]\)|[IVX]+\.|Nơi nhận|NƠI NHẬN)")
 # The longest text a task keeps: a body's part may run for pages.
 TEXT_LIMIT = 2000
 
@@ -98,7 +111,7 @@ def _assigned(text: str) -> str | None:
     """The body a sentence assigns work to (`Sở X chủ trì ...`, `Giao Sở X ...`, `Sở X: ...`), or None."""
     if REQUEST.match(text):
         return None
-    intro = INTRO.match(text)
+    intro = GIVING.match(text)
     rest = text[intro.end():] if intro else text
     if rest[:4] in ("các ", "cho "):
         rest = rest[0].upper() + rest[1:]
@@ -207,6 +220,56 @@ def _body_part(view: str, nodes, node: Node, body: str, partners: tuple, out: li
     out += [_task(view, nodes, a, b, body, partners) for a, b in items if view[a:b].strip(" \n.:;")]
 
 
+def _roles(view: str, node: Node) -> dict[str, str]:
+    """The bodies and time a part's own parts name: `Cơ quan chủ trì` (its dash items or the words after its
+    colon), `Cơ quan phối hợp`, `Thời gian thực hiện: Tháng 12/2013`; nested one level (`2. Cơ quan chủ trì, phối
+    hợp` / `a) Cơ quan chủ trì` / `b) Cơ quan phối hợp`)."""
+    roles: dict[str, str] = {}
+    for child in node.children:
+        role = _role_part(child.heading)
+        if not role:
+            continue
+        if child.children and not role.group("time"):
+            roles.update(_roles(view, child))
+            continue
+        start, _ = _own_span(view, child)
+        words = view[start:child.end]
+        value = words[words.find(":") + 1:] if ":" in words[:80] else words[words.find("\n") + 1:]
+        kind = "deadline" if role.group("time") else "partners" if "phối" in role.group().lower() else "lead"
+        if kind == "lead" and "phối" in role.group().lower() and child.children:
+            continue
+        roles.setdefault(kind, value)
+    return roles
+
+
+def _role_part(heading: str):
+    """The role a part's heading names (`Cơ quan chủ trì`, `Thời gian thực hiện: ...`), never a sentence that
+    starts with the same words (`Chủ trì đẩy nhanh tiến độ đàm phán ...`)."""
+    role = ROLE_PART.match(heading)
+    colon = heading.find(":")
+    if role and (0 <= colon - role.end() <= ROLE_WORDS or len(heading) <= ROLE_HEADING):
+        return role
+    return None
+
+
+def _role_tasks(view: str, nodes, node: Node, out: list) -> bool:
+    """A part laid out as its content, who leads it, who works with it and by when: its content's points are
+    its tasks (`1. Nội dung, biện pháp` / `a) ...` ; `2. Cơ quan chủ trì, phối hợp` ; `3. Thời gian thực hiện:`)."""
+    roles = _roles(view, node)
+    if "lead" not in roles:
+        return False
+    leads = split_bodies(roles["lead"])
+    partners = tuple(leads[1:] + split_bodies(roles.get("partners", "")))
+    deadline = read_deadline(roles["deadline"]) if roles.get("deadline") else None
+    for child in node.children:
+        if _role_part(child.heading):
+            continue
+        for unit in child.children or (child,):
+            start, _ = _own_span(view, unit)
+            out.append(_task(view, nodes, start, unit.end, leads[0] if leads else None, partners, deadline))
+    return True
+
+
 def _list_tasks(view: str, nodes, parts, lead: str | None, out: list, partners: tuple = ()) -> None:
     for node in parts:
         start, own_end = _own_span(view, node)
@@ -216,6 +279,8 @@ def _list_tasks(view: str, nodes, parts, lead: str | None, out: list, partners: 
         body = _heading_body(node.heading)
         if body:
             _body_part(view, nodes, node, body, partners, out)
+            continue
+        if node.children and _role_tasks(view, nodes, node, out):
             continue
         assigned = _assigned(words)
         if assigned and node.children and (words.rstrip().endswith(":") or len(words) <= INTRO_LIMIT):
@@ -310,6 +375,34 @@ def _table_tasks(text: str, nodes) -> list[Task]:
     return out
 
 
+def _given(view: str, nodes, found: list[Task]) -> list[Task]:
+    """Tasks given in a paragraph of their own that no list item starts (`Giao Sở Khoa học và Công nghệ theo
+    dõi, đôn đốc ...` after a body's last dash item): the task holding it ends where it starts."""
+    starts = {t.start for t in found}
+    added = []
+    for line in GIVEN_LINE.finditer(view):
+        at = line.start("giao")
+        if any(abs(at - s) <= 3 for s in starts):
+            continue
+        lead = _assigned(" ".join(view[at:at + SENTENCE_REACH].split()))
+        if lead:
+            added.append(_task(view, nodes, at, _paragraph_end(view, at), lead))
+    if not added:
+        return found
+    cuts = sorted(t.start for t in added)
+    trimmed = []
+    for task in found:
+        inside = [c for c in cuts if task.start < c < task.end]
+        trimmed.append(replace(task, end=inside[0], text=_flat(view[task.start:inside[0]])) if inside else task)
+    return trimmed + added
+
+
+def _paragraph_end(view: str, start: int) -> int:
+    """The end of the paragraph that starts at `start`: a blank line, a list item, a part, or the recipients."""
+    stop = PARAGRAPH_STOP.search(view, start + 1)
+    return stop.start() if stop else len(view)
+
+
 def _overlaps(task: Task, spans) -> bool:
     return any(task.start < end and start < task.end for start, end in spans)
 
@@ -329,4 +422,4 @@ def tasks(text: str, nodes: tuple[Node, ...] | None = None) -> tuple[Task, ...]:
     _list_tasks(view, nodes, nodes, None, listed)
     taken = [(t.start, t.end) for t in tabled + fielded]
     listed = [t for t in listed if not _overlaps(t, taken)]
-    return tuple(sorted(tabled + fielded + listed, key=lambda t: t.start))
+    return tuple(sorted(_given(view, nodes, tabled + fielded + listed), key=lambda t: t.start))
