@@ -18,7 +18,7 @@ NAMED_HEADS = (r"Sở|Bộ|Ban|Cục|Chi cục|Tổng cục|Vụ|Phòng|Trung t�
                r"Ủy ban|Uỷ ban|Cổng|Kiểm toán|Bộ Chỉ huy|Bộ đội|Cảnh sát|Hải quan|Thanh tra|Kho bạc|Bảo hiểm")
 # Heads that name a body alone or with a place (`Công an tỉnh`, `UBND các xã`, `Huyện ủy`), and the
 # plural heads of a group of bodies (`Các sở, ban, ngành`, `Sở, ban, ngành`).
-SELF_HEADS = (r"Ban quản lý|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Bảo hiểm xã hội|"
+SELF_HEADS = (r"Ban quản lý|Báo và Phát thanh|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Bảo hiểm xã hội|"
               r"Kho bạc Nhà nước|"
               r"Thanh tra|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|"
               r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chính phủ|Thủ tướng Chính phủ|Mặt trận Tổ quốc|MTTQ|"
@@ -59,7 +59,10 @@ REQUEST = re.compile(r"^(?:Đề nghị|Kính đề nghị|Trân trọng đề n
 GENERIC = re.compile(r"^(?:Các|Những|Mọi|Toàn thể|Thủ trưởng|Người đứng đầu|Lãnh đạo|Cơ quan,|Đơn vị|"
                      r"Sở, ban|Sở, ngành|Sở ban|Cơ quan|Doanh nghiệp|Bí thư|Phó bí thư|Chi bộ|Chi ủy|Chi uỷ)\b"
                      r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban Thường vụ|Đảng ủy|Đảng uỷ|Ban Chỉ đạo|Cấp ủy|Cấp uỷ)"
-                     r"\s+(?:các|cấp|cơ sở|bộ phận|nơi|trực thuộc)\b", re.I)
+                     r"\s+(?:các|cấp|cơ sở|bộ phận|nơi|trực thuộc)\b"
+                     r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:xã|phường|huyện|quận|thị xã|thành phố)"
+                     r"(?:\s*(?:,|và)\s*(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|đặc khu))+\s*$"
+                     r"|\bcác\s+(?:huyện|xã|phường|tỉnh|quận|thị xã|sở|cấp|đơn vị|cơ quan|địa phương|ngành|ban)\b", re.I)
 
 # Where a list of bodies splits: `;`, a line break, `(1)`, or a comma or `và` before a capitalised head noun.
 _ANY_HEAD = rf"(?:{NAMED_HEADS}|{SELF_HEADS})\b"
@@ -130,8 +133,12 @@ def is_specific(name: str | None) -> bool:
 
     >>> is_specific("Sở Tư pháp"), is_specific("Các sở, ban, ngành"), is_specific("Ủy ban nhân dân các xã")
     (True, False, False)
+    >>> is_specific("Ủy ban nhân dân xã, phường"), is_specific("Ủy ban nhân dân huyện Bình Sơn")
+    (False, True)
+    >>> is_specific("Ban Tuyên giáo các huyện ủy"), is_specific("Ban Quản lý các khu công nghệ cao")
+    (False, True)
     """
-    return bool(name) and not GENERIC.match(name)
+    return bool(name) and not GENERIC.search(name)
 
 
 PARTNERS = re.compile(r"\bphối hợp(?:\s+chặt chẽ)?(?:\s+(?:với|cùng))?\s+", re.I)

@@ -22,6 +22,7 @@ from indexer.extract.task_bodies import (
     INTRO,
     NOT_VERBS,
     REQUEST,
+    SPLIT,
     VERBS,
     body_name,
     partners_in,
@@ -167,7 +168,13 @@ def _heading_body(heading: str) -> str | None:
     rest = heading[intro.end():] if intro else heading
     rest = re.sub(r"\s*\([^)]*\)\s*$", "", rest).rstrip(" .:;")
     found = read_body(rest)
-    return body_name(found[0]) if found and found[1] >= len(rest) else None
+    if found and found[1] >= len(rest):
+        return body_name(found[0])
+    # several bodies, all of them named (`Sở Văn hóa, Thể thao và Du lịch; Báo và Phát thanh, Truyền hình`)
+    pieces = [p.strip(" ,;") for p in SPLIT.split(rest) if p.strip(" ,;")]
+    if found and len(pieces) > 1 and all((b := read_body(p)) and b[1] >= len(p) for p in pieces):
+        return body_name(pieces[0])
+    return None
 
 
 def _own_span(view: str, node: Node) -> tuple[int, int]:
@@ -178,8 +185,8 @@ def _own_span(view: str, node: Node) -> tuple[int, int]:
 
 
 def _bullets(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    marks = [m.end() for m in BULLET.finditer(view, start, end)]
-    return [(a, (marks[k + 1] if k + 1 < len(marks) else end)) for k, a in enumerate(marks)]
+    marks = list(BULLET.finditer(view, start, end))
+    return [(m.end(), marks[k + 1].start() if k + 1 < len(marks) else end) for k, m in enumerate(marks)]
 
 
 def _listed(view: str, start: int, end: int) -> list[tuple[int, int]]:
