@@ -84,7 +84,8 @@ LEGAL = {
         "articles": 3, "first": "Phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh Bình Thuận" + _SENTENCE,
         "last": "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tư pháp" + _SENTENCE},
     "vbai-965e6828": {
-        "articles": 3, "first": "Phê duyệt Điều lệ (sửa đổi, bổ sung) Hiệp hội Doanh nghiệp tỉnh Bình Thuận" + _SENTENCE,
+        "articles": 3,
+        "first": "Phê duyệt Điều lệ (sửa đổi, bổ sung) Hiệp hội Doanh nghiệp tỉnh Bình Thuận" + _SENTENCE,
         "last": "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Nội vụ" + _SENTENCE},
     "vbai-d1bcd9ae": {
         "articles": 31, "first": "Công nhận Điều lệ (sửa đổi, bổ sung) lần thứ 1 của Quỹ" + _SENTENCE,
@@ -96,7 +97,8 @@ LEGAL = {
         "articles": 4, "first": "Sửa đổi, bổ sung một số nội dung tại mục II Phần 2 Định mức" + _SENTENCE,
         "last": "Quyết định này có hiệu lực kể từ ngày ký"},
     "tnt305/tai_lieu_noi_bo:src/etl/dataset/4e39af96b6891368.md": {
-        "articles": 2, "first": "Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Tổng kiểm kê" + _SENTENCE,
+        "articles": 2,
+        "first": "Ban hành kèm theo Quyết định này Kế hoạch triển khai thực hiện Tổng kiểm kê" + _SENTENCE,
         "last": "Giám đốc Sở Tài chính; Thủ trưởng các sở, ban, ngành" + _SENTENCE},
     "tnt305/tai_lieu_noi_bo:src/etl/dataset/83652dd19c6fef24.md": {
         "articles": 3, "first": "Bãi bỏ các văn bản quy phạm pháp luật do UBND tỉnh Quảng Bình" + _SENTENCE,
@@ -294,7 +296,8 @@ PLANS = {
                      ("5", "Yêu cầu UBND các huyện, thị xã, thành phố" + _SENTENCE)],
         "tasks": [
             ("Chủ trì, phối hợp với các Ngân hàng thương mại", "Cục Thuế tỉnh", None),
-            ("Đăng ký kế hoạch triển khai thực hiện dịch vụ nộp thuế", "Ngân hàng Nhà nước - Chỉ nhánh Quảng Ngãi", None),
+            ("Đăng ký kế hoạch triển khai thực hiện dịch vụ nộp thuế", "Ngân hàng Nhà nước - Chỉ nhánh Quảng Ngãi",
+             None),
             ("Khẩn trương hoàn thiện hệ thống cơ sở hạ tầng", "Ngân hàng Nhà nước - Chỉ nhánh Quảng Ngãi", None),
             ("Phối hợp chặt chẽ với cơ quan thuế hướng dẫn", "Ngân hàng Nhà nước - Chỉ nhánh Quảng Ngãi", None),
             ("3. Sở Thông tin và Truyền thông chủ trì", "Sở Thông tin và Truyền thông", None),
@@ -485,7 +488,8 @@ PLANS = {
         ]},
     "tnt305/tai_lieu_noi_bo:src/etl/dataset/31786b0833a4130d.md": {
         "sections": [("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "MỤC TIÊU"), ("III", "GIẢI PHÁP"), ("IV", "KINH PHÍ THỰC HIỆN"),
-                     ("V", "TỔ CHỨC THỰC HIỆN"), ("Phụ lục", "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG" + _SENTENCE)],
+                     ("V", "TỔ CHỨC THỰC HIỆN"),
+                     ("Phụ lục", "NHIỆM VỤ CHỦ YẾU CỦA KẾ HOẠCH PHÁT TRIỂN HẠ TẦNG" + _SENTENCE)],
         "tasks": [
             ("Chủ trì, phối hợp với các", "Ban Quản lý các khu công nghệ cao và khu công nghiệp", None),
             ("Tổ chức triển khai xây dựng", "Ban Quản lý các khu công nghệ cao và khu công nghiệp", None),
@@ -501,7 +505,8 @@ PLANS = {
             ("Khảo sát, đánh giá thực trạng", "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
              ("Quý IV/2025- Quý II/2026", "2025-10-01", "2026-06-30")),
             ("Xây dựng kế hoạch đầu tư", "Ban Quản lý các khu công nghệ cao và khu công nghiệp", _ALWAYS),
-            ("Tổ chức triển khai thực hiện\ncác dự án", "Ban Quản lý các khu công nghệ cao và khu công nghiệp", _ALWAYS),
+            ("Tổ chức triển khai thực hiện\ncác dự án", "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
+             _ALWAYS),
             ("Thực hiện khảo sát, thu nhập", "Ban Quản lý các khu công nghệ cao và khu công nghiệp",
              ("Hàng năm", None, None)),
         ]},

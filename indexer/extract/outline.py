@@ -155,7 +155,7 @@ class _Builder:
         candidate, n = anchor, 1
         while candidate in self.anchors:
             n += 1
-            candidate = f"{anchor}-{n}"
+            candidate = f"{anchor}-lan-{n}"  # `lần 2`: never a part's own number or letter
         self.anchors.add(candidate)
         return candidate
 

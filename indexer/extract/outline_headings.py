@@ -21,6 +21,8 @@ CAPS_LINES = 4
 # shown by its first sentence, cut here.
 HEADING_LIMIT = 200
 
+# Where an amending khoản's own words end and the text it quotes begins (`... như sau: “Điều 5a. ...`).
+QUOTE_AFTER_COLON = re.compile(r":\s*[“\"]")
 HEADING_KINDS = ("part", "chapter", "section", "appendix", "form")
 
 
@@ -58,7 +60,7 @@ def heading_of(page: Page, found: list, kind: str, line: int, column: int) -> tu
     while continues(page, j) and found[j + 1] is None and len(" ".join(words)) < 2 * HEADING_LIMIT:
         j += 1
         words.append(page.line(j))
-    return clean_heading(" ".join(words), HEADING_LIMIT), j
+    return clean_heading(QUOTE_AFTER_COLON.split(" ".join(words), 1)[0], HEADING_LIMIT), j
 
 
 def _bold(page: Page, line: int, column: int) -> tuple[str, int] | None:
@@ -84,7 +86,7 @@ def _bold(page: Page, line: int, column: int) -> tuple[str, int] | None:
            and not SENTENCE_END.search(page.line(j))):
         j += 1
         words.append(page.line(j))
-    return clean_heading(" ".join(words), HEADING_LIMIT), j
+    return clean_heading(QUOTE_AFTER_COLON.split(" ".join(words), 1)[0], HEADING_LIMIT), j
 
 
 def is_appendix(page: Page, found: list, line: int, column: int, heading: str, last: int) -> bool:

@@ -18,7 +18,8 @@ NAMED_HEADS = (r"Sở|Bộ|Ban|Cục|Chi cục|Tổng cục|Vụ|Phòng|Trung t�
                r"Ủy ban|Uỷ ban|Cổng|Kiểm toán|Bộ Chỉ huy|Bộ đội|Cảnh sát|Hải quan|Thanh tra|Kho bạc|Bảo hiểm")
 # Heads that name a body alone or with a place (`Công an tỉnh`, `UBND các xã`, `Huyện ủy`), and the
 # plural heads of a group of bodies (`Các sở, ban, ngành`, `Sở, ban, ngành`).
-SELF_HEADS = (r"Ban quản lý|Báo và Phát thanh|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|Bảo hiểm xã hội|"
+SELF_HEADS = (r"Ban quản lý|Báo và Phát thanh|Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Công an|"
+              r"Bảo hiểm xã hội|"
               r"Kho bạc Nhà nước|"
               r"Thanh tra|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Thị ủy|Đảng ủy|Đảng uỷ|"
               r"Tỉnh đoàn|Thành đoàn|Huyện đoàn|Chính phủ|Thủ tướng Chính phủ|Mặt trận Tổ quốc|MTTQ|"
@@ -62,7 +63,8 @@ GENERIC = re.compile(r"^(?:Các|Những|Mọi|Toàn thể|Thủ trưởng|Ngư�
                      r"\s+(?:các|cấp|cơ sở|bộ phận|nơi|trực thuộc)\b"
                      r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:xã|phường|huyện|quận|thị xã|thành phố)"
                      r"(?:\s*(?:,|và)\s*(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|đặc khu))+\s*$"
-                     r"|\bcác\s+(?:huyện|xã|phường|tỉnh|quận|thị xã|sở|cấp|đơn vị|cơ quan|địa phương|ngành|ban)\b", re.I)
+                     r"|\bcác\s+(?:huyện|xã|phường|tỉnh|quận|thị xã|sở|cấp|đơn vị|cơ quan|địa phương|ngành|ban)\b"
+                     r"|\bcấp\s+(?:tỉnh|huyện|xã|cơ sở|trên)\b", re.I)
 
 # Where a list of bodies splits: `;`, a line break, `(1)`, or a comma or `và` before a capitalised head noun.
 _ANY_HEAD = rf"(?:{NAMED_HEADS}|{SELF_HEADS})\b"
