@@ -194,6 +194,6 @@ def follows(previous: tuple | None, mark: Mark) -> bool:
     if mark.kind == "subnumber" and (len(order) != len(previous)):
         return False
     step = order[0] - previous[0] if mark.kind == "article" else order[-1] - previous[-1]
-    if step == 0 and (mark.kind == "roman" or mark.kind == "article" and order[-1] == 0):
+    if step == 0 and (mark.kind == "roman" or (mark.kind == "article" and order[-1] == 0)):
         return True  # a number printed twice (`III.` ... `III.`, `Điều 52.` ... `Điều 52.`) is still the next part
     return 1 <= step <= SKIP.get(mark.kind, DEFAULT_SKIP)
