@@ -95,7 +95,7 @@ class Task:
 
 
 def _flat(text: str) -> str:
-    words = " ".join(text.split())
+    words = " ".join(text.split()).lstrip("-–•~+ ")
     if len(words) <= TEXT_LIMIT:
         return words
     return words[:words.rfind(" ", 0, TEXT_LIMIT)] + "…"
@@ -330,7 +330,7 @@ def _field_tasks(view: str, nodes) -> list[Task]:
     while k < len(matches):
         block, values = [matches[k]], {}
         stop = _field_value(view, matches[k], len(view))[1]
-        while k + 1 < len(matches) and len(view[stop:matches[k + 1].start()].strip()) <= FIELD_GAP:
+        while k + 1 < len(matches) and _same_block(view[stop:matches[k + 1].start()]):
             k += 1
             block.append(matches[k])
             stop = _field_value(view, matches[k], len(view))[1]
@@ -348,6 +348,12 @@ def _field_tasks(view: str, nodes) -> list[Task]:
                                 anchor_at(nodes, start), start, block[0].start()))
         previous_end = stop
     return out
+
+
+def _same_block(gap: str) -> bool:
+    """Two fields stand in one block when only a few words (a value wrapped past a blank line) lie between,
+    never a task's dash item."""
+    return len(gap.strip()) <= FIELD_GAP and not BULLET.search(gap)
 
 
 def _role(match) -> str:
