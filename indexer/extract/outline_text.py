@@ -5,7 +5,7 @@ Layout families wrap text differently: a gazette's PDF text layer breaks every l
 never leaves a blank line between paragraphs; Pandoc markdown wraps near 72 columns and separates
 paragraphs with a blank line; Word through catdoc and docx through Pandoc put a paragraph on one line.
 A paragraph is therefore read either up to a blank line (when the text separates its paragraphs so) or
-while a line runs to the wrap width without ending a sentence.
+while the next line goes on in lower case after a line that ends no sentence.
 """
 
 import re
@@ -42,10 +42,6 @@ MAX_NOTE_LINES = 80
 # A text separates paragraphs with blank lines when this share of its lines is followed by one (Pandoc
 # markdown and docx: 0.4-0.5; a gazette's text layer: under 0.05, its blank lines stand at page breaks).
 BLANK_SEPARATED = 0.25
-# A line runs to the wrap width when it is this share of the width (the text's 90th percentile line
-# length): a gazette line that wraps ends 0-10 characters short of the width, a paragraph's last line
-# anywhere before it.
-WRAP_SHARE = 0.8
 # The end of a sentence: a wrapped line never ends so (a heading never does either, but a title does not
 # wrap at a colon).
 SENTENCE_END = re.compile(r"[.;:!?…][”\"')]*\s*$")
@@ -53,14 +49,13 @@ SENTENCE_END = re.compile(r"[.;:!?…][”\"')]*\s*$")
 
 @dataclass(frozen=True)
 class Page:
-    """A text prepared for reading its outline: the view, its lines, and how it wraps."""
+    """A text prepared for reading its outline: the view, its lines, and how it separates paragraphs."""
 
     text: str                            # the text itself
     view: str
     lines: tuple[tuple[int, int], ...]   # (start, end) of each line in the view, `\n` excluded
     in_table: frozenset[int]             # indexes of lines that stand in a table or a footnote
     blank_separated: bool                # paragraphs end at a blank line
-    width: int                           # the width lines wrap at
 
     def line(self, i: int) -> str:
         start, end = self.lines[i]
@@ -77,7 +72,7 @@ def outline_view(text: str) -> str:
     >>> outline_view("**1\\\\. Mục đích**\\n> a\\\\) Nội dung")
     '  1 . Mục đích  \\n  a ) Nội dung'
     """
-    view = reading_view(text)
+    view = reading_view(text.replace("\f", " "))  # pdftotext's page break before a page number
     glued = [m.span(1) for m in GLUED_ARTICLE.finditer(text)]
     if glued:  # the furniture view blanks a digit glued to a word as a footnote's: an article's number stays
         chars = list(view)
@@ -145,11 +140,6 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
-def _wrap_width(view: str, lines) -> int:
-    lengths = sorted(len(view[s:e].rstrip()) for s, e in lines if view[s:e].strip())
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
-
-
 def _blank_separated(view: str, lines) -> bool:
     filled = [bool(view[s:e].strip()) for s, e in lines]
     followed = sum(1 for a, b in pairwise(filled) if a and not b)
@@ -161,7 +151,7 @@ def page_of(text: str) -> Page:
     view = outline_view(text)
     lines = line_spans(view)
     skipped = table_lines(text, lines) | note_lines(text, lines)
-    return Page(text, view, lines, skipped, _blank_separated(view, lines), _wrap_width(view, lines))
+    return Page(text, view, lines, skipped, _blank_separated(view, lines))
 
 
 def continues(page: Page, i: int) -> bool:
@@ -173,8 +163,11 @@ def continues(page: Page, i: int) -> bool:
     line = page.line(i).rstrip()
     if SENTENCE_END.search(line):
         return False
-    # a wrapped sentence goes on in lower case (`Sửa đổi, bổ` / `sung một số ...`) however short its first line
-    return len(line) >= WRAP_SHARE * page.width or page.line(i + 1).lstrip()[:1].islower()
+    # a wrapped sentence goes on in lower case (`Sửa đổi, bổ` / `sung một số ...`) however short its first line;
+    # a title that fills its line is followed by its article's first sentence, in capitals (`... điều kiện lao
+    # động` / `Loại điều kiện lao động quy định tại ...`)
+    following = page.line(i + 1).lstrip()[:1]
+    return following.islower() or following.isdigit()
 
 
 def clean_heading(text: str, limit: int) -> str:
