@@ -79,7 +79,8 @@ def _bold(page: Page, line: int, column: int) -> tuple[str, int] | None:
             words.append(page.line(j))
         if close >= 0 and close <= page.lines[j][1]:
             words[-1] = page.view[max(page.lines[j][0], start + column):close]
-            return clean_heading(" ".join(words), HEADING_LIMIT), j
+            heading = clean_heading(" ".join(words), HEADING_LIMIT)
+            return (heading, j) if heading else None  # `**2.****` / `**Kết hợp ...`: no bold words
         return None
     while (j + 1 < len(page.lines) and not page.is_blank(j + 1) and (j + 1) not in page.in_table
            and len(" ".join(words)) < 2 * HEADING_LIMIT and read_mark(page.line(j + 1).lstrip()) is None

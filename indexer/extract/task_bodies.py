@@ -64,7 +64,8 @@ GENERIC = re.compile(r"^(?:Các|Những|Mọi|Toàn thể|Thủ trưởng|Ngư�
                      r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:xã|phường|huyện|quận|thị xã|thành phố)"
                      r"(?:\s*(?:,|và)\s*(?:xã|phường|huyện|quận|thị xã|thị trấn|thành phố|đặc khu))+\s*$"
                      r"|\bcác\s+(?:huyện|xã|phường|tỉnh|quận|thị xã|sở|cấp|đơn vị|cơ quan|địa phương|ngành|ban)\b"
-                     r"|\bcấp\s+(?:tỉnh|huyện|xã|cơ sở|trên)\b", re.I)
+                     r"|\bcấp\s+(?:tỉnh|huyện|xã|cơ sở|trên)\b"
+                     r"|^(?:Sở|Ban|Bộ|Phòng|Cục|Vụ|Trung tâm|Văn phòng|Thanh tra)$", re.I)
 
 # Where a list of bodies splits: `;`, a line break, `(1)`, or a comma or `và` before a capitalised head noun.
 _ANY_HEAD = rf"(?:{NAMED_HEADS}|{SELF_HEADS})\b"
