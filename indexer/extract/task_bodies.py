@@ -40,7 +40,8 @@ VERBS = ("chủ trì", "phối hợp", "theo dõi", "tham mưu", "hướng dẫn
          "tập trung", "trực tiếp", "chủ động", "để", "nhằm", "theo", "về", "tại", "trong", "với", "cùng", "được",
          "giúp", "lãnh đạo", "phát động", "biên soạn", "xác định", "tiếp nhận", "công bố", "thông tin", "in",
          "đưa", "dành", "đánh giá", "sơ kết", "tổng kết", "khảo sát", "thẩm tra", "mở", "gửi", "phân công", "huy động",
-         "căn cứ vào", "nghiêm túc", "tiến hành", "ra", "cử", "có", "và các", "(", "thì", "khi", "nếu", "phải", "cần")
+         "căn cứ vào", "nghiêm túc", "tiến hành", "xem xét", "đầu mối", "ra", "cử", "có", "và các", "(", "thì", "khi",
+         "nếu", "phải", "cần")
 # Words in that list that do not make a clause assign work (`Sở X theo ...`, `UBND tỉnh về ...`).
 NOT_VERBS = {"để", "nhằm", "theo", "về", "tại", "trong", "với", "cùng", "được", "(", "thì", "khi", "nếu", "và các",
              "có", "in", "ra", "mở", "phải", "cần", "thông tin"}

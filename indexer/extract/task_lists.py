@@ -178,7 +178,7 @@ def list_tasks(view: str, nodes, parts, lead: str | None, out: list, partners: t
             continue
         if node.children and _role_tasks(view, nodes, node, out):
             continue
-        given_to = assigned(words)
+        given_to = assigned(words, inside=lead is None)
         if given_to and node.children and (words.rstrip().endswith(":") or len(words) <= INTRO_LIMIT):
             # `3. Bộ Tài chính chủ trì, phối hợp với các cơ quan, địa phương:` / `a) ...` / `b) ...`
             list_tasks(view, nodes, node.children, given_to, out, tuple(partners_in(words)))

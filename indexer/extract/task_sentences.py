@@ -32,11 +32,19 @@ CO_LEAD = re.compile(r"\s*(?:,|và)\s*(?=[A-ZĐỦ])")
 CLAUSE = re.compile(r"[,;]\s+(?:(?P<giao>giao|yêu cầu)\s+)?(?=[A-ZĐỦ])")
 SENTENCE_REACH = 400
 # An opening phrase before a sentence's subject: `Đối với ...,`, `Trên cơ sở ...,`, `Căn cứ ...,`.
-OPENING = re.compile(r"(?:Đối với|Trên cơ sở|Căn cứ|Trong|Sau khi|Khi|Để|Nhằm|Theo|Thực hiện|Về|Trường hợp)\b")
+OPENING = re.compile(r"(?:Đối với|Trên cơ sở|Căn cứ|Trong|Sau khi|Khi|Để|Nhằm|Theo (?:quy định|đề nghị|chỉ đạo)|Về|"
+                     r"Trường hợp)\b")
 
 
-def assigned(text: str) -> str | None:
-    """The body a sentence assigns work to (`Sở X chủ trì ...`, `Giao Sở X ...`, `Sở X: ...`), or None."""
+def assigned(text: str, inside: bool = True) -> str | None:
+    """The body a sentence assigns work to (`Sở X chủ trì ...`, `Giao Sở X ...`, `Sở X: ...`), or None;
+    `inside`: also a subject after an opening phrase (not under a body's part, whose items are its own).
+
+    >>> assigned("Giao Sở Tư pháp theo dõi"), assigned("Đối với dự án chậm, Sở Xây dựng rà soát")
+    ('Sở Tư pháp', 'Sở Xây dựng')
+    >>> assigned("Theo dõi tình hình; báo cáo Chính phủ, Thủ tướng Chính phủ xem xét") is None
+    True
+    """
     if REQUEST.match(text):
         return None
     intro = GIVING.match(text)
@@ -52,7 +60,7 @@ def assigned(text: str) -> str | None:
         if intro or after.lstrip().startswith(":") or ASSIGNING.match(after):
             return body_name(found[0])
         return None
-    return _assigned_inside(text)
+    return _assigned_inside(text) if inside else None
 
 
 def _named_before_colon(text: str) -> str | None:
