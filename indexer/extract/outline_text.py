@@ -140,6 +140,15 @@ def _line_of(starts: list[int], offset: int) -> int:
     return bisect_right(starts, offset) - 1
 
 
+def separates_paragraphs(view: str) -> bool:
+    """True when a text ends its paragraphs with a blank line (Pandoc markdown, docx), not a gazette's text layer.
+
+    >>> separates_paragraphs("Một dòng\\n\\nHai dòng\\n\\nBa"), separates_paragraphs("Một\\nHai\\nBa")
+    (True, False)
+    """
+    return _blank_separated(view, line_spans(view))
+
+
 def _blank_separated(view: str, lines) -> bool:
     filled = [bool(view[s:e].strip()) for s, e in lines]
     followed = sum(1 for a, b in pairwise(filled) if a and not b)

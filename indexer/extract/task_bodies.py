@@ -59,7 +59,8 @@ REQUEST = re.compile(r"^(?:Đề nghị|Kính đề nghị|Trân trọng đề n
 
 # A generic lead: a group of bodies, not one (`Các sở, ban, ngành`, `UBND các xã, phường`, `Thủ trưởng các ...`).
 GENERIC = re.compile(r"^(?:Các|Những|Mọi|Toàn thể|Thủ trưởng|Người đứng đầu|Lãnh đạo|Cơ quan,|Đơn vị|"
-                     r"Sở, ban|Sở, ngành|Sở ban|Cơ quan|Doanh nghiệp|Bí thư|Phó bí thư|Chi bộ|Chi ủy|Chi uỷ)\b"
+                     r"Sở, ban|Sở, ngành|Sở ban|Bộ, ngành|Bộ, cơ quan|Cơ quan|Doanh nghiệp|Bí thư|Phó bí thư|"
+                     r"Chi bộ|Chi ủy|Chi uỷ)\b"
                      r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân|Ban Thường vụ|Đảng ủy|Đảng uỷ|Ban Chỉ đạo|Cấp ủy|Cấp uỷ)"
                      r"\s+(?:các|cấp|cơ sở|bộ phận|nơi|trực thuộc)\b"
                      r"|^(?:Ủy ban nhân dân|Hội đồng nhân dân)\s+(?:xã|phường|huyện|quận|thị xã|thành phố)"

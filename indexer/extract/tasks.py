@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from indexer.extract.deadlines import read_deadline
 from indexer.extract.outline import Node, anchor_at, outline
-from indexer.extract.outline_text import outline_view
+from indexer.extract.outline_marks import read_mark
+from indexer.extract.outline_text import outline_view, separates_paragraphs
 from indexer.extract.task_bodies import split_bodies
 from indexer.extract.task_lists import BULLET, FIELD, Task, flat, list_tasks, make_task, own_span
 from indexer.extract.task_sentences import SENTENCE_REACH, assigned
@@ -34,29 +35,43 @@ GIVEN_LINE = re.compile(r"^[ \t]*(?P<giao>Giao[ \t]+(?:cho[ \t]+)?[A-ZĐỦ])", 
 PARAGRAPH_STOP = re.compile(r"\n[ \t]*\n|\n[ \t]*(?:[-–•+]|\d{1,2}[.)]|[a-zđ]\)|[IVX]+\.|Nơi nhận|NƠI NHẬN)")
 
 
-def _field_value(view: str, match, end: int) -> tuple[str, int]:
-    """A field's value: the rest of its line and the lines that continue it, up to a blank line or field."""
-    stop = view.find("\n\n", match.end(), end)
-    stop = end if stop < 0 else stop
+def _field_value(view: str, match, paragraphs: bool) -> tuple[str, int]:
+    """A field's value: the rest of its line and the lines that continue it, up to a blank line (`paragraphs`:
+    the text ends its paragraphs so) or a line that does not go on in lower case (a gazette's text layer)."""
+    if paragraphs:
+        stop = view.find("\n\n", match.end())
+        stop = len(view) if stop < 0 else stop
+    else:
+        stop = match.end()
+        while (cut := view.find("\n", stop)) >= 0 and _goes_on(view[cut + 1:view.find("\n", cut + 1) % len(view)]):
+            stop = cut + 1
+        stop = view.find("\n", stop) if view.find("\n", stop) >= 0 else len(view)
     following = FIELD.search(view, match.end(), stop)
     stop = following.start() if following else stop
     return " ".join(view[match.end():stop].split()).strip(" .;"), stop
+
+
+def _goes_on(line: str) -> bool:
+    """A line that continues a field's value: lower case, and no mark of a part (`b) Sửa đổi ...`)."""
+    line = line.lstrip()
+    return line[:1].islower() and read_mark(line) is None
 
 
 def _field_tasks(view: str, nodes) -> list[Task]:
     """Tasks closed by labelled fields: the text since the last block of fields (or the part's start)."""
     out, previous_end = [], 0
     matches = list(FIELD.finditer(view))
+    paragraphs = separates_paragraphs(view) if matches else False
     k = 0
     while k < len(matches):
         block, values = [matches[k]], {}
-        stop = _field_value(view, matches[k], len(view))[1]
+        stop = _field_value(view, matches[k], paragraphs)[1]
         while k + 1 < len(matches) and _same_block(view[stop:matches[k + 1].start()]):
             k += 1
             block.append(matches[k])
-            stop = _field_value(view, matches[k], len(view))[1]
+            stop = _field_value(view, matches[k], paragraphs)[1]
         for match in block:
-            values[_role(match)] = _field_value(view, match, len(view))[0]
+            values[_role(match)] = _field_value(view, match, paragraphs)[0]
         k += 1
         if "lead" in values:
             start = max(previous_end, _part_start(view, nodes, block[0].start()))
