@@ -9,6 +9,8 @@ citation) is told apart by its sequence: a part's number follows its previous si
 import re
 from dataclasses import dataclass
 
+from indexer.extract.outline_text import is_caps
+
 # How deep each kind of part stands: a mark closes every open part at its depth or deeper.
 RANKS = {"appendix": 0, "attachment": 0, "form": 1, "part": 2, "chapter": 3, "section": 4, "article": 5,
          "division": 6, "roman": 7, "number": 8, "subnumber": 9, "point": 12}
@@ -102,18 +104,12 @@ def _article_order(token: str) -> tuple:
     return (int(digits), LETTERS.index(suffix) + 1 if suffix else 0)
 
 
-def is_caps_text(text: str) -> bool:
-    """True when a text's letters are upper case, at least two of them (a heading's line)."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _rest_starts_right(kind: str, rest: str) -> bool:
     """The words after a heading mark start a heading (capitals), or stand on the next line."""
     if kind in ("part", "chapter", "section", "appendix"):
         return not rest or rest[0].isupper() or rest[0].isdigit()
     if kind == "form":
-        return not rest.strip() or is_caps_text(rest)
+        return not rest.strip() or is_caps(rest)
     if kind == "division":
         letters = [c for c in rest[:40] if c.isalpha()]
         return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
