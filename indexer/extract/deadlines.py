@@ -28,6 +28,9 @@ FROM = re.compile(r"(?:từ|bắt\s+đầu\s+từ|kể\s+từ)\s*(?:ngày\s*)?$"
 # A range: a second point after the first (`Quý IV/2025 - Quý II/2026`, `từ tháng 6/2025 đến tháng 12/2025`).
 RANGE_JOIN = re.compile(r"\s*(?:-|–|đến(?:\s+hết)?)\s*", re.I)
 
+# More years after a year: `năm 2023, 2024`, `năm 2025 và 2026`.
+MORE_YEARS = re.compile(r"(?:\s*(?:,|và)\s*(?P<y>(?:19|20)\d\d)\b)+")
+
 # Deadlines with no days: the work never ends, or recurs.
 RECURRING = re.compile(r"thường\s+xuyên|hằng\s+năm|hàng\s+năm|định\s+kỳ|hằng\s+quý|hàng\s+quý|hằng\s+tháng|"
                        r"hàng\s+tháng|liên\s+tục|theo\s+tiến\s+độ|theo\s+yêu\s+cầu", re.I)
@@ -97,13 +100,17 @@ def _clean(text: str) -> str:
 
 
 def _spanned(text: str, match) -> tuple[str | None, str | None, int]:
-    """A point's span, stretched to a second point joined to it (a range); and where the phrase ends."""
+    """A point's span, stretched to a second point joined to it (a range) or to the years listed after a year
+    (`Trong năm 2023, 2024`); and where the phrase ends."""
     first, last = point_span(match)
     join = RANGE_JOIN.match(text, match.end())
     if join:
         second = POINT.match(text, join.end())
         if second:
             return first, point_span(second)[1], second.end()
+    more = MORE_YEARS.match(text, match.end()) if match.group("yy") else None
+    if more:
+        return first, f"{more.group('y')}-12-31", more.end()
     return first, last, match.end()
 
 
@@ -122,6 +129,8 @@ def read_deadline(cell: str) -> Deadline | None:
     Deadline(printed='Quý II/2025', first='2025-04-01', last='2025-06-30')
     >>> read_deadline("Quý IV/2025- Quý II/2026").as_dict()
     {'printed': 'Quý IV/2025- Quý II/2026', 'from': '2025-10-01', 'to': '2026-06-30'}
+    >>> read_deadline("Trong năm 2023, 2024").as_dict()
+    {'printed': 'Trong năm 2023, 2024', 'from': '2023-01-01', 'to': '2024-12-31'}
     >>> read_deadline("Thường xuyên.")
     Deadline(printed='Thường xuyên', first=None, last=None)
     >>> read_deadline("Trước ngày 30/6/2025").as_dict()
