@@ -9,5 +9,9 @@ family's header put in one reading order: HTML, Pandoc and pipe tables, side-by-
 top left, named canonically), `signature`, `furniture`, `places` and `citations`, in the words of
 `indexer.vocab` (refs, relations, identity, passages, periods).
 
+A document's parts: `outline` (its articles and sections with their anchors, read through `outline_text`,
+`outline_marks` and `quoted`, what an amendment quotes), `parts` (the parts a citation names), and `tasks`
+(what a plan assigns, from `task_lists`, `task_sentences`, `task_bodies`, `task_tables` and `deadlines`).
+
 May import: analyzers, indexer.readers, indexer.sources, indexer.vocab, and indexer's shared modules.
 """
