@@ -1,11 +1,12 @@
 """Read, extract and analyse files in guarded worker processes; the main process only writes to the engine."""
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
 from indexer.extract.corpus import Document, Skipped, SourceFile, read_file
+from indexer.extract.structure import document_structure
 from indexer.sources.guard import Failure, file_seconds, run_guarded
 
 
@@ -28,10 +29,11 @@ def file_size(file: SourceFile) -> int:
 
 
 def work(file: SourceFile, part_chars: int | None = None) -> FileResult:
-    """Read one file, extract its documents and analyse each (its parts, when it is longer than
-    `part_chars`)."""
+    """Read one file, extract its documents, read each one's structure (outline, tasks) and analyse it (its
+    parts, when it is longer than `part_chars`: the structure is read on the whole text, then cut)."""
     items = list(read_file(file))
-    docs = [p for d in items if isinstance(d, Document) for p in document_parts(d, part_chars)]
+    docs = [p for d in items if isinstance(d, Document)
+            for p in document_parts(replace(d, structure=document_structure(d.text)), part_chars)]
     skipped = [i for i in items if isinstance(i, Skipped)]
     split = len(docs) > 1 and file.path.suffix.lower() != ".jsonl"
     return FileResult(file.source, [analyse(d, file.digest) for d in docs], skipped, split, file_size(file))

@@ -29,11 +29,12 @@ from typing import Protocol
 # neighbouring syllables as one term, plain and folded) need no positions.
 POSITION_FIELDS = ("text", "folded", "title", "title_folded")
 FREQUENCY_FIELDS = ("words", "bigrams", "bigrams_folded")
-# Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
+# Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats). `cites_part`:
+# `<ref key>><part>` for each part a citation names and each part holding it (`35-nq/tw>Điều 5`).
 KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
-                  "doc_type", "issuer", "province", "year", "month")
+                  "doc_type", "issuer", "province", "year", "month", "cites_part")
 # Keyword fields whose values can be counted over a result (what facets count).
-COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "month", "cited_refs", "cites_kind")
+COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "month", "cited_refs", "cites_kind", "cites_part")
 # Whole-number fields that `Range` filters (days as YYYYMMDD); a document may have none.
 RANGE_FIELDS = ("date_low", "date_high")
 # Sorted on: the document's date (ISO, or "": first ascending), then when it was indexed.
@@ -138,7 +139,7 @@ class Tokens:
 class IndexedDoc:
     """One document as the engines receive it: analysed tokens, exact values, stored fields."""
 
-    stored: dict                                   # id, source, part, text, meta (a JSON string)
+    stored: dict                                   # id, source, part, text, meta (JSON), structure (vocab.structure)
     tokens: dict[str, Tokens]                      # POSITION_FIELDS and FREQUENCY_FIELDS -> (term, pos)s
     keywords: dict[str, list[str]]                 # KEYWORD_FIELDS -> values
     sort_date: str = ""
@@ -175,8 +176,8 @@ class EngineSearcher(Protocol):
         """`sort`: None (by score), "date" (newest first, by date then indexing time) or "date_asc"."""
     def count(self, query, filter=None) -> int: ...
     def stored(self, key, text: bool = True) -> dict:
-        """id, source, part, text, meta and indexed (the IndexedDoc's `indexed`); `text=False` may
-        leave the text "" (a list of metadata needs no text: an engine that can skip it does)."""
+        """id, source, part, text, meta, structure and indexed (the IndexedDoc's `indexed`); `text=False` may
+        leave the text and the structure "" (a list of metadata needs neither: an engine that can skip them does)."""
     def by_id(self, doc_id: str) -> dict | None: ...
     def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
     def doc_count(self) -> int: ...

@@ -46,8 +46,9 @@ HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its 
 HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
 STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
-# Text and meta are stored as bytes: a tantivy text field is always indexed, and these must not be.
-STORED_BYTES = {"text": "body", "meta": "meta"}
+# Text, meta and structure are stored as bytes: a tantivy text field is always indexed, and these must not be.
+STORED_BYTES = {"text": "body", "meta": "meta", "structure": "structure"}
+TEXT_ONLY = ("text", "structure")  # what a list of metadata (`stored(key, text=False)`) leaves out
 # tantivy-py's document store compresses with lz4; zlib on the text first halves what it keeps
 # (Vietnamese text compresses about 4:1), for about 50 µs per hit to undo.
 STORE_COMPRESSION = 6
@@ -99,7 +100,7 @@ def make_document(doc: IndexedDoc) -> Document:
     out.add_text(STORED_TEXT, doc.indexed)
     out.add_integer("part", int(doc.stored["part"]))
     for key, name in STORED_BYTES.items():
-        out.add_bytes(name, zlib.compress(doc.stored[key].encode("utf-8"), STORE_COMPRESSION))
+        out.add_bytes(name, zlib.compress(doc.stored.get(key, "").encode("utf-8"), STORE_COMPRESSION))
     return out
 
 
@@ -236,8 +237,9 @@ class TantivyWriter:
 # Facet counts kept per searcher, for the last few (query, filter) pairs counted.
 GROUPS_KEPT = 8
 # Counted only when asked for: the relation facet shows only beside a `cites` filter, and a document
-# has as many values as refs it cites (a third of a search's time when counted every time).
-COUNTED_ON_DEMAND = ("cites_kind",)
+# has as many values as refs it cites (a third of a search's time when counted every time); so does the
+# cited part's.
+COUNTED_ON_DEMAND = ("cites_kind", "cites_part")
 
 
 class TantivySearcher:
@@ -275,8 +277,9 @@ class TantivySearcher:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") if text or key != "text" else ""
-                       for key, name in STORED_BYTES.items()})
+        # (a document indexed before its structure was stored has none: "")
+        fields.update({key: zlib.decompress(value).decode("utf-8") if (text or key not in TEXT_ONLY)
+                       and (value := doc.get_first(name)) else "" for key, name in STORED_BYTES.items()})
         return fields
 
     def by_id(self, doc_id: str) -> dict | None:

@@ -30,7 +30,7 @@ from indexer.engines import (
 )
 
 # Facet fields holding several values per document: counted with overlap.
-MULTI_VALUED = {"cited_refs", "cites_kind"}
+MULTI_VALUED = {"cited_refs", "cites_kind", "cites_part"}
 SINGLE_VALUED = set(COUNTED_FIELDS) - MULTI_VALUED
 # Facet counts kept per searcher, for the last few (query, filter) pairs searched.
 GROUPS_KEPT = 8
@@ -106,6 +106,7 @@ def make_schema() -> Schema:
     fields["part"] = NUMERIC(stored=True)
     fields["body"] = STORED()
     fields["meta"] = STORED()
+    fields["structure"] = STORED()
     fields["indexed"] = STORED()
     fields.update({name: NUMERIC(int, bits=32) for name in RANGE_FIELDS})
     fields[SORT_FIELD] = ID(sortable=True)
@@ -146,7 +147,8 @@ class WhooshWriter:
         for name in KEYWORD_FIELDS:
             values = doc.keywords.get(name) or []
             fields[name] = (values[0] if values else "") if name in ONE_VALUE else values
-        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed)
+        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed,
+                      structure=doc.stored.get("structure", ""))
         fields.update({name: doc.numbers[name] for name in RANGE_FIELDS if name in doc.numbers})
         fields[SORT_FIELD] = doc.sort_key
         self._writer.add_document(**fields)
@@ -264,7 +266,7 @@ def _facets() -> dict:
 
 def _stored(fields: dict) -> dict:
     return {"id": fields["id"], "source": fields["source"], "part": fields["part"], "text": fields["body"],
-            "meta": fields["meta"], "indexed": fields.get("indexed", "")}
+            "meta": fields["meta"], "indexed": fields.get("indexed", ""), "structure": fields.get("structure", "")}
 
 
 class WhooshEngine:

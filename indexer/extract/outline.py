@@ -27,6 +27,9 @@ from indexer.extract.outline_marks import (
 )
 from indexer.extract.outline_text import Page, page_of
 from indexer.extract.quoted import quoted_spans
+from indexer.vocab.outline import Node, anchor_at, part_at, part_name, path_at
+
+__all__ = ["Node", "anchor_at", "outline", "part_at", "part_name", "path_at"]
 
 # The recipients' list that closes a document's own text (its signature beside or below it).
 CLOSING = re.compile(r"^[ \t|_]*(?:Nơi nhận|NƠI NHẬN)[_ \t]*:", re.M)
@@ -34,18 +37,6 @@ CLOSING = re.compile(r"^[ \t|_]*(?:Nơi nhận|NƠI NHẬN)[_ \t]*:", re.M)
 SCAN_JUNK = "._~`'·,"
 CONTAINERS = ("root", "appendix", "attachment", "form")
 SECTION_KINDS = ("division", "roman", "number", "subnumber", "point")
-
-
-@dataclass(frozen=True)
-class Node:
-    """One part of a document: label as printed, heading, span in the text, anchor, and its parts."""
-
-    anchor: str
-    label: str       # `Điều 5`, `Chương II`, `Phụ lục I`, `II`, `1`, `1.2`, `a`
-    heading: str     # the words after the label: `Phạm vi điều chỉnh`
-    start: int
-    end: int
-    children: tuple["Node", ...] = ()
 
 
 @dataclass
@@ -273,44 +264,3 @@ def _frozen(nodes: list[_Open], end: int, text: str, closing: int) -> tuple[Node
         out.append(Node(node.anchor, node.label, node.heading, node.start, stop,
                         _frozen(node.children, stop, text, closing)))
     return tuple(out)
-
-
-def path_at(nodes: tuple[Node, ...], offset: int) -> list[Node]:
-    """The nodes that hold an offset, outermost first."""
-    path = []
-    while nodes:
-        at = bisect_right([n.start for n in nodes], offset) - 1
-        if at < 0 or offset >= nodes[at].end:
-            break
-        path.append(nodes[at])
-        nodes = nodes[at].children
-    return path
-
-
-KHOAN = re.compile(r"-khoan-[a-z0-9]+$")
-DIEM = re.compile(r"-diem-[a-z0-9]+$")
-
-
-def part_name(node: Node) -> str:
-    """How a part is named in a path: `Điều 12`, `khoản 3`, `điểm a`, `II`."""
-    if KHOAN.search(node.anchor):
-        return "khoản " + node.label
-    if DIEM.search(node.anchor):
-        return "điểm " + node.label
-    return node.label
-
-
-def part_at(nodes: tuple[Node, ...], offset: int) -> list[str]:
-    """The path of the part holding an offset: `['Chương II', 'Điều 12', 'khoản 3']`; empty outside any part.
-
-    >>> t = "Chương I\\nQUY ĐỊNH CHUNG\\nĐiều 1. Phạm vi\\n1. Một.\\n2. Hai."
-    >>> part_at(outline(t), t.index("Hai"))
-    ['Chương I', 'Điều 1', 'khoản 2']
-    """
-    return [part_name(n) for n in path_at(nodes, offset)]
-
-
-def anchor_at(nodes: tuple[Node, ...], offset: int) -> str | None:
-    """The anchor of the deepest part holding an offset, or None."""
-    path = path_at(nodes, offset)
-    return path[-1].anchor if path else None

@@ -6,10 +6,7 @@ outline's path reads: `Điều 5 khoản 2 điểm a`.
 
 import re
 
-# Units from the smallest up, as a citation writes them, and how a part names each.
-UNITS = {"điểm": "điểm", "khoản": "khoản", "điều": "Điều", "mục": "Mục", "chương": "Chương", "phần": "Phần",
-         "phụ lục": "Phụ lục"}
-RANK = {word: k for k, word in enumerate(UNITS)}
+from indexer.vocab.outline import RANK, UNITS
 
 _UNIT = r"(?:[Đđ]iểm|[Kk]hoản|Điều|điều|[Mm]ục|[Cc]hương|[Pp]hần|[Pp]hụ\s+lục)"
 # A part's number: `5`, `7a`, `II`, `a`, `đ`.
