@@ -17,7 +17,7 @@ from indexer.query import checks
 from indexer.query.collapse import with_near_duplicates
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
-from indexer.query.highlight import snippet
+from indexer.query.highlight import located_snippet
 from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.paging import Paged, Pager, pager_for
 from indexer.query.parse import is_accented, parse_query
@@ -26,8 +26,10 @@ from indexer.query.request import SearchRequest
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.store import Index, open_index
+from indexer.vocab.outline import part_name
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.structure import head
 
 __all__ = ["prepare", "search", "search_all"]
 
@@ -74,8 +76,7 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     text, parsed, cites = stored["text"], request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
     citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
-    cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
-           else NO_SNIPPET)
+    cut, where = _snippet(stored, request, [(c["start"], c["end"]) for c in citations])
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -83,8 +84,23 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    cited_parts = tuple(dict.fromkeys(p for c in citations if c["ref"] and cites & keys_of_ref(c["ref"])
+                                      for p in c.get("parts") or ()))
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               part_path=tuple(part_name(n) for n in where), part_anchor=where[-1].anchor if where else None,
+               cited_parts=cited_parts)
+
+
+def _snippet(stored: dict, request: SearchRequest, cited: list[tuple[int, int]]):
+    """A hit's snippet, chosen in its text after the header and never in furniture, and the path of the part
+    it stands in (the document's outline, as the build stored it)."""
+    if not request.snippets:
+        return NO_SNIPPET, []
+    structure = head(stored.get("structure"))
+    cut, at = located_snippet(stored["text"], request.parsed, cited, request.groups, body=structure.body,
+                              furniture=structure.furniture)
+    return cut, structure.path_at(at)
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:

@@ -11,7 +11,7 @@ from flask import current_app
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer import FILTERS, checks
+from indexer import FILTERS, TASK_FILTERS, checks
 
 DOWNLOAD_FORMATS = checks.TABLE_FORMATS + ("json",)  # a cites page's downloads: its table, or /api/cites' JSON
 GRAPH_TABLES = ("edges", "nodes")
@@ -55,6 +55,12 @@ def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
         page_size=checks.page_size(size) if size else current_app.config["PAGE_SIZE"],
         collapse=checks.collapse(collapse) if collapse else True,
     )
+
+
+def task_args(args: MultiDict) -> dict[str, list[str]]:
+    """`lead`, `deadline_year` (repeatable), `deadline_from`, `deadline_to` of `/api/tasks`: as given; the
+    task list checks them (indexer.views.tasks.task_filters), as search() checks its filters."""
+    return {name: values for name in TASK_FILTERS if (values := [v for v in args.getlist(name) if v.strip()])}
 
 
 def compare_args(args: MultiDict) -> tuple[str, str]:

@@ -1,12 +1,16 @@
 """Find where a query matches a document's text, phrases and words as whole spans, and cut a snippet.
 
 The cost per hit is bounded by the snippet, not the document: one regular expression finds every
-unit of the query (a phrase, a word of several syllables, a syllable) in text order, in the first
-SNIPPET_REACH characters; the scan stops once a window holds every unit (or after enough matches),
-and the window is chosen in that same pass.
+unit of the query (a phrase, a word of several syllables, a syllable, and the query's words as one
+phrase) in text order, in the first SNIPPET_REACH characters of the document's own text (after its
+header); the scan stops once a window holds every unit, or the query's words stand together (or after
+enough matches), and the window is chosen in that same pass. A match in the furniture the build found
+(running heads, the motto, the `Số:` line: `indexer.vocab.structure`) is skipped by bisection; the header
+is read (as far as the title) only when the text holds nothing.
 """
 
 import re
+from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
@@ -41,6 +45,10 @@ SNIPPET_MAX = 300      # characters, whatever the text: a word is never followed
 SNIPPET_REACH = 50_000
 SYLLABLE = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s")
+# What a snippet shows as a space: a table's pipes (not one touching a digit: a scan's 1), and rules (`-----`,
+# `+===+`, `|:---|`) that a converter draws under a header or between a table's rows.
+CITED = -1  # the unit a citation of the query's refs counts as
+SNIPPET_FURNITURE = re.compile(r"(?<!\d)\|(?!\d)|[-_=+:–—]{3,}")
 
 
 def _form(word: str) -> tuple[str, str]:
@@ -156,26 +164,89 @@ def best_window(matches: Iterable[tuple[int, int, int]], width: int = SNIPPET_WI
 
 def snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
             words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH) -> Snippet:
-    """A hit's snippet: the window holding the most of the query (citations of its refs count as one
-    unit), looked for in the first SNIPPET_REACH characters. Reading stops once a window holds every
-    unit; when the first matches are all of a few common words, the rest of that reach is searched for
-    the first of the others alone; when nothing matches there, the text is read to its first match."""
+    """A hit's snippet in a text read whole (no header, no furniture told apart): `located_snippet`'s."""
+    return located_snippet(text, parsed, extra, words, width)[0]
+
+
+def whole_phrase(parsed: ParsedQuery) -> tuple[str, ...] | None:
+    """The query's words as one phrase, when it has several and is no question: where they stand together
+    is the snippet, and only there are they marked."""
+    return tuple(parsed.words) if len(parsed.words) > 1 and not parsed.question else None
+
+
+def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
+                    words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH, body: int = 0,
+                    furniture: tuple[tuple[int, int], ...] = ()) -> tuple[Snippet, int]:
+    """A hit's snippet, and the offset in the text of its first match (where its part is looked up).
+
+    The window holding the query's words side by side (only they are then marked), else the one holding
+    the most of the query (citations of its refs count as one unit), looked for in the SNIPPET_REACH
+    characters from `body` (where the text starts after its header); then in the header; then the text is
+    read to its first match. A match inside `furniture` (sorted spans) is no match.
+    """
     units = query_units(parsed, words)
-    cited = [(s, e, len(units)) for s, e in sorted(extra)]
-    reach = _reach(text, SNIPPET_REACH)
-    scanned = _Scan(merge(cited, find_units(text, units, 0, reach)))
-    chosen = best_window(scanned, width, units=len(units) + bool(cited))
+    whole = whole_phrase(parsed)
+    skip = _Skip(furniture)
+    cited = [(s, e, CITED) for s, e in sorted(extra) if not skip.holds(s)]
+    reach = _reach(text, body + SNIPPET_REACH)
+    for start, end in ((body, reach), (0, body)):
+        if start < end:
+            chosen, together = _chosen(text, units, whole, cited, skip, (start, end), width)
+            if chosen:
+                return _around(text, units, whole if together else None, cited, skip, chosen, width)
+    later = next(skip.outside(find_units(text, units, reach)), None) if reach < len(text) else None
+    if later:
+        return _around(text, units, None, cited, skip, [later], width)
+    start = body if body < len(text) else 0  # nothing matches: the text's first words after its header
+    return _shifted(make_snippet(text[start:start + width + SNIPPET_MAX], [], width), start), start
+
+
+def _chosen(text: str, units, whole, cited, skip: "_Skip", region: tuple[int, int], width: int):
+    """The matches of the window chosen in `region`, and whether they are the query's words side by side."""
+    start, end = region
+    stream = find_units(text, units + [whole] if whole else units, start, end)
+    scanned = _Scan(merge([c for c in cited if start <= c[0] < end], skip.outside(stream)))
+    matches = scanned
+    if whole:
+        matches = []
+        for match in islice(scanned, SNIPPET_MATCHES):
+            if match[2] == len(units):  # the query's words side by side
+                return [match], True
+            matches.append(match)
+    chosen = best_window(iter(matches), width, units=len(units) + bool(cited))
     missing = [u for i, u in enumerate(units) if i not in {m[2] for m in chosen}]
-    if missing and not scanned.done:
-        chosen = [later] if (later := next(find_units(text, missing, scanned.end, reach), None)) else chosen
-    if not chosen and reach < len(text):
-        chosen = [later] if (later := next(find_units(text, units, reach), None)) else chosen
-    if not chosen:
-        return make_snippet(text, [], width)
+    if chosen and missing and not scanned.done:
+        later = next(skip.outside(find_units(text, missing, scanned.end, end)), None)
+        chosen = [later] if later else chosen
+    return chosen, False
+
+
+def _around(text: str, units, whole, cited, skip: "_Skip", chosen, width: int) -> tuple[Snippet, int]:
+    """The snippet around the chosen matches: the query's words side by side marked when `whole`, else every
+    unit; citations of its refs; never a match in furniture."""
     left, right = _window(text, chosen[0][0], chosen[-1][1], width)
     inside = [(s, e) for s, e, _ in cited if left <= s and e <= right]
-    inside += [(s, e) for s, e, _ in find_units(text, units, left, right)]
-    return plain_snippet(text[left:right], _shift(_merge(inside), left, right), left)
+    inside += [(s, e) for s, e, _ in skip.outside(find_units(text, [whole] if whole else units, left, right))]
+    shown = SNIPPET_FURNITURE.sub(lambda m: " " * len(m.group(0)), text[left:right])
+    return plain_snippet(shown, _shift(_merge(inside), left, right), left), chosen[0][0]
+
+
+def _shifted(cut: Snippet, by: int) -> Snippet:
+    return Snippet(cut.text, cut.highlights, cut.start + by)
+
+
+class _Skip:
+    """Sorted spans a match must stay out of."""
+
+    def __init__(self, spans: tuple[tuple[int, int], ...]):
+        self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+
+    def holds(self, offset: int) -> bool:
+        at = bisect_right(self.starts, offset) - 1
+        return at >= 0 and offset < self.ends[at]
+
+    def outside(self, matches):
+        return (m for m in matches if not self.holds(m[0]))
 
 
 def _reach(text: str, limit: int) -> int:

@@ -65,6 +65,11 @@ class Hit(DocSummary):
     cited_by_count: int = 0         # corpus documents citing this one
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
     near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
+    # The path of the part its snippet stands in: ("Chương II", "Điều 12", "khoản 3"); `part` in its JSON (a
+    # hit's number in its file, DocSummary.part, is its id's `#n`: a document's record keeps it as `part`).
+    part_path: tuple[str, ...] = ()
+    part_anchor: str | None = None  # that part's anchor on the document's page (`dieu-12-khoan-3`)
+    cited_parts: tuple[str, ...] = ()  # with a `cites` filter: the parts of the cited document it names
 
     @property
     def summary(self) -> DocSummary:
@@ -74,10 +79,12 @@ class Hit(DocSummary):
         """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
-                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates])
+                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates],
+                   part=list(self.part_path), part_anchor=self.part_anchor)
         if self.passages:
             out["passages"] = [p.as_dict() for p in self.passages]
         if self.kind:
+            out["cited_parts"] = list(self.cited_parts)
             out["kind"] = self.kind
             out["passage"] = self.passage.text if self.passage else None
         if self.in_range_by:

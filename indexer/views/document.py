@@ -11,9 +11,12 @@ from indexer.query.lexicon import Lexicon, lexicon_of, query_words
 from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
+from indexer.views.parts import CitedPart, PartLink, most_cited_parts, part_links, task_dict
 from indexer.views.refs import load_graph
+from indexer.vocab.outline import Node
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
+from indexer.vocab.structure import unpack
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -34,6 +37,8 @@ class CitedRef:
     target: DocSummary | None
     kind: str | None = None        # the strongest relation to it, as the citation graph has it
     shared: float | None = None    # with a target in the corpus: the share of this text found in it
+    parts: tuple[str, ...] = ()    # the parts of it this document names: `Điều 5 khoản 2`
+    part_links: tuple[PartLink, ...] = ()  # with a target in the corpus: where each part found stands
 
     @property
     def comparable(self) -> bool:
@@ -44,7 +49,8 @@ class CitedRef:
         return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "count": self.count,
                 "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None,
-                "kind": self.kind, "shared": self.shared}
+                "kind": self.kind, "shared": self.shared, "parts": list(self.parts),
+                "part_links": [link.as_dict() for link in self.part_links]}
 
 
 @dataclass(frozen=True)
@@ -67,13 +73,22 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
+    outline: tuple[Node, ...] = ()     # its parts (`/api/documents/<id>/outline` gives them)
+    tasks: tuple[dict, ...] = ()       # the tasks it assigns (`/api/documents/<id>/tasks`)
+    cited_parts: tuple[CitedPart, ...] = ()  # the parts of it the corpus cites most
 
     def as_dict(self) -> dict:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
                 "cited_by": [c.as_dict() for c in self.cited_by],
+                "cited_parts": [p.as_dict() for p in self.cited_parts],
                 "previous_part": self.previous_part, "next_part": self.next_part}
+
+    @property
+    def task_items(self) -> list[dict]:
+        """The tasks as the API gives them (the page lists these)."""
+        return [task_dict(t) for t in self.tasks]
 
 
 def _meta(stored) -> dict:
@@ -93,12 +108,16 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) 
         passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in citations[:MAX_PASSAGES])
         edge = edges.get(key)
         target = shared = None
+        parts = tuple(dict.fromkeys(p for c in citations for p in c.get("parts") or ()))
+        links = {}
         if edge and graph.nodes[edge.target].in_corpus:
             target = DocSummary.from_stored(searcher.by_id(edge.target))
             shared = shares.get((stored["id"], edge.target), (None,))[0]
+            links = part_links(searcher, edge.target, parts)
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
-                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared))
+                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared,
+                             parts=parts, part_links=tuple(links[p] for p in parts if p in links)))
     return tuple(refs)
 
 
@@ -134,11 +153,13 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView:
             raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
+        structure = unpack(stored.get("structure"))
         return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
                             highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"]),
-                            **_neighbour_parts(searcher, doc_id))
+                            **_neighbour_parts(searcher, doc_id), outline=structure.outline, tasks=structure.tasks,
+                            cited_parts=most_cited_parts(ix, searcher, doc_id))
 
 
 def _neighbour_parts(searcher, doc_id: str) -> dict:

@@ -82,13 +82,45 @@ def _frozen(items: list) -> tuple[Node, ...]:
     return tuple(Node(*fields, children=_frozen(children)) for fields, children in items)
 
 
-def unpack(stored: str | None, whole: bool = True) -> Structure:
-    """A stored structure (EMPTY when there is none: an index of an older build); `whole=False` reads only
-    what a hit needs (no headings, no tasks)."""
+@dataclass(frozen=True)
+class Head:
+    """What a hit reads of a stored structure: the header's end, the furniture, the outline's nodes in text
+    order as (start, end, depth, label, anchor), no headings (a tree is made only for a path)."""
+
+    body: int = 0
+    furniture: tuple[tuple[int, int], ...] = ()
+    nodes: tuple = ()
+
+    def path_at(self, offset: int) -> list[Node]:
+        """The parts holding an offset, outermost first (as vocab.outline.path_at on the tree).
+
+        >>> law = (Node("dieu-1", "Điều 1", "", 0, 9, (Node("dieu-1-khoan-2", "2", "", 5, 9),)),)
+        >>> [n.anchor for n in head(pack(Structure(outline=law))).path_at(6)]
+        ['dieu-1', 'dieu-1-khoan-2']
+        """
+        path: list[Node] = []
+        for start, end, depth, label, anchor in self.nodes:
+            if start > offset:
+                break
+            if offset < end and depth == len(path):
+                path.append(Node(anchor, label, "", start, end))
+        return path
+
+
+def head(stored: str | None) -> Head:
+    """What a hit reads of a stored structure (an empty Head when there is none: an index of an older build)."""
+    if not stored:
+        return Head()
+    body, furniture, flat = json.loads(stored.partition("\n")[0])
+    return Head(body, tuple(zip(furniture[::2], furniture[1::2])), tuple(flat))
+
+
+def unpack(stored: str | None) -> Structure:
+    """A stored structure, whole (EMPTY when there is none: an index of an older build)."""
     if not stored:
         return EMPTY
     first, _, second = stored.partition("\n")
     body, furniture, flat = json.loads(first)
-    rest = json.loads(second) if whole and second else {}
+    rest = json.loads(second) if second else {}
     return Structure(body, tuple(zip(furniture[::2], furniture[1::2])), _tree(flat, rest.get("headings")),
                      tuple(rest.get("tasks", ())))
