@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from indexer.engines import Term
 from indexer.errors import UnknownDocument
@@ -13,7 +14,7 @@ from indexer.query.results import DocSummary
 from indexer.store import open_index
 from indexer.views.parts import CitedPart, PartLink, most_cited_parts, part_links, task_dict
 from indexer.views.refs import load_graph
-from indexer.vocab.outline import Node
+from indexer.vocab.outline import Node, part_name
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
 from indexer.vocab.structure import unpack
@@ -89,6 +90,18 @@ class DocumentView:
     def task_items(self) -> list[dict]:
         """The tasks as the API gives them (the page lists these)."""
         return [task_dict(t) for t in self.tasks]
+
+    @cached_property
+    def part_paths(self) -> dict[str, str]:
+        """Each part's anchor -> its path as a page names it: `Chương II › Điều 12 › khoản 3`."""
+        paths: dict[str, str] = {}
+
+        def walk(nodes, above: str) -> None:
+            for node in nodes:
+                paths[node.anchor] = f"{above} › {part_name(node)}" if above else part_name(node)
+                walk(node.children, paths[node.anchor])
+        walk(self.outline, "")
+        return paths
 
 
 def _meta(stored) -> dict:
