@@ -66,7 +66,9 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def document_structure(text: str) -> Structure:
-    """The structure of a document's text: header's end, furniture, outline, tasks (each with its span)."""
+    """The structure of a document's text: header's end (at its first part at the latest), furniture, outline,
+    tasks (each with its span)."""
     nodes = outline(text)
     found = tuple({**t.as_dict(), "start": t.start, "end": t.end} for t in tasks(text, nodes))
-    return Structure(body_start(text), furniture_spans(text), nodes, found)
+    body = min(body_start(text), nodes[0].start) if nodes else body_start(text)
+    return Structure(body, furniture_spans(text), nodes, found)
