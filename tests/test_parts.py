@@ -9,6 +9,7 @@ import json
 
 import openpyxl
 import pytest
+from helpers import HAI_DUONG_150, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 from parts_corpus import FILES, PART_CHARS
 
 from indexer import citing_documents, find_tasks, search
@@ -273,3 +274,24 @@ def test_the_document_page_shows_its_parts_tasks_and_cited_parts(client):
     hits = client.get("/?q=chia+sẻ+thông+tin+xuyên+tạc").data.decode()
     assert ('<p class="part-path"><a href="/doc/pc/nghi_dinh_15.txt%230?q=chia+s%E1%BA%BB+th%C3%B4ng+tin+xuy%C3%AAn'
             '+t%E1%BA%A1c#dieu-5-khoan-2">Chương II › Điều 5 › khoản 2</a></p>') in hits
+
+
+def test_the_seeds_hits_say_where_they_are(index_dir):
+    hits = search(index_dir, "báo cáo viên").hits
+    assert {h.id: (h.part_path, h.part_anchor) for h in hits} == {
+        HAI_DUONG_150: (("II", "1", "1.1"), "muc-ii-1-1"), LAI_CHAU: (("B", "I", "1"), "muc-b-i-1"),
+        KG_PLAN: (("V", "1"), "muc-v-1"), NGOC_HOI: (("II", "2"), "muc-ii-2"),
+        TAC_PHAM: (("III", "1"), "muc-iii-lan-2-1")}
+
+
+def test_the_seeds_tasks(index_dir):
+    every = find_tasks(index_dir, page_size=100)
+    leads = {v.value: v.count for v in every.facets[0].results}
+    assert (every.total, every.plans, leads["Ban Tuyên giáo Tỉnh ủy"], leads["Sở Thông tin và Truyền thông"]) == (
+        44, 6, 14, 4)
+    assert [(v.value, v.count) for v in every.facets[1].results] == [("2025", 1), ("2023", 1)]
+    plans = find_tasks(index_dir, "", {"doc_type": "Kế hoạch"}, {"lead": "Sở Thông tin và Truyền thông"})
+    assert [(h.document.id, h.task["anchor"], h.task["text"][:40]) for h in plans.hits] == [
+        (KG_PLAN, "muc-v-5", "Tăng cường hiệu quả quản lý nhà nước về "),
+        (KG_PLAN, "muc-v-5", "Chỉ đạo, định hướng các cơ quan báo chí "),
+        (KG_PLAN, "muc-v-5", "Chủ động phối hợp với các ban, ngành có ")]
