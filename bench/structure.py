@@ -13,6 +13,14 @@ How a value is compared: `same_heading` (case, spacing and end punctuation aside
 cuts with `…` is compared as a prefix) and `sections_of` (top-level parts, a text issued with the
 document opened to its own).
 
+A hit's part on legal texts (`hit_parts`): in each legal text of the sample whose own articles can be told
+without the outline (the lines `Điều 1.` ... `Điều N.`, N the truth's count, found one after the other, the
+last one's heading the truth's), phrases of seven words are taken from lines inside its articles and
+searched for as a hit's snippet is (`located_snippet`, with the structure the build stores); the part the
+hit names must hold the article that the article lines put the match in. Texts where those lines do not
+tell (an amendment quoting articles, numbers starting afresh in a text issued with a decision) are
+counted apart, not measured.
+
 Usage: python bench/structure.py     (prints the figures, writes bench/results/structure.json)
 """
 
@@ -27,8 +35,12 @@ from structure_truth import LEGAL, PLANS
 
 from indexer.extract.issuers import body_key
 from indexer.extract.outline import Node, outline
+from indexer.extract.structure import document_structure
 from indexer.extract.task_bodies import is_specific
 from indexer.extract.tasks import tasks
+from indexer.query.highlight import located_snippet
+from indexer.query.parse import parse_query
+from indexer.vocab.structure import head, pack
 
 DATA = ROOT.parent / "shared" / "data"
 LEGAL_TYPES = ("Luật", "Nghị định", "Thông tư", "Thông tư liên tịch", "Văn bản hợp nhất", "Quyết định", "Nghị quyết")
@@ -184,6 +196,76 @@ def _task_figures(rows) -> dict:
             "deadline_have": have, "deadline_right": round(good / have, 3) if have else None}
 
 
+ARTICLE_LINE = r"^[ \t>*#_]*Điều[ \t]+{}[ \t]*[.:]"
+PHRASE_WORDS = 7
+PHRASES_PER_ARTICLE = 2   # lines taken from each article (its first ones of PHRASE_WORDS words or more)
+LAST_ARTICLE_REACH = 600  # of the last article, this much is read (after it, the signature, an appendix)
+# The recipients' list that ends the last article, however a converter wrote it (`<p>Nơi nhận:`, `**Nơi nhận:**`).
+RECIPIENTS = re.compile(r"^[ \t|_*]*(?:<[^>\n]+>[ \t]*)*(?:Nơi nhận|NƠI NHẬN)", re.M)
+
+
+def article_starts(text: str, truth: dict) -> list[int] | None:
+    """Where each own article starts, told by the article lines alone (`Điều 1.`, `Điều 2.` ... in order, the
+    last one's heading the truth's), or None when those lines cannot tell."""
+    starts, at = [], 0
+    for k in range(1, truth["articles"] + 1):
+        found = re.compile(ARTICLE_LINE.format(k), re.M).search(text, at)
+        if not found:
+            return None
+        starts.append(found.start())
+        at = found.end()
+    line = text[at:text.find("\n", at) if "\n" in text[at:at + 400] else at + 400]
+    if not same_heading(line.strip(" *"), truth["last"]) and not truth["last"].endswith("…"):
+        return None
+    following = re.compile(ARTICLE_LINE.format(r"\d+[a-zđ]?"), re.M).findall(text, starts[0])
+    return starts if len(following) == len(starts) else None  # no other article line: nothing quoted
+
+
+def _phrases(text: str, start: int, end: int) -> list[str]:
+    phrases = []
+    for line in text[start:end].split("\n")[1:]:
+        words = [w for w in line.replace("*", " ").split() if any(c.isalpha() for c in w)]
+        if len(words) >= PHRASE_WORDS:
+            phrases.append(" ".join(words[:PHRASE_WORDS]))
+        if len(phrases) == PHRASES_PER_ARTICLE:
+            break
+    return phrases
+
+
+def _article_of(starts: list[int], at: int) -> int | None:
+    """The article an offset stands in, by the article lines (None before the first: the preamble, the header)."""
+    return next((k for k in range(len(starts), 0, -1) if starts[k - 1] <= at), None)
+
+
+def hit_parts(legal) -> dict:
+    """How often a hit on a legal text names the article its snippet's match stands in."""
+    measured, skipped, right, wrong = 0, [], 0, []
+    for _set, _family, record in legal:
+        text, truth = record["text"], LEGAL[record["id"]]
+        starts = article_starts(text, truth)
+        if starts is None:
+            skipped.append(record["id"])
+            continue
+        measured += 1
+        stored = head(pack(document_structure(text)))
+        closing = RECIPIENTS.search(text, starts[-1], starts[-1] + LAST_ARTICLE_REACH)
+        ends = starts[1:] + [closing.start() if closing else starts[-1] + LAST_ARTICLE_REACH]
+        for start, end in zip(starts, ends):
+            for phrase in _phrases(text, start, end):
+                _, at = located_snippet(text, parse_query(phrase), body=stored.body, furniture=stored.furniture)
+                if at >= ends[-1]:
+                    continue  # the phrase stands first past the last article's reach: what holds it is not told
+                want = _article_of(starts, at)
+                got = [n.label for n in stored.path_at(at) if n.label.startswith("Điều ")]
+                if got == ([f"Điều {want}"] if want else []):
+                    right += 1
+                else:
+                    wrong.append({"id": record["id"], "phrase": phrase, "want": want, "got": got})
+    hits = right + len(wrong)
+    return {"texts_measured": measured, "texts_not_told": len(skipped), "hits": hits, "right": right,
+            "share": round(right / hits, 3) if hits else None, "wrong": wrong[:20]}
+
+
 def run() -> dict:
     legal, plans = sample()
     cpu, wall = 0.0, time.perf_counter()
@@ -200,6 +282,10 @@ def run() -> dict:
         figures["legal"][family] = {k: _share(rows, k) for k in ("count", "first", "last")}
     for family, rows in sorted(plan_rows.items()) + [("all", [r for rs in plan_rows.values() for r in rs])]:
         figures["plans"][family] = {"sections": _share(rows, "sections"), "tasks": _task_figures(rows)}
+    start, wall = time.process_time(), time.perf_counter()
+    figures["hit_parts"] = hit_parts(legal)
+    figures["hit_parts"].update(cpu_s=round(time.process_time() - start, 3),
+                                wall_s=round(time.perf_counter() - wall, 3))
     figures["failures"] = ([{k: r[k] for k in ("id", "got_count", "want", "got_first", "got_last")}
                             for rs in legal_rows.values() for r in rs if not (r["count"] and r["first"] and r["last"])]
                            + [{k: r[k] for k in ("id", "sections", "got_sections", "missed", "extra")}
@@ -219,6 +305,10 @@ def summary(figures: dict) -> list[str]:
         lines.append(f"{family:32} {f['sections']['n']:>3} {f['sections']['share']:>9} {t['truth']:>6} "
                      f"{t['precision']!s:>6} {t['recall']!s:>6} {t['deadline_right']!s:>8}")
     lines.append(f"cpu {figures['cpu_s']} s, wall {figures['wall_s']} s")
+    h = figures["hit_parts"]
+    lines.append(f"hits on legal texts naming the right article: {h['right']}/{h['hits']} = {h['share']} "
+                 f"({h['texts_measured']} texts; {h['texts_not_told']} whose article lines cannot tell, not measured;"
+                 f" cpu {h['cpu_s']} s)")
     return lines
 
 
