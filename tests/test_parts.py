@@ -14,6 +14,7 @@ from parts_corpus import FILES, PART_CHARS
 
 from indexer import citing_documents, find_tasks, search
 from indexer.builder.index import build_index
+from indexer.vocab.outline import Node
 from vanban.main import main
 from webui.app import create_app
 
@@ -295,3 +296,26 @@ def test_the_seeds_tasks(index_dir):
         (KG_PLAN, "muc-v-5", "Tăng cường hiệu quả quản lý nhà nước về "),
         (KG_PLAN, "muc-v-5", "Chỉ đạo, định hướng các cơ quan báo chí "),
         (KG_PLAN, "muc-v-5", "Chủ động phối hợp với các ban, ngành có ")]
+
+
+def test_parts_rendered_around_markdown_and_highlights():
+    """Each part a section, nested; an indented article line no code block; a highlight kept; a private-use
+    character of the text no mark; a table inside a part."""
+    from indexer.extract.outline import outline
+    from webui.render import document_html
+
+    text = ("Chương I\nQUY ĐỊNH CHUNG\n\n    Điều 1. Phạm vi\n\nNội dung \U000f0000 riêng.\n\n"
+            "**Điều 2. Hiệu lực**\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    nodes = outline(text)
+    html = str(document_html(text, [(text.index("Phạm vi"), text.index("Phạm vi") + 7)], nodes))
+    assert [n.anchor for n in nodes] == ["chuong-i"] and [c.anchor for c in nodes[0].children] == ["dieu-1", "dieu-2"]
+    assert html == (
+        '<section class="part" id="chuong-i"><p>Chương I\nQUY ĐỊNH CHUNG</p>\n'
+        '<section class="part" id="dieu-1"><p>Điều 1. <mark>Phạm vi</mark></p>\n<p>Nội dung \ufffd riêng.</p>\n'
+        '</section><section class="part" id="dieu-2"><p><strong>Điều 2. Hiệu lực</strong></p>\n'
+        '<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n'
+        '<td>2</td>\n</tr>\n</tbody>\n</table>\n</section></section>')
+    # two parts starting on one line: the first closes where the second opens (the line is the second's)
+    same_line = (Node("a", "1", "", 0, 9), Node("b", "2", "", 3, 12))
+    assert str(document_html("Một hai ba bốn", (), same_line)) == (
+        '<section class="part" id="a"></section><section class="part" id="b"><p>Một hai ba bốn</p>\n</section>')

@@ -27,6 +27,12 @@ TOC_DEPTH = 3          # levels a table of contents shows (Chương > Mục > Đ
 MAX_TOC_ENTRIES = 600  # the rest is reached from the text
 
 
+def without_marks(text: str) -> str:
+    """The text with any character of the marks' range (a text may hold private-use characters) shown as
+    U+FFFD: only the marks put in it are marks (one character for one: offsets kept)."""
+    return ANY_MARK.sub("\ufffd", text) if ANY_MARK.search(text) else text
+
+
 def _line_start(text: str, at: int) -> int:
     return text.rfind("\n", 0, at) + 1
 
@@ -37,26 +43,30 @@ def _after_line(text: str, at: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
-def part_events(text: str, outline) -> list[tuple[int, int, int, str, str]]:
-    """(offset, order, depth, kind, anchor) of each part's opening and closing, at line starts, in the order
-    they are written: at one offset closings first (the innermost first), then openings (the outermost first)."""
-    events = []
+def part_events(text: str, outline) -> list[tuple[int, str, str]]:
+    """(offset, "open" | "close", anchor) of each part, in the order they are written: a part opens at the start
+    of its first line and closes at the start of the line after its last, never after the next part opens
+    (a part ending on the line its next one starts on, `... hết. 2. Tiếp`, closes where that line starts) nor
+    after the part holding it closes: so the parts nest, and the offsets never go back."""
+    events: list[tuple[int, str, str]] = []
 
-    def walk(nodes, depth: int) -> None:
-        for node in nodes:
-            events.append((_line_start(text, node.start), 1, depth, "open", node.anchor))
-            walk(node.children, depth + 1)
-            events.append((_after_line(text, max(node.end, node.start + 1)), 0, -depth, "close", node.anchor))
+    def walk(nodes, limit: int) -> None:
+        for k, node in enumerate(nodes):
+            start = _line_start(text, node.start)
+            following = _line_start(text, nodes[k + 1].start) if k + 1 < len(nodes) else limit
+            end = max(start, min(_after_line(text, max(node.end, node.start + 1)), following, limit))
+            events.append((start, "open", node.anchor))
+            walk(node.children, end)
+            events.append((end, "close", node.anchor))
 
-    walk(outline, 0)
-    return sorted(events)
+    walk(outline, len(text))
+    return events
 
 
-def _nested(events) -> bool:
-    """True when every part closes after the parts it holds (line starts never cross, but a text may
-    surprise: then no sections)."""
+def _nested(meaning) -> bool:
+    """True when every part closes after the parts it holds, and every part closes."""
     stack = []
-    for _, _, _, kind, anchor in events:
+    for kind, anchor in meaning:
         if kind == "open":
             stack.append(anchor)
         elif not stack or stack.pop() != anchor:
@@ -68,14 +78,14 @@ def insertions(text: str, outline) -> tuple[list[tuple[int, int, str]], list[tup
     """The marks to put in the text: (offset, how many blank characters they replace there, marks text), and what
     each mark stands for, in order: ("open" | "close", anchor)."""
     events = part_events(text, outline)
-    if not events or len(events) > LAST_MARK - FIRST_MARK or not _nested(events):
+    if not events or len(events) > LAST_MARK - FIRST_MARK:
         return [], []
     marks, meaning = [], []
     for offset, group in groupby(events, key=lambda event: event[0]):
         end = text.find("\n", offset)
         line = text[offset:end if end >= 0 else len(text)]
         chars = []
-        for _, _, _, kind, anchor in group:
+        for _, kind, anchor in group:
             chars.append(chr(FIRST_MARK + len(meaning)))
             meaning.append((kind, anchor))
         marks.append((offset, len(line) - len(line.lstrip(" \t")), f"\n\n{''.join(chars)}\n\n"))
@@ -91,7 +101,7 @@ def with_sections(rendered: str, meaning: list[tuple[str, str]]) -> str:
         kind, anchor = meaning[ord(mark) - FIRST_MARK]
         return f'<section class="part" id="{escape(anchor)}">' if kind == "open" else "</section>"
 
-    if sum(len(m) for m in MARK_PARAGRAPH.findall(rendered)) == len(meaning):
+    if _nested(meaning) and sum(len(m) for m in MARK_PARAGRAPH.findall(rendered)) == len(meaning):
         return MARK_PARAGRAPH.sub(lambda match: "".join(map(tag, match.group(1))), rendered)
 
     def anchor_only(match) -> str:

@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 
 from indexer import checks, labels, limits, relaxed_notice
 from webui.params import DOWNLOAD_FORMATS
-from webui.parts import insertions, toc, with_sections
+from webui.parts import insertions, toc, with_sections, without_marks
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -75,6 +75,7 @@ def document_html(text: str, highlights=(), outline=()) -> Markup:
 
     The text is escaped before markdown sees it: a document holding `<script>` shows it as text.
     """
+    text = without_marks(text)
     parts, meaning = insertions(text, outline)
     marked = _with_marks(text, highlights, parts)
     source = html.escape(marked, quote=False)
