@@ -247,7 +247,7 @@ def hit_parts(legal) -> dict:
             skipped.append(record["id"])
             continue
         measured += 1
-        stored = head(pack(document_structure(text)))
+        stored = head(pack(document_structure(text))[0])
         closing = RECIPIENTS.search(text, starts[-1], starts[-1] + LAST_ARTICLE_REACH)
         ends = starts[1:] + [closing.start() if closing else starts[-1] + LAST_ARTICLE_REACH]
         for start, end in zip(starts, ends):

@@ -97,7 +97,7 @@ def _snippet(stored: dict, request: SearchRequest, cited: list[tuple[int, int]])
     it stands in (the document's outline, as the build stored it)."""
     if not request.snippets:
         return NO_SNIPPET, []
-    structure = head(stored.get("structure"))
+    structure = head(stored.get("parts"))
     cut, at = located_snippet(stored["text"], request.parsed, cited, request.groups, body=structure.body,
                               furniture=structure.furniture)
     return cut, structure.path_at(at)

@@ -91,8 +91,9 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                 "month": [month_of(meta.date)], **_citation_keywords(meta)}
     span = document_period(meta.date, meta.date_min, meta.year)
     meta_json = json.dumps(stored_meta, ensure_ascii=False)
+    parts, page = pack(structure)
     indexed = IndexedDoc(stored={"id": doc.id, "source": doc.source, "part": doc.part, "text": doc.text,
-                                 "meta": meta_json, "structure": pack(structure)},
+                                 "meta": meta_json, "parts": parts, "structure": page},
                          tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "",
                          numbers=dict(zip(("date_low", "date_high"), span)) if span else {})
     links = document_links(doc.id, doc.source, doc.text, json.loads(meta_json))

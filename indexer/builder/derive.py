@@ -48,12 +48,12 @@ def links_from_index(engine) -> dict:
     with engine.searcher() as searcher:
         page = searcher.search(Every(), limit=max(1, searcher.doc_count()))
         for key, _ in page.hits:
-            stored = searcher.stored(key)
+            stored = searcher.stored(key, structure=True)
             words = text_views(stored["text"])["words"].terms
             links[stored["id"]] = {**document_links(stored["id"], stored["source"], stored["text"],
                                                     json.loads(stored["meta"])),
                                    "fingerprint": fingerprint(stored["text"], words),
-                                   "tasks": task_rows(unpack(stored.get("structure")))}
+                                   "tasks": task_rows(unpack(stored.get("parts"), stored.get("structure")))}
     return links
 
 

@@ -139,7 +139,7 @@ class Tokens:
 class IndexedDoc:
     """One document as the engines receive it: analysed tokens, exact values, stored fields."""
 
-    stored: dict                                   # id, source, part, text, meta (JSON), structure (vocab.structure)
+    stored: dict                                   # id, source, part, text, meta (JSON), parts, structure
     tokens: dict[str, Tokens]                      # POSITION_FIELDS and FREQUENCY_FIELDS -> (term, pos)s
     keywords: dict[str, list[str]]                 # KEYWORD_FIELDS -> values
     sort_date: str = ""
@@ -175,9 +175,11 @@ class EngineSearcher(Protocol):
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
         """`sort`: None (by score), "date" (newest first, by date then indexing time) or "date_asc"."""
     def count(self, query, filter=None) -> int: ...
-    def stored(self, key, text: bool = True) -> dict:
-        """id, source, part, text, meta, structure and indexed (the IndexedDoc's `indexed`); `text=False` may
-        leave the text and the structure "" (a list of metadata needs neither: an engine that can skip them does)."""
+    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+        """id, source, part, text, meta, parts, structure and indexed (the IndexedDoc's `indexed`); `text=False`
+        may leave the text, the parts and the structure "" (a list of metadata needs none), `structure=False`
+        the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
+        a field does. `by_id` gives every field."""
     def by_id(self, doc_id: str) -> dict | None: ...
     def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
     def doc_count(self) -> int: ...

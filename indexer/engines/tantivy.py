@@ -46,9 +46,9 @@ HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its 
 HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
 STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
-# Text, meta and structure are stored as bytes: a tantivy text field is always indexed, and these must not be.
-STORED_BYTES = {"text": "body", "meta": "meta", "structure": "structure"}
-TEXT_ONLY = ("text", "structure")  # what a list of metadata (`stored(key, text=False)`) leaves out
+# Text, meta, parts and structure are stored as bytes: a tantivy text field is always indexed, these must not be.
+STORED_BYTES = {"text": "body", "meta": "meta", "parts": "parts", "structure": "structure"}
+TEXT_ONLY = ("text", "parts", "structure")  # what a list of metadata (`stored(key, text=False)`) leaves out
 # tantivy-py's document store compresses with lz4; zlib on the text first halves what it keeps
 # (Vietnamese text compresses about 4:1), for about 50 µs per hit to undo.
 STORE_COMPRESSION = 6
@@ -273,18 +273,19 @@ class TantivySearcher:
     def count(self, query, filter=None) -> int:
         return self._count(self._query(matching(query), filter))
 
-    def stored(self, key, text: bool = True) -> dict:
+    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
+        wanted = {k for k in STORED_BYTES if (text or k not in TEXT_ONLY) and (structure or k != "structure")}
         # (a document indexed before its structure was stored has none: "")
-        fields.update({key: zlib.decompress(value).decode("utf-8") if (text or key not in TEXT_ONLY)
-                       and (value := doc.get_first(name)) else "" for key, name in STORED_BYTES.items()})
+        fields.update({key: zlib.decompress(value).decode("utf-8") if key in wanted and (value := doc.get_first(name))
+                       else "" for key, name in STORED_BYTES.items()})
         return fields
 
     def by_id(self, doc_id: str) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
-        return self.stored(hits[0][1]) if hits else None
+        return self.stored(hits[0][1], structure=True) if hits else None
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         if field not in COUNTED_FIELDS:

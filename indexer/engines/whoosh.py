@@ -106,6 +106,7 @@ def make_schema() -> Schema:
     fields["part"] = NUMERIC(stored=True)
     fields["body"] = STORED()
     fields["meta"] = STORED()
+    fields["parts"] = STORED()
     fields["structure"] = STORED()
     fields["indexed"] = STORED()
     fields.update({name: NUMERIC(int, bits=32) for name in RANGE_FIELDS})
@@ -148,7 +149,7 @@ class WhooshWriter:
             values = doc.keywords.get(name) or []
             fields[name] = (values[0] if values else "") if name in ONE_VALUE else values
         fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed,
-                      structure=doc.stored.get("structure", ""))
+                      parts=doc.stored.get("parts", ""), structure=doc.stored.get("structure", ""))
         fields.update({name: doc.numbers[name] for name in RANGE_FIELDS if name in doc.numbers})
         fields[SORT_FIELD] = doc.sort_key
         self._writer.add_document(**fields)
@@ -209,7 +210,7 @@ class WhooshSearcher:
             return 0
         return len(self._searcher.search(translate(matching(query)), filter=allowed, limit=1, scored=False))
 
-    def stored(self, key, text: bool = True) -> dict:
+    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
     def by_id(self, doc_id: str) -> dict | None:
@@ -266,7 +267,8 @@ def _facets() -> dict:
 
 def _stored(fields: dict) -> dict:
     return {"id": fields["id"], "source": fields["source"], "part": fields["part"], "text": fields["body"],
-            "meta": fields["meta"], "indexed": fields.get("indexed", ""), "structure": fields.get("structure", "")}
+            "meta": fields["meta"], "indexed": fields.get("indexed", ""), "parts": fields.get("parts", ""),
+            "structure": fields.get("structure", "")}
 
 
 class WhooshEngine:

@@ -168,10 +168,12 @@ def snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
     return located_snippet(text, parsed, extra, words, width)[0]
 
 
-def whole_phrase(parsed: ParsedQuery) -> tuple[str, ...] | None:
-    """The query's words as one phrase, when it has several and is no question: where they stand together
-    is the snippet, and only there are they marked."""
-    return tuple(parsed.words) if len(parsed.words) > 1 and not parsed.question else None
+def whole_phrase(parsed: ParsedQuery, units: list[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """The query's words as one phrase, when it has several (and is no question): where they stand together
+    is the snippet, and only there are they marked. None when it is one of the units already (one word of
+    several syllables: `tuyên truyền`)."""
+    whole = tuple(parsed.words)
+    return whole if len(units) > 1 and len(whole) > 1 and not parsed.question and whole not in units else None
 
 
 def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
@@ -185,7 +187,7 @@ def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]]
     read to its first match. A match inside `furniture` (sorted spans) is no match.
     """
     units = query_units(parsed, words)
-    whole = whole_phrase(parsed)
+    whole = whole_phrase(parsed, units)
     skip = _Skip(furniture)
     cited = [(s, e, CITED) for s, e in sorted(extra) if not skip.holds(s)]
     reach = _reach(text, body + SNIPPET_REACH)

@@ -166,7 +166,7 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView:
             raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
-        structure = unpack(stored.get("structure"))
+        structure = unpack(stored.get("parts"), stored.get("structure"))
         return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
                             highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),

@@ -59,7 +59,7 @@ def stored_structure(searcher, doc_id: str) -> Structure:
     stored = searcher.by_id(doc_id)
     if stored is None:
         raise UnknownDocument(doc_id)
-    return unpack(stored.get("structure"))
+    return unpack(stored.get("parts"), stored.get("structure"))
 
 
 def _parts_of(searcher, doc_id: str):
@@ -70,7 +70,7 @@ def _parts_of(searcher, doc_id: str):
         stored = searcher.by_id(part_id)
         if stored is None:
             return
-        yield part_id, unpack(stored.get("structure"))
+        yield part_id, unpack(stored.get("parts"), stored.get("structure"))
 
 
 def part_links(searcher, doc_id: str, parts) -> dict[str, PartLink]:

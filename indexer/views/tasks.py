@@ -166,7 +166,7 @@ def _hits(searcher, rows: list[tuple]) -> tuple[TaskHit, ...]:
     for doc_id, k, *_ in rows:
         if doc_id not in read:
             stored = searcher.by_id(doc_id)
-            read[doc_id] = (unpack(stored.get("structure")).tasks, DocSummary.from_stored(stored))
+            read[doc_id] = (unpack(stored.get("parts"), stored.get("structure")).tasks, DocSummary.from_stored(stored))
         tasks, summary = read[doc_id]
         if k < len(tasks):
             hits.append(TaskHit(tasks[k], summary))
