@@ -76,7 +76,7 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     text, parsed, cites = stored["text"], request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
     citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
-    cut, where = _snippet(stored, request, [(c["start"], c["end"]) for c in citations])
+    cut, where = _snippet(stored, meta, request, [(c["start"], c["end"]) for c in citations])
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -92,11 +92,14 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
                cited_parts=cited_parts)
 
 
-def _snippet(stored: dict, request: SearchRequest, cited: list[tuple[int, int]]):
+def _snippet(stored: dict, meta: dict, request: SearchRequest, cited: list[tuple[int, int]]):
     """A hit's snippet, chosen in its text after the header and never in furniture, and the path of the part
-    it stands in (the document's outline, as the build stored it)."""
+    it stands in (the document's outline, as the build stored it). With nothing to look for (browsing), the
+    text's first words after its header, in no part."""
     if not request.snippets:
         return NO_SNIPPET, []
+    if not (cited or request.parsed.words or request.parsed.phrases):
+        return located_snippet(stored["text"], request.parsed, body=meta.get("body", 0))[0], []
     structure = head(stored.get("parts"))
     cut, at = located_snippet(stored["text"], request.parsed, cited, request.groups, body=structure.body,
                               furniture=structure.furniture)

@@ -66,7 +66,7 @@ def test_an_outline_stored_and_read_back_whole_or_as_a_hit_reads_it():
     structure = document_structure(LAW)
     assert unpack(*pack(structure)) == structure
     nodes, quick = structure.outline, head(pack(structure)[0])
-    assert (quick.body, quick.furniture) == (structure.body, structure.furniture)
+    assert (quick.body, quick.furniture.pairs()) == (structure.body, structure.furniture)
     for offset in range(0, len(LAW), 7):  # the hit's reading gives the tree's path, node for node
         assert [(n.anchor, n.label, n.start, n.end) for n in quick.path_at(offset)] == \
             [(n.anchor, n.label, n.start, n.end) for n in path_at(nodes, offset)]

@@ -79,7 +79,7 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
     # A citation's surface text and keys follow from the text and its ref: not stored again.
     stored_meta["citations"] = [{k: v for k, v in c.items() if k not in UNSTORED_CITATION}
                                 for c in stored_meta["citations"]]
-    stored_meta.update(format=doc.format, ocr=doc.ocr, path=doc.path, digest=doc.digest)
+    stored_meta.update(format=doc.format, ocr=doc.ocr, path=doc.path, digest=doc.digest, body=structure.body)
     title = meta.title or ""
     views = text_views(doc.text)
     title_views = text_views(title, with_words=False)

@@ -1,16 +1,15 @@
 """Find where a query matches a document's text, phrases and words as whole spans, and cut a snippet.
 
-The cost per hit is bounded by the snippet, not the document: one regular expression finds every
-unit of the query (a phrase, a word of several syllables, a syllable, and the query's words as one
-phrase) in text order, in the first SNIPPET_REACH characters of the document's own text (after its
-header); the scan stops once a window holds every unit, or the query's words stand together (or after
-enough matches), and the window is chosen in that same pass. A match in the furniture the build found
+The cost per hit is bounded by the snippet, not the document: in the first SNIPPET_REACH characters of the
+document's own text (after its header), one regular expression looks for the query's words side by side
+(when it has several), and where they stand nowhere together one finds every unit of the query (a phrase,
+a word of several syllables, a syllable) in text order; that scan stops once a window holds every unit (or
+after enough matches), and the window is chosen in the same pass. A match in the furniture the build found
 (running heads, the motto, the `Số:` line: `indexer.vocab.structure`) is skipped by bisection; the header
 is read (as far as the title) only when the text holds nothing.
 """
 
 import re
-from bisect import bisect_right
 from collections import deque
 from collections.abc import Iterable
 from functools import lru_cache
@@ -20,6 +19,7 @@ from itertools import islice
 from analyzers.normalize import canonical_tone, fold, has_diacritics
 from indexer.query.parse import ParsedQuery, exact_form
 from indexer.vocab.passages import Snippet, plain_snippet
+from indexer.vocab.structure import Spans
 
 # Every letter a Vietnamese text may hold, by the ASCII letter it folds to: a query word becomes a
 # regular expression that finds its accented and unaccented spellings without tokenizing the text.
@@ -178,7 +178,7 @@ def whole_phrase(parsed: ParsedQuery, units: list[tuple[str, ...]]) -> tuple[str
 
 def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
                     words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH, body: int = 0,
-                    furniture: tuple[tuple[int, int], ...] = ()) -> tuple[Snippet, int]:
+                    furniture: Spans | tuple[tuple[int, int], ...] = ()) -> tuple[Snippet, int]:
     """A hit's snippet, and the offset in the text of its first match (where its part is looked up).
 
     The window holding the query's words side by side (only they are then marked), else the one holding
@@ -188,7 +188,7 @@ def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]]
     """
     units = query_units(parsed, words)
     whole = whole_phrase(parsed, units)
-    skip = _Skip(furniture)
+    skip = _Skip(Spans.of(furniture))
     cited = [(s, e, CITED) for s, e in sorted(extra) if not skip.holds(s)]
     reach = _reach(text, body + SNIPPET_REACH)
     for start, end in ((body, reach), (0, body)):
@@ -204,18 +204,14 @@ def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]]
 
 
 def _chosen(text: str, units, whole, cited, skip: "_Skip", region: tuple[int, int], width: int):
-    """The matches of the window chosen in `region`, and whether they are the query's words side by side."""
+    """The matches of the window chosen in `region`, and whether they are the query's words side by side
+    (looked for first, alone: one more pass of the regular expression over the region, no Python per match)."""
     start, end = region
-    stream = find_units(text, units + [whole] if whole else units, start, end)
-    scanned = _Scan(merge([c for c in cited if start <= c[0] < end], skip.outside(stream)))
-    matches = scanned
-    if whole:
-        matches = []
-        for match in islice(scanned, SNIPPET_MATCHES):
-            if match[2] == len(units):  # the query's words side by side
-                return [match], True
-            matches.append(match)
-    chosen = best_window(iter(matches), width, units=len(units) + bool(cited))
+    together = next(skip.outside(find_units(text, [whole], start, end)), None) if whole else None
+    if together:
+        return [together], True
+    scanned = _Scan(merge([c for c in cited if start <= c[0] < end], skip.outside(find_units(text, units, start, end))))
+    chosen = best_window(scanned, width, units=len(units) + bool(cited))
     missing = [u for i, u in enumerate(units) if i not in {m[2] for m in chosen}]
     if chosen and missing and not scanned.done:
         later = next(skip.outside(find_units(text, missing, scanned.end, end)), None)
@@ -240,15 +236,14 @@ def _shifted(cut: Snippet, by: int) -> Snippet:
 class _Skip:
     """Sorted spans a match must stay out of."""
 
-    def __init__(self, spans: tuple[tuple[int, int], ...]):
-        self.starts, self.ends = [s for s, _ in spans], [e for _, e in spans]
+    def __init__(self, spans: Spans):
+        self.spans = spans
 
     def holds(self, offset: int) -> bool:
-        at = bisect_right(self.starts, offset) - 1
-        return at >= 0 and offset < self.ends[at]
+        return self.spans.holds(offset)
 
     def outside(self, matches):
-        return (m for m in matches if not self.holds(m[0]))
+        return (m for m in matches if not self.spans.holds(m[0]))
 
 
 def _reach(text: str, limit: int) -> int:
