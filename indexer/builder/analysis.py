@@ -76,8 +76,9 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
     meta = doc.meta
     structure = doc.structure if doc.structure is not None else document_structure(doc.text)
     stored_meta = asdict(meta)
-    # A citation's surface text and keys follow from the text and its ref: not stored again.
-    stored_meta["citations"] = [{k: v for k, v in c.items() if k not in UNSTORED_CITATION}
+    # A citation's surface text and keys follow from the text and its ref: not stored again; nor its parts
+    # when it names none (most do not: every hit reads the meta).
+    stored_meta["citations"] = [{k: v for k, v in c.items() if k not in UNSTORED_CITATION and (k != "parts" or v)}
                                 for c in stored_meta["citations"]]
     stored_meta.update(format=doc.format, ocr=doc.ocr, path=doc.path, digest=doc.digest, body=structure.body)
     title = meta.title or ""

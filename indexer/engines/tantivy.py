@@ -52,6 +52,7 @@ TEXT_ONLY = ("text", "parts", "structure")  # what a list of metadata (`stored(k
 # tantivy-py's document store compresses with lz4; zlib on the text first halves what it keeps
 # (Vietnamese text compresses about 4:1), for about 50 µs per hit to undo.
 STORE_COMPRESSION = 6
+UNCOMPRESSED = ("parts",)  # read by every hit, and small: zlib would cost a hit more than the bytes it saves
 # Exact near-phrases of three or more words try every gap pattern: at most this many, then tantivy's slop.
 MAX_GAP_PATTERNS = 16
 # tantivy refuses an aggregation of more than 65,000 buckets in all: the facets share them.
@@ -100,7 +101,8 @@ def make_document(doc: IndexedDoc) -> Document:
     out.add_text(STORED_TEXT, doc.indexed)
     out.add_integer("part", int(doc.stored["part"]))
     for key, name in STORED_BYTES.items():
-        out.add_bytes(name, zlib.compress(doc.stored.get(key, "").encode("utf-8"), STORE_COMPRESSION))
+        data = doc.stored.get(key, "").encode("utf-8")
+        out.add_bytes(name, data if key in UNCOMPRESSED else zlib.compress(data, STORE_COMPRESSION))
     return out
 
 
@@ -277,10 +279,10 @@ class TantivySearcher:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        wanted = {k for k in STORED_BYTES if (text or k not in TEXT_ONLY) and (structure or k != "structure")}
-        # (a document indexed before its structure was stored has none: "")
-        fields.update({key: zlib.decompress(value).decode("utf-8") if key in wanted and (value := doc.get_first(name))
-                       else "" for key, name in STORED_BYTES.items()})
+        for key, name in STORED_BYTES.items():  # (a document indexed before its structure was stored has none)
+            wanted = (text or key not in TEXT_ONLY) and (structure or key != "structure")
+            value = doc.get_first(name) if wanted else None
+            fields[key] = (value if key in UNCOMPRESSED else zlib.decompress(value)).decode("utf-8") if value else ""
         return fields
 
     def by_id(self, doc_id: str) -> dict | None:
