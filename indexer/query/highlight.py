@@ -294,8 +294,12 @@ class _Skip:
 
     def outside(self, matches):
         """The matches (in text order) outside every span: the spans are walked beside them, not searched."""
-        starts, ends, p = self.spans.starts, self.spans.ends, 0
-        n = len(starts)
+        n = len(self.spans.starts)
+        return self._walked(matches, self.spans.starts, self.spans.ends, n) if n else matches
+
+    @staticmethod
+    def _walked(matches, starts, ends, n: int):
+        p = 0
         for match in matches:
             while p < n and ends[p] <= match[0]:
                 p += 1

@@ -79,10 +79,11 @@ class Column(Sequence):
     def __len__(self) -> int:
         return len(self.line) // WIDTH
 
-    def __getitem__(self, k):
-        if not 0 <= k < len(self):
-            raise IndexError(k)
+    def __getitem__(self, k):  # (no check of k: bisect and a path only ask for what is there)
         return int(self.line[k * WIDTH:(k + 1) * WIDTH], BASE)
+
+    def __iter__(self):
+        return (int(self.line[at:at + WIDTH], BASE) for at in range(0, len(self.line), WIDTH))
 
 
 def _digits(n: int) -> str:
