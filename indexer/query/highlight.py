@@ -299,11 +299,12 @@ class _Skip:
 
     @staticmethod
     def _walked(matches, starts, ends, n: int):
-        p = 0
+        p, start, end = 0, starts[0], ends[0]  # the first span not yet behind the matches (columns: read once)
         for match in matches:
-            while p < n and ends[p] <= match[0]:
+            while p < n and end <= match[0]:
                 p += 1
-            if p == n or match[0] < starts[p]:
+                start, end = (starts[p], ends[p]) if p < n else (0, 0)
+            if p == n or match[0] < start:
                 yield match
 
 
