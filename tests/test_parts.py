@@ -12,7 +12,7 @@ import pytest
 from helpers import HAI_DUONG_150, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 from parts_corpus import FILES, PART_CHARS
 
-from indexer import citing_documents, find_tasks, search
+from indexer import citing_documents, find_tasks, get_document, search
 from indexer.builder.index import build_index
 from indexer.vocab.outline import Node
 from vanban.main import main
@@ -179,6 +179,14 @@ def test_a_documents_most_cited_parts_and_the_parts_its_citations_name(client):
     assert [(c["ref"], c["target"], c["parts"], c["part_links"]) for c in letter["citations"]] == [
         ("15/2020/NĐ-CP", DECREE, ["Điều 5 khoản 2"],
          [{"part": "Điều 5 khoản 2", "document": DECREE, "anchor": "dieu-5-khoan-2"}])]
+
+
+def test_a_documents_record_reads_its_structure_only_for_its_page(index):
+    assert (get_document(index, DECREE).outline, get_document(index, PLAN).tasks) == ((), ())
+    page = get_document(index, DECREE, structure=True)
+    assert ([n.anchor for n in page.outline], page.part_paths["dieu-5-khoan-2"]) == (
+        ["chuong-i", "chuong-ii", "chuong-iii"], "Chương II › Điều 5 › khoản 2")
+    assert get_document(index, PLAN, structure=True).task_items == PLAN_TASKS
 
 
 def test_the_citing_list_from_python_carries_the_same(index):

@@ -285,9 +285,9 @@ class TantivySearcher:
             fields[key] = (value if key in UNCOMPRESSED else zlib.decompress(value)).decode("utf-8") if value else ""
         return fields
 
-    def by_id(self, doc_id: str) -> dict | None:
+    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
-        return self.stored(hits[0][1], structure=True) if hits else None
+        return self.stored(hits[0][1], structure=structure) if hits else None
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         if field not in COUNTED_FIELDS:

@@ -17,7 +17,7 @@ from indexer.views.refs import load_graph
 from indexer.vocab.outline import Node, part_name
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
-from indexer.vocab.structure import unpack
+from indexer.vocab.structure import Structure, unpack
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -74,8 +74,7 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
-    outline: tuple[Node, ...] = ()     # its parts (`/api/documents/<id>/outline` gives them)
-    tasks: tuple[dict, ...] = ()       # the tasks it assigns (`/api/documents/<id>/tasks`)
+    stored_structure: tuple[str, str] = ("", "")  # its parts and structure as stored: read when a page asks
     cited_parts: tuple[CitedPart, ...] = ()  # the parts of it the corpus cites most
 
     def as_dict(self) -> dict:
@@ -85,6 +84,19 @@ class DocumentView:
                 "cited_by": [c.as_dict() for c in self.cited_by],
                 "cited_parts": [p.as_dict() for p in self.cited_parts],
                 "previous_part": self.previous_part, "next_part": self.next_part}
+
+    @cached_property
+    def structure(self) -> Structure:
+        """Its outline and tasks (the API has them at `/outline` and `/tasks`: its record does not read them)."""
+        return unpack(*self.stored_structure)
+
+    @property
+    def outline(self) -> tuple[Node, ...]:
+        return self.structure.outline
+
+    @property
+    def tasks(self) -> tuple[dict, ...]:
+        return self.structure.tasks
 
     @property
     def task_items(self) -> list[dict]:
@@ -157,22 +169,24 @@ def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tu
     return tuple(match_spans(text, parsed, cited, groups))
 
 
-def get_document(index, doc_id: str, query: str = "") -> DocumentView:
-    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id."""
+def get_document(index, doc_id: str, query: str = "", structure: bool = False) -> DocumentView:
+    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id.
+    `structure`: with its outline's headings and its tasks (what its page shows; its record has neither)."""
     ix = open_index(index)
     with ix.searcher() as searcher:
-        stored = searcher.by_id(doc_id)
+        stored = searcher.by_id(doc_id, structure=structure)
         if stored is None:
             raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
-        structure = unpack(stored.get("parts"), stored.get("structure"))
         return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
                             highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"]),
-                            **_neighbour_parts(searcher, doc_id), outline=structure.outline, tasks=structure.tasks,
-                            cited_parts=most_cited_parts(ix, searcher, doc_id))
+                            **_neighbour_parts(searcher, doc_id),
+                            stored_structure=(stored.get("parts", ""), stored.get("structure", "")) if structure
+                            else ("", ""),
+                            cited_parts=most_cited_parts(ix, searcher, stored))
 
 
 def _neighbour_parts(searcher, doc_id: str) -> dict:

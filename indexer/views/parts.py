@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from indexer.errors import UnknownDocument
 from indexer.store import open_index
-from indexer.vocab.outline import Node, find_part
-from indexer.vocab.structure import Structure, unpack
+from indexer.vocab.outline import Node
+from indexer.vocab.structure import Structure, head, unpack
 
 MOST_CITED_PARTS = 10  # on a document's record
 MAX_PARTS = 100        # of a long document looked through for a part (a 40 MB text in 400 KB parts)
@@ -62,36 +62,39 @@ def stored_structure(searcher, doc_id: str) -> Structure:
     return unpack(stored.get("parts"), stored.get("structure"))
 
 
-def _parts_of(searcher, doc_id: str):
-    """(id, structure) of a document and of each later part of it, in order."""
+def _parts_of(searcher, doc_id: str, known: dict):
+    """(id, parts as a hit reads them) of a document and of each later part of it, in order (`known`: id ->
+    the `parts` field already read)."""
     base = doc_id.rpartition("~")[0] if doc_id.rpartition("~")[2].isdigit() else doc_id
     for n in range(1, MAX_PARTS + 1):
         part_id = base if n == 1 else f"{base}~{n}"
-        stored = searcher.by_id(part_id)
+        stored = {"parts": known[part_id]} if part_id in known else searcher.by_id(part_id)
         if stored is None:
             return
-        yield part_id, unpack(stored.get("parts"), stored.get("structure"))
+        yield part_id, head(stored.get("parts"))
 
 
-def part_links(searcher, doc_id: str, parts) -> dict[str, PartLink]:
-    """Each named part (`Điều 5 khoản 2`) found in a corpus document's outline, by name: where it stands."""
+def part_links(searcher, doc_id: str, parts, known: dict | None = None) -> dict[str, PartLink]:
+    """Each named part (`Điều 5 khoản 2`) found in a corpus document's outline, by name: where it stands
+    (`known`: id -> the `parts` field of a document already read)."""
     wanted, found = list(dict.fromkeys(parts)), {}
     if not wanted:
         return found
-    for part_id, structure in _parts_of(searcher, doc_id):
+    for part_id, columns in _parts_of(searcher, doc_id, known or {}):
         for part in wanted:
-            node = None if part in found else find_part(structure.outline, part)
-            if node is not None:
-                found[part] = PartLink(part, part_id, node.anchor)
+            anchor = None if part in found else columns.find(part)
+            if anchor is not None:
+                found[part] = PartLink(part, part_id, anchor)
         if len(found) == len(wanted):
             break
     return found
 
 
-def most_cited_parts(ix, searcher, doc_id: str, limit: int = MOST_CITED_PARTS) -> tuple[CitedPart, ...]:
-    """The parts of a document the corpus cites most (the build counted them), each linked to where it stands."""
-    counted = (ix.derived("cited_parts") or {}).get(doc_id, [])[:limit]
-    links = part_links(searcher, doc_id, [p for p, _ in counted])
+def most_cited_parts(ix, searcher, stored: dict, limit: int = MOST_CITED_PARTS) -> tuple[CitedPart, ...]:
+    """The parts of a document (as read) the corpus cites most (the build counted them), each linked to where
+    it stands."""
+    counted = (ix.derived("cited_parts") or {}).get(stored["id"], [])[:limit]
+    links = part_links(searcher, stored["id"], [p for p, _ in counted], {stored["id"]: stored.get("parts")})
     return tuple(CitedPart(part, count, links.get(part)) for part, count in counted)
 
 

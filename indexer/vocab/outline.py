@@ -56,11 +56,16 @@ def part_name(node: Node) -> str:
     >>> part_name(Node("dieu-12-khoan-3", "3", "", 0, 1)), part_name(Node("muc-ii", "II", "", 0, 1))
     ('khoản 3', 'II')
     """
-    if KHOAN.search(node.anchor):
-        return "khoản " + node.label
-    if DIEM.search(node.anchor):
-        return "điểm " + node.label
-    return node.label
+    return name_of(node.label, node.anchor)
+
+
+def name_of(label: str, anchor: str) -> str:
+    """A part's name from its label and anchor (what part_name says of a node)."""
+    if KHOAN.search(anchor):
+        return "khoản " + label
+    if DIEM.search(anchor):
+        return "điểm " + label
+    return label
 
 
 def part_at(nodes: tuple[Node, ...], offset: int) -> list[str]:
@@ -122,33 +127,34 @@ def part_prefixes(part: str) -> list[str]:
     return [" ".join(f"{UNITS[u]} {v}" for u, v in units[:k]) for k in range(1, len(units) + 1)]
 
 
-def _matches(node: Node, unit: str, value: str) -> bool:
-    return fold(part_name(node)).lower() == fold(f"{UNITS[unit]} {value}").lower()
+def find_in(name, starts, ends, count: int, part: str) -> int | None:
+    """The index of the part a cited part names (`Điều 5 khoản 2`) among `count` parts in text order (each
+    one's `name(k)`, start and end): its first unit the first so named in the text (a decision's own articles
+    come before those of the text it issues), each next unit among the parts inside the one before."""
+    low, high, found = 0, count, None
+    for unit, value in _units(part):
+        wanted = fold(f"{UNITS[unit]} {value}").lower()
+        found = next((k for k in range(low, high) if fold(name(k)).lower() == wanted), None)
+        if found is None:
+            return None
+        low = found + 1
+        high = next((k for k in range(low, high) if starts[k] >= ends[found]), high)
+    return found
 
 
-def _first(nodes: tuple[Node, ...], unit: str, value: str) -> Node | None:
-    """The first node, in text order and depth first, named `unit value`."""
+def _preorder(nodes: tuple[Node, ...]):
     for node in nodes:
-        if _matches(node, unit, value):
-            return node
-        found = _first(node.children, unit, value)
-        if found is not None:
-            return found
-    return None
+        yield node
+        yield from _preorder(node.children)
 
 
 def find_part(nodes: tuple[Node, ...], part: str) -> Node | None:
-    """The node a cited part names (`Điều 5 khoản 2`): its first unit the first so named in the text (a
-    decision's own articles come before those of the text it issues), each next unit inside the one before.
+    """The node a cited part names (find_in, on an outline's tree).
 
     >>> law = (Node("dieu-5", "Điều 5", "", 0, 9, (Node("dieu-5-khoan-2", "2", "", 4, 9),)),)
     >>> find_part(law, "Điều 5 khoản 2").anchor, find_part(law, "Điều 6")
     ('dieu-5-khoan-2', None)
     """
-    found, scope = None, nodes
-    for unit, value in _units(part):
-        found = _first(scope, unit, value)
-        if found is None:
-            return None
-        scope = found.children
-    return found
+    flat = list(_preorder(nodes))
+    k = find_in(lambda k: part_name(flat[k]), [n.start for n in flat], [n.end for n in flat], len(flat), part)
+    return None if k is None else flat[k]

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from indexer.vocab.outline import Node
+from indexer.vocab.outline import Node, find_in, name_of
 
 
 @dataclass(frozen=True)
@@ -167,6 +167,13 @@ class Head:
             return []
         labels, anchors = (line.split(SEPARATOR, path[0] + 1) for line in (self.labels, self.anchors))
         return [Node(anchors[k], labels[k], "", self.starts[k], self.ends[k]) for k in reversed(path)]
+
+
+    def find(self, part: str) -> str | None:
+        """The anchor of the part a citation names (`Điều 5 khoản 2`), or None (vocab.outline.find_in)."""
+        labels, anchors = self.labels.split(SEPARATOR), self.anchors.split(SEPARATOR)
+        k = find_in(lambda k: name_of(labels[k], anchors[k]), self.starts, self.ends, len(self.starts), part)
+        return None if k is None else anchors[k]
 
 
 def head(parts: str | None) -> Head:
