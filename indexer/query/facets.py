@@ -56,6 +56,9 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
     facets.append(_month_facet(searcher, query, filters, scope))
     if filters.get("cites") or scope.get("cites"):
         facets.append(_kind_facet(searcher, query, filters, scope))
+    if scope.get("cites") or (filters.get("cites") and filters.get("part")):
+        # the citing list's grouping by the part cited (an aggregation of its own: a search with a `cites`
+        # filter alone does not pay for it)
         facets.append(_part_facet(searcher, query, filters, scope))
     return facets
 
