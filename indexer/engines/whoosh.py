@@ -32,6 +32,10 @@ from indexer.engines import (
 # Facet fields holding several values per document: counted with overlap.
 MULTI_VALUED = {"cited_refs", "cites_kind", "cites_part"}
 SINGLE_VALUED = set(COUNTED_FIELDS) - MULTI_VALUED
+# Counted only when asked for (as tantivy's are): the relation and the cited part show only beside a `cites`
+# filter, and a document has as many values as refs and parts it cites; the rest in the search's own pass.
+COUNTED_ON_DEMAND = ("cites_kind", "cites_part")
+COUNTED_AT_ONCE = tuple(f for f in COUNTED_FIELDS if f not in COUNTED_ON_DEMAND)
 # Facet counts kept per searcher, for the last few (query, filter) pairs searched.
 GROUPS_KEPT = 8
 # Keyword fields with one value per document.
@@ -193,16 +197,15 @@ class WhooshSearcher:
         results = self._searcher.search(translate(query), filter=allowed, limit=offset + limit,
                                         sortedby=SORT_FIELD if sort else None, reverse=sort == "date",
                                         groupedby=_facets(), maptype=sorting.Count)
-        self._keep_groups((query, filter), results)
+        self._keep_groups((query, filter), _groups_of(results, COUNTED_AT_ONCE))
         hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
                 for i in range(offset, min(results.scored_length(), offset + limit))]
         return Page(len(results), hits)
 
-    def _keep_groups(self, key, results) -> None:
+    def _keep_groups(self, key, counts: dict) -> None:
         while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
             self._groups.pop(next(iter(self._groups)))
-        self._groups[key] = {name: {_text(k): v for k, v in results.groups(name).items() if k}
-                             for name in COUNTED_FIELDS}
+        self._groups[key] = counts
 
     def count(self, query, filter=None) -> int:
         allowed = self._allowed(filter)
@@ -219,13 +222,24 @@ class WhooshSearcher:
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         key = (query, filter)
-        if key not in self._groups:  # every facet of this query in one unscored pass
-            allowed = self._allowed(filter)
-            if allowed == set():
+        if key not in self._groups:  # every facet of this query (but those counted on demand) in one unscored pass
+            counted = self._count(query, filter, COUNTED_AT_ONCE)
+            if counted is None:
                 return {}
-            self._keep_groups(key, self._searcher.search(translate(matching(query)), filter=allowed, limit=1,
-                                                         scored=False, groupedby=_facets(), maptype=sorting.Count))
-        return self._groups[key][field]
+            self._keep_groups(key, counted)
+        groups = self._groups[key]
+        if field not in groups:  # one counted on demand, on its own
+            groups.update(self._count(query, filter, (field,)) or {field: {}})
+        return groups[field]
+
+    def _count(self, query, filter, fields) -> dict | None:
+        """Documents per value of each field over what the query matches (None: nothing can)."""
+        allowed = self._allowed(filter)
+        if allowed == set():
+            return None
+        found = self._searcher.search(translate(matching(query)), filter=allowed, limit=1, scored=False,
+                                      groupedby=_facets(fields), maptype=sorting.Count)
+        return _groups_of(found, fields)
 
     def doc_count(self) -> int:
         return self._searcher.doc_count()
@@ -261,8 +275,12 @@ def _text(value) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _facets() -> dict:
-    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in COUNTED_FIELDS}
+def _groups_of(results, fields) -> dict[str, dict[str, int]]:
+    return {name: {_text(k): v for k, v in results.groups(name).items() if k} for name in fields}
+
+
+def _facets(fields=COUNTED_AT_ONCE) -> dict:
+    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in fields}
 
 
 def _stored(fields: dict) -> dict:
