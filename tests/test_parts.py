@@ -243,6 +243,7 @@ def test_tasks_as_csv_and_excel(client):
         "link": "http://127.0.0.1:5000/doc/pc/ke_hoach_45.txt%230#phu-luc"}])
     book = openpyxl.load_workbook(io.BytesIO(client.get("/api/tasks?format=xlsx").data))
     sheet = book.worksheets[0]
+    assert sheet.title == "Nhiệm vụ"
     assert [c.value for c in sheet[1]][5:9] == ["Nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời hạn"]
     assert [row[6].value for row in sheet.iter_rows(min_row=2)] == [t["lead"] for t in PLAN_TASKS]
 

@@ -220,4 +220,4 @@ def tasks_table(index, base_url: str, query: str = "", filters: dict | None = No
     about = (("Nhiệm vụ", title), ("Số nhiệm vụ khớp", str(found.total)), ("Trong tệp này", str(len(found.hits))),
              ("Lập lúc", made))
     return ResultTable(title, TASK_COLUMNS, tuple(_task_row(h, base_url) for h in found.hits),
-                       found.total, about)
+                       found.total, about, sheet="Nhiệm vụ")
