@@ -1,4 +1,4 @@
-"""A document is its parts, on a real index of hand-written texts (tests/parts_corpus.py) built by each engine:
+"""A document is its parts, on a real index of hand-written texts (tests/structure_corpus.py) built by each engine:
 the outline and the tasks as the API gives them, hits that say where they are (a long law's second part too),
 snippets from the body, citations of a part (filtered, grouped, linked to where the part stands), a
 document's most cited parts, the tasks across the corpus (facets, filters, files, the CLI), and the page."""
@@ -10,7 +10,7 @@ import json
 import openpyxl
 import pytest
 from helpers import HAI_DUONG_150, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
-from parts_corpus import FILES, PART_CHARS
+from structure_corpus import FILES, PART_CHARS
 
 from indexer import citing_documents, find_tasks, get_document, search
 from indexer.builder.index import build_index
