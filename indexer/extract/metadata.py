@@ -32,15 +32,17 @@ from indexer.extract.header import (
 from indexer.extract.issuer_block import case_header, completed, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts import head_text
+from indexer.extract.layouts.scans import unglue, unglued_view
 from indexer.extract.places import find_district, find_province
+from indexer.extract.scanned import Around, agreed_date, agreed_number, name_date, number_around, signed_on
 from indexer.extract.signature import signer_match, signing_body
 from indexer.vocab.identity import is_central_ref
 from indexer.vocab.passages import citing_passage
 from indexer.vocab.refs import ref_key, type_name, type_of_symbol
 
-# An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`):
-# neither its number nor its date belongs to the document.
-STAMP = re.compile(r"(?:ĐẾN|Đến)\s*Ngày\s*:|Số và ký hiệu HS")
+# An arrival stamp OCR'd into the text (`VP. UBND TỈNH KG Số: 606 ĐẾN Ngày: 10/6/2021`, a scan's
+# `ĐẾN sð4410ý....`, `Số và ký hiệu H§:`, `Chuyển:`): neither its number nor its date belongs to the document.
+STAMP = re.compile(r"(?:ĐẾN|Đến)\s*Ngày\s*:|(?:^|\s)ĐẾN\s+S|Số và ký hiệu H|^[ \t]*Chuyển\s*:", re.M)
 PARAGRAPH = re.compile(r"[^\n]+(?:\n[^\n]+)*")
 
 # The opening sentence names the issuer: `..., Ban Thường vụ Tỉnh ủy ban hành Kế hoạch`,
@@ -83,6 +85,14 @@ class DocumentMetadata:
     authority: str | None = None      # who acts for the issuer when the text names it: `Bộ trưởng`
     partial_date: str | None = None   # `2024-12` or `2024` when the day (and month) is blank or unreadable
     uncertain: tuple[str, ...] = ()   # fields printed but not readable (a scan's garbled digits): left out
+    partial_number: str | None = None  # the printed symbol (`/QĐ-UBND`) when the digits are blank or unreadable
+    # The day the issuer's digital signature box says it was signed (`Thời gian ký: 02.04.2026`): not the
+    # date, which the office writes by hand and which differs from it in 7 of 10 such scans (`scanned`).
+    signed_on: str | None = None
+    # Where a field not read from the page's own line came from (`scanned`): (field, `filename` | `signature`
+    # | `printed_year`), e.g. (("number", "filename"), ("signed_on", "signature")).
+    sources: tuple[tuple[str, str], ...] = ()
+    ocr_pages: tuple[tuple[int, int], ...] = ()  # (page number, mean word confidence 0-100) of a scan's pages
 
 
 def _clean(text: str) -> str:
@@ -213,9 +223,18 @@ def _doc_type(head: str, header: str, number: Printed) -> str | None:
         return symbol_type or number.doc_type
     if heading:
         return type_name(heading.group(1))
-    if SUBJECT_LINE.search(header) or number.value:
+    if SUBJECT_LINE.search(header) or number.value or number.symbol:
         return "Công văn"  # an official letter carries no type code and no type heading
     return None
+
+
+def _read_type(heads: list[str], headers: list[str], number: Printed) -> str | None:
+    """The type a head names; of a scan's readings, the heading one of them reads in its header first."""
+    for head in heads[1:]:
+        heading, in_header = header_heading(head)
+        if heading and in_header and not header_heading(heads[0])[1]:
+            return type_name(heading.group(1))
+    return next((t for t in (_doc_type(h, hh, number) for h, hh in zip(heads, headers)) if t), None)
 
 
 def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bool:
@@ -247,15 +266,47 @@ def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
     return (passed_on(view), None) if printed.state == "none" else (None, printed.value)
 
 
-def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") -> DocumentMetadata:
-    """Extract one document's metadata; `context` is the rest of its file (for its place)."""
-    view = reading_view(text)
-    head = head_text(text, view)  # the header in reading order, whatever its layout
+def _page_header(text: str, view: str, around: Around) -> tuple[list[str], list[str], Printed, Printed]:
+    """The head in reading order and its header (before the type heading), and the number and date it
+    prints; for a scan, each reading of its header (`Around.headers`), the one that names an issuer first,
+    with the digits the readings agree on."""
+    if not around.headers:
+        head = head_text(text, view)  # the header in reading order, whatever its layout
+        header, number, date = _printed(head)
+        return [head], [header], number, date
+    heads = [head_text(unglue(h)) for h in around.headers]
+    headers = [_header(h) for h in heads]
+    named = sorted(range(len(heads)), key=lambda i: header_issuer(headers[i])[0] is None)
+    number, date = agreed_number(tuple(headers)), agreed_date(tuple(headers))
+    return [heads[i] for i in named], [headers[i] for i in named], number, date
+
+
+def _date_around(around: Around, printed: Printed, date: str | None,
+                 partial: str | None) -> tuple[str | None, str | None, str | None]:
+    """(date, partial date, source): a date the page does not print readably, from the file's name
+    (`scanned.name_date`), else its printed year and month."""
+    if date or printed.state not in ("unsure", "blank"):
+        return date, partial, None
+    named = name_date(around.file_name, printed) if printed.state == "unsure" else None
+    if named:
+        return named, None, "filename"
+    return None, partial, "printed_year" if partial else None
+
+
+def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
+                around: Around | None = None) -> DocumentMetadata:
+    """Extract one document's metadata; `context` is the rest of its file (for its place), `around` what its
+    file says around it (its name, a scan's header read apart)."""
+    around = around or Around()
+    view = unglued_view(text, reading_view(text))
     stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
-    header, number, printed_date = _printed(head)
+    heads, headers, number, printed_date = _page_header(text, view, around)
+    head, header = heads[0], headers[0]
     consolidated = _consolidated(view)
     if consolidated:
         number = Printed(consolidated.get("number"), "read", "Văn bản hợp nhất")
+    doc_type = "Văn bản hợp nhất" if consolidated else _read_type(heads, headers, number)
+    number, number_source = number_around(around, number, doc_type, (printed_date.value or "")[:4] or None, header)
     citations = find_citations(view, exclude=stamps, own_key=ref_key(number.value) if number.value else None)
     places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
     signer = consolidated.get("signer") if consolidated else None
@@ -266,15 +317,21 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     else:
         issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
+    date, partial, date_source = _date_around(around, printed_date, date, partial)
+    signed = signed_on(text, issuer.name if issuer else None)
+    sources = tuple((f, s) for f, s in (("number", number_source), ("date", date_source),
+                                        ("signed_on", "signature" if signed else None)) if s)
     province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
     return _dated(DocumentMetadata(
-        part=part, start=offset, end=offset + len(text),
-        doc_type="Văn bản hợp nhất" if consolidated else _doc_type(head, header, number),
+        part=part, start=offset, end=offset + len(text), doc_type=doc_type,
         number=number.value, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
         year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
         title=title(head, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
         parent_issuer=parent, authority=issuer.authority if issuer else None, partial_date=partial,
-        uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure")))
+        uncertain=tuple(f for f, p, v in (("number", number, number.value), ("date", printed_date, date))
+                        if p.state == "unsure" and not v),
+        partial_number=number.symbol if not number.value and number.state in ("unsure", "blank") else None,
+        sources=sources, deduced=tuple(f for f, s in sources if s == "filename"), signed_on=signed))
 
 
 def _dated(meta: DocumentMetadata) -> DocumentMetadata:
@@ -285,7 +342,8 @@ def _dated(meta: DocumentMetadata) -> DocumentMetadata:
     printed = meta.date or meta.partial_date
     year = int(printed[:4]) if printed else (int(date_min[:4]) if date_min else None)
     inferred = bool(year and not printed)
-    return replace(meta, year=year, year_inferred=inferred, date_min=date_min, deduced=("year",) if inferred else ())
+    return replace(meta, year=year, year_inferred=inferred, date_min=date_min,
+                   deduced=meta.deduced + (("year",) if inferred else ()))
 
 
 def _shift(citation: Citation, offset: int) -> Citation:
@@ -310,8 +368,9 @@ def _attached(text: str, earlier: list[DocumentMetadata], meta: DocumentMetadata
     return meta
 
 
-def extract(text: str) -> list[DocumentMetadata]:
-    """Split a file's text into its documents and extract each one's metadata.
+def extract(text: str, around: Around | None = None) -> list[DocumentMetadata]:
+    """Split a file's text into its documents and extract each one's metadata (`around`: what the file says
+    around its text, `scanned.Around`).
 
     >>> [(m.doc_type, m.number, m.date) for m in extract("TỈNH ỦY HẢI DƯƠNG\\nSố 150 - KH/TU\\n"
     ...     "Hải Dương, ngày 15 tháng 5 năm 2019\\n\\nKẾ HOẠCH\\n\\nthực hiện Nghị quyết\\n\\nNội dung.")]
@@ -321,5 +380,7 @@ def extract(text: str) -> list[DocumentMetadata]:
     results = []
     for part, (start, end) in enumerate(spans):
         context = text[:start] + text[end:] if len(spans) > 1 else ""
-        results.append(_attached(text, results, extract_one(text[start:end], part, start, context)))
+        # The file's name and its first page's header belong to the file's first document.
+        meta = extract_one(text[start:end], part, start, context, around if part == 0 else None)
+        results.append(_attached(text, results, meta))
     return results

@@ -12,6 +12,7 @@ reading (`Ø`/`O` for 0, `I`/`l`/`|` for 1), and a value is kept only when it is
 import re
 import unicodedata
 
+from indexer.extract.headings import LONG_HEADING, TYPE_HEADING
 from indexer.extract.issuers import CENTRAL_BODIES
 from indexer.extract.places import PROVINCES
 from indexer.vocab.refs import DOCUMENT_TYPES, HEADING_TYPES
@@ -32,8 +33,8 @@ SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[�
 # A header line is short; a longer one is a paragraph of the body, left as it is.
 HEADER_LINE_CHARS = 160
 
-# `Só:`, `Sô:`, `S6:` at a line's start: `Số:`.
-NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo6][ \t]*:", re.M)
+# `Só:`, `Sô:`, `S6:`, `SỐ:`, `Số;` at a line's start, perhaps after a scan's stray marks (`›„ SỐ:`): `Số:`.
+NUMBER_WORD = re.compile(r"^([ \t]*)(?:[^\w\s]{1,3}[ \t]*)?S[óòỏõọôồốổỗộoỐỒÔÓ6][ \t]*[:;]", re.M)
 
 # Known header phrases, keyed by their letters without diacritics (upper case).
 _PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI",
@@ -131,11 +132,57 @@ def respace(line: str) -> str:
     return " ".join(names + ([squeezed[at:]] if at < len(squeezed) else []))
 
 
+# Debris a scan reads before a heading on its line (`Ilàexe: GIÁY PHÉP`, `BI : GIẤY PHÉP`): a few characters,
+# no word of capitals, ending in a colon or a mark.
+HEADING_DEBRIS = re.compile(r"^(?P<debris>[^\n:]{0,10}[:;|>»]|[^\w\n]{0,2}_*[^\w\n]{0,2})[ \t]*(?=\w)")
+
+
+def heading_without_debris(line: str) -> str:
+    """A type heading with what a scan read before it on its line dropped; any other line as it is.
+
+    >>> heading_without_debris("Ilàexe: GIẤY PHÉP"), heading_without_debris("-_ GIẤY PHÉP")
+    ('GIẤY PHÉP', 'GIẤY PHÉP')
+    >>> heading_without_debris("Số: 12/QĐ-UBND")
+    'Số: 12/QĐ-UBND'
+    """
+    debris = HEADING_DEBRIS.match(line)
+    if not debris or re.search(r"[A-ZĐÀ-Ỹ]{3,}", debris.group("debris")):
+        return line
+    rest = line[debris.end():]
+    return rest if TYPE_HEADING.fullmatch(rest) or LONG_HEADING.fullmatch(rest) else line
+
+
 def fix_scan_header(lines: list[str]) -> list[str]:
-    """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`
-    (a long line is a paragraph of the body: left as it is)."""
-    return [NUMBER_WORD.sub(r"\1Số:", fix_header_words(respace(line))) if len(line) <= HEADER_LINE_CHARS else line
-            for line in lines if not SEAL_LINE.search(line)]
+    """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`, a
+    heading's debris dropped (a long line is a paragraph of the body: left as it is)."""
+    return [_fixed(line) if len(line) <= HEADER_LINE_CHARS else line for line in lines if not SEAL_LINE.search(line)]
+
+
+def _fixed(line: str) -> str:
+    return heading_without_debris(NUMBER_WORD.sub(r"\1Số:", fix_header_words(respace(line))))
+
+
+# A date word a scan glues to its digits: `ngày30`, `ngày?}`, `năm2026` (page furniture would take the
+# digits for a footnote's).
+GLUED_DATE = re.compile(r"(?:(?<=ngày)|(?<=tháng))(?=[\d?])|(?<=năm)(?=(?:19|20)\d\d)")
+GLUED_DAY = re.compile(r"(?<=ngày)\d{1,2}(?!\d)")
+
+
+def unglue(text: str) -> str:
+    """A scan's date words apart from their digits.
+
+    >>> unglue("Hà Nội, ngày30 tháng 4 năm2026")
+    'Hà Nội, ngày 30 tháng 4 năm 2026'
+    """
+    return GLUED_DATE.sub(" ", text)
+
+
+def unglued_view(text: str, view: str) -> str:
+    """A furniture view with the day a scan glued to `ngày` given back (the view blanks it as a footnote
+    number): offsets unchanged."""
+    for match in GLUED_DAY.finditer(text):
+        view = view[:match.start()] + match.group(0) + view[match.end():]
+    return view
 
 
 def read_digits(raw: str) -> tuple[str | None, bool]:
