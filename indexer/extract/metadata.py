@@ -53,6 +53,9 @@ OPENING_ISSUER = re.compile(
     r"Tổng Giám đốc)[^,;()\n]{0,80}?)\s+(?:ban hành|xây dựng|đề ra|hướng dẫn|thông báo|quyết định)\b",
     re.M)
 
+# The national motto, as a header prints it and as a scan reads it (`CỌNG HOÀ XÃ HỘI`).
+MOTTO = re.compile(r"C[ỘỌÔO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘỌÔO]I|CỘNG HOÀ XÃ HỘI", re.I)
+
 RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận\s*:", re.M)
 
 # A cover letter's words for what comes with it: `(*đính kèm văn bản*)`, `kèm theo`.
@@ -200,7 +203,9 @@ def _issuer(view: str, head: str, header: str, number: str | None, signer, place
         printed = completed(printed, number)
         parent_body = _located(Body(parent), places) if parent else None
         return _located(printed, places), parent_body.name if parent_body else None
-    opening = _preamble_issuer(head)
+    # A header with the national motto has its issuer block beside it: when that block cannot be read, a
+    # body the opening sentence names (`Bộ Giáo dục và Đào tạo hướng dẫn ...`) is not taken for it.
+    opening = None if MOTTO.search(header) else _preamble_issuer(head)
     if opening:
         if is_central_body(opening.name):
             return opening, None

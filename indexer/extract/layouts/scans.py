@@ -152,6 +152,43 @@ def heading_without_debris(line: str) -> str:
     return rest if TYPE_HEADING.fullmatch(rest) or LONG_HEADING.fullmatch(rest) else line
 
 
+# Words that start the name of a body below a ministry or a province, beside the known names' words.
+UNIT_WORDS = ["TRƯỜNG ĐẠI HỌC", "HỌC VIỆN", "TRUNG TÂM", "CÔNG TY", "BỆNH VIỆN", "CHI CỤC", "TỔNG CỤC", "PHÒNG",
+              "ĐOÀN THANH NIÊN", "LIÊN ĐOÀN", "HỘI", "KHOA", "VIỆN"]
+# The syllables a header prints, bare: a scan's stray space inside one (`TRƯỜN G`, `MIN H`) is closed
+# when the two pieces make one of them and the first alone does not.
+_SYLLABLES = {bare(w) for name in _NAMES + UNIT_WORDS for w in name.split()}
+SPLIT_TAIL = 2  # letters a stray space cuts off a syllable's end
+
+
+def mend_syllables(line: str) -> str:
+    """A line with the capitals syllables a scan broke made whole again: cut in two by a stray space
+    (`TRƯỜN G`), or a letter read twice (`NGAÀI`).
+
+    >>> mend_syllables("TRƯỜN G ĐẠI HỌC ĐIỆN LỰC"), mend_syllables("ĐẠI HỌC Y HÀ NỘI")
+    ('TRƯỜNG ĐẠI HỌC ĐIỆN LỰC', 'ĐẠI HỌC Y HÀ NỘI')
+    >>> mend_syllables("TĨNH QUANG NGAÀI")
+    'TĨNH QUANG NGÀI'
+    """
+    words: list[str] = []
+    for word in line.split(" "):
+        if (words and word.isalpha() and word.isupper() and words[-1].isupper() and len(word) <= SPLIT_TAIL
+                and bare(words[-1]) not in _SYLLABLES and bare(words[-1] + word) in _SYLLABLES):
+            words[-1] += word
+        else:
+            words.append(_undoubled(word) if word.isupper() and bare(word) not in _SYLLABLES else word)
+    return " ".join(words)
+
+
+def _undoubled(word: str) -> str:
+    """A word with a letter read twice (`NGAÀI`) read once, when that makes a known syllable."""
+    plain = bare(word)
+    for i in range(1, len(word)):
+        if plain[i] == plain[i - 1] and plain[i].isalpha() and plain[:i] + plain[i + 1:] in _SYLLABLES:
+            return word[:i - 1] + word[i:]  # the second reading keeps its diacritics: `AÀ` -> `À`
+    return word
+
+
 def fix_scan_header(lines: list[str]) -> list[str]:
     """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`, a
     heading's debris dropped (a long line is a paragraph of the body: left as it is)."""
@@ -159,7 +196,7 @@ def fix_scan_header(lines: list[str]) -> list[str]:
 
 
 def _fixed(line: str) -> str:
-    return heading_without_debris(NUMBER_WORD.sub(r"\1Số:", fix_header_words(respace(line))))
+    return heading_without_debris(NUMBER_WORD.sub(r"\1Số:", fix_header_words(mend_syllables(respace(line)))))
 
 
 # A date word a scan glues to its digits: `ngày30`, `ngày?}`, `năm2026` (page furniture would take the
