@@ -122,7 +122,7 @@ def field_figures(rows: list[dict]) -> dict:
         n = counts["right"] + counts["wrong"] + counts["left out"]
         by_source = defaultdict(Counter)
         for v, source in verdicts:
-            if v in ("right", "wrong", "extra"):
+            if source != "-":  # a value was given (a partial date counts as left out)
                 by_source[source][v] += 1
         out[field] = {"n": n, "right": round(counts["right"] / n, 3) if n else None,
                       "wrong": round(counts["wrong"] / n, 3) if n else None,
@@ -130,6 +130,15 @@ def field_figures(rows: list[dict]) -> dict:
                       "given_without_truth": counts["extra"],
                       "by_source": {s: dict(c) for s, c in sorted(by_source.items())}}
     return out
+
+
+def signing_figures(rows: list[dict]) -> dict:
+    """The issuer's signing day (`signed_on`, source `signature`): how often it is given, and how often it
+    is the box's day (gold `signature_time`) and the printed date."""
+    given = [(r["record"], r["meta"].signed_on) for r in rows if r["meta"] and r["meta"].signed_on]
+    return {"given": len(given), "boxes_in_gold": sum(1 for r in rows if r["record"]["signature_time"]),
+            "same_as_box": sum(1 for rec, day in given if (rec["signature_time"] or "")[:10] == day),
+            "same_as_date": sum(1 for rec, day in given if rec["date"] == day)}
 
 
 def today_cpu(checkout: Path, files: list[Path]) -> dict | None:
@@ -150,6 +159,7 @@ def per_file(rows: list[dict]) -> list[dict]:
                 for f in FIELDS},
              "uncertain": list(r["meta"].uncertain) if r["meta"] else None,
              "partial_number": r["meta"].partial_number if r["meta"] else None,
+             "signed_on": r["meta"].signed_on if r["meta"] else None,
              "ocr_pages": r["meta"].ocr_pages if r["meta"] else None, "skipped": r["skipped"]} for r in rows]
 
 
@@ -167,6 +177,10 @@ def summary_lines(figures: dict) -> list[str]:
                             for s, c in stats["by_source"].items())
         lines.append(f"  {field:<7} right {stats['right']}  wrong {stats['wrong']}  left out {stats['left_out']} "
                      f"(n {stats['n']}, +{stats['given_without_truth']} without truth; {target})  [{sources}]")
+    signed = figures["signed_on"]
+    lines.append(f"  signed_on (source signature, kept apart from the date): given {signed['given']} of "
+                 f"{signed['boxes_in_gold']} boxes, the box's day {signed['same_as_box']}, the printed date "
+                 f"{signed['same_as_date']}")
     return lines
 
 
@@ -177,7 +191,8 @@ def run(checkout: Path | None) -> dict:
     wall = time.perf_counter() - wall
     cpu, pages = sum(r["cpu"] for r in rows), sum(r["pages"] for r in rows)
     figures = {"files": len(rows), "pages": pages, "cpu_seconds": round(cpu, 2), "wall_seconds": round(wall, 2),
-               "cpu_per_page": round(cpu / max(1, pages), 3), "fields": field_figures(rows), "per_file": per_file(rows)}
+               "cpu_per_page": round(cpu / max(1, pages), 3), "fields": field_figures(rows),
+               "signed_on": signing_figures(rows), "per_file": per_file(rows)}
     if checkout is not None:
         figures["today"] = today_cpu(checkout, [DATA / r["file"] for r in gold])
         if figures["today"]:

@@ -7,7 +7,8 @@ checks JSON Lines records); `metadata` is the pure `extract(text)`, built from `
 family's header put in one reading order: HTML, Pandoc and pipe tables, side-by-side columns, scans),
 `header` and `headings` (number, date, type heading, title), `issuer_block` and `issuers` (the bodies
 top left, named canonically), `signature`, `furniture`, `places` and `citations`, in the words of
-`indexer.vocab` (refs, relations, identity, passages, periods).
+`indexer.vocab` (refs, relations, identity, passages, periods); `scanned` reads a scan's header as the
+reader read it apart and what its file says around it (the number in its name), each value with its source.
 
 May import: analyzers, indexer.readers, indexer.sources, indexer.vocab, and indexer's shared modules.
 """

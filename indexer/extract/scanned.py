@@ -180,15 +180,21 @@ def symbol_in(header: str, file_name: str) -> str | None:
 
 def number_around(around: Around, printed: Printed, doc_type: str | None, year: str | None,
                   header: str) -> tuple[Printed, str | None]:
-    """The page's number, or the file name's (source `filename`) where the page prints its symbol but not
-    its digits; a number the name and the page both give, differently, is left out."""
-    symbol = printed.symbol or (symbol_in(header, around.file_name) if printed.state == "none" else None)
-    if not around.file_name or not symbol:
+    """The page's number, or the file name's (source `filename`) where a scan prints its symbol but not
+    its digits; a number a scan's page and the name both give, differently, is left out. A draft's blank
+    stays blank: it has no number to find."""
+    if not around.file_name or printed.state == "blank":
         return printed, None
-    if printed.state == "read":
+    if printed.state == "read":  # a typed number stands; a scan's digits must agree with the name
+        if not around.headers:
+            return printed, None
         digits = name_number(around.file_name, printed, doc_type, year)
         same = digits is None or ref_key(printed.value).split("-")[0] == digits
         return (printed if same else Printed(None, "unsure", printed.doc_type, printed.symbol)), None
+    garbled = printed.state == "none" and around.headers  # `Số:` unreadable: the symbol found from the name
+    symbol = printed.symbol or (symbol_in(header, around.file_name) if garbled else None)
+    if not symbol:
+        return printed, None
     digits = name_number(around.file_name, Printed(None, "unsure", symbol=symbol), doc_type,
                          year or _symbol_year(symbol))
     if digits is None:

@@ -206,7 +206,7 @@ class _Reader:
             page.close()
         below = masked_lines([w for w in first.words if w.top >= band[1]], mask=False)
         again = "\n".join([masked_lines(c.words) for c in columns] + [below])
-        return again, "\n".join(in_columns(first.words, *band) + [below])
+        return again, "\n".join(column_lines(first.words, *band) + [below])
 
     def _read(self, page, dpi: float, crop=(0, 0, 0, 0), psm: str = "3") -> PageRead:
         """Render (a crop of) a page to a grey PNG and read it: text and words."""
@@ -253,13 +253,13 @@ def _lines(words) -> list[list[Word]]:
     return lines
 
 
-def in_columns(words, split: float, bottom: float) -> list[str]:
+def column_lines(words, split: float, bottom: float) -> list[str]:
     """The header band's words as two columns, each masked: the words left of `split`, then those right of it.
 
     >>> w = [Word("Số:", 90, 300, 470, 380, 510, (2, 1, 1)), Word("12/QĐ-UBND", 90, 390, 470, 600, 510, (2, 1, 1)),
     ...      Word("Hà", 90, 950, 470, 1000, 510, (2, 1, 1)), Word("ngày", 90, 1010, 470, 1100, 510, (2, 1, 1)),
     ...      Word("1Š", 40, 1110, 470, 1150, 510, (2, 1, 1))]
-    >>> in_columns(w, 940, 533)
+    >>> column_lines(w, 940, 533)
     ['Số: 12/QĐ-UBND', 'Hà ngày ?Š']
     """
     band = [w for w in words if w.top < bottom]
