@@ -149,7 +149,7 @@ def recognize_pages(pdf, page_indexes: list[int]) -> Recognized:
                 if read.words:  # a blank page has no confidence to speak of
                     done.confidence[index] = round(read.confidence)
                 if index == 0:
-                    done.headers = reader.header(read)
+                    done.headers = reader.optional_header(read)
         except _OutOfTime:
             done.out_of_time = True
     return done
@@ -188,6 +188,14 @@ class _Reader:
             return second if second.confidence > first.confidence else first
         finally:
             page.close()
+
+    def optional_header(self, first: PageRead) -> tuple[str, ...]:
+        """The header read again (`header`), or nothing when Tesseract fails on it or the time runs out:
+        the pages' text matters more, and the pages after it still get the time left."""
+        try:
+            return self.header(first)
+        except (_OutOfTime, UnreadableFile):
+            return ()
 
     def header(self, first: PageRead) -> tuple[str, ...]:
         """The first page's header read twice, each reading left column first, then right column, then the

@@ -98,12 +98,14 @@ class Reading:
 
         >>> Reading(partial_date="2026-04", uncertain=("date",)).partial_date_phrase()
         'tháng 4/2026 (ngày không đọc được)'
+        >>> Reading(partial_date="2024").partial_date_phrase()
+        'năm 2024 (ngày, tháng để trống)'
         """
         if not self.partial_date:
             return ""
         year, _, month = self.partial_date.partition("-")
-        shown = f"tháng {int(month)}/{year}" if month else f"năm {year}"
-        return f"{shown} (ngày {'không đọc được' if 'date' in self.uncertain else 'để trống'})"
+        shown, missing = (f"tháng {int(month)}/{year}", "ngày") if month else (f"năm {year}", "ngày, tháng")
+        return f"{shown} ({missing} {'không đọc được' if 'date' in self.uncertain else 'để trống'})"
 
     @property
     def confidence(self) -> int | None:
