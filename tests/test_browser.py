@@ -27,7 +27,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
-from webui.app import create_app
+pytestmark = pytest.mark.slow
 
 ARTIFACTS = ROOT / "test-artifacts"
 LAPTOP, PHONE = (1366, 900), (390, 844)
@@ -36,9 +36,9 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
-def server(index_dir):
+def server(app):
     """The app under waitress (the production WSGI server) on a free loopback port."""
-    srv = create_server(create_app({"INDEX_DIR": str(index_dir)}), host="127.0.0.1", port=0, threads=4)
+    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}"

@@ -12,7 +12,6 @@ from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HO
 from indexer import BuildLocked, UnknownDocument
 from vanban.main import main
 from vanban.output import UserError, user_errors
-from webui.app import create_app
 
 
 def run(capsys, *argv):
@@ -94,11 +93,9 @@ def test_console_entry_point_runs_as_a_module(index_dir):
         2, "", "vanban: lỗi: --limit: Số kết quả mỗi trang phải là số nguyên từ 1 đến 100 (nhận được: '101').\n")
 
 
-def test_cites_json_is_the_api_cites_shape(capsys, index_dir):
-    from webui.app import create_app
+def test_cites_json_is_the_api_cites_shape(capsys, index_dir, client):
     status, out, _ = run(capsys, "cites", "Nghị quyết 35", "--index", str(index_dir), "--json")
-    api = create_app({"INDEX_DIR": str(index_dir)}).test_client().get(
-        "/api/cites?ref=Ngh%E1%BB%8B+quy%E1%BA%BFt+35&page_size=20").get_json()
+    api = client.get("/api/cites?ref=Ngh%E1%BB%8B+quy%E1%BA%BFt+35&page_size=20").get_json()
     assert status == 0 and json.loads(out) == api
     assert [(h["id"], h["kind"], h["count"]) for h in api["hits"]] == [
         (LAI_CHAU, "implements", 3), (NGOC_HOI, "implements", 8), (HAI_DUONG_150, "implements", 27)]
@@ -175,8 +172,7 @@ def test_compare_prints_the_shared_passages_and_what_a_adds(capsys, index_dir):
                                       "  - Nhằm nâng cao nhận thức, trách nhiệm của"]
 
 
-def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
-    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir, client):
     _, out, _ = run(capsys, "compare", KG_LETTER, KG_PLAN, "--index", str(index_dir), "--json")
     assert json.loads(out) == client.get(f"/api/compare?a={quote(KG_LETTER)}&b={quote(KG_PLAN)}").get_json()
     _, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--json", "--limit", "2")

@@ -12,7 +12,6 @@ from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
 from indexer.views.export import to_graphml
 from vanban.main import main
-from webui.app import create_app
 
 I, B, M = "implements", "based_on", "mentions"
 
@@ -214,8 +213,7 @@ def test_search_sorts_by_citation_count_and_facets_cited_documents(index_dir):
     assert [(f.name, [(v.value, v.count) for v in f.results]) for f in kinds.facets][-1] == ("kind", [(I, 1)])
 
 
-def test_ref_cascade_and_most_cited_pages(index_dir):
-    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+def test_ref_cascade_and_most_cited_pages(client):
     html = client.get("/refs/Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035").get_data(as_text=True)
     assert "<h1>Nghị quyết 35-NQ/TW</h1>" in html and "Được trích dẫn bởi 6 văn bản (3 trong kho, 3 theo văn bản khác)" in html
     assert html.index("· Trung ương (1)") < html.index("· Cấp tỉnh (3)") < html.index("· Cấp huyện (2)")

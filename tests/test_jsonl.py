@@ -2,10 +2,11 @@
 
 import json
 
+import pytest
+
 from indexer.builder.index import build_index
 from indexer.extract.corpus import Document, Skipped, read_jsonl
 from indexer.searching import search
-from webui.app import create_app
 
 TEXT = "KẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung chuyển đổi số."
 
@@ -50,7 +51,8 @@ def test_a_record_ends_at_a_newline_only_whatever_its_text_holds():
     assert "trang" in items[0].text and "hết" in items[0].text
 
 
-def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, engine):
+@pytest.mark.slow  # a 1 MB text analysed by each engine's build: 6-7 s each
+def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(make_client, tmp_path, engine):
     corpus = tmp_path / "c"
     corpus.mkdir()
     (corpus / "records.jsonl").write_text(_lines({"id": 1, "text": TEXT}, {"id": 2, "text": TEXT, "issuer": ["a"]},
@@ -66,7 +68,7 @@ def test_a_hostile_corpus_indexes_what_it_can_and_every_page_answers(tmp_path, e
     assert sorted(h.id for h in result.hits) == ["c/huge.txt#0", "c/huge.txt#0~2", "c/huge.txt#0~3",
                                                  "c/records.jsonl#1"]
     assert max(len(search(tmp_path / "ix", "bảo vệ", page_size=20).hits[0].snippet.text), 0) < 400
-    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    client = make_client(tmp_path / "ix")
     middle = client.get("/doc/c/huge.txt%230~2").get_data(as_text=True)
     assert ('href="/doc/c/huge.txt%230" rel="prev"' in middle, 'href="/doc/c/huge.txt%230~3" rel="next"' in middle) \
         == (True, True)

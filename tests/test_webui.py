@@ -9,13 +9,6 @@ from urllib.parse import quote
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from webui.app import create_app
-
-
-@pytest.fixture(scope="module")
-def client(index_dir):
-    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
-
 
 def doc_url(doc_id, **query):
     extra = "&".join(f"{k}={quote(v)}" for k, v in query.items())
@@ -192,14 +185,14 @@ def test_query_and_facet_values_are_escaped(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_document_text_with_script_shows_as_text(tmp_path):
+def test_document_text_with_script_shows_as_text(make_client, tmp_path):
     from indexer.builder.index import build_index
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "x.md").write_text("KẾ HOẠCH\n\n**Đậm** <script>alert('x')</script> <img src=x onerror=alert(1)>\n",
                                  encoding="utf-8")
     build_index([folder], tmp_path / "ix")
-    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    client = make_client(tmp_path / "ix")
     html = page(client, "/doc/c/x.md%230?q=script")
     assert "<strong>Đậm</strong>" in html
     assert "&lt;<mark>script</mark>&gt;alert(&#x27;x&#x27;)&lt;/<mark>script</mark>&gt;" in html or \
@@ -207,8 +200,8 @@ def test_document_text_with_script_shows_as_text(tmp_path):
     assert "<script>alert" not in html and "<img" not in html
 
 
-def test_missing_index_is_a_clear_503(tmp_path):
-    client = create_app({"INDEX_DIR": str(tmp_path / "none"), "TESTING": True}).test_client()
+def test_missing_index_is_a_clear_503(make_client, tmp_path):
+    client = make_client(tmp_path / "none")
     assert "Chưa có chỉ mục tìm kiếm" in page(client, "/", 503)
     assert client.get("/api/search").get_json()["status"] == 503
 
