@@ -116,7 +116,8 @@ class FeatureTable:
         ids = np.fromiter(map(self.ids.__getitem__, syllables), dtype=np.intp, count=n)
         last = np.zeros(n, dtype=bool)
         last[np.cumsum(lengths) - 1] = True
-        first = np.roll(last, 1)
+        first = np.zeros(n, dtype=bool)
+        first[0], first[1:] = True, last[:-1]
         scores = self._scores(ids, first, last)
         labels = []
         position = 0
@@ -132,7 +133,8 @@ class FeatureTable:
 
     def _scores(self, ids: np.ndarray, first: np.ndarray, last: np.ndarray) -> np.ndarray:
         """Each position's state score per label (2 x n), summed in the order CRFsuite sums pyvi's features."""
-        previous, following = np.roll(ids, 1), np.roll(ids, -1)
+        previous, following = np.full_like(ids, NONE), np.full_like(ids, NONE)
+        previous[1:], following[:-1] = ids[:-1], ids[1:]
         previous[first], following[last] = NONE, NONE
         scores = self.columns[OWN][:, ids]
         as_previous, as_next = self.columns[AS_PREVIOUS][:, previous], self.columns[AS_NEXT][:, following]
@@ -153,7 +155,7 @@ class FeatureTable:
         """Add a flag feature's weights at the positions (`where`) where it is True."""
         at = np.zeros(scores.shape[1])
         at[where] = on
-        scores += np.outer(self.flags[name], at)
+        scores += self.flags[name][:, None] * at
 
     def _in_dictionary(self, ids: np.ndarray, last: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Whether each two and each three neighbouring syllables (of one text) are a dictionary word.

@@ -1,0 +1,71 @@
+"""Word segmentation: pyvi itself against analyzers/segment.py, on all of gazette_dev and local_dev, in one run.
+
+Every text is cut as word_spans cuts it (analyzers.tokens.segments) and each piece is segmented by
+pyvi (ViTokenizer.tokenize) and by ours; every output is compared (mismatches must be 0). Ours runs
+cold (no cache of segmented texts, the table of syllables emptied first: the ratio that must hold),
+one piece at a time, and warm (the cache filled as the archive is read: its repeated lines).
+Usage: python bench/segment.py
+"""
+
+import json
+import time
+
+from common import ROOT, write_results
+
+from analyzers import segment
+from analyzers.tokens import segments
+
+DATA = ROOT.parent / "shared" / "data"
+CORPORA = {"gazette_dev": DATA / "gazette_dev" / "documents.jsonl", "local_dev": DATA / "local_dev" / "documents.jsonl"}
+
+
+def documents(path) -> list[list[str]]:
+    """Each record's text, as the pieces segments() cuts (records end at "\\n" only: texts hold U+2028)."""
+    with open(path, encoding="utf-8", newline="") as lines:
+        texts = [json.loads(line)["text"] for line in lines.read().split("\n") if line.strip()]
+    return [[text[start:end] for start, end in segments(text)] for text in texts]
+
+
+def clocked(run, docs: list[list[str]]) -> tuple[list[str], float, float]:
+    """run(pieces of a document) for each document: the outputs, CPU and wall seconds."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    outputs = [out for pieces in docs for out in run(pieces)]
+    return outputs, time.process_time() - cpu, time.perf_counter() - wall
+
+
+def cold() -> None:
+    """No cached texts and no syllables known: what a fresh process pays."""
+    segment.set_cache_chars(0)
+    segment._table()._clear()
+
+
+def figures_for(docs: list[list[str]]) -> dict:
+    """pyvi and ours on one corpus: rates, ratios, mismatches."""
+    megabytes = sum(len(p.encode("utf-8")) for pieces in docs for p in pieces) / 1e6
+    expected, pyvi_cpu, pyvi_wall = clocked(lambda pieces: [segment.pyvi_tokenize(p) for p in pieces], docs)
+    runs = {}
+    for name, prepare, run in (
+            ("ours_cold", cold, segment.tokenize_many),
+            ("ours_cold_one_piece_at_a_time", cold, lambda pieces: [segment.tokenize(p) for p in pieces]),
+            ("ours_warm", lambda: segment.set_cache_chars(segment.CACHE_CHARS), segment.tokenize_many)):
+        prepare()
+        outputs, cpu, wall = clocked(run, docs)
+        runs[name] = {"MB_per_cpu_s": round(megabytes / cpu, 3), "cpu_s": round(cpu, 2), "wall_s": round(wall, 2),
+                      "speed_ratio_cpu": round(pyvi_cpu / cpu, 2), "speed_ratio_wall": round(pyvi_wall / wall, 2),
+                      "mismatches": sum(a != b for a, b in zip(expected, outputs))}
+    return {"documents": len(docs), "pieces": sum(map(len, docs)), "megabytes": round(megabytes, 2),
+            "pyvi": {"MB_per_cpu_s": round(megabytes / pyvi_cpu, 3), "cpu_s": round(pyvi_cpu, 2),
+                     "wall_s": round(pyvi_wall, 2)}, **runs}
+
+
+def main() -> None:
+    segment.tokenize("Khởi động.")  # pyvi and its model load once, outside the timing
+    segment.pyvi_tokenize("Khởi động.")
+    figures = {name: figures_for(documents(path)) for name, path in CORPORA.items() if path.is_file()}
+    figures["note"] = ("ratios are pyvi's seconds over ours on the same pieces; cold: no cache of segmented "
+                       "texts and the syllable table emptied; warm: the cache filled while reading, one pass")
+    write_results("segment", figures)
+
+
+if __name__ == "__main__":
+    main()
