@@ -13,7 +13,7 @@ import math
 import struct
 from typing import NamedTuple
 
-MAGIC = b"lCRF"
+MAGIC, MODEL_TYPE = b"lCRF", b"FOMC"  # a first-order Markov CRF
 HEADER = struct.Struct("<4sI4s9I")  # magic, size, type, version, 3 counts, 5 offsets
 CHUNK = struct.Struct("<4sII")      # chunk id, size, number of records
 FEATURE = struct.Struct("<IIId")    # type (0 state, 1 transition), source, destination, weight
@@ -33,15 +33,16 @@ class Model(NamedTuple):
 
 def read_model(data: bytes) -> Model:
     """Parse the bytes of a CRFsuite model file (crf1d, as pycrfsuite's Trainer writes it)."""
-    magic, _, _, _, _, _, _, off_features, off_labels, off_attrs, _, _ = HEADER.unpack_from(data, 0)
-    if magic != MAGIC:
-        raise ValueError("not a CRFsuite model file")
+    magic, _, model_type, _, _, _, _, off_features, off_labels, off_attrs, _, _ = HEADER.unpack_from(data, 0)
+    if (magic, model_type) != (MAGIC, MODEL_TYPE):
+        raise ValueError("not a CRFsuite first-order CRF model file")
     label_ids, attr_ids = _cqdb(data, off_labels), _cqdb(data, off_attrs)
     labels = tuple(sorted(label_ids, key=label_ids.get))
     if [label_ids[name] for name in labels] != list(range(len(labels))):
         raise ValueError("CRFsuite model: label ids are not 0..L-1")
     size = len(labels)
     by_attr: dict[int, list[float]] = {}
+    seen: set[tuple[int, int]] = set()
     transitions = [[0.0] * size for _ in labels]
     chunk, _, count = CHUNK.unpack_from(data, off_features)
     if chunk != b"FEAT":
@@ -50,6 +51,9 @@ def read_model(data: bytes) -> Model:
         if not math.isfinite(weight):
             raise ValueError("CRFsuite model: a weight is not finite")
         if kind == STATE:
+            if (source, target) in seen:  # CRFsuite would add both: one weight per pair is what this reads
+                raise ValueError("CRFsuite model: two features for one attribute and label")
+            seen.add((source, target))
             by_attr.setdefault(source, [0.0] * size)[target] = weight
         elif kind == TRANSITION:
             transitions[source][target] = weight

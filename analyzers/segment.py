@@ -6,8 +6,12 @@ dictionary), has its CRF label each syllable `B_W` (begins a word) or `I_W`, and
 syllable to the one before with `_`. Most of its time went into those dicts and their conversion for
 CRFsuite. Here the same features are computed once per distinct syllable (a table row), a text's
 state scores are vector sums over those rows in CRFsuite's order, and the CRF's Viterbi runs on them
-(analyzers/crf.py): the same doubles, so the same labels, so the same output. Texts already segmented
-in this process are kept (a bounded cache): a document's header lines recur across an archive.
+(analyzers/crf.py): the same doubles, so the same labels, so the same output.
+
+Texts already segmented in this process are kept (a bounded cache of whole texts): header and signature
+lines recur across an archive. A sentence is not reused inside a longer text: its labels come from a
+Viterbi pass whose sums start at the text's first syllable, and the same sentence after other words
+may tip a near tie the other way, so only a whole text has a known answer.
 
 Nothing is loaded on import: the first call reads pyvi's model and dictionary (through pyvi itself,
 without scikit-learn).
