@@ -7,23 +7,19 @@ one piece at a time, and warm (the cache filled as the archive is read: its repe
 Usage: python bench/segment.py
 """
 
-import json
 import time
 
-from common import ROOT, write_results
+from common import GAZETTE_RECORDS, LOCAL_DEV_RECORDS, read_jsonl, write_results
 
 from analyzers import segment
 from analyzers.tokens import segments
 
-DATA = ROOT.parent / "shared" / "data"
-CORPORA = {"gazette_dev": DATA / "gazette_dev" / "documents.jsonl", "local_dev": DATA / "local_dev" / "documents.jsonl"}
+CORPORA = {"gazette_dev": GAZETTE_RECORDS, "local_dev": LOCAL_DEV_RECORDS}
 
 
 def documents(path) -> list[list[str]]:
-    """Each record's text, as the pieces segments() cuts (records end at "\\n" only: texts hold U+2028)."""
-    with open(path, encoding="utf-8", newline="") as lines:
-        texts = [json.loads(line)["text"] for line in lines.read().split("\n") if line.strip()]
-    return [[text[start:end] for start, end in segments(text)] for text in texts]
+    """Each record's text, as the pieces segments() cuts."""
+    return [[record["text"][start:end] for start, end in segments(record["text"])] for record in read_jsonl(path)]
 
 
 def clocked(run, docs: list[list[str]]) -> tuple[list[str], float, float]:
