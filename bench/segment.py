@@ -2,8 +2,8 @@
 
 Every text is cut as word_spans cuts it (analyzers.tokens.segments) and each piece is segmented by
 pyvi (ViTokenizer.tokenize) and by ours; every output is compared (mismatches must be 0). Ours runs
-cold (no cache of segmented texts, the table of syllables emptied first: the ratio that must hold),
-one piece at a time, and warm (the cache filled as the archive is read: its repeated lines).
+from a fresh state each time (no syllables known): cold (no cache of segmented texts: the ratio that
+must hold), cold one piece at a time, and warm (the cache on, filled as the archive is read).
 Usage: python bench/segment.py
 """
 
@@ -29,10 +29,12 @@ def clocked(run, docs: list[list[str]]) -> tuple[list[str], float, float]:
     return outputs, time.process_time() - cpu, time.perf_counter() - wall
 
 
-def cold() -> None:
-    """No cached texts and no syllables known: what a fresh process pays."""
-    segment.set_cache_chars(0)
-    segment._table()._clear()
+def fresh(cache_chars: int):
+    """A fresh process's state: no syllables known, no texts cached, the cache holding `cache_chars` from now."""
+    def prepare() -> None:
+        segment.set_cache_chars(cache_chars)
+        segment._table()._clear()
+    return prepare
 
 
 def figures_for(docs: list[list[str]]) -> dict:
@@ -41,9 +43,9 @@ def figures_for(docs: list[list[str]]) -> dict:
     expected, pyvi_cpu, pyvi_wall = clocked(lambda pieces: [segment.pyvi_tokenize(p) for p in pieces], docs)
     runs = {}
     for name, prepare, run in (
-            ("ours_cold", cold, segment.tokenize_many),
-            ("ours_cold_one_piece_at_a_time", cold, lambda pieces: [segment.tokenize(p) for p in pieces]),
-            ("ours_warm", lambda: segment.set_cache_chars(segment.CACHE_CHARS), segment.tokenize_many)):
+            ("ours_cold", fresh(0), segment.tokenize_many),
+            ("ours_cold_one_piece_at_a_time", fresh(0), lambda pieces: [segment.tokenize(p) for p in pieces]),
+            ("ours_warm", fresh(segment.CACHE_CHARS), segment.tokenize_many)):
         prepare()
         outputs, cpu, wall = clocked(run, docs)
         runs[name] = {"MB_per_cpu_s": round(megabytes / cpu, 3), "cpu_s": round(cpu, 2), "wall_s": round(wall, 2),
@@ -59,7 +61,7 @@ def main() -> None:
     segment.pyvi_tokenize("Khởi động.")
     figures = {name: figures_for(documents(path)) for name, path in CORPORA.items() if path.is_file()}
     figures["note"] = ("ratios are pyvi's seconds over ours on the same pieces; cold: no cache of segmented "
-                       "texts and the syllable table emptied; warm: the cache filled while reading, one pass")
+                       "texts; warm: the cache on, filled while reading, one pass; each from an empty syllable table")
     write_results("segment", figures)
 
 
