@@ -12,7 +12,7 @@ from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
 from indexer.query.highlight import snippet
 from indexer.query.lexicon import Lexicon, query_words
 from indexer.query.parse import ParsedQuery, is_accented, parse_query
@@ -32,7 +32,7 @@ def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str
     summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
+    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
     cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups) if snippets else NO_SNIPPET
     kind = shown = None
     if cites and citations:
@@ -41,8 +41,10 @@ def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if ranged else None
+    versions = tuple(sorted({c["ref"] for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               cited_versions=versions)
 
 
 def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
@@ -100,9 +102,12 @@ def _matching(searcher, parsed: ParsedQuery, words: tuple, filter_, sort: str, o
 
 
 def _prepared(index, query, filters, sort, scope) -> tuple:
-    """The values checked, the index opened, the query parsed, the filters made one query tree."""
+    """The values checked, the index opened, the query parsed, the filters made one query tree (a law
+    asked for by number or by name, both: with_law_aliases)."""
     query, filters, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
     ix = open_index(index)
+    law_names = ix.derived("law_names") or {}
+    filters, scope = with_law_aliases(filters, law_names), with_law_aliases(scope, law_names)
     filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
     return ix, parse_query(query), filters, sort, scope, filter_
 

@@ -36,12 +36,22 @@ _LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊ
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
          r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?")
 
+# Words that may follow a law's name in a sentence (so the name ends there): a name followed by any
+# other word may be a longer name (`Luật Doanh nghiệp nhà nước`), and is left out.
+NAME_FOLLOWERS = {
+    "năm", "số", "ngày", "tháng", "và", "hoặc", "hay", "của", "đã", "đang", "sẽ", "được", "bị", "quy", "có", "thì",
+    "về", "tại", "theo", "này", "đó", "hướng", "để", "nhằm", "trong", "với", "cũng", "là", "do", "đối", "các",
+    "những", "một", "mới", "cũ", "đều", "không", "chưa", "như", "từ", "khi", "gồm", "hợp", "hiện", "sửa", "bổ",
+    "đến", "cho", "mà", "nên", "vẫn", "còn", "cần", "phải", "bằng", "tới", "qua", "sau", "trước", "nay", "cùng",
+    "chỉ", "thi", "triển", "trên", "dưới", "giữa", "ban", "liên", "nhưng", "song", "tạo", "đồng", "thông", "ra",
+    "vào", "lên", "xuống", "vừa", "đang", "rất", "thể", "vì", "nếu", "ở", "trừ", "kể",
+}
+
 # A law named without its number: `theo Luật Bảo hiểm xã hội`, `Bộ luật Lao động năm 2019`,
 # `Hiến pháp năm 2013`, from the list of names (indexer.vocab.laws) or names this document prints with
 # their number; the name must end there (`Luật Doanh nghiệp nhà nước` is not `Luật Doanh nghiệp`).
 # A draft (`dự án Luật Đất đai (sửa đổi)`) is not the law.
-_NAME_END = (r"(?=\s*(?:[,.;:()“”\"\n]|$)|\s+(?:(?:19|20)\d\d\b|năm|số|ngày|và|hoặc|của|đã|được|quy|hiện|sửa|có|thì|về|tại|theo|"
-             r"này|hướng|để|nhằm|trong|với|cũng|là|do|đối|các|mới|cũ|đều|sẽ|không|như|từ|khi|gồm|hợp)\b)")
+_NAME_END = (r"(?=\s*(?:[,.;:()“”\"\n]|$)|\s+(?:(?:19|20)\d\d\b|(?:" + "|".join(sorted(NAME_FOLLOWERS)) + r")\b))")
 _NAME_YEAR = r"(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)\b(?![/.-]\d))?"
 _NOT_DRAFT = r"(?<![Dd]ự án )(?<![Dd]ự thảo )(?<!ban hành )"  # `Quốc hội ban hành Luật ...`: the law itself
 CONSTITUTION = re.compile(rf"{_NOT_DRAFT}(?<![\wĐđ])(?P<type>Hiến\s+pháp)(?:\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ"
