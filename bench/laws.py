@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indexer import citing_documents, open_index  # noqa: E402
-from indexer.engines import Every  # noqa: E402
-from indexer.vocab.refs import ref_key  # noqa: E402
+from indexer import citing_documents, open_index
+from indexer.engines import Every
+from indexer.vocab.refs import ref_key
 
 RESULTS = Path(__file__).resolve().parent / "results"
 

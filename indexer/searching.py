@@ -32,7 +32,8 @@ def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str
     summary = DocSummary.from_stored(stored, meta)
     text = stored["text"]
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
+    citations = [c for c in meta["citations"]
+                 if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
     cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups) if snippets else NO_SNIPPET
     kind = shown = None
     if cites and citations:

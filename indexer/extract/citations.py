@@ -4,6 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
 from indexer.vocab.refs import (
     NUMBER_SYMBOL,
     TYPE_CODES,
@@ -15,7 +16,6 @@ from indexer.vocab.refs import (
     type_name,
     year_of_symbol,
 )
-from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
 from indexer.vocab.relations import classify, stated_implements
 
 # `Chương trình hành động số 08-CTr/TU`: the longer name is still a Chương trình.
@@ -44,7 +44,7 @@ NAME_FOLLOWERS = {
     "những", "một", "mới", "cũ", "đều", "không", "chưa", "như", "từ", "khi", "gồm", "hợp", "hiện", "sửa", "bổ",
     "đến", "cho", "mà", "nên", "vẫn", "còn", "cần", "phải", "bằng", "tới", "qua", "sau", "trước", "nay", "cùng",
     "chỉ", "thi", "triển", "trên", "dưới", "giữa", "ban", "liên", "nhưng", "song", "tạo", "đồng", "thông", "ra",
-    "vào", "lên", "xuống", "vừa", "đang", "rất", "thể", "vì", "nếu", "ở", "trừ", "kể",
+    "vào", "lên", "xuống", "vừa", "rất", "thể", "vì", "nếu", "ở", "trừ", "kể",
 }
 
 # A law named without its number: `theo Luật Bảo hiểm xã hội`, `Bộ luật Lao động năm 2019`,

@@ -50,8 +50,9 @@ NUMBER_SYMBOL = rf"\d{{1,5}}(?:\.\d{{1,3}})?{SYMBOL_TAIL}"
 
 
 # A law cited by its name (indexer.vocab.laws): `Luật Bảo hiểm xã hội`, `Hiến pháp`; no number-symbol in it.
-NAME_REF = re.compile(r"(?i)(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorted(LAW_TYPES, key=len, reverse=True))
-                      + r")\b(?P<name>[^\d/]*?)(?:\s+(?:năm\s+|nam\s+)?(?P<year>(?:19|20)\d\d))?\s*$")
+_LAW_TYPE_WORDS = "|".join(t.replace(" ", r"\s+") for t in sorted(LAW_TYPES, key=len, reverse=True))
+NAME_REF = re.compile(r"(?i)(?P<type>" + _LAW_TYPE_WORDS + r")\b(?P<name>[^\d/]*?)"
+                      r"(?:\s+(?:năm\s+|nam\s+)?(?P<year>(?:19|20)\d\d))?\s*$")
 
 
 def name_ref(ref: str) -> tuple[str, str, int | None] | None:
