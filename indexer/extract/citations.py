@@ -27,10 +27,11 @@ _SHORT_TYPE = (r"(?i:(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorte
 
 # The name of a law, code or ordinance between its type and its number:
 # `Luật Tổ chức Chính phủ số 63/2025/QH15`, `Bộ luật Dân sự số 91/2015/QH13` (a name starts upper case;
-# `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a number follows). A comma may
+# `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a number follows; `Luật bảo hiểm y tế
+# số 25/2008/QH12` in lower case, as some texts print it). A comma may
 # stand inside a name when a lower-case word follows it (`Luật Phòng, chống tham nhũng số 36/2018/QH14`).
-_LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝ](?:[^;,:()“”\"\n\d]|,\s(?=[a-zđà-ỹ]))"
-             r"{0,100}?)(?=\s+số\s+\d))?")
+_LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝa-zđà-ỹ](?:[^;,:()“”\"\n\d]|,\s(?=[a-zđà-ỹ]))"
+             r"{0,100}?)(?=\s+[Ss]ố\s+\d))?")
 
 # A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
@@ -70,14 +71,16 @@ LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến 
                "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
 
 # The issuer after `của`, up to the subject, the Party term, or punctuation:
-# `của Bộ Chính trị khóa XII về ...`, `của UBND tỉnh Kon Tum;`, `của Huyện ủy\n\nNgọc Hồi.`
-_ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"?\n]*?(?:\n\s*[A-ZĐ][^,;:()“”\"?\n]*?)?)"
+# `của Bộ Chính trị khóa XII về ...`, `của UBND tỉnh Kon Tum;`, `của Huyện ủy\n\nNgọc Hồi.`; a name goes on
+# past a line break, never into the next clause (`của Chính phủ\n\nCăn cứ Luật ...`).
+_ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"?\n]*?(?:\n\s*(?!Căn\s+cứ|Xét\b|Theo\b|Thực\s+hiện|"
+           r"Trên\s+cơ\s+sở|Điều\s+\d|Chương\b)[A-ZĐ][^,;:()“”\"?\n]*?)?)"
            r"(?=\s+(?:khóa|khoá)\s+[IVXL]+|\s+(?:về|thực\s+hiện|tại|trong|theo|và|với|để|nhằm|cho|giai\s+đoạn)\b"
            r"|\s*[,;:()“”\"?]|\.(?:\s|$)|\s*$))?")
 
 # A full reference: type, optional `số`, number-symbol, then optional date and issuer.
 FULL_REFERENCE = re.compile(
-    rf"(?<![\wĐđ]){_TYPE}{_LAW_NAME}(?:\s+số)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
+    rf"(?<![\wĐđ]){_TYPE}{_LAW_NAME}(?:\s+[Ss]ố)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
 
 # The next item of a list that shares the type before it: `Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT`,
 # `... và số 10/2020/NĐ-CP`.
