@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from indexer.engines import Term
 from indexer.graph.model import Graph
 from indexer.query.highlight import match_spans
-from indexer.query.lexicon import Lexicon, query_words
+from indexer.query.lexicon import Lexicon, lexicon_of, query_words
 from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
@@ -134,9 +134,8 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
             return None
         graph = load_graph(ix)
         meta = _meta(stored)
-        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
         return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
-                            highlights=_highlights(lexicon, stored["text"], meta, query),
+                            highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"]),
                             **_neighbour_parts(searcher, doc_id))
