@@ -47,7 +47,7 @@ def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, Searc
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
     tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given=given, **options)
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given_filters=given, **options)
 
 
 @dataclass(frozen=True)
