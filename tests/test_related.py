@@ -26,7 +26,7 @@ def test_the_seeds_related_by_what_they_implement_share_and_talk_about(index_dir
     assert [(r.doc.id, r.score, r.reasons) for r in found.related] == [
         (HAI_DUONG_150, 0.3104, ("cùng thực hiện 14-KH/TW, 35-NQ/TW", "trùng khoảng 14% nội dung",
                                  "cùng chủ đề: thù địch, quan điểm, nghị quyết")),
-        (LAI_CHAU, 0.0789, ("cùng thực hiện 35-NQ/TW", "trùng khoảng 5% nội dung")),
+        (LAI_CHAU, 0.0773, ("cùng thực hiện 35-NQ/TW", "trùng khoảng 5% nội dung")),
         (KG_PLAN, 0.0658, ("cùng chủ đề: công chức, viên chức, tình hình",)),
     ]
     assert found.as_dict()["related"][0] == {"id": HAI_DUONG_150, "score": 0.3104, "reasons": [
