@@ -30,8 +30,9 @@ _SHORT_TYPE = (r"(?i:(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorte
 # `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a number follows; `Luật bảo hiểm y tế
 # số 25/2008/QH12` in lower case, as some texts print it). A comma may
 # stand inside a name when a lower-case word follows it (`Luật Phòng, chống tham nhũng số 36/2018/QH14`).
-_LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝa-zđà-ỹ](?:[^;,:()“”\"\n\d]|,\s(?=[a-zđà-ỹ]))"
-             r"{0,100}?)(?=\s+[Ss]ố\s+\d))?")
+_LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝa-zđà-ỹ](?:[^;,:()“”\"\n\d*]|,\s(?=[a-zđà-ỹ])"
+             r"|\n(?![ \t]*\n))"  # a line break inside a long name, never a blank line
+             r"{0,160}?)(?=\s+[Ss]ố\s+\d))?")
 
 # A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
