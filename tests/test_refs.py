@@ -203,3 +203,16 @@ def test_a_number_searched_is_the_document_and_its_citers_not_its_pieces(index_d
 def test_the_seeds_cite_laws_by_name(index_dir):
     assert citers(index_dir, "Luật An ninh mạng") == ["000_65df158a4e7ec0a6", "004_2a738f3429698ec1"]
     assert CORPUS.exists()
+
+
+def test_a_law_name_is_read_up_to_its_own_number_only():
+    text = ("Căn cứ Luật Bảo hiểm y tế, đã được sửa đổi, bổ sung một số điều tại Nghị định số 75/2023/NĐ-CP;\n"
+            "*Căn cứ Luật Tổ chức chính\nquyền địa phương số 72/2025/QH15;*\n"
+            "Căn cứ Luật bảo hiểm y tế số 25/2008/QH12 ngày 14 tháng 11 năm 2008 của Quốc hội\n\n"
+            "Căn cứ Pháp lệnh Ưu đãi người có công với cách mạng số 02/2020/UBTVQH14;")
+    assert [(c.ref, c.name) for c in find_citations(text)] == [
+        ("25/2008/QH12", "Luật Bảo hiểm y tế"),  # the name alone, resolved to the number printed with it
+        ("75/2023/NĐ-CP", None),
+        ("72/2025/QH15", "Luật Tổ chức chính quyền địa phương"),
+        ("25/2008/QH12", "Luật Bảo hiểm y tế"),
+        ("02/2020/UBTVQH14", "Pháp lệnh Ưu đãi người có công với cách mạng")]

@@ -27,12 +27,13 @@ _SHORT_TYPE = (r"(?i:(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorte
 
 # The name of a law, code or ordinance between its type and its number:
 # `Luật Tổ chức Chính phủ số 63/2025/QH15`, `Bộ luật Dân sự số 91/2015/QH13` (a name starts upper case;
-# `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a number follows; `Luật bảo hiểm y tế
+# `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a law's number follows, a QH or UBTVQH
+# code, so `Luật Bảo hiểm y tế, đã được sửa đổi ... tại Nghị định số 75/2023/NĐ-CP` is no name; `Luật bảo hiểm y tế
 # số 25/2008/QH12` in lower case, as some texts print it). A comma may
 # stand inside a name when a lower-case word follows it (`Luật Phòng, chống tham nhũng số 36/2018/QH14`).
 _LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝa-zđà-ỹ](?:[^;,:()“”\"\n\d*]|,\s(?=[a-zđà-ỹ])"
              r"|\n(?![ \t]*\n))"  # a line break inside a long name, never a blank line
-             r"{0,160}?)(?=\s+[Ss]ố\s+\d))?")
+             r"{0,160}?)(?=\s+[Ss]ố\s+\d{1,4}\s*/\s*(?:19|20)\d\d\s*/\s*(?:UBTV)?QH))?")
 
 # A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
