@@ -68,6 +68,10 @@ def law_name_pattern(extra_names=()) -> re.Pattern:
 
 
 LAW_BY_NAME = law_name_pattern()
+# A name holding another law's name: only an amending law's (`Luật sửa đổi, bổ sung một số điều của Luật ...`).
+LAW_IN_NAME = re.compile(r"\b(?:[Ll]uật|LUẬT)\b")
+AMENDING = re.compile(r"(?i)(?:sửa\s+đổi|bổ\s+sung)")
+
 # Who passes a law, a code, an ordinance, the Constitution.
 LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội",
                "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
@@ -178,7 +182,9 @@ def _law_name(match, doc_type: str) -> str | None:
     """The canonical name printed between a law's type and its number, if any."""
     name = match.groupdict().get("name")
     law_type = next((t for t in LAW_TYPES if t == doc_type), None)
-    return canonical_name(law_type, _clean(name)) if name and law_type else None
+    if not name or not law_type or (LAW_IN_NAME.search(name) and not AMENDING.match(name)):
+        return None  # `Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số ...`: which one's number?
+    return canonical_name(law_type, _clean(name))
 
 
 def _full(match, text: str, doc_type: str | None = None) -> Citation:
