@@ -16,7 +16,7 @@ from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.collapse import with_near_duplicates
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
 from indexer.query.highlight import snippet
 from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.paging import Paged, Pager, pager_for
@@ -34,17 +34,20 @@ __all__ = ["prepare", "search", "search_all"]
 
 def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, SearchRequest]:
     """The opened index and what is asked of it: the values checked, the query parsed and read into
-    the corpus's words, the filters and the scope made one tree. `options`: the request's other
-    fields (offset, limit, collapse, relax, snippets); with `collapse`, the index's near-duplicates."""
-    query, filters, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
+    the corpus's words, the filters and the scope made one tree (a law asked for by number or by name,
+    both: with_law_aliases). `options`: the request's other fields (offset, limit, collapse, relax,
+    snippets); with `collapse`, the index's near-duplicates."""
+    query, given, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
     ix = open_index(index)
+    law_names = ix.derived("law_names") or {}
+    filters, scope = with_law_aliases(given, law_names), with_law_aliases(scope, law_names)
     parsed = parse_query(query)
     with ix.searcher() as searcher:  # (the thread's searcher, which search() then reuses)
         groups, reading = query_words(parsed, lexicon_of(ix, searcher))
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
     tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, **options)
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given_filters=given, **options)
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,8 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     summary = DocSummary.from_stored(stored, meta)
     text, parsed, cites = stored["text"], request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
+    citations = [c for c in meta["citations"]
+                 if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
     cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
            else NO_SNIPPET)
     kind = shown = None
@@ -83,8 +87,10 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    versions = tuple(sorted({c["ref"] for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               cited_versions=versions)
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:
@@ -130,7 +136,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         suggestion = None
         if total < page_size and not request.parsed.phrases:
             suggestion = suggest_accents(lexicon_of(ix, searcher), request.parsed)
-    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.filters, sort=request.sort,
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
                         page=page, page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         relaxed=matched.relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
 
@@ -150,6 +156,6 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
     with ix.searcher() as searcher:
         matched = _matching(searcher, request, pager_for(request, counts))
         hits = _hits(searcher, request, matched.page, counts)
-    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.filters, sort=request.sort,
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
                         page=1, page_size=max(len(hits), 1), total=matched.page.total, hits=hits, facets=[],
                         relaxed=matched.relaxed)

@@ -180,7 +180,7 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir, cl
     status, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--limit", "1")
     assert (status, out.splitlines()) == (0, [
         f"1 văn bản liên quan đến {NGOC_HOI}", "",
-        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3385",
+        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3104",
         "     cùng thực hiện 14-KH/TW, 35-NQ/TW; trùng khoảng 14% nội dung; cùng chủ đề: thù địch, quan điểm, nghị quyết",
         f"     {HAI_DUONG_150}"])
 

@@ -63,15 +63,16 @@ SEEDS = {
 
 # Every citation of each document, counted by canonical ref (short forms resolved, aliases not counted).
 CITED = {
-    ("000_65df158a4e7ec0a6.txt", 0): {"35-NQ/TW": 27, "14-KH/TW": 4, "362/QĐ-TTg": 1},
+    ("000_65df158a4e7ec0a6.txt", 0): {"35-NQ/TW": 27, "14-KH/TW": 4, "362/QĐ-TTg": 1, "Luật An ninh mạng": 2},
     ("001_e44d68029944b139.txt", 0): {"35-NQ/TW": 8, "3006/KH-UBND": 2, "131-KH/HU": 2, "14-KH/TW": 2,
                                       "102-KH/TU": 1, "09/2017/NĐ-CP": 1},
     ("002_45d61e181700c579.txt", 0): {"224-KL/TU": 7, "238-QĐ/TW": 1, "35-NQ/TW": 3, "209-KH/TU": 2,
                                       "04-NQ/TU": 1, "08-CTr/TU": 1, "76-KL/TW": 1, "33-NQ/TW": 1,
-                                      "20-CT/TW": 1, "01-KL/TW": 2, "05-CT/TW": 1, "44-KH/TU": 1, "21-KL/TW": 2},
+                                      "20-CT/TW": 1, "01-KL/TW": 2, "05-CT/TW": 1, "44-KH/TU": 1, "21-KL/TW": 2,
+                                      "Luật Báo chí": 1},
     ("003_189e87e651a32754.txt", 0): {"97-HD/BTGTW": 2, "62-KH/TU": 1, "21-KL/TW": 1},
     ("004_2a738f3429698ec1.txt", 0): {"46-KH/BTGTU": 4, "07-CT/TU": 3, "4211/VP-KGVX": 1},
-    ("004_2a738f3429698ec1.txt", 1): {"07-CT/TU": 12},
+    ("004_2a738f3429698ec1.txt", 1): {"07-CT/TU": 12, "Luật An ninh mạng": 1},
 }
 
 

@@ -8,11 +8,15 @@
 - `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
 - `related`, `near_duplicates`, `shares`: each document's related documents with their reasons, its
   near-duplicates (folded in results), and the text shares along citations (indexer.compare.related).
+- `law_names`: a law's number -> its name and year, for the laws some document cites with both
+  (`58/2014/QH13` -> `Luật Bảo hiểm xã hội`, 2014), so that the citers of a number include those naming
+  the version, and the citers of a name those numbering it (indexer.query.filters.with_law_aliases);
 - `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
   and each word pyvi made in the corpus, folded, with the documents holding it.
 """
 
 import json
+from collections import Counter
 
 from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
@@ -22,9 +26,10 @@ from indexer.compare.related import relate
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
+from indexer.vocab.refs import name_ref, year_of_symbol
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares", "law_names")
 
 
 def links_from_index(engine) -> dict:
@@ -63,6 +68,17 @@ def word_table(searcher) -> dict:
     return {"dictionary": dictionary, "dictionary_folded": frozenset(map(fold, dictionary)), "folded": corpus}
 
 
+def law_names(links: dict) -> dict[str, list]:
+    """A law's number -> [its name, its year], from the citations of it that print both (`Luật Bảo hiểm
+    xã hội số 58/2014/QH13`); the name most of them print when they differ."""
+    seen: dict[str, Counter] = {}
+    for doc in links.values():
+        for c in doc["meta"]["citations"]:
+            if c.get("name") and c.get("year") and not name_ref(c["ref"]):
+                seen.setdefault(c["ref"], Counter())[(c["name"], year_of_symbol(c["ref"]) or c["year"])] += 1
+    return {ref: list(names.most_common(1)[0][0]) for ref, names in sorted(seen.items())}
+
+
 def cited_counts(graph: Graph) -> dict[str, int]:
     """Corpus document id -> how many corpus documents cite it (only those cited at all)."""
     return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
@@ -75,4 +91,5 @@ def derive_all(engine, links: dict) -> dict:
         accents, words = accent_table(searcher), word_table(searcher)
     relations = relate(links, graph)
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
-            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares}
+            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
+            "law_names": law_names(links)}

@@ -65,6 +65,7 @@ class Hit(DocSummary):
     cited_by_count: int = 0         # corpus documents citing this one
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
     near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
+    cited_versions: tuple[str, ...] = ()  # with a `cites` filter: the refs it cites them by (a law's numbers, its name)
 
     @property
     def summary(self) -> DocSummary:
@@ -80,6 +81,7 @@ class Hit(DocSummary):
         if self.kind:
             out["kind"] = self.kind
             out["passage"] = self.passage.text if self.passage else None
+            out["cited_versions"] = list(self.cited_versions)
         if self.in_range_by:
             out["in_range_by"] = self.in_range_by
         return out
