@@ -14,7 +14,7 @@ from werkzeug.exceptions import BadRequest
 
 from indexer import FILTERS, checks
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")  # a cites page's downloads
+DOWNLOAD_FORMATS = checks.TABLE_FORMATS + ("json",)  # a cites page's downloads: its table, or /api/cites' JSON
 # What every search route reads besides the filters (a cites API route also reads `ref`).
 SEARCH_PARAMS = ("q", "sort", "page", "page_size", "collapse", "format")
 GRAPH_TABLES = ("edges", "nodes")
