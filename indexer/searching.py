@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
-from indexer.query.collapse import with_near_duplicates
+from indexer.query.collapse import with_near_duplicates, with_other_parts
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
 from indexer.query.highlight import snippet
@@ -46,6 +46,7 @@ def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, Searc
         groups, reading = query_words(parsed, lexicon_of(ix, searcher))
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
+    options["parts"] = ix.derived("parts") or {}  # a document in parts is one hit, always
     tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
     return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given_filters=given, **options)
 
@@ -120,6 +121,8 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
     question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start. With
     `collapse`, a near-duplicate of a hit ranked above it is folded under that hit (`folded` counts them).
+    A document indexed in parts is one hit, its best part, the others under it (`other_parts`); totals
+    and facets count documents.
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
     page, page_size, collapse = checks.page(page), checks.page_size(page_size), checks.collapse(collapse)
@@ -130,7 +133,10 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         matched = _matching(searcher, request, pager_for(request, counts))
         total, folding = matched.page.total, matched.page.folding
         hits = with_near_duplicates(_hits(searcher, request, matched.page, counts), folding, searcher)
-        facets = count_facets(searcher, matched.tree, request.filters, request.scope)
+        hits = with_other_parts(hits, matched.page.parts, searcher)
+        # Facets count documents: a document's parts folded under its best one are left out.
+        facets = count_facets(searcher, both(matched.tree, matched.page.parts.hidden), request.filters,
+                              request.scope)
         unmatched = _unmatched(searcher, request, matched.relaxed)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None
@@ -145,17 +151,17 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
                scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
                relax: bool = True) -> SearchResult:
     """The first `limit` documents search() would list (all pages, in its order; near-duplicates not
-    folded: a file counts every document), in one result without facets: what a file of the results,
-    or a feed, holds. Snippets only when asked for (a file has no column for them); a citing list's
-    passages always. `relax=False`: never fall back to any of the words (a feed lists only what holds
-    them all).
+    folded: a file counts every document; a document's parts are one), in one result without facets:
+    what a file of the results, or a feed, holds. Snippets only when asked for (a file has no column for
+    them); a citing list's passages always. `relax=False`: never fall back to any of the words (a feed
+    lists only what holds them all).
     """
     limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
     ix, request = prepare(index, query, filters, sort, scope, limit=limit, relax=relax, snippets=snippets)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
         matched = _matching(searcher, request, pager_for(request, counts))
-        hits = _hits(searcher, request, matched.page, counts)
+        hits = with_other_parts(_hits(searcher, request, matched.page, counts), matched.page.parts, searcher)
     return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
                         page=1, page_size=max(len(hits), 1), total=matched.page.total, hits=hits, facets=[],
                         relaxed=matched.relaxed)

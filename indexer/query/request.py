@@ -30,6 +30,7 @@ class SearchRequest:
     limit: int = 10                       # how many
     collapse: bool = False                # fold each near-duplicate under a hit ranked above it
     near_duplicates: dict = field(default_factory=dict)  # with `collapse`: id -> its near-duplicates' ids
+    parts: dict = field(default_factory=dict)  # a part of a document indexed in parts -> its other parts' ids
     relax: bool = True                    # when no document holds every word, take any word
     snippets: bool = True                 # cut a snippet for each hit
     given_filters: dict[str, list[str]] | None = None  # as the person gave them (`filters` adds the other

@@ -66,6 +66,7 @@ class Hit(DocSummary):
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
     near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
     cited_versions: tuple[str, ...] = ()  # with a `cites` filter: the refs it cites them by (a law's numbers, its name)
+    other_parts: tuple[DocSummary, ...] = ()  # a document indexed in parts: its other parts that matched, lower
 
     @property
     def summary(self) -> DocSummary:
@@ -76,6 +77,8 @@ class Hit(DocSummary):
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
                    cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates])
+        if self.other_parts:
+            out["other_parts"] = [d.id for d in self.other_parts]
         if self.passages:
             out["passages"] = [p.as_dict() for p in self.passages]
         if self.kind:
