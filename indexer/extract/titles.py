@@ -119,7 +119,7 @@ class _Unit:
         self.key = canonical_tones(printed.lower())
         self.form: str | None = None      # written as this exactly (an abbreviation, a symbol)
         self.capital: bool | None = None  # first letter upper (True), lower (False), or undecided
-        self.named = False                # part of a known name: what the text shows elsewhere does not change it
+        self.named = False                # a known name's word, or a rule's: what the text shows does not change it
 
 
 def _units(title: str) -> list[_Unit]:
@@ -143,77 +143,113 @@ def _symbol(printed: str) -> str:
     return re.sub(r"[^\W\d_]+", lambda m: MIXED_CODES.get(m.group(0).upper(), m.group(0).upper()), printed)
 
 
+def _sentences(text: str):
+    """The running text's sentences as lists of (word, followed by a number): a sentence ends at a full stop,
+    a colon, a quote or a bracket, a table cell, a list mark or a blank line; a line in capitals is left out."""
+    sentence: list = []
+    for line in text.split("\n"):
+        letters = [c for c in line if c.isalpha()]
+        if not line.strip() or sum(c.isupper() for c in letters) >= 0.5 * len(letters):
+            yield sentence
+            sentence = []
+            continue
+        at = 0
+        for unit in _units(line):
+            gap = line[at:unit.start]
+            if SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap)):
+                yield sentence
+                sentence = []
+            sentence.append((unit, bool(NUMBER_AFTER.match(line, unit.end))))
+            at = unit.end
+    yield sentence
+
+
+def _case(unit: _Unit, first: bool) -> int | None:
+    """0 for a word written with a capital, 1 without, None when its case says nothing (a sentence's first
+    word, a word in capitals, a symbol)."""
+    word = unit.printed
+    if first or unit.symbol or word.isupper() or any(c.isupper() for c in word[1:]):
+        return None
+    return 0 if word[0].isupper() else 1
+
+
+def _as_name(cases: list, i: int) -> int | None:
+    """A capital counts as a name's only beside another capital: next to it (0: `Hội An`), or one word away
+    (2, weaker: `Trung tâm Bảo tồn`, but also `Quy định Bảng giá`); alone it is the writer's emphasis
+    (`ban hành Quy định`, `bổ sung Lĩnh vực`)."""
+    if cases[i] != 0:
+        return cases[i]
+    if any(cases[j] == 0 for j in (i - 1, i + 1) if 0 <= j < len(cases)):
+        return 0
+    skip = [cases[j] for j, k in ((i - 2, i - 1), (i + 2, i + 1)) if 0 <= j < len(cases) and cases[k] == 1]
+    return 2 if 0 in skip else None
+
+
 class Evidence:
-    """How the running text of a document writes the words of its title: each word after the word before
-    it, capitalised or not (first words of sentences and lines in capitals left out), and the exact forms
-    of words with inner capitals or digits (`IoT`, `5G`, `1237/QĐ-TTg`)."""
+    """How the running text of a document writes the words of its title: each word beside the word before
+    it and the word after it, capitalised or not (first words of sentences, and lines in capitals, left
+    out), and the exact forms of words with inner capitals or digits (`IoT`, `5G`, `1237/QĐ-TTg`)."""
 
     def __init__(self, text: str, wanted: set[str]):
-        self.pairs: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-        self.words: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        # [capital next to a capital, without capital, capital one word from a capital], as _as_name says
+        self.after: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])   # (previous, word)
+        self.before: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])  # (word, next)
+        self.words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.forms: dict[str, Counter] = defaultdict(Counter)
-        previous, ended = None, True
-        for line in text[:EVIDENCE_REACH].split("\n"):
-            if not line.strip():
-                previous, ended = None, True
-                continue
-            letters = [c for c in line if c.isalpha()]
-            capitals = sum(c.isupper() for c in letters) >= 0.5 * len(letters) if letters else False
-            at, first = 0, True
-            for unit in _units(line):
-                gap = line[at:unit.start]
-                starts = (ended or bool(LIST_MARK.match(gap))) if first else bool(SENTENCE_BREAK.search(gap))
-                if not capitals:
-                    self._count(previous, unit, starts, bool(NUMBER_AFTER.match(line, unit.end)), wanted)
-                previous, at, first = unit.key, unit.end, False
-            ended = bool(re.search(r"[.!?:;]\W*$", line))
+        for sentence in _sentences(text[:EVIDENCE_REACH]):
+            cases = [_case(unit, first=i == 0) for i, (unit, _numbered) in enumerate(sentence)]
+            cases = [_as_name(cases, i) for i in range(len(cases))]
+            for i, (unit, numbered) in enumerate(sentence):
+                if unit.key in wanted:
+                    self._count(sentence, cases, i, numbered)
 
-    def _count(self, previous: str | None, unit: _Unit, starts: bool, numbered: bool, wanted: set[str]) -> None:
-        if unit.key not in wanted:
-            return
+    def _count(self, sentence: list, cases: list, i: int, numbered: bool) -> None:
+        unit, case = sentence[i][0], cases[i]
         word = unit.printed
         if unit.symbol or (len(word) > 1 and any(c.isupper() for c in word[1:]) and not word.isupper()):
             self.forms[unit.key][word] += 1
-        elif not starts and not word.isupper():
-            side = 0 if word[0].isupper() else 1
-            if previous is not None:
-                self.pairs[(previous, unit.key)][side] += 1
-            if not numbered:  # `Điều 5`, `Chương II` say nothing of `một số điều`
-                self.words[unit.key][side] += 1
+        if case is None:
+            return
+        if not numbered:  # `Điều 5`, `Chương II` say nothing of `một số điều`
+            self.words[unit.key][case] += 1
+        if i:
+            self.after[(sentence[i - 1][0].key, unit.key)][case] += 1
+        if i + 1 < len(sentence) and cases[i + 1] in (0, 2):  # a name that goes on: `Hội An`, not `Ban hành`
+            self.before[(unit.key, sentence[i + 1][0].key)][case] += 1
 
-    def capital(self, previous: str, key: str) -> bool | None:
-        """True when the text writes this word after that one with a capital (twice at least, when it writes
-        the word without one elsewhere: a table's cell read into a line starts with a capital once),
-        False when without, else None."""
-        caps, lower = self.pairs.get((previous, key), (0, 0))
-        if caps > lower and caps < 2 and self.words.get(key, (0, 0))[1]:
-            return None
-        return None if caps == lower else caps > lower
-
-    def always_capital(self, key: str) -> bool:
-        """The text writes this word with a capital wherever it stands in a sentence (`Hội An`, `Lào`)."""
-        caps, lower = self.words.get(key, (0, 0))
-        return caps > 0 and lower == 0
+    def capital(self, key: str, previous: str | None, following: str | None) -> bool | None:
+        """True when the text writes this word with a capital after the same word (else before the same word
+        written with a capital), False when without, None when it does not say. A capital seen once says
+        something only next to another capital, in a text that never writes the word without one (a table's
+        cell read into a line starts with a capital)."""
+        for strong, lower, weak in (self.after.get((previous, key), (0, 0, 0)),
+                                    self.before.get((key, following), (0, 0, 0))):
+            caps = strong + weak
+            if caps > lower and (caps >= 2 or (strong and not self.words.get(key, (0, 0, 0))[1])):
+                return True
+            if lower > caps:
+                return False
+        return None
 
     def form(self, key: str) -> str | None:
         found = self.forms.get(key)
         return found.most_common(1)[0][0] if found else None
 
 
-def _mark(units: list[_Unit], lowered: str, pattern: re.Pattern, proper, named: bool = False) -> None:
-    """Each syllable a match covers takes the capital its proper form gives it."""
+def _mark(units: list[_Unit], lowered: str, pattern: re.Pattern, proper) -> None:
+    """Each syllable a match covers takes the capital its proper form gives it, whatever the text shows."""
     for match in pattern.finditer(lowered):
         covered = [u for u in units if match.start() <= u.start < match.end() and not u.symbol]
         words = LETTERS.findall(proper(match))
         for unit, word in zip(covered, words, strict=False):
-            unit.capital, unit.named = word[0].isupper(), named
+            unit.capital, unit.named = word[0].isupper(), True
 
 
 def _known_names(units: list[_Unit], lowered: str) -> None:
     _mark(units, lowered, STATE_WORDS, lambda m: "nhà nước")
     _mark(units, lowered, STATE, lambda m: "Nhà nước")
     _mark(units, lowered, PROPER_NAMES,  # after: `Ngân hàng Nhà nước Việt Nam` is a name
-          lambda m: _PROPER_BY_KEY.get(" ".join(LETTERS.findall(m.group(0))), m.group(0)), named=True)
+          lambda m: _PROPER_BY_KEY.get(" ".join(LETTERS.findall(m.group(0))), m.group(0)))
     _mark(units, lowered, LAW_NAME, lambda m: f"{m.group(1).capitalize()} {m.group(2).capitalize()}")
     _mark(units, lowered, CITED_TYPE, lambda m: m.group(1).capitalize())
 
@@ -237,15 +273,17 @@ def person_title(printed: str | None, text: str = "") -> str | None:
     units = _units(title)
     _known_names(units, canonical_tones(title.lower()))
     evidence = Evidence(text, {u.key for u in units}) if text else None
-    for i, unit in enumerate(units):
-        _decide(unit, units[i - 1] if i else None, evidence)
+    for i in range(len(units)):
+        _decide(units, i, evidence)
     _names_joined(units)
     return _written(title, units)
 
 
-def _decide(unit: _Unit, previous: _Unit | None, evidence: Evidence | None) -> None:
+def _decide(units: list[_Unit], i: int, evidence: Evidence | None) -> None:
     """How one word is written: a symbol or an abbreviation as printed (or as the text writes it), a known
-    name's word as the name, any other word as the text writes it after the same word."""
+    name's word as the name, any other word as the text writes it beside the same words."""
+    unit = units[i]
+    previous, following = units[i - 1] if i else None, units[i + 1] if i + 1 < len(units) else None
     form = evidence.form(unit.key) if evidence else None
     if unit.symbol:
         unit.form = form or _symbol(unit.printed)
@@ -255,10 +293,9 @@ def _decide(unit: _Unit, previous: _Unit | None, evidence: Evidence | None) -> N
         unit.form = form
     elif _is_abbreviation(unit.printed) or (ROMAN.fullmatch(unit.key) and previous and previous.key in ROMAN_AFTER):
         unit.form = unit.printed
-    elif previous and evidence and evidence.capital(previous.key, unit.key) is not None:
-        unit.capital = evidence.capital(previous.key, unit.key)
-    elif unit.capital is None and evidence and evidence.always_capital(unit.key):
-        unit.capital = True
+    elif evidence:
+        found = evidence.capital(unit.key, previous and previous.key, following and following.key)
+        unit.capital = unit.capital if found is None else found
 
 
 def _names_joined(units: list[_Unit]) -> None:
