@@ -10,6 +10,7 @@ type before its number. Abbreviations and number-symbols stay as printed (`UBND`
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from analyzers.normalize import canonical_tones, fold
 from indexer.extract.issuers import ALIASES, CENTRAL_BODIES
@@ -28,6 +29,7 @@ EVIDENCE_REACH = 60_000
 # `2022-2025`); other tokens are cased syllable by syllable (`CĂM-PU-CHI-A`, `HÓA-XÃ HỘI`).
 TOKEN = re.compile(r"\w+(?:[-/.]\w+)*")
 LETTERS = re.compile(r"[^\W\d_]+")
+DIGIT = re.compile(r"\d")
 
 # A Vietnamese syllable, its diacritics folded: a word that is none is an abbreviation kept as printed
 # (`UBND`, `HĐND`, `CNTT`, `NCKSTTHC`, `ASEAN`).
@@ -111,12 +113,20 @@ def in_capitals(text: str) -> bool:
     return len(letters) > 1 and sum(c.isupper() for c in letters) >= CAPITALS_SHARE * len(letters)
 
 
+@lru_cache(maxsize=65536)
+def _key(word: str) -> str:
+    """A word's key: lower case, one tone placement (a running text repeats its words: kept once)."""
+    return canonical_tones(word.lower())
+
+
 class _Unit:
     """A word of the title: where it is, its key (lower case, one tone placement) and what it becomes."""
 
+    __slots__ = ("capital", "end", "form", "key", "named", "printed", "start", "symbol")
+
     def __init__(self, start: int, end: int, printed: str, symbol: bool):
         self.start, self.end, self.printed, self.symbol = start, end, printed, symbol
-        self.key = canonical_tones(printed.lower())
+        self.key = _key(printed)
         self.form: str | None = None      # written as this exactly (an abbreviation, a symbol)
         self.capital: bool | None = None  # first letter upper (True), lower (False), or undecided
         self.named = False                # a known name's word, or a rule's: what the text shows does not change it
@@ -125,11 +135,13 @@ class _Unit:
 def _units(title: str) -> list[_Unit]:
     units = []
     for token in TOKEN.finditer(title):
-        if any(c.isdigit() for c in token.group(0)):
-            units.append(_Unit(token.start(), token.end(), token.group(0), True))
-            continue
-        units += [_Unit(token.start() + m.start(), token.start() + m.end(), m.group(0), False)
-                  for m in LETTERS.finditer(token.group(0))]
+        word, start = token.group(0), token.start()
+        if word.isalpha():  # most tokens: one syllable
+            units.append(_Unit(start, token.end(), word, False))
+        elif DIGIT.search(word):
+            units.append(_Unit(start, token.end(), word, True))
+        else:
+            units += [_Unit(start + m.start(), start + m.end(), m.group(0), False) for m in LETTERS.finditer(word)]
     return units
 
 
@@ -148,8 +160,7 @@ def _sentences(text: str):
     a colon, a quote or a bracket, a table cell, a list mark or a blank line; a line in capitals is left out."""
     sentence: list = []
     for line in text.split("\n"):
-        letters = [c for c in line if c.isalpha()]
-        if not line.strip() or sum(c.isupper() for c in letters) >= 0.5 * len(letters):
+        if not line.strip() or sum(map(str.isupper, line)) >= sum(map(str.islower, line)):  # in capitals
             yield sentence
             sentence = []
             continue
@@ -164,11 +175,16 @@ def _sentences(text: str):
     yield sentence
 
 
+def _inner_capital(word: str) -> bool:
+    """`IoT`, `TTg`: a capital after the first letter."""
+    return len(word) > 1 and not word[1:].islower()
+
+
 def _case(unit: _Unit, first: bool) -> int | None:
     """0 for a word written with a capital, 1 without, None when its case says nothing (a sentence's first
     word, a word in capitals, a symbol)."""
     word = unit.printed
-    if first or unit.symbol or word.isupper() or any(c.isupper() for c in word[1:]):
+    if first or unit.symbol or word.isupper() or _inner_capital(word):
         return None
     return 0 if word[0].isupper() else 1
 
@@ -206,7 +222,7 @@ class Evidence:
     def _count(self, sentence: list, cases: list, i: int, numbered: bool) -> None:
         unit, case = sentence[i][0], cases[i]
         word = unit.printed
-        if unit.symbol or (len(word) > 1 and any(c.isupper() for c in word[1:]) and not word.isupper()):
+        if unit.symbol or (_inner_capital(word) and not word.isupper()):
             self.forms[unit.key][word] += 1
         if case is None:
             return
