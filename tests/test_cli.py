@@ -6,9 +6,12 @@ import subprocess
 import sys
 from urllib.parse import quote
 
+import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, ROOT
 
+from indexer import BuildLocked, UnknownDocument
 from vanban.main import main
+from vanban.output import UserError, user_errors
 from webui.app import create_app
 
 
@@ -189,11 +192,31 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
 def test_compare_and_related_errors_are_one_line(capsys, index_dir):
     assert run(capsys, "compare", NGOC_HOI, "nope", "--index", str(index_dir)) == (
         1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
+    assert run(capsys, "related", "nope", "--index", str(index_dir)) == (
+        1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
     assert run(capsys, "related", NGOC_HOI, "--limit", "0", "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: --limit: Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '0').\n")
     assert run(capsys, "compare", "", NGOC_HOI, "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: A: Thiếu mã văn bản id (ví dụ: id=corpus/000_65df158a4e7ec0a6.txt#0).\n")
 
+
+def test_cites_readable_listing(capsys, index_dir):
+    status, out, err = run(capsys, "cites", "35-NQ/TW", "--kind", "implements", "--index", str(index_dir))
+    lines = out.splitlines()
+    # Each entry: its rank, relation, the document on one line, the passage, its id (any order of equal scores).
+    entries = sorted((line[5:], lines[i + 2]) for i, line in enumerate(lines) if line[:5] in ("  1. ", "  2. ", "  3. "))
+    assert (status, err, lines[0], entries) == (0, "", "3 văn bản trích dẫn 35-NQ/TW (thực hiện)", [
+        ("[thực hiện] Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · 27 lần", f"     {HAI_DUONG_150}"),
+        ("[thực hiện] Kế hoạch · không số · Ban Thường vụ Tỉnh ủy Lai Châu · 2021 (suy ra) · 3 lần", f"     {LAI_CHAU}"),
+        ("[thực hiện] Kế hoạch · không số · Ủy ban nhân dân huyện Ngọc Hồi · 2019 (suy ra) · 8 lần", f"     {NGOC_HOI}")])
+
+def test_every_command_says_a_search_error_in_its_own_words():
+    with pytest.raises(UserError) as raised, user_errors():
+        raise UnknownDocument("corpus/nope.txt#0")
+    assert (str(raised.value), type(raised.value.__cause__)) == (
+        "Không có văn bản nào mang mã “corpus/nope.txt#0”.", UnknownDocument)
+    with pytest.raises(BuildLocked), user_errors():  # not a search's: its command words it
+        raise BuildLocked("x")
 
 def test_search_folds_near_duplicates_unless_told_not_to(capsys, copies_index):
     _, out, _ = run(capsys, "search", "bảo vệ nền tảng", "--sort", "date", "--index", str(copies_index))

@@ -7,7 +7,7 @@ import networkx
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from indexer import load_graph, open_index, search
+from indexer import UnknownDocument, implementation_chains, load_graph, open_index, ref_views, search
 from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
 from indexer.views.export import to_graphml
@@ -231,6 +231,20 @@ def test_ref_cascade_and_most_cited_pages(index_dir):
     assert client.get("/api/graph?format=pdf").get_json() == {
         "error": "Định dạng không hợp lệ: 'pdf' (chọn: json, csv, graphml).", "status": 400}
 
+
+def test_the_graph_views_raise_unknown_document_for_what_the_graph_lacks(index_dir):
+    node, down, up = implementation_chains(index_dir, "ref:35-NQ/TW@2018")
+    graph = load_graph(index_dir)
+    assert (node, down, up) == (graph.nodes["ref:35-NQ/TW@2018"], graph.cascade("ref:35-NQ/TW@2018", "down"),
+                                graph.cascade("ref:35-NQ/TW@2018", "up"))
+    assert (node.label, [b["node"].label for b in down["children"]], up["children"]) == (
+        "Nghị quyết 35-NQ/TW", ["Kế hoạch 150-KH/TU", "Kế hoạch (không số)", "Kế hoạch (không số)",
+                                "Kế hoạch 131-KH/HU", "Kế hoạch 14-KH/TW", "Kế hoạch 209-KH/TU"], [])
+    for view, arg, message in ((implementation_chains, "nope", "Không có văn bản “nope” trong đồ thị trích dẫn."),
+                               (ref_views, "99-NQ/TW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW.")):
+        with pytest.raises(UnknownDocument) as raised:
+            view(index_dir, arg)
+        assert (str(raised.value), raised.value.doc_id) == (message, arg)
 
 def test_two_spellings_of_one_ref_are_one_node():
     records = [{"id": f"d{n}", "source": f"d{n}", "meta": {

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -139,6 +140,32 @@ def test_original_is_served_only_unchanged_and_from_inside(tmp_path):
     assert (response.status_code, b"root:x" in response.data) == (409, False)
     assert "Tệp gốc đã thay đổi sau lần lập chỉ mục" in response.get_data(as_text=True)
 
+
+
+def test_an_original_not_served_says_why_with_its_status(tmp_path):
+    corpus = tmp_path / "kho"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(PLAN, encoding="utf-8")
+    (corpus / "b.txt").write_text(PLAN.replace("bảo vệ", "giữ vững"), encoding="utf-8")
+    build_index([corpus], tmp_path / "ix")
+    (corpus / "a.txt").write_text(PLAN + "Sửa sau khi lập chỉ mục.\n", encoding="utf-8")
+    (corpus / "b.txt").unlink()
+
+    def answer(client, url):
+        response = client.get(url)
+        return response.status_code, re.search(r"<p>(.*)</p>", response.get_data(as_text=True)).group(1)
+
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix")}).test_client()
+    assert answer(client, "/original/kho/a.txt%230") == (
+        409, "Tệp gốc đã thay đổi sau lần lập chỉ mục: hãy chạy `vanban index` rồi mở lại.")
+    assert answer(client, "/original/kho/b.txt%230") == (404, "Không còn tệp gốc của văn bản này.")
+    # A copy of the index whose record of the corpus folders it read names another one: no file is inside.
+    shutil.copytree(tmp_path / "ix", tmp_path / "ix2")
+    info = tmp_path / "ix2" / "vanban.json"
+    info.write_text(json.dumps({**json.loads(info.read_text()), "corpus": [str(tmp_path / "khac")]}))
+    client = create_app({"INDEX_DIR": str(tmp_path / "ix2")}).test_client()
+    assert answer(client, "/original/kho/a.txt%230") == (
+        403, "Tệp gốc nằm ngoài kho văn bản đã lập chỉ mục: không phục vụ.")
 
 # ---- 3. one bad file never stops a build ----
 

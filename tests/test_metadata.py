@@ -163,3 +163,18 @@ def test_a_dotted_number_is_read_whole_in_the_header_and_in_citations():
         ("66.18/2026/NQ-CP", "66.18-2026-nq-cp", None, None, None)]
     pandoc = DOTTED.replace("Số: 66.16/2026/NQ-CP\t", "|\nSố:\n66.16/2026/NQ-CP\n|\n")
     assert extract(pandoc)[0].number == "66.16/2026/NQ-CP"
+
+
+def test_metadata_an_export_gives_is_spelled_as_extraction_spells_it():
+    from indexer.extract.metadata import given_metadata
+    given = [{"issuer": "UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ", "doc_type": "TỜ TRÌNH"},
+             {"issuer": "BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "doc_type": "Công văn"},
+             {"issuer": "UBND thành phố Cần Thơ", "title": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]
+    assert [given_metadata(g, "") for g in given] == [
+        {"issuer": "Sở Nội vụ tỉnh Bình Thuận", "doc_type": "Tờ trình", "parent_issuer": "Ủy ban nhân dân tỉnh Bình Thuận",
+         "authority": None, "province": "Bình Thuận", "issuer_printed": "UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ"},
+        {"issuer": "Bộ Lao động - Thương binh và Xã hội", "doc_type": "Công văn", "parent_issuer": None,
+         "authority": None, "province": None, "issuer_printed": "BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI"},
+        {"issuer": "Ủy ban nhân dân thành phố Cần Thơ", "title": "Về việc phân cấp cho Sở Công Thương",
+         "parent_issuer": None, "authority": None, "province": "Cần Thơ", "issuer_printed": "UBND thành phố Cần Thơ",
+         "title_printed": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]

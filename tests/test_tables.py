@@ -12,10 +12,14 @@ import openpyxl
 import pytest
 from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
+from indexer import Invalid
 from indexer.builder.index import build_index
-from indexer.views.tables import search_table
+from indexer.query.checks import TABLE_FORMATS
+from indexer.views.tables import WRITERS, search_table
 from vanban.main import main
 from webui.app import create_app
+from webui.downloads import MIMETYPES
+from webui.params import DOWNLOAD_FORMATS
 
 BASE = "http://127.0.0.1:5000/"
 KEYS = ["id", "doc_type", "number", "date", "year", "issuer", "province", "title", "cited_by_count", "link"]
@@ -165,3 +169,16 @@ def test_libreoffice_opens_the_xlsx_with_its_vietnamese_text_intact(client, tmp_
     assert [(r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in shown[1:]] == [
         (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in written[1:]]
     assert [r[3] for r in shown[1:]] == ["", "", "21/06/2021", "08/06/2021", "", "15/05/2019"]  # days as days
+
+
+def test_the_download_formats_are_one_list(index_dir, capsys):
+    assert (TABLE_FORMATS, tuple(WRITERS), DOWNLOAD_FORMATS, sorted(MIMETYPES)) == (
+        ("csv", "xlsx"), ("csv", "xlsx"), ("csv", "xlsx", "json"), ["csv", "json", "xlsx"])
+    table = search_table(index_dir, BASE, "", {"year": ["2019"]})
+    assert (table.as_file("csv"), table.as_file("xlsx")[:2]) == (table.to_csv(), b"PK")
+    with pytest.raises(Invalid) as raised:
+        table.as_file("json")
+    assert str(raised.value) == "Định dạng tải về không hợp lệ: 'json' (chọn: csv, xlsx)."
+    assert main(["search", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--export csv|xlsx mọi kết quả (tối đa 10.000 văn bản) thành bảng CSV hoặc Excel" in help_text

@@ -142,6 +142,35 @@ def test_api_errors_have_one_shape(client, url, status, error):
     assert (response.status_code, response.get_json()) == (status, {"error": error, "status": status})
 
 
+NO_SUCH_ID = "Không có văn bản nào mang mã “corpus/nope.txt#0”."
+
+
+@pytest.mark.parametrize("url,error", [
+    ("/api/documents/corpus/nope.txt%230", NO_SUCH_ID),
+    ("/api/documents/corpus/nope.txt%230/related", NO_SUCH_ID),
+    (f"/api/compare?a=corpus/nope.txt%230&b={quote(KG_PLAN)}", NO_SUCH_ID),
+    (f"/api/compare?a={quote(KG_PLAN)}&b=corpus/nope.txt%230", NO_SUCH_ID),
+    ("/api/refs/99-NQ%2FTW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW."),
+])
+def test_an_unknown_document_is_a_404_on_every_api_route(client, url, error):
+    response = client.get(url)
+    assert (response.status_code, response.get_json()) == (404, {"error": error, "status": 404})
+
+
+@pytest.mark.parametrize("url,error", [
+    ("/doc/corpus/nope.txt%230", NO_SUCH_ID),
+    ("/doc/corpus/nope.txt%230?q=ngh%E1%BB%8B+quy%E1%BA%BFt", NO_SUCH_ID),
+    ("/original/corpus/nope.txt%230", NO_SUCH_ID),
+    (f"/compare?a=corpus/nope.txt%230&b={quote(KG_PLAN)}", NO_SUCH_ID),
+    ("/cascade/nope", "Không có văn bản “nope” trong đồ thị trích dẫn."),
+    ("/refs/99-NQ%2FTW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW."),
+])
+def test_an_unknown_document_is_a_404_page_on_every_route(client, url, error):
+    html = page(client, url, 404)
+    assert re.search(r'<section class="error-page">\s*<h1>(.*)</h1>\s*<p>(.*)</p>', html).groups() == (
+        "Không tìm thấy trang", error)
+
+
 @pytest.mark.parametrize("url,status,text", [
     ("/doc/../../etc/passwd", 404, "Không tìm thấy trang"),
     ("/doc/%2E%2E/%2E%2E/etc/passwd", 404, "Không có văn bản nào mang mã “../../etc/passwd”."),

@@ -2,7 +2,7 @@
 
 import mimetypes
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 
 import indexer
 from indexer import (
@@ -89,8 +89,6 @@ def feed():
 def document_page(doc_id: str):
     query = query_arg(request.args)
     view = get_document(get_index(), doc_id, query)
-    if view is None:
-        abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
     return render_template("document.html", view=view, query=query, related=related)
 
@@ -106,8 +104,6 @@ def compare_page():
 def original_page(doc_id: str):
     """The file a document was read from (Word, PDF, text), as it is on disk."""
     original = indexer.original_file(get_index(), doc_id)
-    if original.problem:
-        abort(original.status, description=original.problem)
     # The bytes sent are those just checked against the digest, from the same open file.
     name = original.name
     return send_file(original.handle, download_name=name, mimetype=_mimetype(name),

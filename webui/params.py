@@ -13,7 +13,7 @@ from werkzeug.exceptions import BadRequest
 
 from indexer import FILTERS, checks
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")  # a cites page's downloads
+DOWNLOAD_FORMATS = checks.TABLE_FORMATS + ("json",)  # a cites page's downloads: its table, or /api/cites' JSON
 GRAPH_TABLES = ("edges", "nodes")
 
 

@@ -19,7 +19,10 @@ SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted
 DATE_FILTERS = ("date_from", "date_to")                         # one value each: the ends of a range of days
 FILTERS = FACETS + ("kind",) + DATE_FILTERS                     # `kind`: the relation to a `cites` ref
-TABLE_FORMATS = ("csv", "xlsx")                                 # a result list as a file
+# A result list as a file: the one list of them (views/tables.ResultTable writes each; the web's
+# downloads add JSON, webui/params.DOWNLOAD_FORMATS; `vanban search|cites --export` takes these).
+# Not the citation graph's formats: those are views/export.GRAPH_FORMATS.
+TABLE_FORMATS = ("csv", "xlsx")
 REF_EXAMPLE = "ví dụ: 35-NQ/TW, Nghị quyết 35"
 
 __all__ = [

@@ -4,7 +4,8 @@ indexer.compare.related) is shown under that hit, not in its own place.
 
 Which hits fold depends only on the order of the hits that have a near-duplicate at all: search()
 ranks those alone (one query, the result's own order), folds them here, and pages the rest with the
-folded left out, so pages stay full and the total is what is shown. Facets still count every document.
+folded left out (query/paging's `Folded`), so pages stay full and the total is what is shown. Facets
+still count every document.
 """
 
 from dataclasses import dataclass, field, replace

@@ -1,0 +1,103 @@
+"""Which hits make the page asked for, and in what order: one small interface, as tantivy's collectors,
+with one strategy per way of making a page, composed by `pager_for`.
+
+    Pager.page(searcher, tree, request) -> Paged(total, keys, folding)
+
+- `Ranked`: the engine's order: relevance, or the date when asked for or when browsing without words;
+- `MostCited`: the `cited` order: cited documents by how often the corpus cites them, then the rest;
+- `Folded`: around either, each near-duplicate folded under a hit ranked above it (query/collapse).
+
+A strategy that changes what one hit stands for wraps another, as `Folded` does: it asks the inner
+pager for the hits whose order decides it (a narrower request: `replace(request, ...)`), then for the
+page with what it hides left out, and says in `Paged` what it did. Showing the parts of one long
+document (`id`, `id~2`, ...: builder/parts) as one hit would be such a wrapper, between the order and
+`Folded` in `pager_for`, with a field of its own in `Paged` beside `folding`.
+"""
+
+from dataclasses import dataclass, field, replace
+from typing import Protocol
+
+from indexer.engines import Any, Term, Without
+from indexer.query.collapse import NOT_FOLDED, Folding, fold, members
+from indexer.query.filters import both
+from indexer.query.request import SearchRequest
+
+
+@dataclass(frozen=True)
+class Paged:
+    """What a pager made: the total, (key, score) per hit of the page in order, and what it folded."""
+
+    total: int
+    keys: list = field(default_factory=list)
+    folding: Folding = NOT_FOLDED
+
+
+class Pager(Protocol):
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        """The hits of `tree` within `request.filter`, `request.limit` of them from `request.offset`."""
+
+
+class Ranked:
+    """The engine's own order: by score, or newest first (oldest with `date_asc`), as the request says."""
+
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        found = searcher.search(tree, request.filter, limit=request.limit, offset=request.offset,
+                                sort=self.engine_sort(request))
+        return Paged(found.total, found.hits)
+
+    @staticmethod
+    def engine_sort(request: SearchRequest) -> str | None:
+        """The engine's sort for the request: browsing (no words, phrases or refs) lists the newest first."""
+        if request.sort in ("date", "date_asc") or request.parsed.empty:
+            return "date_asc" if request.sort == "date_asc" else "date"
+        return None
+
+
+class MostCited:
+    """The `cited` order: cited documents by their count (then newest), then the rest, newest first."""
+
+    def __init__(self, counts: dict):
+        self.counts = counts  # id -> corpus documents citing it (the build's `counts`)
+
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        offset, limit = request.offset, request.limit
+        if not self.counts:
+            found = searcher.search(tree, request.filter, limit=limit, offset=offset, sort="date")
+            return Paged(found.total, found.hits)
+        cited = Any(tuple(Term("id", i) for i in sorted(self.counts)))
+        top = searcher.search(tree, both(request.filter, cited), limit=len(self.counts), sort="date")
+        cited_counts = [self.counts.get(searcher.stored(key)["id"], 0) for key, _ in top.hits]
+        ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
+        keys = ordered[offset:offset + limit]
+        rest = Without(tree, cited)
+        if len(keys) < limit:
+            found = searcher.search(rest, request.filter, limit=limit - len(keys),
+                                    offset=max(0, offset - len(ordered)), sort="date")
+            keys, rest_total = keys + [k for k, _ in found.hits], found.total
+        else:
+            rest_total = searcher.count(rest, request.filter)
+        return Paged(len(ordered) + rest_total, [(k, 0.0) for k in keys])
+
+
+class Folded:
+    """Near-duplicates folded around another order: the documents that have one are ranked alone (one
+    query, in that order), folded, and the page made with the folded left out (query/collapse)."""
+
+    def __init__(self, inner: Pager):
+        self.inner = inner
+
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        near = request.near_duplicates
+        ranked = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)),
+                                                         offset=0, limit=len(near)))
+        folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked.keys])
+        shown = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
+        return replace(shown, folding=folding)
+
+
+def pager_for(request: SearchRequest, counts: dict) -> Pager:
+    """The pager the request asks for; `counts`: id -> corpus documents citing it, for the `cited` order."""
+    pager = MostCited(counts) if request.sort == "cited" else Ranked()
+    if request.near_duplicates:
+        pager = Folded(pager)
+    return pager
