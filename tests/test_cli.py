@@ -111,6 +111,18 @@ def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_
                               "TCVN3 hay VNI); hãy lưu lại dạng UTF-8\n")
 
 
+def test_index_names_each_field_left_out_and_indexes_its_record(capsys, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    records = [{"id": "a", "text": "KẾ HOẠCH\nThực hiện Nghị quyết 35-NQ/TW.\n", "date": "2025-03", "year": "năm"}]
+    (folder / "x.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"))
+    assert status == 0
+    assert "đã lập chỉ mục 1 văn bản" in err and "bỏ qua 0; 1 trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." in err
+    assert err.endswith("  c/x.jsonl:1: `year` phải là một năm từ 1900 đến 2100 (nhận được 'năm'): bỏ trường này, "
+                        "văn bản vẫn được lập chỉ mục\n")
+
+
 def test_progress_line_and_the_older_call_shape():
     from indexer import BuildProgress
     from vanban.progress import ProgressBar, as_progress, line

@@ -4,6 +4,7 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from indexer.extract.titles import tidy
 from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
 from indexer.vocab.refs import (
     NUMBER_SYMBOL,
@@ -104,6 +105,9 @@ SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:vi�
                      r"(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
                      r"(?=[;()”\"]|\.(?:\s|$)|\n\s*\n|$)")
 
+# A subject that repeats the `về` before it, in quotes or where a line was joined: `về “Về đột phá ...”`.
+REPEATED_ABOUT = re.compile(r"^về\s+(?:việc\s+)?", re.I)
+
 # Where a subject ends because the opening sentence goes on to its main clause:
 # `... về sắp xếp tổ chức bộ máy, Ban Thường vụ Tỉnh ủy ban hành kế hoạch`.
 ISSUING_CLAUSE = re.compile(r",\s*(?:Ban|Ủy ban|Uỷ ban|UBND|Tỉnh ủy|Huyện ủy|Thành ủy|Đảng ủy|Thường trực|Văn phòng|"
@@ -174,7 +178,7 @@ def _subject(text: str, end: int) -> str | None:
     if subject.startswith("“") and "”" in subject:
         subject = subject[1:subject.index("”")]
     cuts = [m.start() for m in (NEXT_REFERENCE.search(subject), ISSUING_CLAUSE.search(subject)) if m]
-    subject = _clean(subject[:min(cuts)] if cuts else subject)
+    subject = REPEATED_ABOUT.sub("", tidy(_clean(subject[:min(cuts)] if cuts else subject)))
     return subject if len(subject) >= 3 else None
 
 
