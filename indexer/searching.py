@@ -88,10 +88,16 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
-    versions = tuple(sorted({c["ref"] for c in citations})) if cites else ()
+    versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
                cited_versions=versions)
+
+
+def _version(citation: dict) -> str:
+    """The version of a law a citation names: its number, its name and year, or its name alone."""
+    named_alone = citation.get("name") and citation["ref"] == citation["name"]
+    return f"{citation['ref']} năm {citation['year']}" if named_alone and citation.get("year") else citation["ref"]
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:

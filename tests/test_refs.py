@@ -168,7 +168,7 @@ def test_the_citing_list_of_a_name_says_the_version_each_cites(law_index):
     versions = {h.document.id.split("/")[-1].split(".")[0]: h.version
                 for h in citing_documents(law_index, "Luật Bảo hiểm xã hội").hits}
     assert versions == {"a": "58/2014/QH13", "b": "41/2024/QH15", "c": "58/2014/QH13",
-                        "d": "Luật Bảo hiểm xã hội", "e": "Luật Bảo hiểm xã hội"}
+                        "d": "Luật Bảo hiểm xã hội năm 2014", "e": "Luật Bảo hiểm xã hội"}
 
 
 def test_drafts_and_other_laws_are_not_citations_of_a_listed_law():

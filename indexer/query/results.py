@@ -32,6 +32,8 @@ class DocSummary:
     format: str = "txt"               # what the text was read from: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False                 # the text was recognized from a scan
     indexed: str | None = None        # when its file was first indexed or last changed (ISO 8601, UTC)
+    title_printed: str | None = None  # the title as printed, when `title` is written otherwise (sentence case)
+    issuer_printed: str | None = None  # the issuer as an export gave it, when `issuer` is its canonical name
 
     @classmethod
     def from_stored(cls, stored, meta: dict | None = None) -> "DocSummary":

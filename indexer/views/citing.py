@@ -33,15 +33,25 @@ class CitingHit:
 
     @property
     def version(self) -> str:
-        """The version of a law it cites: its number when it gives one, else the name (its group)."""
-        numbered = [v for v in self.versions if not name_ref(v)]
-        return ", ".join(numbered or self.versions)
+        """The version of a law it cites: its number (or its name and year) when it gives one, else the name."""
+        known = [v for v in self.versions if self._known(v)]
+        return ", ".join(known or self.versions)
+
+    @property
+    def version_known(self) -> bool:
+        """Whether it says which version: a number, or a name with its year (not a law's name alone)."""
+        return any(self._known(v) for v in self.versions)
+
+    @staticmethod
+    def _known(version: str) -> bool:
+        named = name_ref(version)
+        return not named or named[2] is not None
 
     def as_dict(self) -> dict:
         return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "kind": self.kind,
                 "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
-                "versions": list(self.versions), "version": self.version,
+                "versions": list(self.versions), "version": self.version, "version_known": self.version_known,
                 "highlights": spans_json(self.snippet.highlights), "score": self.score}
 
 
