@@ -5,13 +5,13 @@ with one strategy per way of making a page, composed by `pager_for`.
 
 - `Ranked`: the engine's order: relevance, or the date when asked for or when browsing without words;
 - `MostCited`: the `cited` order: cited documents by how often the corpus cites them, then the rest;
-- `Folded`: around either, each near-duplicate folded under a hit ranked above it (query/collapse).
+- `Parts`: around either, the parts of one long document (`id`, `id~2`, ...: builder/parts) as one hit,
+  the best ranked standing for it, the others folded under it: a total counts documents;
+- `Folded`: around that, each near-duplicate folded under a hit ranked above it (query/collapse).
 
-A strategy that changes what one hit stands for wraps another, as `Folded` does: it asks the inner
-pager for the hits whose order decides it (a narrower request: `replace(request, ...)`), then for the
-page with what it hides left out, and says in `Paged` what it did. Showing the parts of one long
-document (`id`, `id~2`, ...: builder/parts) as one hit would be such a wrapper, between the order and
-`Folded` in `pager_for`, with a field of its own in `Paged` beside `folding`.
+A strategy that changes what one hit stands for wraps another: it asks the inner pager for the hits
+whose order decides it (a narrower request: `replace(request, ...)`), then for the page with what it
+hides left out, and says in `Paged` what it did (`parts`, `folding`).
 """
 
 from dataclasses import dataclass, field, replace
@@ -29,7 +29,8 @@ class Paged:
 
     total: int
     keys: list = field(default_factory=list)
-    folding: Folding = NOT_FOLDED
+    folding: Folding = NOT_FOLDED  # near-duplicates folded under a hit
+    parts: Folding = NOT_FOLDED    # a document's other parts folded under its best part
 
 
 class Pager(Protocol):
@@ -87,17 +88,35 @@ class Folded:
         self.inner = inner
 
     def page(self, searcher, tree, request: SearchRequest) -> Paged:
-        near = request.near_duplicates
-        ranked = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)),
-                                                         offset=0, limit=len(near)))
-        folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked.keys])
-        shown = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
+        folding, shown = _folded_page(self.inner, searcher, tree, request, request.near_duplicates)
         return replace(shown, folding=folding)
+
+
+class Parts:
+    """The parts of one long document as one hit, folded as near-duplicates are (each part's others are
+    its "near-duplicates"): the best ranked part stands for the document."""
+
+    def __init__(self, inner: Pager):
+        self.inner = inner
+
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts)
+        return replace(shown, parts=folding)
+
+
+def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dict) -> tuple[Folding, Paged]:
+    """The folding of `near` (id -> ids it stands with) in the inner order, and the page without the folded."""
+    ranked = inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)), offset=0,
+                                                limit=len(near)))
+    folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked.keys])
+    return folding, inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
 
 
 def pager_for(request: SearchRequest, counts: dict) -> Pager:
     """The pager the request asks for; `counts`: id -> corpus documents citing it, for the `cited` order."""
     pager = MostCited(counts) if request.sort == "cited" else Ranked()
+    if request.parts:
+        pager = Parts(pager)
     if request.near_duplicates:
         pager = Folded(pager)
     return pager
