@@ -100,15 +100,41 @@ class Parts:
         self.inner = inner
 
     def page(self, searcher, tree, request: SearchRequest) -> Paged:
-        folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts)
+        # Listed by date or by citations, a document's parts tie: its first part stands for it.
+        by_score = Ranked.engine_sort(request) is None and request.sort != "cited"
+        folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts,
+                                      None if by_score else _first_part_first)
         return replace(shown, parts=folding)
 
 
-def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dict) -> tuple[Folding, Paged]:
-    """The folding of `near` (id -> ids it stands with) in the inner order, and the page without the folded."""
+def _first_part_first(ids: list[str], parts: dict) -> list[str]:
+    """The ids with each document's parts in their own order, where its first-ranked part stood.
+
+    >>> _first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
+    ['a', 'a~2', 'a~3', 'b']
+    """
+    out, seen = [], set()
+    for doc_id in ids:
+        if doc_id not in seen:
+            group = sorted({doc_id, *parts.get(doc_id, ())} & set(ids), key=_part_number)
+            out += group
+            seen.update(group)
+    return out
+
+
+def _part_number(doc_id: str) -> int:
+    number = doc_id.rpartition("~")[2]  # `id~2`: builder/parts' PART_MARK (the build's, not importable here)
+    return int(number) if number.isdigit() else 1
+
+
+def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dict,
+                 reorder=None) -> tuple[Folding, Paged]:
+    """The folding of `near` (id -> ids it stands with) in the inner order (`reorder`ed), and the page
+    without the folded."""
     ranked = inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)), offset=0,
                                                 limit=len(near)))
-    folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked.keys])
+    ids = [searcher.stored(key, False)["id"] for key, _ in ranked.keys]
+    folding = fold(near, reorder(ids, near) if reorder else ids)
     return folding, inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
 
 
