@@ -1,4 +1,4 @@
-"""Compare and related on real-length texts (issue 16): time (wall and CPU) and peak memory.
+"""Compare and related on real-length texts: time (wall and CPU) and peak memory.
 
 - compare: every consolidated text of gazette_dev (`Văn bản hợp nhất`, VBHN) beside each text of the set
   whose number it names in its first pages (the text it consolidates, or the one that amended it); then
@@ -9,7 +9,7 @@
 - related at build time: an index of gazette_dev (in files of 10 records) and the seeds is built, its
   build measured from outside, then relate() (related documents, near-duplicates, shares) is timed
   alone on its links and graph. With `--scale N`, relate() is timed too on N generated plan-length
-  documents (bench/corpus_gen.py: real paragraphs recombined, many shared by thousands of documents),
+  documents (common/corpus_gen.py: real paragraphs recombined, many shared by thousands of documents),
   their links and fingerprints made in the bench (two-word runs stand in for pyvi's compound words).
 
     .venv/bin/python bench/compare.py [--index DIR] [--scale 10000]   # DIR: gazette_dev + seeds index, kept
@@ -28,25 +28,21 @@ import time
 from itertools import pairwise
 from pathlib import Path
 
-from common import PYTHON, ROOT, index_command, run_measured, write_results
+from common import (
+    GAZETTE_RECORDS,
+    PYTHON,
+    SEEDS,
+    index_command,
+    jsonl_lines,
+    read_jsonl,
+    rss_mb,
+    run_measured,
+    write_results,
+)
 
-GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev" / "documents.jsonl"
-SEEDS = ROOT.parent / "shared" / "seeds"
 HEAD_CHARS = 20000     # where a consolidated text names what it consolidates
 CHUNK = 10             # gazette records per .jsonl file of the bench corpus (a file is read in 120 s at most)
 SIZES = {"100 KB": 100_000, "1 MB": 1_000_000}
-
-
-def _records() -> list[str]:
-    """The gazette's JSON lines (split on newlines only: a text holds U+2028 and form feeds)."""
-    return [line for line in GAZETTE.read_text(encoding="utf-8").split("\n") if line.strip()]
-
-
-def _rss_mb(field: str) -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 def _folded(number: str) -> str:
@@ -78,7 +74,6 @@ def edited_copy(text: str, seed: int = 1) -> str:
 
 
 def _normalized(texts: list[str]) -> list[str]:
-    sys.path.insert(0, str(ROOT))
     from analyzers.normalize import normalize_text
 
     return [normalize_text(t) for t in texts]
@@ -109,23 +104,27 @@ def measure_align(a: str, b: str, folder: Path) -> dict:
     return {"a_chars": len(a), "b_chars": len(b), **json.loads(out.read_text())}
 
 
+def _memory() -> dict:
+    """This process's resident memory now and at its peak, MB."""
+    return rss_mb(os.getpid())
+
+
 def _child_align(a_path: str, b_path: str, out: str) -> None:
-    sys.path.insert(0, str(ROOT))
     from indexer.compare.align import align
 
     a, b = Path(a_path).read_text(encoding="utf-8"), Path(b_path).read_text(encoding="utf-8")
-    base = _rss_mb("VmRSS")
+    base = _memory()["rss_mb"]
     wall, cpu = time.perf_counter(), time.process_time()
     found = align(a, b)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     Path(out).write_text(json.dumps({
-        "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_rss_mb": round(_rss_mb("VmHWM"), 1),
-        "extra_mb": round(_rss_mb("VmHWM") - base, 1), "a_shared": found.a_shared, "b_shared": found.b_shared,
+        "wall_s": round(wall, 3), "cpu_s": round(cpu, 3), "peak_rss_mb": _memory()["peak_rss_mb"],
+        "extra_mb": round(_memory()["peak_rss_mb"] - base, 1), "a_shared": found.a_shared, "b_shared": found.b_shared,
         "passages": len(found.shared), "edited": sum(s.kind == "edited" for s in found.shared)}))
 
 
 def fingerprint_cost(docs: list[dict]) -> dict:
-    sys.path.insert(0, str(ROOT))
+    """What fingerprints cost the worker pass, over every gazette_dev text: CPU seconds, MB per CPU second."""
     from indexer.compare.fingerprint import fingerprint
 
     texts = _normalized([d["text"] for d in docs])
@@ -142,7 +141,7 @@ def bench_corpus(folder: Path) -> Path:
     """gazette_dev in files of CHUNK records, and the seeds."""
     corpus = folder / "corpus"
     (corpus / "gazette").mkdir(parents=True)
-    lines = _records()
+    lines = jsonl_lines(GAZETTE_RECORDS)
     for n in range(0, len(lines), CHUNK):
         (corpus / "gazette" / f"gazette_{n // CHUNK:03d}.jsonl").write_text("\n".join(lines[n:n + CHUNK]) + "\n",
                                                                             encoding="utf-8")
@@ -172,20 +171,19 @@ def related_generated(size: int, folder: Path) -> dict:
 
 
 def _child_relate(index_dir: str, out: str) -> None:
-    sys.path.insert(0, str(ROOT))
     from indexer.compare.related import relate
     from indexer.store import open_index
 
     ix = open_index(index_dir)
     links, graph = ix.derived("links"), ix.derived("graph")
-    base = _rss_mb("VmRSS")
+    base = _memory()["rss_mb"]
     wall, cpu = time.perf_counter(), time.process_time()
     relations = relate(links, graph)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     near = sorted({tuple(sorted((a, b))) for a, twins in relations.near_duplicates.items() for b in twins})
     Path(out).write_text(json.dumps({
         "documents": len(links), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-        "peak_rss_mb": round(_rss_mb("VmHWM"), 1), "extra_mb": round(_rss_mb("VmHWM") - base, 1),
+        "peak_rss_mb": _memory()["peak_rss_mb"], "extra_mb": round(_memory()["peak_rss_mb"] - base, 1),
         "related_per_document": round(sum(map(len, relations.related.values())) / max(1, len(links)), 1),
         "near_duplicate_pairs": [[a.split("#")[-1], b.split("#")[-1]] for a, b in near],
         "maxrss_self_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}, ensure_ascii=False))
@@ -193,10 +191,9 @@ def _child_relate(index_dir: str, out: str) -> None:
 
 def _child_scale(size: str, out: str) -> None:
     """relate() on `size` generated documents: their links and fingerprints made here, then timed alone."""
-    sys.path.insert(0, str(ROOT))
     from dataclasses import asdict
 
-    from corpus_gen import generate
+    from common.corpus_gen import generate
 
     from indexer.compare.fingerprint import fingerprint
     from indexer.compare.related import relate
@@ -214,13 +211,13 @@ def _child_scale(size: str, out: str) -> None:
             links[doc.id] = {**document_links(doc.id, doc.source, doc.text, meta),
                              "fingerprint": fingerprint(doc.text, compounds)}
     graph = build_graph([links[k] for k in sorted(links)])
-    prepare, base = time.process_time() - prepare, _rss_mb("VmRSS")
+    prepare, base = time.process_time() - prepare, _memory()["rss_mb"]
     wall, cpu = time.perf_counter(), time.process_time()
     relations = relate(links, graph)
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     Path(out).write_text(json.dumps({
         "documents": len(links), "prepare_cpu_s": round(prepare, 1), "wall_s": round(wall, 2), "cpu_s": round(cpu, 2),
-        "peak_rss_mb": round(_rss_mb("VmHWM"), 1), "extra_mb": round(_rss_mb("VmHWM") - base, 1),
+        "peak_rss_mb": _memory()["peak_rss_mb"], "extra_mb": round(_memory()["peak_rss_mb"] - base, 1),
         "related_per_document": round(sum(map(len, relations.related.values())) / max(1, len(links)), 1),
         "documents_with_near_duplicates": len(relations.near_duplicates)}))
 
@@ -230,7 +227,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, help="the gazette_dev + seeds index: reused if there, else kept there")
     parser.add_argument("--scale", type=int, help="also time relate() on this many generated documents")
     args = parser.parse_args()
-    docs = [json.loads(line) for line in _records()]
+    docs = read_jsonl(GAZETTE_RECORDS)
     figures: dict = {"consolidated_pairs": [], "sized": {}}
     with tempfile.TemporaryDirectory(prefix="vanban-compare-") as tmp:
         folder = Path(tmp)

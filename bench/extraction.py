@@ -3,21 +3,22 @@ title and signer where there is truth, citations, and CPU time beside wall time.
 
 Data: ../shared/data/gazette_dev/documents.jsonl (201 gazette texts, truth: type and number from the
 gazette's address) and ../shared/data/local_dev/documents.jsonl (137 documents in 7 layout families,
-headers read by hand). How values are compared: bench/extraction_truth.py.
+headers read by hand). How values are compared: bench/common/extraction_truth.py.
 
 Usage: python bench/extraction.py [gazette_dev] [local_dev]     (both sets by default)
 The summary is printed; the figures and every failure go to bench/results/extraction.json, the failures
 also one per line to bench/results/extraction_failures.tsv.
 """
 
+import argparse
 import json
 import random
 import sys
 import time
 from collections import Counter, defaultdict
 
-from common import RESULTS, ROOT
-from extraction_truth import (
+from common import GAZETTE_RECORDS, LOCAL_DEV_RECORDS, RESULTS, read_jsonl
+from common.extraction_truth import (
     UNKNOWN,
     canonical_problems,
     expected_issuer,
@@ -33,17 +34,11 @@ from extraction_truth import (
 from analyzers.normalize import fold, normalize_text
 from indexer.extract.metadata import extract, extract_one
 
-DATA = ROOT.parent / "shared" / "data"
-SETS = {"gazette_dev": DATA / "gazette_dev" / "documents.jsonl", "local_dev": DATA / "local_dev" / "documents.jsonl"}
+SETS = {"gazette_dev": GAZETTE_RECORDS, "local_dev": LOCAL_DEV_RECORDS}
 GAZETTE_LAYOUT = "gazette-pdf-text"
 CENTRAL_LEVELS = ("central", "party-central")  # local_dev's `level`; a gazette text is central
 FIELDS = ["type", "number", "date", "issuer", "parent", "province"]
 SAMPLE = 30
-
-
-def read_records(path) -> list[dict]:
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def gazette_checks(record: dict) -> dict:
@@ -188,7 +183,7 @@ def run(names: list[str]) -> dict:
     for name, path in SETS.items():
         if names and name not in names:
             continue
-        result = run_set(name, read_records(path))
+        result = run_set(name, read_jsonl(path))
         figures["sets"][name] = set_figures(name, result)
         all_failures += failures(name, result["rows"])
     figures["failures"] = all_failures
@@ -206,5 +201,14 @@ def write(figures: dict) -> None:
           file=sys.stderr)
 
 
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Extraction on real documents, per set and per layout.")
+    parser.add_argument("sets", nargs="*", metavar="SET", help=f"{' or '.join(SETS)} (default: both)")
+    names = parser.parse_args().sets
+    if set(names) - set(SETS):
+        parser.error(f"unknown set {sorted(set(names) - set(SETS))[0]!r}: choose from {', '.join(SETS)}")
+    write(run(names))
+
+
 if __name__ == "__main__":
-    write(run(sys.argv[1:]))
+    main()

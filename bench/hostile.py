@@ -4,7 +4,7 @@ the peak of the tree's summed memory (PSS: shared pages counted once); and the d
 
     .venv/bin/python bench/hostile.py [--only NAME,...] [--timeout 300]
 
-Targets (issue 13): every file indexed or reported within 60 s; the build's peak memory under 1 GB,
+Targets: every file indexed or reported within 60 s; the build's peak memory under 1 GB,
 under 600 MB beside a multi-GB file of a kind it does not read; a document page within 5 s.
 """
 
@@ -14,15 +14,14 @@ import json
 import os
 import random
 import shutil
-import sys
 import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from common import PYTHON, ROOT, run_measured, write_results
+from common import PYTHON, SEEDS, run_measured, write_results
 
-SEED_PLAN = (ROOT / "corpus" / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
+SEED_PLAN = (SEEDS / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
 PLAN = "KẾ HOẠCH\n\nThực hiện Nghị quyết số 35-NQ/TW ngày 22/10/2018 của Bộ Chính trị về bảo vệ nền tảng.\n"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
@@ -196,7 +195,6 @@ def _figures(run) -> dict:
 
 def measure_pages(work: Path) -> dict:
     """The document page of each hostile markup text, through the app (a test client), in ms."""
-    sys.path.insert(0, str(ROOT))
     from indexer import build_index
     from webui.app import create_app
 

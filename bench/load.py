@@ -19,8 +19,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import corpus_gen
-from common import Server, index_command, percentile, run_measured, write_results
+from common import ENGINES, Server, corpus_gen, index_command, percentile, run_measured, write_results
 
 QUERIES = ["không gian mạng", "phòng chống tham nhũng", "tuyên truyền", '"nền tảng tư tưởng"', "chuyen doi so",
            "35-NQ/TW", "bảo hiểm y tế", "cán bộ đảng viên", "cải cách hành chính", "nông thôn mới"]
@@ -115,7 +114,7 @@ def main() -> None:
     parser.add_argument("--update-at", type=float, default=20, help="seconds into the run to start the update")
     parser.add_argument("--new-docs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED)
-    parser.add_argument("--engines", default="whoosh,tantivy")
+    parser.add_argument("--engines", default=",".join(ENGINES))
     args = parser.parse_args()
     args.seconds = min(args.seconds, 60)  # bounded: this shares the machine
     figures = {}

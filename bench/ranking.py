@@ -1,17 +1,19 @@
 """Ranking quality on ALQAC 2022 (1,377 law articles, 520 questions): MRR@10 and recall@10.
 
 search() is measured on the questions as written and with diacritics stripped, beside a plain
-BM25 over lower-cased syllables (bm25s) in the same run. Usage: python bench/ranking.py
+BM25 over lower-cased syllables (bm25s) in the same run.
+
+Usage: python bench/ranking.py [--engines whoosh,tantivy]
 """
 
-import json
+import argparse
 import tempfile
 from pathlib import Path
 
-from common import ALQAC, timed, write_results
+from common import ALQAC, ENGINES, read_jsonl, timed, write_results
+from common.baseline import bm25_rankings
 
 from analyzers.normalize import fold
-from analyzers.tokens import syllables
 from indexer import open_index, search
 from indexer.builder.index import build_index
 
@@ -19,11 +21,9 @@ CORPUS_FILE = "alqac2022_corpus.jsonl"
 K = 10
 
 
-def load():
-    articles = [json.loads(line) for line in (ALQAC / CORPUS_FILE).read_text(encoding="utf-8").splitlines()]
-    lines = (ALQAC / "alqac2022_all_queries.jsonl").read_text(encoding="utf-8").splitlines()
-    queries = [json.loads(line) for line in lines]
-    return articles, queries
+def load() -> tuple[list[dict], list[dict]]:
+    """ALQAC's articles and its questions (each with its relevant article ids)."""
+    return read_jsonl(ALQAC / CORPUS_FILE), read_jsonl(ALQAC / "alqac2022_all_queries.jsonl")
 
 
 def scores(rankings: list[list[str]], queries: list[dict]) -> dict:
@@ -38,26 +38,9 @@ def scores(rankings: list[list[str]], queries: list[dict]) -> dict:
 
 
 def run_search(ix, queries: list[str]) -> list[list[str]]:
+    """Each question's first K article ids by search()."""
     prefix = f"{CORPUS_FILE}#"
     return [[h.id[len(prefix):] for h in search(ix, q, page_size=K).hits] for q in queries]
-
-
-ENGINES = ("whoosh", "tantivy")
-
-
-def tokens(text: str, folded: bool = False) -> list[str]:
-    out = [s.text.lower() for s in syllables(text)]
-    return [fold(t) for t in out] if folded else out
-
-
-def run_bm25(articles, queries: list[str], folded: bool) -> list[list[str]]:
-    import bm25s
-
-    retriever = bm25s.BM25()
-    retriever.index([tokens(a["text"], folded) for a in articles], show_progress=False)
-    query_tokens = [tokens(q, folded) or ["_"] for q in queries]
-    results, _ = retriever.retrieve(query_tokens, k=K, show_progress=False)
-    return [[articles[i]["id"] for i in row] for row in results]
 
 
 def engine_run(engine: str, queries_written: list[str], queries_stripped: list[str]) -> dict:
@@ -79,20 +62,25 @@ def agreement(a: list[list[str]], b: list[list[str]]) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--engines", default=",".join(ENGINES))
+    args = parser.parse_args()
     articles, queries = load()
     written = [q["text"] for q in queries]
     stripped = [fold(q["text"]) for q in queries]
     figures = {"benchmark": "ALQAC 2022", "articles": len(articles), "questions": len(queries)}
     runs = {}
-    for engine in ENGINES:
+    for engine in args.engines.split(","):
         runs[engine] = run = engine_run(engine, written, stripped)
         figures[engine] = {"index_build_s": round(run["build_s"], 1), "documents_indexed": run["documents"],
                            "search_as_written": scores(run["written"], queries),
                            "search_diacritics_stripped": scores(run["stripped"], queries),
                            "search_ms_per_question": run["ms_per_question"]}
-    figures["engines_agree_as_written"] = agreement(runs["whoosh"]["written"], runs["tantivy"]["written"])
-    figures["bm25s_syllables_as_written"] = scores(run_bm25(articles, written, folded=False), queries)
-    figures["bm25s_folded_syllables_stripped"] = scores(run_bm25(articles, stripped, folded=True), queries)
+    if set(ENGINES) <= set(runs):
+        figures["engines_agree_as_written"] = agreement(runs["whoosh"]["written"], runs["tantivy"]["written"])
+    texts = {a["id"]: a["text"] for a in articles}
+    figures["bm25s_syllables_as_written"] = scores(bm25_rankings(texts, written, folded=False, k=K), queries)
+    figures["bm25s_folded_syllables_stripped"] = scores(bm25_rankings(texts, stripped, folded=True, k=K), queries)
     write_results("ranking", figures)
 
 

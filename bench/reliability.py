@@ -14,19 +14,16 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-import corpus_gen
-from common import ENGINES, ROOT, write_results
+from common import ENGINES, ROOT, SEEDS, corpus_gen, index_command, write_results
 
 from indexer import IndexNotFound, search
 from indexer.extract.corpus import Document, list_files, read_file
 
-CORPUS = ROOT / "corpus"
 BUILD_TIMEOUT = 600
 FIRST_BUILD_EVERY = 5          # rounds 0, 5, 10, ... start from no index: first builds get killed too
 # The file an engine writes when it commits; killing just after it appears tests "commit, then manifest".
@@ -35,18 +32,15 @@ SWITCH = "vanban.json"          # the marker whose rename makes a new generation
 ALREADY_BUILDING = "đang chạy"  # the one-line message of a build that finds the folder locked
 
 
-def index_command(corpus: Path, index_dir: Path, engine: str) -> list[str]:
-    command = [sys.executable, "-m", "vanban", "index", str(corpus), "--index", str(index_dir)]
-    return command + ["--engine", engine]
-
-
 def start_build(corpus: Path, index_dir: Path, engine: str) -> subprocess.Popen:
+    """`vanban index` of the corpus, not waited for; its stderr is kept (the one-line refusals are read)."""
     # A session of its own, so a kill reaches the build's worker processes too.
-    return subprocess.Popen(index_command(corpus, index_dir, engine), cwd=ROOT, start_new_session=True,
+    return subprocess.Popen(index_command([corpus], index_dir, engine, quiet=False), cwd=ROOT, start_new_session=True,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
 
 
 def run_build(corpus: Path, index_dir: Path, engine: str) -> tuple[int, str, float]:
+    """Build to the end: (exit status, stderr, wall seconds)."""
     started = time.monotonic()
     proc = start_build(corpus, index_dir, engine)
     _, stderr = proc.communicate(timeout=BUILD_TIMEOUT)
@@ -120,7 +114,7 @@ class Corpus:
     def __init__(self, folder: Path, rng: random.Random, generated: int = 10, pool=None):
         self.folder, self.rng, self.next_number = folder, rng, 1
         self.pool = pool or corpus_gen.seed_pool()
-        shutil.copytree(CORPUS, folder)
+        shutil.copytree(SEEDS, folder)
         for _ in range(generated):
             self.add()
 
@@ -194,7 +188,6 @@ def refused_or_done(status: int, stderr: str) -> bool:
     """A build either completes, or says in one last line that another one is running."""
     lines = stderr.strip().splitlines()
     return "Traceback" not in stderr and (status == 0 or (lines != [] and ALREADY_BUILDING in lines[-1]))
-
 
 
 def tally_rounds(engine: str, rounds: int, docs: int, seed: int, folder: Path) -> dict:

@@ -1,6 +1,6 @@
 """Scale, in one run: corpora of real-length documents, indexed by each engine and searched.
 
-Corpora: generated ones of any size (whole real paragraphs recombined, `corpus_gen.py`), each document
+Corpora: generated ones of any size (whole real paragraphs recombined, `common/corpus_gen.py`), each document
 plan-length (about 20 KB, `--lengths plan`) or as long as a gazette_dev text drawn at random (a few KB to
 over 1 MB, `--lengths gazette`); and with `--real`, gazette_dev's own texts as they are, plus the seeds.
 
@@ -23,20 +23,23 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import corpus_gen
 from common import (
+    ENGINES,
+    GAZETTE_DEV,
     PYTHON,
     ROOT,
+    SEEDS,
     Server,
+    corpus_gen,
     index_command,
     latency_summary,
+    page_latencies,
     process_time_summary,
     rss_mb,
     run_measured,
     tree_megabytes,
     write_results,
 )
-from web import page_latencies
 
 from analyzers.normalize import fold
 from analyzers.tokens import word_spans
@@ -48,7 +51,7 @@ REPEATS = 5
 COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "bảo hiểm"]
 MULTI_WORDS = ["không gian mạng", "phòng chống tham nhũng", "nền tảng tư tưởng", "xử phạt hành chính",
                "chuyển đổi số"]
-REAL = [ROOT.parent / "shared" / "data" / "gazette_dev", ROOT / "corpus"]
+REAL = [GAZETTE_DEV, SEEDS]
 PYVI_SAMPLE_MB = 40  # pyvi's rate is measured on this much text at most
 FIRST_SEARCH = """
 import json, sys, time
@@ -151,7 +154,7 @@ def longest_pages(ix, count: int = 3) -> dict:
 
 
 def web_pages(ix) -> dict[str, str]:
-    """The pages bench/web.py times, pointed at a document and a ref of this corpus."""
+    """The pages people open most, pointed at a document and a ref of this corpus."""
     doc_id = quote(search(ix, "không gian mạng").hits[0].id, safe="/")
     return {"search_words_with_facets": "/?q=" + quote("không gian mạng"),
             "search_filtered": "/?q=" + quote("tuyên truyền") + "&doc_type=" + quote("Kế hoạch") + "&year=2019",
@@ -215,7 +218,7 @@ def main() -> None:
     parser.add_argument("--real", action="store_true", help="add gazette_dev's own texts and the seeds, as they are")
     parser.add_argument("--no-web", action="store_true", help="skip the web pages over HTTP")
     parser.add_argument("--big", action="store_true", help="add 30,000 documents")
-    parser.add_argument("--engines", default="whoosh,tantivy")
+    parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED)
     parser.add_argument("--one-core-max", type=int, default=10_000,
                         help="the one-core build (for the 2-core speed-up) runs up to this corpus size")

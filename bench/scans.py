@@ -4,7 +4,7 @@ wrong, per source of the value, and the CPU per scanned page beside today's.
 Data: ../shared/data/scans_dev/ (12 scans with their original file names; headers read by eye in
 gold.jsonl). Each file is read as the build reads it (`indexer.extract.corpus.read_file`: the reader with
 OCR, then extraction with the file's name and the scan's header read apart). How values are compared:
-bench/extraction_truth.py; a date of which only the year (and month) is given counts as left out when
+bench/common/extraction_truth.py; a date of which only the year (and month) is given counts as left out when
 it is the truth's beginning, else wrong.
 
 Today's CPU per page is measured in the same run: the same files read by another checkout (by default
@@ -23,12 +23,12 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from common import RESULTS, ROOT
-from extraction_truth import expected_issuer, same_body, same_number, same_type
+from common import DATA, RESULTS, ROOT
+from common.extraction_truth import expected_issuer, same_body, same_number, same_type
 
 from indexer.extract.corpus import Document, SourceFile, read_file
 
-DATA = ROOT.parent / "shared" / "data" / "scans_dev"
+SCANS = DATA / "scans_dev"
 FIELDS = ("type", "number", "date", "issuer")
 TARGETS = {"type": (0.95, None), "number": (0.75, 0.05), "date": (0.80, 0.05), "issuer": (0.90, None)}
 CPU_TARGET = 1.5  # CPU per scanned page at most this many times today's
@@ -63,7 +63,7 @@ def cpu_seconds() -> float:
 
 
 def read_gold() -> list[dict]:
-    with (DATA / "gold.jsonl").open(encoding="utf-8") as lines:
+    with (SCANS / "gold.jsonl").open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
 
 
@@ -71,7 +71,7 @@ def read_scans(gold: list[dict]) -> list[dict]:
     """Each gold file read as the build reads it: its first document, the CPU it cost, its pages OCR'd."""
     rows = []
     for record in gold:
-        path = DATA / record["file"]
+        path = SCANS / record["file"]
         start = cpu_seconds()
         items = list(read_file(SourceFile(path, record["file"])))
         spent = cpu_seconds() - start
@@ -194,7 +194,7 @@ def run(checkout: Path | None) -> dict:
                "cpu_per_page": round(cpu / max(1, pages), 3), "fields": field_figures(rows),
                "signed_on": signing_figures(rows), "per_file": per_file(rows)}
     if checkout is not None:
-        figures["today"] = today_cpu(checkout, [DATA / r["file"] for r in gold])
+        figures["today"] = today_cpu(checkout, [SCANS / r["file"] for r in gold])
         if figures["today"]:
             figures["cpu_ratio"] = round(figures["cpu_per_page"] / figures["today"]["cpu_per_page"], 2)
     return figures

@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, write_results
+from common import ENGINES, GAZETTE_DEV, SEEDS, write_results
+from common.baseline import bm25_rankings, syllable_tokens
 
 from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import syllables
@@ -31,8 +32,7 @@ from indexer import open_index, search
 from indexer.builder.index import build_index
 from indexer.engines import Every
 
-GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev"
-CORPUS = [GAZETTE, ROOT / "corpus"]
+CORPUS = [GAZETTE_DEV, SEEDS]
 K = 10
 TITLE_CHARS = 600
 
@@ -51,12 +51,6 @@ TOPICS = [
     "phong cách Hồ Chí Minh", "kinh tế tập thể", "kiểm toán nhà nước", "hóa đơn điện tử", "tài sản công",
     "quy hoạch đô thị", "an toàn vệ sinh lao động", "phòng chống ma túy", "phòng chống thiên tai",
 ]
-
-
-def tokens(text: str, folded: bool) -> list[str]:
-    """Lower-case syllables with canonical tones (folded when asked): punctuation is not a token."""
-    out = [s.text.lower() for s in syllables(canonical_tones(text))]
-    return [fold(t) for t in out] if folded else out
 
 
 def grade(doc_tokens: list[str], doc_starts: list[int], topic: list[str]) -> int:
@@ -86,7 +80,7 @@ def judgments(docs: dict[str, str], queries: list[str], folded: bool) -> list[di
         prepared[doc_id] = ([fold(w) for w in words] if folded else words, [s.start for s in spans])
     out = []
     for query in queries:
-        topic = tokens(query, folded)
+        topic = syllable_tokens(query, folded)
         grades = {d: grade(t, starts, topic) for d, (t, starts) in prepared.items()}
         out.append({d: g for d, g in grades.items() if g})
     return out
@@ -119,17 +113,6 @@ def run_engine(ix, queries: list[str]) -> tuple[list[list[str]], dict]:
                       "cpu_ms_per_query": round(1000 * cpu / len(queries), 1)}
 
 
-def run_bm25(docs: dict[str, str], queries: list[str], folded: bool) -> list[list[str]]:
-    """A plain BM25 over the same documents' syllables (bm25s), folded for unaccented queries."""
-    import bm25s
-
-    ids = list(docs)
-    retriever = bm25s.BM25()
-    retriever.index([tokens(docs[i], folded) for i in ids], show_progress=False)
-    results, _ = retriever.retrieve([tokens(q, folded) or ["_"] for q in queries], k=K, show_progress=False)
-    return [[ids[i] for i in row] for row in results]
-
-
 def index_for(engine: str, keep: Path | None, tmp: Path):
     """An index of CORPUS with the engine: kept in `keep` when given (built there once), else fresh."""
     folder = (keep or tmp) / f"topical-{engine}"
@@ -141,7 +124,7 @@ def index_for(engine: str, keep: Path | None, tmp: Path):
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--engines", default="whoosh,tantivy")
+    parser.add_argument("--engines", default=",".join(ENGINES))
     parser.add_argument("--keep", type=Path, help="build the indexes in this folder and reuse them")
     args = parser.parse_args()
     unaccented = [fold(t) for t in TOPICS]
@@ -159,8 +142,9 @@ def main() -> None:
             figures[engine] = {"index": built, "as_typed": {**summary(typed, graded["as_typed"]), **t_typed},
                                "unaccented": {**summary(plain, graded["unaccented"]), **t_plain},
                                "per_topic_p@10_as_typed": _per_topic(typed, graded["as_typed"])}
-    figures["bm25s_syllables"] = {"as_typed": summary(run_bm25(docs, TOPICS, False), graded["as_typed"]),
-                                  "unaccented": summary(run_bm25(docs, unaccented, True), graded["unaccented"])}
+    figures["bm25s_syllables"] = {"as_typed": summary(bm25_rankings(docs, TOPICS, False, K), graded["as_typed"]),
+                                  "unaccented": summary(bm25_rankings(docs, unaccented, True, K),
+                                                        graded["unaccented"])}
     write_results("topical", figures)
 
 

@@ -1,5 +1,5 @@
 """What things are called, in Vietnamese, on every surface (pages, API messages, the CLI): facets,
-sorts, relations, levels."""
+sorts, relations, levels, download formats."""
 
 FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
                 "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ",
@@ -10,6 +10,8 @@ SORT_LABELS = {"relevance": "Liên quan nhất", "date": "Mới nhất", "date_a
 
 KIND_LABELS = {"implements": "thực hiện", "based_on": "căn cứ", "guided_by": "theo hướng dẫn",
                "mentions": "nhắc đến"}
+
+FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}  # a download's format as a link names it
 
 LEVEL_LABELS = {"central": "Trung ương", "province": "Cấp tỉnh", "district": "Cấp huyện", None: "Không rõ cấp"}
 

@@ -1,114 +1,116 @@
 """The one search() that the CLI, the web pages and the JSON API all call, on either engine.
 
-Orchestration only: the values are checked (query/checks), the query parsed (query/parse) and made a
-tree (query/ranking), filtered (query/filters), run on the engine, and the hits cut into snippets
-(query/highlight) beside facet counts (query/facets) and the accent suggestion (query/suggest).
+Orchestration only. `prepare` says once what is asked (query/request): the values checked
+(query/checks), the index opened, the query parsed (query/parse) and read into the corpus's words
+(query/lexicon), the filters made one tree (query/filters). The query tree (query/ranking) is then
+paged by the strategy the request calls for (query/paging: the engine's order, most cited first,
+near-duplicates folded), once more with any word when no document holds them all, and the hits cut
+into snippets (query/highlight) beside facet counts (query/facets) and the accent suggestion
+(query/suggest).
 """
 
 import json
+from dataclasses import dataclass
 
-from indexer.engines import Any, Term, Without
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
-from indexer.query.collapse import NOT_FOLDED, fold, members, with_near_duplicates
+from indexer.query.collapse import with_near_duplicates, with_other_parts
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
 from indexer.query.highlight import snippet
-from indexer.query.lexicon import Lexicon, query_words
-from indexer.query.parse import ParsedQuery, is_accented, parse_query
-from indexer.query.ranking import build_query, contains_word
+from indexer.query.lexicon import lexicon_of, query_words
+from indexer.query.paging import Paged, Pager, pager_for
+from indexer.query.parse import is_accented, parse_query
+from indexer.query.ranking import contains_word
+from indexer.query.request import SearchRequest
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
-from indexer.store import open_index
+from indexer.store import Index, open_index
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
 
-__all__ = ["search", "search_all"]
+__all__ = ["prepare", "search", "search_all"]
 
 
-def _hit(stored: dict, parsed: ParsedQuery, groups, score: float, cites: set[str], counts: dict,
-         ranged: bool = False, snippets: bool = True) -> Hit:
+def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, SearchRequest]:
+    """The opened index and what is asked of it: the values checked, the query parsed and read into
+    the corpus's words, the filters and the scope made one tree (a law asked for by number or by name,
+    both: with_law_aliases). `options`: the request's other fields (offset, limit, collapse, relax,
+    snippets); with `collapse`, the index's near-duplicates."""
+    query, given, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
+    ix = open_index(index)
+    law_names = ix.derived("law_names") or {}
+    filters, scope = with_law_aliases(given, law_names), with_law_aliases(scope, law_names)
+    parsed = parse_query(query)
+    with ix.searcher() as searcher:  # (the thread's searcher, which search() then reuses)
+        groups, reading = query_words(parsed, lexicon_of(ix, searcher))
+    if options.get("collapse"):
+        options["near_duplicates"] = ix.derived("near_duplicates") or {}
+    options["parts"] = ix.derived("parts") or {}  # a document in parts is one hit, always
+    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given_filters=given, **options)
+
+
+@dataclass(frozen=True)
+class Matched:
+    """What the query matched: the tree that found the page (facets count over it), and whether it
+    took any word, not every one."""
+
+    tree: object
+    relaxed: bool
+    page: Paged
+
+
+def _matching(searcher, request: SearchRequest, pager: Pager) -> Matched:
+    """Every word required, else (none holding them all, and the request may relax) any."""
+    tree = request.tree()
+    paged = pager.page(searcher, tree, request)
+    if paged.total == 0 and request.may_relax:
+        tree = request.tree(relaxed=True)
+        return Matched(tree, True, pager.page(searcher, tree, request))
+    return Matched(tree, request.relaxed_from_start, paged)
+
+
+def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hit:
+    """A hit: its metadata, the snippet (when wanted), and with a `cites` filter the passages citing the ref."""
     meta = json.loads(stored["meta"])
     summary = DocSummary.from_stored(stored, meta)
-    text = stored["text"]
+    text, parsed, cites = stored["text"], request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
-    cut = snippet(text, parsed, [(c["start"], c["end"]) for c in citations], groups) if snippets else NO_SNIPPET
+    citations = [c for c in meta["citations"]
+                 if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
+    cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
+           else NO_SNIPPET)
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
         first = next(c for c in citations if c["kind"] == kind)
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
-    in_range_by = ("date" if summary.date else "year") if ranged else None
+    in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               cited_versions=versions)
 
 
-def _most_cited_first(searcher, query, filter_, offset: int, limit: int, counts: dict):
-    """The `cited` order: cited documents by their count (then newest), then the rest, newest first."""
-    if not counts:
-        found = searcher.search(query, filter_, limit=limit, offset=offset, sort="date")
-        return found.total, found.hits
-    cited = Any(tuple(Term("id", i) for i in sorted(counts)))
-    top = searcher.search(query, both(filter_, cited), limit=len(counts), sort="date")
-    cited_counts = [counts.get(searcher.stored(key)["id"], 0) for key, _ in top.hits]
-    ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
-    keys = ordered[offset:offset + limit]
-    rest = Without(query, cited)
-    if len(keys) < limit:
-        found = searcher.search(rest, filter_, limit=limit - len(keys), offset=max(0, offset - len(ordered)),
-                                sort="date")
-        keys, rest_total = keys + [k for k, _ in found.hits], found.total
-    else:
-        rest_total = searcher.count(rest, filter_)
-    return len(ordered) + rest_total, [(k, 0.0) for k in keys]
+def _version(citation: dict) -> str:
+    """The version of a law a citation names: its number, its name and year, or its name alone."""
+    named_alone = citation.get("name") and citation["ref"] == citation["name"]
+    return f"{citation['ref']} năm {citation['year']}" if named_alone and citation.get("year") else citation["ref"]
 
 
-def _page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int, limit: int, counts: dict):
-    """(total, [(key, score)]) of `limit` hits from `offset`, in the order asked for."""
-    if sort == "cited":
-        return _most_cited_first(searcher, query, filter_, offset, limit, counts)
-    by_date = sort in ("date", "date_asc") or parsed.empty  # browsing lists the newest first
-    found = searcher.search(query, filter_, limit=limit, offset=offset,
-                            sort=("date_asc" if sort == "date_asc" else "date") if by_date else None)
-    return found.total, found.hits
+def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:
+    """The page's hits, read from the index (their text only when a snippet or a passage needs it)."""
+    return [_hit(searcher.stored(key, request.needs_text), score, request, counts) for key, score in paged.keys]
 
 
-def _folded_page(searcher, query, filter_, sort: str, parsed: ParsedQuery, offset: int, limit: int, counts: dict,
-                 near: dict):
-    """(total, [(key, score)], folding): `limit` hits from `offset` with near-duplicates folded (query/collapse)."""
-    folding = NOT_FOLDED
-    if near:
-        _, ranked = _page(searcher, query, both(filter_, members(near)), sort, parsed, 0, len(near), counts)
-        folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked])
-    return *_page(searcher, query, both(filter_, folding.hidden), sort, parsed, offset, limit, counts), folding
-
-
-def _matching(searcher, parsed: ParsedQuery, words: tuple, filter_, sort: str, offset: int, limit: int,
-              counts: dict, relax: bool = True, near: dict | None = None):
-    """(tree, relaxed, total, [(key, score)], folding): every word required, else (none holding them
-    all, and `relax`) any; the near-duplicates in `near` folded. `words`: (groups, reading), the
-    query's words and the reading of an unaccented query (query/lexicon)."""
-    groups, read = words
-    tree, relaxed = build_query(parsed, groups=groups, reading=read), parsed.question and len(parsed.words) > 1
-    total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
-    if relax and total == 0 and len(parsed.words) > 1 and not parsed.question:
-        tree, relaxed = build_query(parsed, relaxed=True, groups=groups, reading=read), True
-        total, keys, folding = _folded_page(searcher, tree, filter_, sort, parsed, offset, limit, counts, near or {})
-    return tree, relaxed, total, keys, folding
-
-
-def _prepared(index, query, filters, sort, scope) -> tuple:
-    """The values checked, the index opened, the query parsed, the filters made one query tree."""
-    query, filters, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
-    ix = open_index(index)
-    filter_ = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, parse_query(query), filters, sort, scope, filter_
-
-
-def _ranged(filters: dict, scope: dict) -> bool:
-    return any(f.get(name) for f in (filters, scope) for name in checks.DATE_FILTERS)
+def _unmatched(searcher, request: SearchRequest, relaxed: bool) -> list[str]:
+    """With keywords relaxed: the words no document holds at all."""
+    if not relaxed or request.parsed.question:
+        return []
+    accented = is_accented(request.parsed.words)
+    return [" ".join(g) for g in dict.fromkeys(request.groups or []) if searcher.count(contains_word(g, accented)) == 0]
 
 
 def search(index, query: str = "", filters: dict | None = None, page: int = 1, page_size: int = 10,
@@ -125,53 +127,47 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
     question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start. With
     `collapse`, a near-duplicate of a hit ranked above it is folded under that hit (`folded` counts them).
+    A document indexed in parts is one hit, its best part, the others under it (`other_parts`); totals
+    and facets count documents.
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
     page, page_size, collapse = checks.page(page), checks.page_size(page_size), checks.collapse(collapse)
-    ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
+    ix, request = prepare(index, query, filters, sort, scope, offset=(page - 1) * page_size, limit=page_size,
+                          collapse=collapse)
     counts = ix.derived("counts") or {}
-    near = (ix.derived("near_duplicates") or {}) if collapse else {}
     with ix.searcher() as searcher:
-        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
-        groups, read = query_words(parsed, lexicon)
-        offset = (page - 1) * page_size
-        tree, relaxed, total, keys, folding = _matching(searcher, parsed, (groups, read), filter_, sort, offset,
-                                                        page_size, counts, near=near)
-        cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
-        hits = [_hit(searcher.stored(k), parsed, groups, score, cites, counts, ranged) for k, score in keys]
-        hits = with_near_duplicates(hits, folding, searcher)
-        facets = count_facets(searcher, tree, filters, scope)
-        accented = is_accented(parsed.words)
-        unmatched = [" ".join(g) for g in dict.fromkeys(groups or []) if relaxed and not parsed.question
-                     and searcher.count(contains_word(g, accented)) == 0]
+        matched = _matching(searcher, request, pager_for(request, counts))
+        total, folding = matched.page.total, matched.page.folding
+        hits = with_near_duplicates(_hits(searcher, request, matched.page, counts), folding, searcher)
+        hits = with_other_parts(hits, matched.page.parts, searcher)
+        # Facets count documents: a document's parts folded under its best one are left out.
+        facets = count_facets(searcher, both(matched.tree, matched.page.parts.hidden), request.filters,
+                              request.scope)
+        unmatched = _unmatched(searcher, request, matched.relaxed)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None
-        if total < page_size and not parsed.phrases:
-            suggestion = suggest_accents(lexicon, parsed)
-    return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=page,
-                        page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
-                        relaxed=relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
+        if total < page_size and not request.parsed.phrases:
+            suggestion = suggest_accents(lexicon_of(ix, searcher), request.parsed)
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
+                        page=page, page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
+                        relaxed=matched.relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
 
 
 def search_all(index, query: str = "", filters: dict | None = None, sort: str = "relevance",
                scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
                relax: bool = True) -> SearchResult:
     """The first `limit` documents search() would list (all pages, in its order; near-duplicates not
-    folded: a file counts every document), in one result without facets: what a file of the results,
-    or a feed, holds. Snippets only when asked for (a file has no column for them); a citing list's
-    passages always. `relax=False`: never fall back to any of the words (a feed lists only what holds
-    them all).
+    folded: a file counts every document; a document's parts are one), in one result without facets:
+    what a file of the results, or a feed, holds. Snippets only when asked for (a file has no column for
+    them); a citing list's passages always. `relax=False`: never fall back to any of the words (a feed
+    lists only what holds them all).
     """
     limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
-    ix, parsed, filters, sort, scope, filter_ = _prepared(index, query, filters, sort, scope)
+    ix, request = prepare(index, query, filters, sort, scope, limit=limit, relax=relax, snippets=snippets)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
-        lexicon = Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
-        groups, read = query_words(parsed, lexicon)
-        _, relaxed, total, keys, _ = _matching(searcher, parsed, (groups, read), filter_, sort, 0, limit, counts, relax)
-        cites, ranged = cite_keys(filters) | cite_keys(scope), _ranged(filters, scope)
-        text = snippets or bool(cites)  # a file of metadata needs no text, a citing list its passages
-        hits = [_hit(searcher.stored(k, text), parsed, groups, score, cites, counts, ranged, snippets)
-                for k, score in keys]
-    return SearchResult(query=parsed.text, parsed=parsed, filters=filters, sort=sort, page=1,
-                        page_size=max(len(hits), 1), total=total, hits=hits, facets=[], relaxed=relaxed)
+        matched = _matching(searcher, request, pager_for(request, counts))
+        hits = with_other_parts(_hits(searcher, request, matched.page, counts), matched.page.parts, searcher)
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
+                        page=1, page_size=max(len(hits), 1), total=matched.page.total, hits=hits, facets=[],
+                        relaxed=matched.relaxed)

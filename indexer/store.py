@@ -13,6 +13,10 @@ moment a build becomes visible, with its derived values already there. A kill at
 the current generation as it was; a server keeps answering from it until the switch, whatever engine
 the new one uses. Only files the index itself wrote are ever removed: the generations named in its own
 pattern under its own marker.
+
+The switch runs here, as a transaction: a build holds the folder (`claim_for_build`), writes into the
+engine of `next_generation` (whose folder is removed if it is left unpublished), and `publish`es it: the
+derived values, the marker's rename, then the removal of what `keep_after_switch` no longer keeps.
 """
 
 import fcntl
@@ -25,9 +29,10 @@ import threading
 import time
 import zlib
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from indexer.engines import open_engine
+from indexer.engines import Engine, create_engine, open_engine
 from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
@@ -35,8 +40,8 @@ from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 # 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
 # 8: date spans for ranges, the month, when each document was indexed;
 # 9: each document's fingerprint in its links, related documents and near-duplicates derived;
-# 10: words, bigram fields (plain and folded) and the folded words the keyword queries read).
-FORMAT_VERSION = 10
+# 10: words, bigram fields (plain and folded), the folded words; 11: laws by name, derived law_names).
+FORMAT_VERSION = 11
 KIND = "vanban-index"
 INFO = "vanban.json"
 LOCK = "build.lock"
@@ -175,16 +180,10 @@ def link_engine(source: Path, target: Path) -> None:
 
 
 def remove_generations(index_dir: Path, keep: set) -> None:
-    """Remove the generations not kept (and the folders an older format left), never anything else."""
+    """Remove the generations of the folder not in `keep`, and nothing else (only names of our pattern)."""
     for path in _generations(index_dir):
         if path.name not in keep:
             shutil.rmtree(path, ignore_errors=True)
-
-
-def remove_legacy(index_dir: Path) -> None:
-    """The engine/ and derived/ folders of an index of format 1-5, once its marker is rewritten."""
-    for name in LEGACY_DIRS:
-        shutil.rmtree(Path(index_dir) / name, ignore_errors=True)
 
 
 def write_derived(folder: Path, values: dict) -> None:
@@ -205,6 +204,124 @@ def read_derived(folder: Path, name: str):
         return pickle.loads(zlib.decompress((folder / DERIVED / f"{name}.pickle.z").read_bytes()))
     except (OSError, EOFError, zlib.error, pickle.UnpicklingError):
         return None
+
+
+# ---- one build: the switch ----
+
+def keep_after_switch(replaced: dict, published: str, engine: str, updated: bool) -> set[str]:
+    """The generations left once `published` is current; `replaced` is the marker it replaced.
+
+    The one before stays for requests still reading it: when this build updated it (`updated`), or when
+    it is another engine's of this format (not opened by the build, so taken as sound). It goes when no
+    one can read it: of another format, or of this engine and not opening (damaged, so rebuilt).
+    """
+    before = replaced.get("generation")
+    if not before or replaced.get("format") != FORMAT_VERSION:
+        return {published}
+    if replaced.get("engine") == engine and not updated:
+        return {published}
+    return {published, before}
+
+
+@dataclass(frozen=True)
+class Current:
+    """The current generation as a build found it, opened to be updated: its folder and its engine."""
+
+    folder: Path
+    engine: Engine
+
+    def derived(self, name: str):
+        """One of the values its build derived (read_derived), or None."""
+        return read_derived(self.folder, name)
+
+
+class IndexFolder:
+    """An index folder held by one build (claim_for_build): its marker as the build found it, the
+    generation the build may update, and the generation it writes next."""
+
+    def __init__(self, path: Path, info: dict):
+        self.path, self.info = path, info
+
+    def current(self, engine: str) -> Current | None:
+        """The current generation when a build with `engine` can update it: the same engine and format,
+        and an engine that opens (a damaged one is rebuilt, not updated); else None."""
+        info = self.info
+        if info.get("format") != FORMAT_VERSION or not info.get("generation") or info.get("engine") != engine:
+            return None
+        folder = generation_dir(self.path, info["generation"])
+        try:
+            return Current(folder, open_engine(engine, folder / ENGINE))
+        except Exception:  # a truncated or half-removed index: the build makes a whole new one
+            return None
+
+    def why_afresh(self, engine: str) -> str | None:
+        """Why a build with `engine` cannot update the current generation, in a few words (None: there is none)."""
+        if not self.info.get("generation"):
+            return "phiên bản cũ" if self.info.get("legacy") else None
+        if self.info.get("format") != FORMAT_VERSION:
+            return "phiên bản cũ"
+        if self.info.get("engine") != engine:
+            return f"đổi bộ máy {self.info.get('engine')} -> {engine}"
+        return "chỉ mục cũ bị hỏng"
+
+    @contextmanager
+    def next_generation(self, engine: str, base: Current | None):
+        """A new generation beside the current one (NewGeneration), written from `base` or from nothing;
+        leaving without publishing it (an error, an interrupt) removes its folder and nothing else."""
+        new = NewGeneration(self, engine, base)
+        try:
+            new.start()
+            yield new
+        finally:
+            if not new.published:
+                shutil.rmtree(new.folder, ignore_errors=True)  # the current generation is untouched
+
+
+class NewGeneration:
+    """A generation being written: `engine` is empty, or holds the files of the generation it updates
+    (hard-linked: no copy); `publish` makes it current."""
+
+    def __init__(self, index: IndexFolder, engine: str, base: Current | None):
+        self.index, self.engine_name, self.base = index, engine, base
+        self.name = new_generation(index.path)
+        self.folder = generation_dir(index.path, self.name)
+        self.engine: Engine | None = None
+        self.published = False
+
+    def start(self) -> None:
+        """Make the engine folder: the base's engine files linked and opened, or an empty engine."""
+        if self.base is None:
+            self.engine = create_engine(self.engine_name, self.folder / ENGINE)
+        else:
+            link_engine(self.base.folder / ENGINE, self.folder / ENGINE)
+            self.engine = open_engine(self.engine_name, self.folder / ENGINE)
+
+    def publish(self, derived: dict, corpus: list[Path], built: str) -> None:
+        """Write the derived values, make this generation current (the marker's atomic rename), then remove
+        what no one reads any more: the generations keep_after_switch leaves out, an older format's folders."""
+        write_derived(self.folder, derived)
+        replaced = self.index.info
+        previous = replaced.get("generation") if replaced.get("format") == FORMAT_VERSION else None
+        write_info(self.index.path, {"format": FORMAT_VERSION, "engine": self.engine_name, "generation": self.name,
+                                     "previous": previous, "corpus": [str(Path(p).resolve()) for p in corpus],
+                                     "built": built})
+        self.published = True
+        if replaced.get("legacy"):  # an index of format 1-5: its engine/ and derived/ beside the marker
+            for name in LEGACY_DIRS:
+                shutil.rmtree(self.index.path / name, ignore_errors=True)
+        remove_generations(self.index.path, keep=keep_after_switch(replaced, self.name, self.engine_name,
+                                                                   updated=self.base is not None))
+
+
+@contextmanager
+def claim_for_build(index_dir, corpus: list[Path], wait: float = 0.0):
+    """The index folder claimed (claim) and locked (build_lock) for one build, as an IndexFolder; the
+    generations of builds cut short are removed first (the current one and the one before it stay)."""
+    folder = claim(index_dir, corpus)
+    with build_lock(folder, wait):
+        info = read_info(folder) or {}
+        remove_generations(folder, keep={info.get("generation"), info.get("previous")})
+        yield IndexFolder(folder, info)
 
 
 # ---- reading ----

@@ -1,9 +1,7 @@
 """Building the index: progress and report, incremental rebuilds, interrupted builds."""
 
-import shutil
-
 import pytest
-from helpers import ALL_IDS, CORPUS
+from helpers import ALL_IDS
 
 from indexer.builder.index import build_index
 from indexer.searching import search
@@ -11,13 +9,6 @@ from indexer.searching import search
 
 def ids(index_dir, query="", **filters):
     return {h.id for h in search(index_dir, query, filters, page_size=100).hits}
-
-
-@pytest.fixture
-def corpus_copy(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    return folder
 
 
 def test_first_build_reports_documents_parts_and_progress(corpus_copy, tmp_path):
@@ -113,6 +104,7 @@ def test_a_new_index_gets_the_engine_that_suits_the_corpus_size(corpus_copy, tmp
     report = build_index([corpus_copy], tmp_path / "ix")
     assert (report.engine, report.engine_reason) == ("whoosh", "Chọn whoosh: kho 0.1 MB, không quá 5 MB, whoosh tìm "
                                                                "trong 150 ms.")
+    assert report.corpus_megabytes == sum(p.stat().st_size for p in corpus_copy.iterdir()) / 1e6
     assert build_index([corpus_copy], tmp_path / "ix").engine_reason is None  # an index keeps its own engine
     big = tmp_path / "big"
     big.mkdir()
@@ -123,3 +115,19 @@ def test_a_new_index_gets_the_engine_that_suits_the_corpus_size(corpus_copy, tmp
         "tantivy", "Chọn tantivy: kho 5.1 MB, quá 5 MB mà whoosh còn tìm trong 150 ms.")
     assert choose_engine(files, "whoosh", None) == ("whoosh", None)  # --engine decides
     assert choose_engine(files, None, "whoosh") == ("whoosh", None)  # an index keeps its own
+
+
+def test_vanban_index_advises_tantivy_for_a_whoosh_index_past_the_size_the_choice_gives_whoosh(corpus_copy, tmp_path,
+                                                                                              capsys):
+    from indexer.builder.choice import WHOOSH_MAX_MB
+    from vanban.main import main
+
+    def advice() -> list[str]:
+        assert main(["index", str(corpus_copy), "--index", str(tmp_path / "ix")]) == 0
+        return [line for line in capsys.readouterr().err.splitlines() if line.startswith("Gợi ý")]
+
+    assert advice() == []  # 0.1 MB: whoosh, as the choice gives it
+    with open(corpus_copy / "annex.txt", "wb") as f:
+        f.truncate(int(WHOOSH_MAX_MB * 1e6) + 1)  # sparse: its size is what the choice and the advice read
+    assert advice() == ["Gợi ý: kho 5.1 MB, quá 5 MB mà whoosh còn tìm trong 150 ms: tìm kiếm nhanh hơn với "
+                        "`vanban index --engine tantivy`."]  # the index kept its whoosh

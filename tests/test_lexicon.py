@@ -3,14 +3,14 @@
 import pytest
 
 from indexer import open_index
-from indexer.query.lexicon import Lexicon, reading, segment
+from indexer.query.lexicon import lexicon_of, reading, segment
 
 
 @pytest.fixture
 def lexicon(index_dir):
     ix = open_index(index_dir)
     with ix.searcher() as searcher:
-        yield Lexicon(searcher, lambda: ix.derived("words"), lambda: ix.derived("accents"))
+        yield lexicon_of(ix, searcher)
 
 
 @pytest.mark.parametrize("typed,accented,words", [

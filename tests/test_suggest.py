@@ -4,7 +4,7 @@ bigram field."""
 import pytest
 
 from indexer import open_index
-from indexer.query.lexicon import Lexicon
+from indexer.query.lexicon import Lexicon, WordTables
 from indexer.query.parse import parse_query
 from indexer.query.suggest import MAX_WORDS, suggest_accents
 
@@ -27,7 +27,7 @@ class Loader:
 def suggest(index_dir, query: str, loader=None):
     loader = loader or Loader()
     with open_index(index_dir).searcher() as searcher:
-        return suggest_accents(Lexicon(searcher, dict, loader), parse_query(query))
+        return suggest_accents(Lexicon(searcher, WordTables(dict, loader)), parse_query(query))
 
 
 @pytest.mark.parametrize("query,suggestion", [

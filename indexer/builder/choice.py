@@ -1,7 +1,8 @@
 """Which engine a new index gets when none is asked for: the one whose searches stay within their
 targets for a corpus this size (p95 per query kind, snippets and facets included: whoosh 150 ms,
 tantivy 50 ms). whoosh is pure Python and enough for the bundled corpus and small folders; its query
-time grows with the text it holds, so past WHOOSH_MAX_MB a new index is tantivy.
+time grows with the text it holds, so past WHOOSH_MAX_MB a new index is tantivy, and `vanban index`
+advises tantivy for a whoosh index (kept, or asked for) whose corpus has grown past it.
 """
 
 from indexer.builder.workers import file_size

@@ -9,42 +9,24 @@ digest, is read back from the index itself, so a build killed at any moment leav
 index, and the next build completes it.
 """
 
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from indexer.builder.choice import choose_engine
+from indexer.builder.choice import choose_engine, corpus_megabytes
 from indexer.builder.derive import derive_all, links_from_index
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import file_size, results
-from indexer.engines import DEFAULT_ENGINE, ENGINES, create_engine, open_engine
+from indexer.engines import DEFAULT_ENGINE, ENGINES
 from indexer.errors import BuildLocked, UnsafePath
 from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
-from indexer.store import (
-    ENGINE,
-    FORMAT_VERSION,
-    build_lock,
-    claim,
-    generation_dir,
-    link_engine,
-    new_generation,
-    read_derived,
-    read_info,
-    remove_generations,
-    remove_legacy,
-    write_derived,
-    write_info,
-)
-
-# Past this many documents, whoosh gets slow: `vanban index` suggests tantivy.
-WHOOSH_ADVISED_MAX = 5000
+from indexer.store import Current, IndexFolder, claim_for_build
 
 Progress = Callable[[BuildProgress], None]
 
-__all__ = ["ENGINES", "WHOOSH_ADVISED_MAX", "BuildLocked", "BuildReport", "build_index"]
+__all__ = ["ENGINES", "BuildLocked", "BuildReport", "build_index"]
 
 
 @dataclass
@@ -54,6 +36,7 @@ class BuildReport:
     index_dir: str
     engine: str = DEFAULT_ENGINE
     engine_reason: str | None = None  # why a new index got its engine, when none was asked for
+    corpus_megabytes: float = 0.0     # of the corpus files read, as the engine's choice weighs them (choice.py)
     documents_indexed: int = 0
     documents_total: int = 0
     files_added: int = 0
@@ -62,6 +45,7 @@ class BuildReport:
     files_unchanged: int = 0
     parts_split: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    field_warnings: list[Skipped] = field(default_factory=list)  # records indexed without a field they gave
     seconds: float = 0.0
     rebuilt: str | None = None  # why the index was made afresh rather than updated, when it was
 
@@ -73,7 +57,7 @@ class BuildReport:
 class _Plan:
     """What this build finds: the current generation (if it can be updated), the files and what to do."""
 
-    current: tuple | None                  # (folder, engine) of the current generation
+    current: Current | None                # the current generation, when this build updates it
     files: list[SourceFile]
     todo: list[SourceFile]                 # new or changed files to read
     removed: list[str]                     # sources indexed before and gone now
@@ -81,33 +65,20 @@ class _Plan:
     skipped: dict[str, dict]               # source -> {"digest", "items"}: what reading it reported
 
 
+@dataclass(frozen=True)
+class _Run:
+    """How this build runs: who is told its progress, when it started, how long a document part may be."""
+
+    progress: Progress | None
+    started: float
+    part_chars: int | None
+
+
 def _manifest(engine) -> dict[str, str]:
     """source -> digest of the files in the index, read from the index itself."""
     with engine.searcher() as searcher:
         pairs = [term for term, _ in searcher.terms("source_digest")]
     return dict(p.split("\x1f", 1) for p in pairs if "\x1f" in p)
-
-
-def _current(index_dir: Path, info: dict, name: str):
-    """(folder, engine) of the current generation when this build can update it: the same engine and
-    format, and an engine that opens (a damaged one is rebuilt, not updated); else None."""
-    if info.get("format") != FORMAT_VERSION or not info.get("generation") or info.get("engine") != name:
-        return None
-    folder = generation_dir(index_dir, info["generation"])
-    try:
-        return folder, open_engine(name, folder / ENGINE)
-    except Exception:  # a truncated or half-removed index: the build makes a whole new one
-        return None
-
-
-def _why_afresh(info: dict, name: str) -> str | None:
-    if not info.get("generation"):
-        return "phiên bản cũ" if info.get("legacy") else None
-    if info.get("format") != FORMAT_VERSION:
-        return "phiên bản cũ"
-    if info.get("engine") != name:
-        return f"đổi bộ máy {info.get('engine')} -> {name}"
-    return "chỉ mục cũ bị hỏng"
 
 
 def _corpus_paths(corpus) -> list[Path]:
@@ -122,10 +93,9 @@ def _corpus_paths(corpus) -> list[Path]:
     return paths
 
 
-def _plan(index_dir: Path, info: dict, name: str, files: list[SourceFile]) -> _Plan:
-    current = _current(index_dir, info, name)
-    indexed = _manifest(current[1]) if current else {}
-    skipped = (read_derived(current[0], "skipped") or {}) if current else {}
+def _plan(current: Current | None, files: list[SourceFile]) -> _Plan:
+    indexed = _manifest(current.engine) if current else {}
+    skipped = (current.derived("skipped") or {}) if current else {}
     readable = [f for f in files if not f.skip]
     known = {**{s: e["digest"] for s, e in skipped.items()}, **indexed}
     todo = [f for f in readable if known.get(f.source) != f.digest]
@@ -140,45 +110,44 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
 
     `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
     (for a new one, the engine that suits the corpus's size: builder/choice.py); another engine than
-    the folder's rebuilds it beside the current one. The
-    new generation becomes current at one atomic rename, its derived values already written; a build
-    that fails removes what it wrote. One build at a time: another one raises BuildLocked (after
+    the folder's rebuilds it beside the current one. The new generation becomes current at one atomic
+    rename, its derived values already written (indexer/store.py runs the switch); a build that fails
+    removes what it wrote. One build at a time: another one raises BuildLocked (after
     waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
     A document longer than `part_chars` (indexer.builder.parts.MAX_DOCUMENT_CHARS) is indexed in parts.
     """
     started = time.monotonic()
     paths = _corpus_paths(corpus)
-    index_dir = claim(index_dir, paths)
-    with build_lock(index_dir, wait):
-        info = read_info(index_dir) or {}
+    with claim_for_build(index_dir, paths, wait) as folder:
         files = list_files(paths)
-        name, reason = choose_engine(files, engine, info.get("engine"))
+        name, reason = choose_engine(files, engine, folder.info.get("engine"))
         if name not in ENGINES:
             raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
-        remove_generations(index_dir, keep={info.get("generation"), info.get("previous")})  # cut-short builds'
-        plan = _plan(index_dir, info, name, files)
-        report = BuildReport(index_dir=str(index_dir), engine=name, engine_reason=reason,
-                             rebuilt=None if plan.current else _why_afresh(info, name))
+        plan = _plan(folder.current(name), files)
+        report = BuildReport(index_dir=str(folder.path), engine=name, engine_reason=reason,
+                             corpus_megabytes=corpus_megabytes(files),
+                             rebuilt=None if plan.current else folder.why_afresh(name))
         report.files_unchanged = len([f for f in plan.files if not f.skip]) - len(plan.todo)
         report.files_added = sum(1 for f in plan.todo if f.source not in plan.indexed)
         report.files_changed = len(plan.todo) - report.files_added
         report.files_removed = len(plan.removed)
         if plan.current and not plan.todo and not plan.removed:
-            report.skipped = _reported(plan, {})
-            report.documents_total = _doc_count(plan.current[1])
+            report.skipped, report.field_warnings = _reported(plan, {})
+            report.documents_total = _doc_count(plan.current.engine)
         else:
-            _new_generation(index_dir, info, name, paths, plan, report, (progress, started, part_chars))
+            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
 
-def _reported(plan: _Plan, fresh: dict[str, dict]) -> list[Skipped]:
-    """Every file not read and every problem reading one reported, whether read now or before."""
+def _reported(plan: _Plan, fresh: dict[str, dict]) -> tuple[list[Skipped], list[Skipped]]:
+    """Every file not read and every problem reading one reported, whether read now or before; apart,
+    every field left out of a record indexed all the same."""
     out = []
     for f in plan.files:
         entry = fresh.get(f.source) or plan.skipped.get(f.source)
         out += skipped_before_reading(f) or ([Skipped(*item) for item in entry["items"]] if entry else [])
-    return out
+    return [s for s in out if not s.field], [s for s in out if s.field]
 
 
 def built_at() -> str:
@@ -186,38 +155,24 @@ def built_at() -> str:
     return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def _new_generation(index_dir, info, name, paths, plan: _Plan, report, run) -> None:
-    """Write a new generation beside the current one and make it current; remove it if anything fails.
+def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Plan, report: BuildReport,
+                    run: _Run) -> None:
+    """Write a new generation beside the current one and make it current; if anything fails before the
+    switch, the store removes the new generation and only it.
 
     Each document written now is stamped with this build's time; those of unchanged files keep theirs.
     """
-    generation, stamp = new_generation(index_dir), built_at()
-    folder = generation_dir(index_dir, generation)
-    try:
-        if plan.current:
-            link_engine(plan.current[0] / ENGINE, folder / ENGINE)
-            eng = open_engine(name, folder / ENGINE)
-            links = read_derived(plan.current[0], "links") or links_from_index(plan.current[1])
-        else:
-            eng, links = create_engine(name, folder / ENGINE), {}
-        fresh = _write(eng, plan, links, report, *run, stamp=stamp)
+    stamp = built_at()
+    with folder.next_generation(name, plan.current) as new:
+        current = plan.current
+        links = (current.derived("links") or links_from_index(current.engine)) if current else {}
+        fresh = _write(new.engine, plan, links, report, run, stamp)
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
-        kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if plan.current else {}
-        report.skipped = _reported(plan, fresh)
-        write_derived(folder, {**derive_all(eng, links), "skipped": {**kept, **fresh}})
-        report.documents_total = _doc_count(eng)
-        write_info(index_dir, {"format": FORMAT_VERSION, "engine": name, "generation": generation,
-                               "previous": info.get("generation") if info.get("format") == FORMAT_VERSION else None,
-                               "corpus": [str(p.resolve()) for p in paths], "built": stamp})
-    except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)  # the current generation is untouched
-        raise
-    if info.get("legacy"):
-        remove_legacy(index_dir)
-    # The old generation stays for requests still reading it, unless no one could (it was damaged).
-    readable = plan.current is not None or (info.get("format") == FORMAT_VERSION and info.get("engine") != name)
-    remove_generations(index_dir, keep={generation, info.get("generation") if readable else None})
+        kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if current else {}
+        report.skipped, report.field_warnings = _reported(plan, fresh)
+        report.documents_total = _doc_count(new.engine)
+        new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}}, paths, stamp)
 
 
 def _doc_count(engine) -> int:
@@ -225,7 +180,7 @@ def _doc_count(engine) -> int:
         return searcher.doc_count()
 
 
-def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars, stamp: str) -> dict[str, dict]:
+def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp: str) -> dict[str, dict]:
     """Delete what went away or changed, add what is new, commit once at the end; what reading each
     file reported, by source."""
     gone = set(plan.removed) | {f.source for f in plan.todo if f.source in plan.indexed}
@@ -238,22 +193,22 @@ def _write(eng, plan: _Plan, links: dict, report, progress, started, part_chars,
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in results(plan.todo, part_chars):
+        for result in results(plan.todo, run.part_chars):
             for indexed, doc_links in result.documents:
                 indexed.indexed = stamp
                 writer.add(indexed)
                 links[doc_links["id"]] = doc_links
             if result.skipped:
                 fresh[result.source] = {"digest": digests[result.source],
-                                        "items": [(s.source, s.reason) for s in result.skipped]}
+                                        "items": [(s.source, s.reason, s.field) for s in result.skipped]}
             report.documents_indexed += len(result.documents)
             report.parts_split += result.split
             state["files"] += 1
             state["bytes"] += result.size
-            if progress:
-                progress(BuildProgress(len(plan.todo), state["files"], report.documents_indexed,
-                                       report.documents_indexed, total_bytes, state["bytes"],
-                                       time.monotonic() - started))
+            if run.progress:
+                run.progress(BuildProgress(len(plan.todo), state["files"], report.documents_indexed,
+                                           report.documents_indexed, total_bytes, state["bytes"],
+                                           time.monotonic() - run.started))
         writer.commit()
     except BaseException:
         writer.cancel()

@@ -222,6 +222,24 @@ def name_date(file_name: str, printed: Printed) -> str | None:
     return iso if iso.startswith(printed.value + "-") and 1 <= int(day) <= 31 else None
 
 
+def date_around(around: Around, printed: Printed, date: str | None,
+                partial: str | None) -> tuple[str | None, str | None, str | None]:
+    """(date, partial date, source): a date the page does not print readably, from the file's name
+    (`name_date`), else its printed year and month.
+
+    >>> date_around(Around("2019.08.30-71.2019.ND.CP.pdf"), Printed("2019-08", "unsure"), None, "2019-08")
+    ('2019-08-30', None, 'filename')
+    >>> date_around(Around("CT-11-2025.pdf"), Printed("2025", "unsure"), None, "2025")
+    (None, '2025', 'printed_year')
+    """
+    if date or printed.state not in ("unsure", "blank"):
+        return date, partial, None
+    named = name_date(around.file_name, printed) if printed.state == "unsure" else None
+    if named:
+        return named, None, "filename"
+    return None, partial, "printed_year" if partial else None
+
+
 @dataclass(frozen=True)
 class SignatureBox:
     """A digital signature's box: who signed, for which agency, on which day; a certified copy's or not."""

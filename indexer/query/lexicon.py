@@ -7,9 +7,16 @@
 - Which accented reading of a query typed without diacritics the corpus holds (`chuyen doi so` ->
   `chuyển đổi số`, not `chuyên đối sơ`): each syllable's accented forms (the accent table), chosen
   together by how many documents hold neighbouring choices side by side (the bigram field).
+
+The word tables are made once per opened index generation and shared by every request and thread
+(`lexicon_of`): search(), search_all() and the document page read the same ones. A `Lexicon` is those
+tables seen through one searcher, since a searcher belongs to one thread (store.Index.searcher keeps one
+per thread and generation): it costs two attributes to make, and its counts are the engine's own.
 """
 
 import math
+import threading
+import weakref
 from collections.abc import Callable
 from functools import cached_property
 
@@ -34,12 +41,12 @@ def bigram_key(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
-class Lexicon:
-    """What the index knows of words, for one searcher: lookups are few (a query has a few syllables)."""
+class WordTables:
+    """The word tables the build filed with a generation (`words`, `accents`), each loaded when a query
+    first needs it and kept: one per opened generation (`lexicon_of`)."""
 
-    def __init__(self, searcher, words: Callable[[], dict], accents: Callable[[], dict]):
-        self._searcher = searcher
-        self._words = words  # tables made at build time, loaded only when a query needs them
+    def __init__(self, words: Callable[[], dict | None], accents: Callable[[], dict | None]):
+        self._words = words
         self._accents = accents
 
     @cached_property
@@ -49,6 +56,22 @@ class Lexicon:
     @cached_property
     def accents(self) -> dict:
         return self._accents() or {}
+
+
+class Lexicon:
+    """What the index knows of words, for one searcher: lookups are few (a query has a few syllables)."""
+
+    def __init__(self, searcher, tables: WordTables):
+        self._searcher = searcher
+        self.tables = tables  # the generation's, shared
+
+    @property
+    def words(self) -> dict:
+        return self.tables.words
+
+    @property
+    def accents(self) -> dict:
+        return self.tables.accents
 
     def word_documents(self, syllables: tuple[str, ...], exact: bool) -> int:
         """Documents in which pyvi made these syllables one word."""
@@ -81,6 +104,23 @@ class Lexicon:
     def pair_documents(self, first: str, second: str) -> int:
         """Documents holding two accented syllables side by side."""
         return self._searcher.doc_frequency("bigrams", bigram_key(first, second))
+
+
+_tables: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # opened generation -> its WordTables
+_tables_lock = threading.Lock()
+
+
+def lexicon_of(index, searcher) -> Lexicon:
+    """The lexicon of an opened index generation (store.Index) read through `searcher`, this thread's
+    searcher of it: the generation's word tables are made on its first request and shared until a new
+    generation replaces it (the tables then go with it: they hold it only weakly)."""
+    with _tables_lock:
+        tables = _tables.get(index)
+        if tables is None:
+            generation = weakref.ref(index)
+            tables = _tables[index] = WordTables(lambda: generation().derived("words"),
+                                                 lambda: generation().derived("accents"))
+    return Lexicon(searcher, tables)
 
 
 def group_is_exact(group: tuple[str, ...], accented_query: bool) -> bool:

@@ -1,21 +1,19 @@
-"""Shared helpers for the benchmarks: where the data is, timing, measured subprocesses, writing the figures."""
+"""Timing and measuring: percentiles, wall beside CPU, and child processes measured from outside
+(CPU of the whole process tree, workers included, and the tree's peak memory)."""
 
-import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-ALQAC = ROOT.parent / "shared" / "data" / "alqac2022"
-RESULTS = ROOT / "bench" / "results"
+from common.data import ROOT
+
+PYTHON = sys.executable
+ENGINES = ("whoosh", "tantivy")
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -25,32 +23,16 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def timed(fn, *args, **kwargs):
-    """Run fn, return (result, seconds)."""
+    """Run fn, return (result, wall seconds)."""
     start = time.perf_counter()
     result = fn(*args, **kwargs)
     return result, time.perf_counter() - start
 
 
 def latency_summary(seconds: list[float]) -> dict:
+    """n, p50 and p95 in ms of wall seconds."""
     ms = [s * 1000 for s in seconds]
     return {"n": len(ms), "p50_ms": round(statistics.median(ms), 2), "p95_ms": round(percentile(ms, 95), 2)}
-
-
-def write_results(name: str, figures: dict) -> Path:
-    """Print the figures and write them to bench/results/<name>.json."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"{name}.json"
-    path.write_text(json.dumps(figures, ensure_ascii=False, indent=2), encoding="utf-8")
-    print(json.dumps(figures, ensure_ascii=False, indent=2))
-    print(f"written to {path}")
-    return path
-
-
-# --- Subprocesses: builds measured from outside, a waitress server on loopback ---------------------
-
-
-PYTHON = sys.executable
-ENGINES = ("whoosh", "tantivy")
 
 
 def process_time_summary(cpu_seconds: list[float]) -> dict:
@@ -59,10 +41,11 @@ def process_time_summary(cpu_seconds: list[float]) -> dict:
     return {"cpu_p50_ms": round(statistics.median(ms), 2), "cpu_p95_ms": round(percentile(ms, 95), 2)}
 
 
-def index_command(paths: list[Path], index_dir: Path, engine: str | None = None) -> list[str]:
-    """`python -m vanban index PATH... --index DIR [--engine E]` (no engine: the folder's own, or whoosh)."""
-    command = [PYTHON, "-m", "vanban", "index", *map(str, paths), "--index", str(index_dir), "--quiet"]
-    return command + ["--engine", engine] if engine else command
+def index_command(paths: list[Path], index_dir: Path, engine: str | None = None, quiet: bool = True) -> list[str]:
+    """`python -m vanban index PATH... --index DIR [--engine E] [--quiet]` (no engine: the folder's own, or
+    the one its size gets)."""
+    command = [PYTHON, "-m", "vanban", "index", *map(str, paths), "--index", str(index_dir)]
+    return command + (["--quiet"] if quiet else []) + (["--engine", engine] if engine else [])
 
 
 @dataclass(frozen=True)
@@ -164,38 +147,3 @@ def rss_mb(pid: int) -> dict:
     fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
     return {"rss_mb": round(int(fields["VmRSS"].split()[0]) / 1024, 1),
             "peak_rss_mb": round(int(fields["VmHWM"].split()[0]) / 1024, 1)}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """`python -m waitress ... --call webui.app:create_app` on a free loopback port, as production runs it."""
-
-    def __init__(self, index_dir: Path, threads: int = 4):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.proc = subprocess.Popen(
-            [PYTHON, "-m", "waitress", "--host", "127.0.0.1", "--port", str(self.port), f"--threads={threads}",
-             "--call", "webui.app:create_app"],
-            cwd=ROOT, env={**os.environ, "VANBAN_INDEX": str(index_dir)},
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def __enter__(self) -> "Server":
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.base + "/api/search?q=a", timeout=5).read()
-                return self
-            except OSError:
-                if self.proc.poll() is not None:
-                    raise RuntimeError("waitress exited before serving") from None
-                time.sleep(0.2)
-        raise RuntimeError("waitress did not answer within 60 s")
-
-    def __exit__(self, *exc) -> None:
-        self.proc.terminate()
-        self.proc.wait(timeout=10)

@@ -1,17 +1,16 @@
 """Benchmark corpora of any size: whole real paragraphs recombined under realistic document headers.
 
-The paragraphs come from the 201 gazette texts (`../shared/data/gazette_dev/documents.jsonl`) and the
-bundled seeds, so segmentation, extraction and citation parsing see real language, and citations
+The paragraphs come from gazette_dev's texts (`../shared/data/gazette_dev/documents.jsonl`) and the
+bundled seeds (`vanban/corpus/`), so segmentation, extraction and citation parsing see real language, and citations
 (`Nghị quyết số 35-NQ/TW ...`) are real ones. A corpus is cached by (seed, size): reruns reuse it.
 
 Document lengths follow a provincial plan's (about 20 KB each, `plan`) or gazette_dev's own (a few KB
 to over 1 MB, `gazette`: each document's length drawn from the real texts', long annexes included).
 
-Usage: python bench/corpus_gen.py 1000 [--seed 7] [--lengths plan|gazette]   (prints the folder)
+The folder is cached under $VANBAN_BENCH_CACHE (default: the temp folder's vanban-bench-corpora);
+bench/generate_corpus.py makes one from the command line.
 """
 
-import argparse
-import json
 import os
 import random
 import re
@@ -21,10 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from common import ROOT
+from common.data import GAZETTE_RECORDS, SEEDS, read_jsonl
 
-GAZETTE = ROOT.parent / "shared" / "data" / "gazette_dev" / "documents.jsonl"
-SEEDS = ROOT / "corpus"
 CACHE = Path(os.environ.get("VANBAN_BENCH_CACHE") or Path(tempfile.gettempdir()) / "vanban-bench-corpora")
 TARGET_CHARS = 15_000     # a provincial plan's length
 PER_FOLDER = 1000         # files per subfolder: large folders are slow to list on some file systems
@@ -102,9 +99,8 @@ def _seed_paragraphs() -> list[str]:
 def paragraph_pool() -> Pool:
     """Every usable paragraph of the gazette set and the seeds, in a fixed order."""
     gazette = []
-    with GAZETTE.open(encoding="utf-8") as lines:
-        for line in lines:
-            gazette += gazette_paragraphs(json.loads(line)["text"])
+    for record in read_jsonl(GAZETTE_RECORDS):
+        gazette += gazette_paragraphs(record["text"])
     gazette = list(dict.fromkeys(p for p in gazette if _usable(p)))
     return Pool(plain=tuple(p for p in gazette if not CITING.search(p)),
                 citing=tuple(p for p in gazette if CITING.search(p)),
@@ -150,9 +146,7 @@ def _paragraph(rng: random.Random, pool: Pool) -> str:
 @lru_cache(maxsize=1)
 def gazette_lengths() -> tuple[int, ...]:
     """The length in characters of every gazette_dev text that has a text layer."""
-    with GAZETTE.open(encoding="utf-8") as lines:
-        records = [json.loads(line) for line in lines]
-    return tuple(sorted(len(r["text"]) for r in records if not r.get("no_text_layer")))
+    return tuple(sorted(len(r["text"]) for r in read_jsonl(GAZETTE_RECORDS) if not r.get("no_text_layer")))
 
 
 def document(rng: random.Random, n: int, pool: Pool, extra: str = "", target: int = TARGET_CHARS) -> str:
@@ -194,16 +188,3 @@ def generate(size: int, seed: int = DEFAULT_SEED, lengths: str = "plan") -> Path
     write_documents(folder, size, seed, lengths=lengths)
     (folder / ".complete").write_text("")  # a dot file: the indexer ignores it
     return folder
-
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description="Generate (or find cached) a benchmark corpus.")
-    parser.add_argument("size", type=int)
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--lengths", choices=LENGTHS, default="plan")
-    args = parser.parse_args()
-    print(generate(args.size, args.seed, args.lengths))
-
-
-if __name__ == "__main__":
-    main()
