@@ -25,9 +25,11 @@ from indexer.query.ranking import contains_word
 from indexer.query.request import SearchRequest
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
+from indexer.query.validity import validity_query
 from indexer.store import Index, open_index
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.validity import status_today
 
 __all__ = ["prepare", "search", "search_all"]
 
@@ -43,8 +45,10 @@ def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, Searc
         groups, reading = query_words(parsed, lexicon_of(ix, searcher))
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
-    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, **options)
+    validity = ix.derived("validity") or {}
+    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)),
+                validity_query(filters, validity))
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, validity=validity, **options)
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,8 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               status=status_today(request.validity.get(summary.id)).status)
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:
@@ -124,7 +129,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         matched = _matching(searcher, request, pager_for(request, counts))
         total, folding = matched.page.total, matched.page.folding
         hits = with_near_duplicates(_hits(searcher, request, matched.page, counts), folding, searcher)
-        facets = count_facets(searcher, matched.tree, request.filters, request.scope)
+        facets = count_facets(searcher, matched.tree, request.filters, request.scope, request.validity)
         unmatched = _unmatched(searcher, request, matched.relaxed)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None

@@ -147,6 +147,7 @@ def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
+                                 STATUS_LABELS=labels.STATUS_LABELS, CHANGE_LABELS=labels.CHANGE_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
                                  facet_value_label=labels.facet_value_label,
                                  relaxed_notice=relaxed_notice,

@@ -8,6 +8,9 @@
 - `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
 - `related`, `near_duplicates`, `shares`: each document's related documents with their reasons, its
   near-duplicates (folded in results), and the text shares along citations (indexer.compare.related).
+- `validity`: node id (a document, or a text only cited) -> what the corpus says of its validity: its effect
+  clause, the changes it makes and those made to it (indexer.graph.validity; the status on a day is read
+  from it at query time, so a repeal filed here changes a document whose own file did not change);
 - `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
   and each word pyvi made in the corpus, folded, with the documents holding it.
 """
@@ -22,9 +25,11 @@ from indexer.compare.related import relate
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
+from indexer.graph.validity import derive_validity
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares",
+                 "validity")
 
 
 def links_from_index(engine) -> dict:
@@ -75,4 +80,5 @@ def derive_all(engine, links: dict) -> dict:
         accents, words = accent_table(searcher), word_table(searcher)
     relations = relate(links, graph)
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
-            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares}
+            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
+            "validity": derive_validity(links, graph)}

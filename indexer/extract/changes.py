@@ -10,6 +10,7 @@ work to do, so a verb opening a clause counts only where the text changes others
 article's heading, its effect article, or a text whose title says it amends, replaces or repeals.
 """
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -95,14 +96,6 @@ RECIPIENTS = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:", re.M)
 # Quoted text: the content an amending text writes, not a clause of its own.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]{0,3000}(?:\n[^\"\n]*){0,200}\"")
 
-# A consolidated text's opening note: `Thông tư số 05/2015/TT-BYT ..., có hiệu lực ... được sửa đổi, bổ sung bởi:`.
-CONSOLIDATION_END = re.compile(r"^[ \t*-]*(?:Căn\s+cứ|Điều\s+1\b)|\bban\s+hành\s+(?:Luật|Nghị|Thông|Quyết|Pháp)", re.M)
-CONSOLIDATION_REACH = 6000
-CONSOLIDATION_NOTE = re.compile(r"có\s+hiệu\s+lực[^.;]{0,200}?được\s+sửa\s+đổi,?\s+bổ\s+sung\s+(?:bởi|theo)\s*:?")
-# An amending text listed in the note, at a line's start: `1. Luật số 32/2013/QH13 ...`, `Thông tư số 50/2017/...`.
-LINE_ITEM = re.compile(r"(?:^|\n)[ \t*]*(?:\d{1,2}\s*[.)]\s*|[-–+•]\s*)?"
-                       r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định|Lệnh)[^\n,;]{0,60}$")
-
 # Clause-local amendments inside an amending article: `1. Sửa đổi, bổ sung khoản 1 Điều 4 như sau:`.
 PART_EDIT = re.compile(rf"(?:^|\n|[.;:]\s+)\s*(?:\d{{1,3}}\.|[a-zđ]\))?\s*{_VERB}\s+(?P<parts>(?:{PART.pattern})"
                        r"(?:\s*(?:,|và)\s*(?:" + PART.pattern + r"))*)", re.I)
@@ -160,7 +153,7 @@ def _kind(verb: str, parts: tuple[str, ...], words: str) -> str:
     return "amends"
 
 
-def _passage(text: str, c: Citation) -> str:
+def passage_of(text: str, c: Citation) -> str:
     return " ".join(passage(text, c.start, c.end).text.split())
 
 
@@ -211,7 +204,7 @@ def find_changes(text: str, citations, doc_type: str | None, title: str | None =
     if draft or (doc_type or "") in NO_CHANGE_TYPES or (title and NO_CHANGE_TITLE.search(title)):
         return ()
     if doc_type == "Văn bản hợp nhất":
-        return _consolidated(text, citations)
+        return ()  # what it consolidates: indexer.extract.consolidation
     reader = _Reader(text, citations, title)
     found: list[Change] = []
     for i, c in enumerate(reader.citations):
@@ -220,7 +213,7 @@ def find_changes(text: str, citations, doc_type: str | None, title: str | None =
         change = _by_verb(reader, c) or _by_subject(reader, c) or _in_list(reader, c)
         if change is None and found and _continues(reader, reader.citations[i - 1], c, found[-1]):
             change = Change(found[-1].kind if found[-1].kind != "repeals_part" else "repeals", c.ref, c.year,
-                            c.start, c.end, (), _passage(text, c), found[-1].on)
+                            c.start, c.end, (), passage_of(text, c), found[-1].on)
         if change is not None:
             found.append(change)
     return _merged(reader, found)
@@ -240,7 +233,7 @@ def _by_verb(reader: _Reader, c: Citation) -> Change | None:
     words = before[match.start("verb"):]
     parts = parts_of(words[len(match.group("verb")):])
     return Change(_kind(match.group("verb"), parts, words), c.ref, c.year, c.start, c.end, parts,
-                  _passage(reader.text, c))
+                  passage_of(reader.text, c))
 
 
 def _by_subject(reader: _Reader, c: Citation) -> Change | None:
@@ -260,8 +253,8 @@ def _by_subject(reader: _Reader, c: Citation) -> Change | None:
         return None
     parts = parts_of(opening.group(0))
     kind = "replaces" if end.group("replaced") else ("repeals_part" if parts else "repeals")
-    day = _day(on) if on else None
-    return Change(kind, c.ref, c.year, c.start, c.end, parts, _passage(reader.text, c), day)
+    day = day_of(on) if on else None
+    return Change(kind, c.ref, c.year, c.start, c.end, parts, passage_of(reader.text, c), day)
 
 
 def _cites_between(reader: _Reader, c: Citation, until: int) -> bool:
@@ -274,10 +267,10 @@ def _cites_between(reader: _Reader, c: Citation, until: int) -> bool:
     return False
 
 
-def _day(on) -> str | None:
+def day_of(on) -> str | None:
+    """The ISO day of a match's `d`, `m`, `y` groups (None when its `day` group is empty or not a day)."""
     if not on.group("day"):
         return None
-    import datetime
     try:
         return datetime.date(int(on.group("y")), int(on.group("m")), int(on.group("d"))).isoformat()
     except ValueError:
@@ -303,7 +296,7 @@ def _in_list(reader: _Reader, c: Citation) -> Change | None:
         kind = "repeals_part" if parts else "repeals"
     else:
         kind = "replaces" if not parts else "amends"
-    return Change(kind, c.ref, c.year, c.start, c.end, parts, _passage(text, c))
+    return Change(kind, c.ref, c.year, c.start, c.end, parts, passage_of(text, c))
 
 
 def _lead_before(reader: _Reader, item_start: int):
@@ -342,55 +335,43 @@ def _continues(reader: _Reader, previous: Citation, c: Citation, last: Change) -
 
 
 def _merged(reader: _Reader, found: list[Change]) -> tuple[Change, ...]:
-    """One change per text and kind (the first passage), with every part named, and the parts an amending
-    article edits (`1. Sửa đổi khoản 1 Điều 4 như sau:`) added to that article's text."""
+    """One change per text and kind (the first passage), with every part named; the parts an amending
+    article edits (`1. Sửa đổi khoản 1 Điều 4 như sau:`) go to its amendment, those it repeals
+    (`3. Bãi bỏ khoản 3 Điều 7.`) to a repeal of those parts."""
     by: dict[tuple[str, str], Change] = {}
     for change in found:
-        key = (change.ref, change.kind)
-        extra = _article_parts(reader, change) if change.kind in ("amends", "repeals_part") else ()
-        if key in by:
-            kept = by[key]
-            parts = tuple(dict.fromkeys(kept.parts + change.parts + extra))
-            by[key] = Change(kept.kind, kept.ref, kept.year or change.year, kept.start, kept.end, parts,
-                             kept.passage, kept.on or change.on)
-        else:
-            by[key] = Change(change.kind, change.ref, change.year, change.start, change.end,
-                             tuple(dict.fromkeys(change.parts + extra)), change.passage, change.on)
+        edited, repealed = _article_parts(reader, change) if change.kind == "amends" else ((), ())
+        _merge(by, change, edited)
+        if repealed:
+            _merge(by, Change("repeals_part", change.ref, change.year, change.start, change.end, (), change.passage),
+                   repealed)
     whole = {ref for ref, kind in by if kind in ("repeals", "replaces")}
     return tuple(sorted((c for c in by.values() if not (c.kind == "repeals_part" and c.ref in whole)),
                         key=lambda c: c.start))
 
 
-def _article_parts(reader: _Reader, change: Change) -> tuple[str, ...]:
-    """The parts named by the edits of the article whose heading amends a text, outside quotes and
-    before the article's next cited text."""
+def _merge(by: dict, change: Change, extra: tuple[str, ...]) -> None:
+    """File a change under (ref, kind), its parts added to those already there."""
+    key = (change.ref, change.kind)
+    kept = by.get(key, change)
+    parts = tuple(dict.fromkeys(kept.parts + change.parts + extra))
+    by[key] = Change(kept.kind, kept.ref, kept.year or change.year, kept.start, kept.end, parts, kept.passage,
+                     kept.on or change.on)
+
+
+def _article_parts(reader: _Reader, change: Change) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parts edited, parts repealed) by the article whose heading amends a text: its clauses outside
+    quotes, up to the article's next cited text."""
     heading = next((a for a in reversed(reader.articles) if a <= change.start), None)
     if heading is None or change.start - heading > 400:
-        return ()
+        return (), ()
     end = reader._article_end(heading)
     nxt = next((c.start for c in reader.citations if change.end < c.start < end and not _inside(reader.quoted, c.start)
                 and c.ref != change.ref), end)
-    parts = []
+    edited, repealed = [], []
     for m in PART_EDIT.finditer(reader.text, change.end, nxt):
         if not _inside(reader.quoted, m.start("verb")):
-            parts += [_clean_part(p.group(0)) for p in PART.finditer(m.group("parts"))]
-    return tuple(parts)
-
-
-def _consolidated(text: str, citations) -> tuple[Change, ...]:
-    """A consolidated text consolidates the texts its opening note names: the one before `có hiệu lực ...
-    được sửa đổi, bổ sung bởi:`, and each listed at a line's start after it."""
-    end = CONSOLIDATION_END.search(text, 200, CONSOLIDATION_REACH)
-    reach = end.start() if end else min(len(text), CONSOLIDATION_REACH)
-    intro = CONSOLIDATION_NOTE.search(text, 0, reach)
-    if intro is None:
-        return ()
-    base = [c for c in citations if c.end <= intro.start() and intro.start() - c.end < 400]
-    listed = [c for c in citations if intro.end() <= c.start < reach
-              and LINE_ITEM.search(text, max(0, c.start - 60), c.start)]
-    seen, found = set(), []
-    for c in base[-1:] + listed:
-        if c.ref not in seen:
-            seen.add(c.ref)
-            found.append(Change("consolidates", c.ref, c.year, c.start, c.end, (), _passage(text, c)))
-    return tuple(found)
+            parts = [_clean_part(p.group(0)) for p in PART.finditer(m.group("parts"))]
+            bare = " ".join(m.group("verb").lower().split())
+            (repealed if bare in ("bãi bỏ", "bỏ", "hủy bỏ", "huỷ bỏ") else edited).extend(parts)
+    return tuple(edited), tuple(repealed)

@@ -6,7 +6,10 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from analyzers.normalize import canonical_tones
+from indexer.extract.changes import Change, find_changes
 from indexer.extract.citations import Citation, expand_issuer, find_citations
+from indexer.extract.consolidation import consolidated_changes
+from indexer.extract.effect import NO_EFFECT, Effect, effect_of
 from indexer.extract.furniture import reading_view
 from indexer.extract.header import (
     CONSOLIDATED_SECTION,
@@ -83,6 +86,8 @@ class DocumentMetadata:
     authority: str | None = None      # who acts for the issuer when the text names it: `Bộ trưởng`
     partial_date: str | None = None   # `2024-12` or `2024` when the day (and month) is blank or unreadable
     uncertain: tuple[str, ...] = ()   # fields printed but not readable (a scan's garbled digits): left out
+    effect: Effect = NO_EFFECT        # when it takes effect and ends, as its own effect clause says
+    changes: tuple[Change, ...] = ()  # what its own clauses change in the texts it cites
 
 
 def _clean(text: str) -> str:
@@ -267,14 +272,21 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
         issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
     province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
+    doc_type = "Văn bản hợp nhất" if consolidated else _doc_type(head, header, number)
+    heading_title = title(head, header, bool(consolidated))
+    draft = "blank" in (number.state, printed_date.state)  # an unsigned draft changes nothing, takes no effect
+    effect = NO_EFFECT if consolidated or draft else effect_of(view, doc_type, date)
+    changes = (consolidated_changes(view, citations) if consolidated
+               else find_changes(view, citations, doc_type, heading_title, draft=draft))
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text),
-        doc_type="Văn bản hợp nhất" if consolidated else _doc_type(head, header, number),
-        number=number.value, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
+        doc_type=doc_type, number=number.value, issuer=issuer.name if issuer else None, province=province, date=date,
+        year=None,
         year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
-        title=title(head, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
+        title=heading_title, citations=tuple(_shift(c, offset) for c in citations),
         parent_issuer=parent, authority=issuer.authority if issuer else None, partial_date=partial,
-        uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure")))
+        uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure"),
+        effect=effect, changes=tuple(_shift(c, offset) for c in changes)))
 
 
 def _dated(meta: DocumentMetadata) -> DocumentMetadata:
@@ -288,7 +300,7 @@ def _dated(meta: DocumentMetadata) -> DocumentMetadata:
     return replace(meta, year=year, year_inferred=inferred, date_min=date_min, deduced=("year",) if inferred else ())
 
 
-def _shift(citation: Citation, offset: int) -> Citation:
+def _shift(citation: Citation | Change, offset: int) -> Citation | Change:
     return replace(citation, start=citation.start + offset, end=citation.end + offset)
 
 

@@ -32,6 +32,7 @@ class SearchRequest:
     near_duplicates: dict = field(default_factory=dict)  # with `collapse`: id -> its near-duplicates' ids
     relax: bool = True                    # when no document holds every word, take any word
     snippets: bool = True                 # cut a snippet for each hit
+    validity: dict = field(default_factory=dict)  # the build's validity records: each hit's status, the filters
 
     def tree(self, relaxed: bool = False):
         """The query tree: every word required, or (`relaxed`) any word (query/ranking)."""

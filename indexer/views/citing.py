@@ -29,9 +29,11 @@ class CitingHit:
     snippet: Snippet
     score: float
     cited_by_count: int = 0         # corpus documents citing this one
+    status: str = "unknown"         # its validity today (a repealed one is marked, never hidden)
 
     def as_dict(self) -> dict:
-        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "kind": self.kind,
+        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "status": self.status,
+                "kind": self.kind,
                 "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
                 "highlights": spans_json(self.snippet.highlights), "score": self.score}
@@ -99,6 +101,6 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     counts = _citation_counts(graph, key)
     hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
                            h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score,
-                           h.cited_by_count)
+                           h.cited_by_count, h.status)
                  for h in result.hits)
     return CitingList(ref=ref_node(ix, key), result=result, hits=hits)
