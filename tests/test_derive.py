@@ -77,7 +77,7 @@ def test_derive_all_gives_every_derived_value(index_dir):
     links = links_from_index(ix.engine)
     derived = derive_all(ix.engine, links)
     assert tuple(derived) == DERIVED_NAMES == ("links", "graph", "counts", "accents", "words", "related",
-                                              "near_duplicates", "shares")
+                                              "near_duplicates", "shares", "validity")
     assert derived["links"] is links
     assert derived["counts"] == {KG_PLAN: 1}
     assert derived["accents"]["nhung"] == [("những", 5), ("nhưng", 3), ("nhũng", 1)]

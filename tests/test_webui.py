@@ -263,7 +263,7 @@ def test_one_shape_for_the_citing_list(client):
                         "warnings", "suggestion", "hits", "facets"}
     assert set(api["hits"][0]) == {"id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                    "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                   "parent_issuer", "authority", "format", "ocr", "indexed", "cited_by_count", "kind",
+                                   "parent_issuer", "authority", "format", "ocr", "indexed", "cited_by_count", "status", "kind",
                                    "count", "passage", "passages", "snippet", "highlights", "score"}
 
 

@@ -340,11 +340,10 @@ def _merged(reader: _Reader, found: list[Change]) -> tuple[Change, ...]:
     (`3. Bãi bỏ khoản 3 Điều 7.`) to a repeal of those parts."""
     by: dict[tuple[str, str], Change] = {}
     for change in found:
-        edited, repealed = _article_parts(reader, change) if change.kind == "amends" else ((), ())
+        edited, repealed, said = _article_parts(reader, change) if change.kind == "amends" else ((), (), "")
         _merge(by, change, edited)
         if repealed:
-            _merge(by, Change("repeals_part", change.ref, change.year, change.start, change.end, (), change.passage),
-                   repealed)
+            _merge(by, Change("repeals_part", change.ref, change.year, change.start, change.end, (), said), repealed)
     whole = {ref for ref, kind in by if kind in ("repeals", "replaces")}
     return tuple(sorted((c for c in by.values() if not (c.kind == "repeals_part" and c.ref in whole)),
                         key=lambda c: c.start))
@@ -359,19 +358,22 @@ def _merge(by: dict, change: Change, extra: tuple[str, ...]) -> None:
                      kept.on or change.on)
 
 
-def _article_parts(reader: _Reader, change: Change) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(parts edited, parts repealed) by the article whose heading amends a text: its clauses outside
-    quotes, up to the article's next cited text."""
+def _article_parts(reader: _Reader, change: Change) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """(parts edited, parts repealed, the first repealing clause) by the article whose heading amends a
+    text: its clauses outside quotes, up to the article's next cited text."""
     heading = next((a for a in reversed(reader.articles) if a <= change.start), None)
     if heading is None or change.start - heading > 400:
-        return (), ()
+        return (), (), ""
     end = reader._article_end(heading)
     nxt = next((c.start for c in reader.citations if change.end < c.start < end and not _inside(reader.quoted, c.start)
                 and c.ref != change.ref), end)
-    edited, repealed = [], []
+    edited, repealed, said = [], [], ""
     for m in PART_EDIT.finditer(reader.text, change.end, nxt):
         if not _inside(reader.quoted, m.start("verb")):
             parts = [_clean_part(p.group(0)) for p in PART.finditer(m.group("parts"))]
-            bare = " ".join(m.group("verb").lower().split())
-            (repealed if bare in ("bãi bỏ", "bỏ", "hủy bỏ", "huỷ bỏ") else edited).extend(parts)
-    return tuple(edited), tuple(repealed)
+            if " ".join(m.group("verb").lower().split()) in ("bãi bỏ", "bỏ", "hủy bỏ", "huỷ bỏ"):
+                repealed += parts
+                said = said or " ".join(passage(reader.text, m.start("verb"), m.end("parts")).text.split())
+            else:
+                edited += parts
+    return tuple(edited), tuple(repealed), said

@@ -69,4 +69,5 @@ def derive_validity(links: dict, graph: Graph) -> dict[str, dict]:
                                effect={"source": doc_id, "passage": change["passage"], "date": change["on"]})
     for record in records.values():
         record["changed_by"].sort(key=lambda c: (c["date"] or "9999", c["source"]))
-    return records
+    # a text of which the corpus says nothing has no record (its status is `unknown`)
+    return {i: r for i, r in records.items() if r["effective"] or r["expires"] or r["changes"] or r["changed_by"]}

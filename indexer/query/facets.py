@@ -58,10 +58,10 @@ def count_facets(searcher, query, filters: dict, scope: dict, validity: dict | N
             values = [v for i, v in enumerate(values) if i < MAX_FACET_VALUES or v.selected]
         facets.append(Facet(name, tuple(values)))
     facets.append(_month_facet(searcher, query, filters, scope, by_status))
-    if filters.get("cites") or scope.get("cites"):
-        facets.append(_kind_facet(searcher, query, filters, scope, by_status))
     if validity is not None:
         facets.append(_status_facet(searcher, query, filters, scope, validity))
+    if filters.get("cites") or scope.get("cites"):
+        facets.append(_kind_facet(searcher, query, filters, scope, by_status))
     return facets
 
 
