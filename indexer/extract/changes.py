@@ -93,6 +93,10 @@ BODY_START = re.compile(r"^[ \t*-]*(?:Căn\s+cứ|Điều\s+1\b)", re.M)
 EFFECT_REACH = 5000
 RECIPIENTS = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:", re.M)
 
+# Words after a verb that make its object a part of the text, not all of it (`Bãi bỏ các quy định ... tại`).
+PARTIAL = re.compile(r"quy\s+định|nội\s+dung|một\s+số|một\s+phần|\bđiều\b|khoản|điểm|phụ\s+lục|mẫu|\bmục\b|chương|tên",
+                     re.I)
+
 # Quoted text: the content an amending text writes, not a clause of its own.
 QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]{0,3000}(?:\n[^\"\n]*){0,200}\"")
 
@@ -141,14 +145,21 @@ def parts_of(words: str) -> tuple[str, ...]:
 
 
 def _kind(verb: str, parts: tuple[str, ...], words: str) -> str:
-    """The change a verb makes: a repeal or replacement of named parts (or of words) is a part's."""
+    """The change a verb makes: a repeal or replacement of named parts (or of words) is a part's; one of
+    `các quy định ... tại`, `một số nội dung` is never a whole one.
+
+    >>> _kind("Bãi bỏ", (), "Bãi bỏ các quy định tại"), _kind("Bãi bỏ", (), "Bãi bỏ toàn bộ")
+    ('repeals_part', 'repeals')
+    """
     verb = " ".join(verb.lower().split())
-    wording = re.search(r"\btừ\s+[“\"]|cụm\s+từ", words, re.I) is not None
+    after = words[len(verb):]
+    wording = re.search(r"\btừ\s+[“\"]|cụm\s+từ", after, re.I) is not None
+    partial = bool(parts) or PARTIAL.search(after) is not None
     if verb.startswith("hợp nhất"):
         return "consolidates"
     if verb.startswith(("bãi bỏ", "hủy bỏ", "huỷ bỏ", "bỏ")) and not wording:
-        return "repeals_part" if parts else "repeals"
-    if verb.startswith("thay thế") and not parts and not wording and "phụ lục" not in words.lower():
+        return "repeals_part" if partial else "repeals"
+    if verb.startswith("thay thế") and not partial and not wording:
         return "replaces"
     return "amends"
 
@@ -286,7 +297,8 @@ def _in_list(reader: _Reader, c: Citation) -> Change | None:
     head = text[item_start:start]
     marker = ITEM.match(head)
     rest = head[marker.end():] if marker else head
-    if re.sub(rf"(?:{_PART_WORD}|\s|,|và|của|tại|các|Các|toàn\s+bộ)+", "", rest, flags=re.I).strip():
+    if re.sub(rf"(?:{_PART_WORD}|\s|,|và|của|tại|các|Các|toàn\s+bộ|ban\s+hành\s+kèm(?:\s+theo)?)+", "", rest,
+              flags=re.I).strip():
         return None
     lead = _lead_before(reader, item_start)
     if lead is None:
