@@ -28,8 +28,9 @@ NO_CHANGE_TYPES = {"Tờ trình", "Báo cáo", "Công văn", "Biên bản", "Gi�
 PART = re.compile(r"(?:(?:điểm\s+[a-zđ]\d?|khoản\s+\d+[a-zđ]?)(?:\s*,\s*|\s+và\s+|\s+))*"
                   r"(?:Điều\s+\d+[a-zđ]?|Phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?|Mục\s+[IVXLC\d]+|Chương\s+[IVXLC\d]+"
                   r"|Mẫu\s+số\s+[\w.]+(?:/[\w.]+)?)", re.I)
-_PART_WORD = (r"(?:điểm\s+[a-zđ]\d?|khoản\s+\d+[a-zđ]?|Điều\s+\d+[a-zđ]?|Phụ\s+lục(?:\s+(?:số\s+)?[IVXLC\d]+[a-z]?)?"
-              r"|Mục\s+[IVXLC\d]+|Chương\s+[IVXLC\d]+|Mẫu\s+số\s+[\w.]+(?:/[\w.]+)?|Danh\s+mục|Biểu\s+mẫu)")
+_PART_WORD = (r"(?:điểm\s+[a-zđ]\d?|khoản\s+\d+(?:\.[a-zđ\d]+)?[a-zđ]?|Điều\s+\d+[a-zđ]?"
+              r"|Phụ\s+lục(?:\s+(?:số\s+)?[IVXLC\d]+[a-z]?)?|Mục\s+[IVXLC\d]+|Chương\s+[IVXLC\d]+|Bảng\s+(?:số\s+)?\d+"
+              r"|Mẫu\s+số\s+[\w.]+(?:/[\w.]+)?|Danh\s+mục|Biểu\s+mẫu)")
 
 # What may stand between a change's verb and the text it changes: parts, words for a text's parts or for
 # words in it (`cụm từ “...” bằng cụm từ “...”`), `của`, `tại`, `các`, `ban hành kèm theo`.
@@ -65,6 +66,10 @@ NO_CHANGE_TITLE = re.compile(r"hệ\s+thống\s+hó?a|công\s+bố\s+(?:kết\s+
 
 # A cited text as the subject of its own end: `Thông tư số 29/2021/TT-BLĐTBXH ngày ... hết hiệu lực kể từ ngày`,
 # `... bị bãi bỏ`, `... được thay thế bằng Thông tư này`; `khoản 2 Điều 1 của Nghị định số ...` (a part).
+# (In the effect article a list of texts ending together runs across `;`: `Nghị định số A ...; Điều 1 Nghị định
+# số B ... hết hiệu lực`.)
+SUBJECT_END_LIST = re.compile(r"[^.:]{0,1500}?\s(?:(?P<ends>(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ))"
+                              r"|(?P<replaced>được\s+thay\s+thế\s+(?:bằng|bởi)\s+" + _SELF + r"\s+này))", re.I)
 SUBJECT_END = re.compile(r"[^.;:]{0,600}?\s(?:(?P<ends>(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ))"
                          r"|(?P<replaced>được\s+thay\s+thế\s+(?:bằng|bởi)\s+" + _SELF + r"\s+này))", re.I)
 ALREADY = re.compile(r"(?:đã|khi|đến\s+khi|trước\s+khi|cho\s+đến\s+khi|chưa|sẽ|không)\s+(?:bị\s+)?$", re.I)
@@ -253,7 +258,8 @@ def _by_subject(reader: _Reader, c: Citation) -> Change | None:
     opening = OPENS.search(before)
     if opening is None:
         return None
-    end = SUBJECT_END.match(reader.text, c.end)
+    in_effect = any(a <= c.start < b for a, b in reader.effect_articles)
+    end = (SUBJECT_END_LIST if in_effect else SUBJECT_END).match(reader.text, c.end)
     if end is None or _inside(reader.quoted, end.end()):
         return None
     ends_at = end.start("ends") if end.group("ends") else end.start("replaced")
@@ -268,12 +274,17 @@ def _by_subject(reader: _Reader, c: Citation) -> Change | None:
     return Change(kind, c.ref, c.year, c.start, c.end, parts, passage_of(reader.text, c), day)
 
 
+# How a text within a subject joins it: listed (`; Điều 1 Nghị định số ...`, `và ...`) or described
+# (`sửa đổi, bổ sung một số điều của Nghị định số ...`).
+JOINED = re.compile(rf"(?:[,;]|\s+và|\s+hoặc|\bcủa|\btại|\btheo|\bbởi)\s*(?:{_PART_WORD}(?:\s*,\s*|\s+và\s+|\s+)?)*$",
+                    re.I)
+
+
 def _cites_between(reader: _Reader, c: Citation, until: int) -> bool:
     """Another cited text between a subject and its verb, not joined to it as a list: the verb is its."""
     for other in reader.citations:
         if c.end < other.start < until and other.ref != c.ref:
-            gap = reader.text[c.end:other.start]
-            if not re.search(r"(?:[,;]|\s+và|\s+hoặc)\s*$", gap) or re.search(r"\b(?:của|tại|theo|bởi)\s*$", gap):
+            if not JOINED.search(reader.text[c.end:other.start]):
                 return True
     return False
 
