@@ -282,11 +282,8 @@ JOINED = re.compile(rf"(?:[,;]|\s+và|\s+hoặc|\bcủa|\btại|\btheo|\bbởi)\
 
 def _cites_between(reader: _Reader, c: Citation, until: int) -> bool:
     """Another cited text between a subject and its verb, not joined to it as a list: the verb is its."""
-    for other in reader.citations:
-        if c.end < other.start < until and other.ref != c.ref:
-            if not JOINED.search(reader.text[c.end:other.start]):
-                return True
-    return False
+    return any(c.end < other.start < until and other.ref != c.ref and not JOINED.search(reader.text[c.end:other.start])
+               for other in reader.citations)
 
 
 def day_of(on) -> str | None:
