@@ -73,12 +73,12 @@ SUBJECT_END_LIST = re.compile(r"[^.:]{0,1500}?\s(?:(?P<ends>(?:bị\s+)?(?:hết
 SUBJECT_END = re.compile(r"[^.;:]{0,600}?\s(?:(?P<ends>(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ))"
                          r"|(?P<replaced>được\s+thay\s+thế\s+(?:bằng|bởi)\s+" + _SELF + r"\s+này))", re.I)
 ALREADY = re.compile(r"(?:đã|khi|đến\s+khi|trước\s+khi|cho\s+đến\s+khi|chưa|sẽ|không)\s+(?:bị\s+)?$", re.I)
-ENDS_ON = re.compile(rf"\s*(?:thi\s+hành\s*)?(?:kể\s+)?từ\s+(?:ngày|thời\s+điểm|khi)\s+(?:(?P<day>{DAY})|{_SELF}\s+này)",
-                     re.I)
+ENDS_ON = re.compile(rf"\s*(?:thi\s+hành\s*)?(?:kể\s+)?từ\s+(?:ngày|thời\s+điểm|khi)\s+"
+                     rf"(?:(?P<day>{DAY})|{_SELF}\s+này)", re.I)
 
 # Where a clause opens, for a cited text standing first in it: a list item (`a)`, `2.`, `-`), a sentence.
-OPENS = re.compile(rf"(?:[.;:!?]\s+|\n\s*)(?:[a-zđ]\)|\d{{1,2}}\.|[IVX]{{1,4}}\.|[-–+•])?\s*(?:Các\s+|các\s+)?(?:{_PART_WORD}"
-                   r"(?:\s*,\s*|\s+và\s+|\s+)?)*(?:của\s+|tại\s+)?$", re.I)
+OPENS = re.compile(rf"(?:[.;:!?]\s+|\n\s*)(?:[a-zđ]\)|\d{{1,2}}\.|[IVX]{{1,4}}\.|[-–+•])?\s*(?:Các\s+|các\s+)?"
+                   rf"(?:{_PART_WORD}(?:\s*,\s*|\s+và\s+|\s+)?)*(?:của\s+|tại\s+)?$", re.I)
 
 # A lead that opens a list of texts ending together: `... các điều khoản sau đây hết hiệu lực thi hành:`,
 # `Bãi bỏ các văn bản sau:`, `Bãi bỏ toàn bộ các Nghị quyết` (the items numbered after it).
