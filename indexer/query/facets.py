@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from indexer.engines import Every
 from indexer.query.checks import DATE_FILTERS, FACETS
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.parse import parse_ref
@@ -12,6 +13,7 @@ from indexer.vocab.validity import STATUSES
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
 FIELD_OF_FACET = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
                 "cites": "cited_refs"}
+EVERY = Every()  # one object: an engine keeps the documents of a subset it is asked for again
 MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
 
@@ -71,8 +73,9 @@ def _status_facet(searcher, query, filters: dict, scope: dict, validity: dict) -
     base = both(filter_query(scope), filter_query(filters, None, cite_keys(scope)),
                 validity_query(filters, validity, skip_status=True))
     sets = validity_sets(validity)
-    counts = {s: searcher.count(query, both(base, of_status(sets, s))) for s in STATUSES[:-1] if sets.by_status[s]}
-    counts["unknown"] = searcher.count(query, base) - sum(counts.values())
+    subsets = {s: of_status(sets, s) for s in STATUSES[:-1] if sets.by_status[s]}
+    counts = searcher.count_within(query, base, {**subsets, "": EVERY})
+    counts["unknown"] = counts.pop("") - sum(counts.values())
     chosen = set(filters.get("status", []))
     return Facet("status", tuple(FacetValue(s, counts.get(s, 0), s in chosen) for s in STATUSES
                                  if counts.get(s) or s in chosen))

@@ -75,5 +75,14 @@ def validity_query(filters: dict, records: dict, skip_status: bool = False):
 
 
 def of_status(sets: ValiditySets, status: str):
-    """The documents under one status (what the facet counts)."""
-    return status_clause(sets, [status])
+    """The documents under one status (what the facet counts): one object per day's sets and status, so an
+    engine may keep what it found for it."""
+    key = (id(sets), status)
+    if _clauses.get(key, (None,))[0] is not sets:
+        if len(_clauses) >= CACHED_DAYS * len(STATUSES):
+            _clauses.clear()
+        _clauses[key] = (sets, status_clause(sets, [status]))
+    return _clauses[key][1]
+
+
+_clauses: dict[tuple[int, str], tuple] = {}  # (id of a day's sets, status) -> (those sets, the clause)
