@@ -2,6 +2,7 @@
 corpus gives it with the evidence (both directions, cited texts too), the status filter, facet and
 `in_force_on`, every surface that shows them, and the feed that follows a document."""
 
+import json
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
@@ -238,3 +239,16 @@ def test_the_feed_route_follows_a_document_and_refuses_an_unknown_one(client):
     entries = ET.fromstring(response.data).findall(f"{ATOM}entry")
     assert [e.find(f"{ATOM}id").text for e in entries] == [BASE + "doc/laws/repealing_decree.txt%230"]
     assert client.get("/feed?doc=laws/none.txt%230").status_code == 404
+
+
+def test_the_cli_filters_by_status_and_day_and_says_each_hit_s_status(laws, capsys):
+    from vanban.main import main
+
+    assert main(["search", "--index", str(laws), "--status", "repealed", "--sort", "date", "--json"]) == 0
+    found = json.loads(capsys.readouterr().out)
+    assert [(h["id"], h["status"]) for h in found["hits"]] == [(OLD_PLAN, "repealed"), (OLD, "repealed")]
+    assert main(["search", "--index", str(laws), "--in-force-on", "2016-07-01"]) == 0
+    out = capsys.readouterr().out
+    assert "Nghị định · 30/2016/NĐ-CP · Chính phủ · 2016-04-28 (hết hiệu lực)" in out
+    assert main(["search", "--index", str(laws), "--in-force-on", "2016-7-1"]) == 2
+    assert "--in-force-on: Ngày phải có dạng YYYY-MM-DD" in capsys.readouterr().err
