@@ -1,5 +1,5 @@
 """What things are called, in Vietnamese, on every surface (pages, API messages, the CLI): facets,
-sorts, relations, levels."""
+sorts, relations, levels, download formats."""
 
 FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
                 "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ",
@@ -20,6 +20,8 @@ CHANGE_LABELS = {"amends": "sửa đổi, bổ sung", "replaces": "thay thế", 
                  "repeals_part": "bãi bỏ một phần", "consolidates": "hợp nhất"}
 CHANGED_BY_LABELS = {"amends": "Được sửa đổi, bổ sung bởi", "replaces": "Bị thay thế bởi", "repeals": "Bị bãi bỏ bởi",
                      "repeals_part": "Bị bãi bỏ một phần bởi", "consolidates": "Được hợp nhất tại"}
+
+FORMAT_LABELS = {"csv": "CSV", "xlsx": "Excel", "json": "JSON"}  # a download's format as a link names it
 
 LEVEL_LABELS = {"central": "Trung ương", "province": "Cấp tỉnh", "district": "Cấp huyện", None: "Không rõ cấp"}
 

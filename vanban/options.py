@@ -78,7 +78,7 @@ DOCUMENT_ID = checked(checks.document_id, "id")
 RELATED_LIMIT = checked(checks.related_limit, "limit")
 PORT = checked(checks.port, "port")
 SORT = _lazy_choice("SORTS", "Cách sắp xếp")
-FORMAT = _lazy_choice("FORMATS", "Định dạng")
+FORMAT = _lazy_choice("GRAPH_FORMATS", "Định dạng")
 KIND = filter_value("kind")
 EXISTING = checked(_existing, "path")
 OUTPUT = checked(_output, "output")
@@ -117,8 +117,9 @@ def _listing(p: argparse.ArgumentParser, limit: int) -> None:
 def _takeaway(p: argparse.ArgumentParser, feed: bool = False) -> None:
     """The options of a list taken away: a file of every result, (a search) its feed, where to write."""
     most = f"{indexer.limits.MAX_EXPORT_ROWS:,}".replace(",", ".")  # 10.000, as Vietnamese write it
-    p.add_argument("--export", type=EXPORT, metavar="csv|xlsx",
-                   help=f"mọi kết quả (tối đa {most} văn bản) thành bảng CSV hoặc Excel")
+    names = " hoặc ".join(indexer.labels.FORMAT_LABELS[f] for f in checks.TABLE_FORMATS)
+    p.add_argument("--export", type=EXPORT, metavar="|".join(checks.TABLE_FORMATS),
+                   help=f"mọi kết quả (tối đa {most} văn bản) thành bảng {names}")
     if feed:
         p.add_argument("--feed", action="store_true",
                        help=f"{indexer.limits.FEED_ENTRIES} văn bản mới nhất khớp tìm kiếm, dạng nguồn tin Atom "

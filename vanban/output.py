@@ -2,6 +2,7 @@
 
 import json
 import sys
+from contextlib import contextmanager
 
 import indexer
 
@@ -10,15 +11,23 @@ class UserError(Exception):
     """Something the person can fix (no index, a file that cannot be written): one line, exit 1."""
 
 
+@contextmanager
+def user_errors():
+    """Turn what indexer says cannot be done (indexer.SearchError: no index, an unknown document, a
+    value out of range) into the command's one line and exit status 1, in its own words."""
+    try:
+        yield
+    except indexer.SearchError as err:
+        raise UserError(str(err)) from err
+
+
 def say(message: str = "", end: str = "\n") -> None:
     print(message, file=sys.stderr, end=end)
 
 
 def open_index(index_dir: str):
-    try:
+    with user_errors():  # none yet, an older format, or damaged: the message says which
         return indexer.open_index(index_dir)
-    except indexer.IndexNotFound as err:  # none yet, an older format, or damaged: the message says which
-        raise UserError(str(err)) from err
 
 
 def head(doc) -> str:
@@ -36,3 +45,12 @@ def head(doc) -> str:
 def print_json(body: dict) -> None:
     """The JSON the API answers, on standard output."""
     print(json.dumps(body, ensure_ascii=False, indent=1))
+
+
+def answer(args, found, printer) -> int:
+    """What a command found: the JSON the API answers with --json, else `printer(found)` for a person."""
+    if args.json:
+        print_json(found.as_dict())
+    else:
+        printer(found)
+    return 0

@@ -2,7 +2,7 @@
 
 import mimetypes
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 
 import indexer
 from indexer import (
@@ -72,6 +72,7 @@ def search_page():
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
                     collapse=state.collapse)
+    result.warnings.extend(state.warnings)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
                            links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
                            takeaway=True)
@@ -97,8 +98,6 @@ def feed():
 def document_page(doc_id: str):
     query = query_arg(request.args)
     view = get_document(get_index(), doc_id, query)
-    if view is None:
-        abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
     return render_template("document.html", view=view, query=query, related=related)
 
@@ -114,8 +113,6 @@ def compare_page():
 def original_page(doc_id: str):
     """The file a document was read from (Word, PDF, text), as it is on disk."""
     original = indexer.original_file(get_index(), doc_id)
-    if original.problem:
-        abort(original.status, description=original.problem)
     # The bytes sent are those just checked against the digest, from the same open file.
     name = original.name
     return send_file(original.handle, download_name=name, mimetype=_mimetype(name),
@@ -140,6 +137,7 @@ def cites_page(ref: str):
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    citing.result.warnings.extend(state.warnings)
     # Its feed: documents citing the ref, as a `cites` filter (unless the page already filters on refs).
     feed = None if state.filters.get("cites") else {**state.filters, "cites": [ref]}
     links = _links("pages.cites_page", state, feed=feed, ref=ref)

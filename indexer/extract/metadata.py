@@ -5,7 +5,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from analyzers.normalize import canonical_tones
 from indexer.extract.changes import Change, find_changes
 from indexer.extract.citations import Citation, expand_issuer, find_citations
 from indexer.extract.consolidation import consolidated_changes
@@ -32,12 +31,12 @@ from indexer.extract.header import (
     title,
     type_heading,
 )
-from indexer.extract.issuer_block import case_header, completed, header_issuer
+from indexer.extract.issuer_block import case_header, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts import head_text
-from indexer.extract.places import find_district, find_province
+from indexer.extract.placing import RECIPIENTS, document_province, is_local, locate, named_whole, text_places
 from indexer.extract.signature import signer_match, signing_body
-from indexer.vocab.identity import is_central_ref
+from indexer.extract.titles import person_title
 from indexer.vocab.passages import citing_passage
 from indexer.vocab.refs import ref_key, type_name, type_of_symbol
 
@@ -54,14 +53,41 @@ OPENING_ISSUER = re.compile(
     r"Tổng Giám đốc)[^,;()\n]{0,80}?)\s+(?:ban hành|xây dựng|đề ra|hướng dẫn|thông báo|quyết định)\b",
     re.M)
 
-RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận\s*:", re.M)
-
 # A cover letter's words for what comes with it: `(*đính kèm văn bản*)`, `kèm theo`.
 ATTACHED = re.compile(r"đính kèm|kèm theo", re.I)
 
 # What follows a signature inside one document: its annexes and forms (`PHỤ LỤC`, `Mẫu số 01`,
 # `(Ban hành kèm theo ...)`): a heading after them is a form's, not a new document's.
 ANNEX = re.compile(r"^[ \t]*(?:PHỤ LỤC|Phụ lục|MẪU SỐ|Mẫu số|Biểu số|BIỂU MẪU|\(?Ban hành kèm theo|\(?Kèm theo)", re.M)
+
+# How far each reading below looks, in characters. bench/reaches.py halves, doubles and lifts each one
+# on the 339 texts of gazette_dev, local_dev and the seeds (figures of 2026-12-06):
+#
+# The header when no type heading ends it: 24 documents have none, 22 of them with a head text past this
+# bound; their metadata is the same at 750, at 3,000 and with no bound. Set in the first extraction.
+HEADER_FALLBACK = 1500
+# The gazette's section title over a consolidated text (`VĂN BẢN HỢP NHẤT - BỘ Y TẾ`) opens the text:
+# gazette_dev's 24 end within 136 characters; 750, 3,000 or no bound change nothing.
+SECTION_REACH = 1500
+# A consolidated text cut before its certification block is known by its note, unless a header number
+# stands at its top (a document of its own quoting such a note). The same top as SECTION_REACH; one dev
+# text gets this far, unchanged at 750, 3,000 or with no bound.
+OWN_NUMBER_REACH = 1500
+# The opening sentence naming the issuer (`Chính phủ ban hành Nghị định`), from the type heading, for a
+# document whose header prints none: 7 dev documents match with no bound, 5 within 1,000 characters.
+# Raised from 3,000 (8fb9984): at 3,000 the Quy chế a Phú Thọ decision issues (`Chủ tịch UBND tỉnh ban
+# hành` ending at 3,683) loses its issuer. With no bound a Bắc Ninh Quy định would take one from an
+# article's `Chủ tịch Ủy ban nhân dân tỉnh quyết định` at 12,620, no opening sentence; nothing else changes.
+OPENING_REACH = 6000
+# A title's `CỦA BAN THƯỜNG VỤ TỈNH ỦY` line, the issuer's last resort, keeps to the top of the text.
+# No dev text is named this way (0 matches with no bound); set in the first extraction, unmeasured.
+TITLE_ISSUER_REACH = 2000
+# A cover letter's sentence naming what it encloses (`... Kế hoạch số 46-KH/BTGTU ... (đính kèm văn
+# bản)`), either side of the ref: in the seeds' Kiên Giang letter, the one dev text with it, `đính kèm`
+# ends 257 characters after the ref; 600, 2,400 or no bound change nothing. Three times a citing
+# passage's 400 (d4b1b55), room for a longer sentence than that letter's.
+COVER_SENTENCE = 1200
+
 
 @dataclass(frozen=True)
 class DocumentMetadata:
@@ -88,10 +114,9 @@ class DocumentMetadata:
     uncertain: tuple[str, ...] = ()   # fields printed but not readable (a scan's garbled digits): left out
     effect: Effect = NO_EFFECT        # when it takes effect and ends, as its own effect clause says
     changes: tuple[Change, ...] = ()  # what its own clauses change in the texts it cites
+    title_printed: str | None = None  # the title as printed (in capitals, often); `title` as a person writes it
+    issuer_printed: str | None = None  # the issuer as an export gave it, when one did; `issuer` is canonical
 
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
 
 
 def _document_ends(text: str) -> list[int]:
@@ -118,7 +143,7 @@ def split_documents(text: str) -> list[tuple[int, int]]:
 def _header(head: str) -> str:
     """The part before the type heading (or the first lines), stamps blanked out."""
     heading = type_heading(head)
-    end = heading.start() if heading else min(len(head), 1500)
+    end = heading.start() if heading else min(len(head), HEADER_FALLBACK)
     header = head[:end]
     for paragraph in PARAGRAPH.finditer(header):
         if STAMP.search(paragraph.group(0)):
@@ -139,24 +164,15 @@ def _printed(head: str) -> tuple[str, Printed, Printed]:
     return header, number, read_date(header)
 
 
-def _locate(org: str, province: str | None, district: str | None) -> str:
-    """Add the place to an issuer that names only its level: `Ban Thường vụ Tỉnh ủy` + Hải Dương."""
-    org = _clean(org)
-    lowered = org.lower()
-    if lowered.endswith(("huyện", "huyện ủy")) and district:
-        return f"{org} {district}"
-    if lowered.endswith(("tỉnh", "tỉnh ủy")) and province:
-        return f"{org} {province}"
-    return org
-
 
 def _consolidated(view: str) -> dict | None:
     """A consolidated text's own number, date, certifier and signer, from its certification block."""
     block = certification_block(view)
-    section = CONSOLIDATED_SECTION.search(view[:1500])
+    section = CONSOLIDATED_SECTION.search(view[:SECTION_REACH])
     certifier = _section_body(section) if section else None
     if block is None:
-        cut = section or (CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH) and not header_number(view[:1500])[0])
+        cut = section or (CONSOLIDATION_INTRO.search(view, 0, INTRO_REACH)
+                          and not header_number(view[:OWN_NUMBER_REACH])[0])
         return {"issuer": certifier} if cut else None
     start, marker, end = block
     number = header_number(view[start:end])[0]
@@ -177,32 +193,25 @@ def _preamble_issuer(view: str) -> Body | None:
     """The issuer named by the opening sentence (`Chính phủ ban hành Nghị định`)."""
     heading = type_heading(view)
     body = view[heading.end():] if heading else view
-    opening = OPENING_ISSUER.search(body[:6000])
+    opening = OPENING_ISSUER.search(body[:OPENING_REACH])
     return canonical_body(expand_issuer(opening.group("org"))) if opening else None
 
 
-def _located(body: Body | None, places) -> Body | None:
-    """A printed name that ends at its level (`Văn phòng Ủy ban nhân dân tỉnh`) with its place added."""
-    if body is None or not body.name.lower().endswith(("tỉnh", "huyện")):
-        return body
-    return Body(_locate(body.name, *places()), body.authority)
 
 
 def _issuer(view: str, head: str, header: str, number: str | None, signer, places) -> tuple[Body | None, str | None]:
     """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
     printed, parent = header_issuer(header)
     if printed:
-        printed = completed(printed, number)
-        parent_body = _located(Body(parent), places) if parent else None
-        return _located(printed, places), parent_body.name if parent_body else None
+        return named_whole(printed, parent, number, places)
     opening = _preamble_issuer(head)
     if opening:
         if is_central_body(opening.name):
             return opening, None
-        return Body(_locate(opening.name, *places()), opening.authority), None
-    title_org = TITLE_ISSUER.search(head[:2000])
+        return Body(locate(opening.name, *places()), opening.authority), None
+    title_org = TITLE_ISSUER.search(head[:TITLE_ISSUER_REACH])
     if title_org:
-        return Body(_locate(case_header(title_org.group("org")), *places())), None
+        return Body(locate(case_header(title_org.group("org")), *places())), None
     signing = signing_body(view, signer)
     return (canonical_body(signing) if signing and is_central_body(signing) else None), None
 
@@ -223,26 +232,7 @@ def _doc_type(head: str, header: str, number: Printed) -> str | None:
     return None
 
 
-def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bool:
-    """Whether a province belongs to the document: never for a central body or a central number."""
-    if issuer is not None:
-        joint = "," in issuer.name and "tỉnh" not in issuer.name  # central co-issuers
-        return not (is_central_body(issuer.name) or is_central_body(parent) or joint)
-    return not (number and is_central_ref(number))
 
-
-def _province(issuer: Body | None, parent: str | None, places) -> str | None:
-    """The province the issuer's name (or its parent's) names; else the one the text names most."""
-    named = [find_province(canonical_tones(n)) for n in (issuer.name if issuer else None, parent) if n]
-    return next((p for p in named if p), None) or places()[0]
-
-
-def _places(view: str, context: str) -> tuple[str | None, str | None]:
-    # The recipients list names other bodies: it says nothing of where the document comes from.
-    recipients = RECIPIENTS.search(view)
-    toned = canonical_tones(view[:recipients.start()] if recipients else view)
-    province = find_province(toned) or (find_province(canonical_tones(context)) if context else None)
-    return province, find_district(toned)
 
 
 def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
@@ -262,7 +252,7 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     if consolidated:
         number = Printed(consolidated.get("number"), "read", "Văn bản hợp nhất")
     citations = find_citations(view, exclude=stamps, own_key=ref_key(number.value) if number.value else None)
-    places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
+    places = cache(lambda: text_places(view, context))  # costly on long texts: only for local bodies
     signer = consolidated.get("signer") if consolidated else None
     signer = signer or signer_match(view)
     # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
@@ -271,22 +261,58 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
     else:
         issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
-    province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
+    province = document_province(issuer, parent, places) if is_local(issuer, parent, number.value) else None
     doc_type = "Văn bản hợp nhất" if consolidated else _doc_type(head, header, number)
-    heading_title = title(head, header, bool(consolidated))
+    printed_title = title(head, header, bool(consolidated))
     draft = "blank" in (number.state, printed_date.state)  # an unsigned draft changes nothing, takes no effect
     effect = NO_EFFECT if consolidated or draft else effect_of(view, doc_type, date)
     changes = (consolidated_changes(view, citations) if consolidated
-               else find_changes(view, citations, doc_type, heading_title, draft=draft))
+               else find_changes(view, citations, doc_type, printed_title, draft=draft))
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text),
         doc_type=doc_type, number=number.value, issuer=issuer.name if issuer else None, province=province, date=date,
         year=None,
         year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
-        title=heading_title, citations=tuple(_shift(c, offset) for c in citations),
+        title=person_title(printed_title, view), title_printed=printed_title,
+        citations=tuple(_shift(c, offset) for c in citations),
         parent_issuer=parent, authority=issuer.authority if issuer else None, partial_date=partial,
         uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure"),
         effect=effect, changes=tuple(_shift(c, offset) for c in changes)))
+
+
+def given_metadata(given: dict, text: str) -> dict:
+    """Metadata an export gives, spelled as extraction spells it: the issuer as a header printing it would
+    be named (`UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Bình Thuận` under `Ủy ban nhân dân tỉnh
+    Bình Thuận`), the type by its name (`QUYẾT ĐỊNH` -> `Quyết định`), the title as a person writes it; the
+    spellings given kept as `issuer_printed` and `title_printed`."""
+    out = dict(given)
+    if given.get("doc_type"):
+        out["doc_type"] = type_name(given["doc_type"])
+    if given.get("issuer"):
+        named = _given_issuer(given["issuer"], given.get("number"), text)
+        out.update({k: v for k, v in named.items() if k == "issuer" or k not in given}, issuer_printed=given["issuer"])
+    if given.get("title"):
+        out.update(title=person_title(given["title"], text), title_printed=given["title"])
+    return out
+
+
+def _given_issuer(printed: str, number: str | None, text: str) -> dict:
+    """The issuer, its parent and the province of an issuer an export gives (a parent and its unit
+    apart: `PARENT / UNIT`). A name in mixed case is a name written in running text, in capitals one
+    printed in a header: each named as extraction names it there."""
+    view = reading_view(text)
+    places = cache(lambda: text_places(view, ""))
+    parts = [p.strip() for p in printed.split(" / ") if p.strip()]
+    if len(parts) == 1 and not printed.isupper():
+        body, parent = canonical_body(expand_issuer(printed)), None
+    else:
+        body, parent = header_issuer("", [p.upper() for p in parts])
+        if body:
+            body, parent = named_whole(body, parent, number, places)
+    if body is None:
+        return {}
+    province = document_province(body, parent, places) if is_local(body, parent, number) else None
+    return {"issuer": body.name, "parent_issuer": parent, "authority": body.authority, "province": province}
 
 
 def _dated(meta: DocumentMetadata) -> DocumentMetadata:
@@ -314,7 +340,7 @@ def _attached(text: str, earlier: list[DocumentMetadata], meta: DocumentMetadata
         return meta
     for letter in earlier:
         for c in letter.citations:
-            _start, end = citing_passage(text, c.start, c.end, limit=1200)
+            _start, end = citing_passage(text, c.start, c.end, limit=COVER_SENTENCE)
             if c.doc_type == meta.doc_type and ATTACHED.search(text[c.end:end]):
                 year = c.year or meta.year
                 return replace(meta, number=c.ref, date=c.date, year=year, year_inferred=True, date_min=None,

@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass
 
 from indexer.engines import Term
+from indexer.errors import UnknownDocument
 from indexer.graph.model import Graph
 from indexer.query.highlight import match_spans
 from indexer.query.lexicon import Lexicon, lexicon_of, query_words
@@ -128,18 +129,19 @@ def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tu
     if not query.strip():
         return ()
     parsed = parse_query(query)
-    cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & set(parsed.refs)]
+    cited = [(c["start"], c["end"]) for c in meta["citations"]
+             if set(ref_keys(c["ref"], c.get("name"), c.get("year"))) & set(parsed.refs)]
     groups, _ = query_words(parsed, lexicon)
     return tuple(match_spans(text, parsed, cited, groups))
 
 
-def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
-    """A document by id, with its citations resolved both ways; None when there is no such id."""
+def get_document(index, doc_id: str, query: str = "") -> DocumentView:
+    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id."""
     ix = open_index(index)
     with ix.searcher() as searcher:
         stored = searcher.by_id(doc_id)
         if stored is None:
-            return None
+            raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
         records = ix.derived("validity") or {}

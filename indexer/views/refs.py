@@ -3,6 +3,7 @@ province, district), and what it implements; and the citation graph these pages 
 
 from dataclasses import dataclass
 
+from indexer.errors import UnknownDocument
 from indexer.graph.model import LEVELS, Edge, Graph, Node
 from indexer.query import checks
 from indexer.query.facets import Facet, FacetValue
@@ -57,13 +58,25 @@ def _view(graph: Graph, node: Node, kinds: list[str], records: dict) -> RefView:
 
 def ref_views(index, ref: str, kinds: list[str] | None = None) -> tuple[list[RefView], Facet]:
     """Each document a ref names (central refs differ by year, local symbols by province), and the
-    `kind` facet: how many distinct documents cite them with each relation, whatever `kinds` keeps."""
+    `kind` facet: how many distinct documents cite them with each relation, whatever `kinds` keeps;
+    UnknownDocument when the corpus cites no document of that ref."""
     key = parse_ref(checks.ref(ref))
     ix = open_index(index)
     graph, records = load_graph(ix), ix.derived("validity") or {}
     nodes = graph.by_ref(key)
+    if not nodes:
+        raise UnknownDocument(ref, f"Không có văn bản nào trong kho trích dẫn {ref}.")
     sources = {kind: {e.source for n in nodes for e in graph.incoming(n.id, kind)} for kind in KINDS}
     chosen = set(kinds or ())
     facet = Facet("kind", tuple(FacetValue(k, len(sources[k]), k in chosen) for k in KINDS
                                 if sources[k] or k in chosen))
     return [_view(graph, n, list(chosen), records) for n in nodes], facet
+
+
+def implementation_chains(index, node_id: str) -> tuple[Node, dict, dict]:
+    """A node of the citation graph, what implements it (down) and what it implements (up), as
+    Graph.cascade has them; UnknownDocument when the graph has no such node."""
+    graph = load_graph(index)
+    if node_id not in graph.nodes:
+        raise UnknownDocument(node_id, f"Không có văn bản “{node_id}” trong đồ thị trích dẫn.")
+    return graph.nodes[node_id], graph.cascade(node_id, "down"), graph.cascade(node_id, "up")
