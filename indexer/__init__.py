@@ -40,6 +40,7 @@ _EXPORTS = {
     "citing_documents": "indexer.views.citing",
     "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
     "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
+    "document_feed": "indexer.views.feed",
     "compare_documents": "indexer.views.compare", "related_documents": "indexer.views.related",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "implementation_chains": "indexer.views.refs",
@@ -80,6 +81,7 @@ __all__ = [
     "citing_table",
     "compare_documents",
     "default_index_dir",
+    "document_feed",
     "export",
     "get_document",
     "implementation_chains",
@@ -131,7 +133,7 @@ if TYPE_CHECKING:
     from indexer.views.compare import compare_documents
     from indexer.views.document import get_document
     from indexer.views.export import GRAPH_FORMATS, export, safe_cell, xml_text
-    from indexer.views.feed import search_feed
+    from indexer.views.feed import document_feed, search_feed
     from indexer.views.original import original_file
     from indexer.views.refs import implementation_chains, load_graph, ref_views
     from indexer.views.related import related_documents

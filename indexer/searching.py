@@ -25,9 +25,11 @@ from indexer.query.ranking import contains_word
 from indexer.query.request import SearchRequest
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
+from indexer.query.validity import validity_query
 from indexer.store import Index, open_index
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.validity import status_today
 
 __all__ = ["prepare", "search", "search_all"]
 
@@ -47,8 +49,11 @@ def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, Searc
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
     options["parts"] = ix.derived("parts") or {}  # a document in parts is one hit, always
-    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, given_filters=given, **options)
+    validity = ix.derived("validity") or {}
+    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)),
+                validity_query(filters, validity))
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, validity=validity,
+                             given_filters=given, **options)
 
 
 @dataclass(frozen=True)
@@ -91,7 +96,7 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
-               cited_versions=versions)
+               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions)
 
 
 def _version(citation: dict) -> str:
@@ -142,7 +147,7 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         hits = with_other_parts(hits, matched.page.parts, searcher)
         # Facets count documents: a document's parts folded under its best one are left out.
         facets = count_facets(searcher, both(matched.tree, matched.page.parts.hidden), request.filters,
-                              request.scope)
+                              request.scope, request.validity)
         unmatched = _unmatched(searcher, request, matched.relaxed)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None

@@ -114,6 +114,16 @@ def test_search_facet_document_and_cited_by_link(server, browser):
     shot(browser, "4-cited-by-letter")
 
 
+def test_document_page_shows_its_status_line_and_the_follow_link(server, browser):
+    browser.get(f"{server}/doc/{quote(HAI_DUONG_150, safe='/')}")
+    # a Party plan: no effect clause, nothing in the corpus changes it, and the page says so
+    line = browser.find_element(By.CSS_SELECTOR, ".doc-meta .status-line")
+    assert line.text.startswith("Không rõ hiệu lực · theo những gì kho này ghi nhận")
+    follow = browser.find_element(By.LINK_TEXT, "Theo dõi văn bản này")
+    assert follow.get_attribute("href") == f"{server}/feed?doc={quote(HAI_DUONG_150, safe='/')}"
+    browser.save_screenshot(str(ARTIFACTS / "document-status.png"))
+
+
 def test_phone_width_shows_results_first(server, browser):
     browser.set_window_size(*PHONE)
     navigate(browser, lambda: browser.get(server + "/?q=khong+gian+mang"), ".hit")

@@ -286,7 +286,7 @@ def test_one_shape_for_the_citing_list(client):
     assert set(api["hits"][0]) == {"id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                    "date_min", "year", "year_inferred", "title", "signer", "deduced",
                                    "parent_issuer", "authority", "format", "ocr", "indexed", "title_printed",
-                                   "issuer_printed", "cited_by_count", "kind",
+                                   "issuer_printed", "cited_by_count", "status", "kind",
                                    "count", "passage", "passages", "snippet", "highlights", "score", "versions",
                                    "version", "version_known"}
 

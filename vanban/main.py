@@ -129,7 +129,8 @@ def _print_listing(result, color: bool) -> None:
         if hit.near_duplicates:
             print(f"     +{len(hit.near_duplicates)} văn bản gần giống: {', '.join(d.id for d in hit.near_duplicates)}")
     for facet in result.facets:
-        values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
+        values = ", ".join(f"{indexer.labels.facet_value_label(facet.name, v.value)} ({v.count})"
+                           for v in facet.results[:8])
         if values:
             print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
     print()

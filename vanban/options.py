@@ -86,7 +86,8 @@ BASE_URL = checked(checks.base_url, "base_url")
 EXPORT = checked(checks.table_format, "export")
 # Option dest -> the filter it sets (`--from` and `--to` are the date range's ends).
 FILTER_OPTIONS = {"type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
-                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to"}
+                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to",
+                  "status": "status", "in_force_on": "in_force_on"}
 
 
 def check_counts(parser: argparse.ArgumentParser, args) -> None:
@@ -174,6 +175,11 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
                    help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
     p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
+    p.add_argument("--status", action="append", type=filter_value("status"),
+                   help="hiệu lực hôm nay theo kho: in_force, not_yet, partly_repealed, repealed, unknown "
+                        "(lặp lại được)")
+    p.add_argument("--in-force-on", dest="in_force_on", type=filter_value("in_force_on"),
+                   help="chỉ văn bản còn hiệu lực vào ngày này (YYYY-MM-DD), theo những gì kho ghi nhận")
     p.add_argument("--no-collapse", dest="collapse", action="store_false",
                    help="hiện cả văn bản gần giống (mặc định: gộp dưới văn bản xếp trên)")
     _listing(p, limit=10)

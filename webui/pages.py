@@ -7,9 +7,11 @@ from flask import Blueprint, Response, current_app, render_template, request, se
 import indexer
 from indexer import (
     FILTERS,
+    checks,
     citing_documents,
     citing_list_table,
     compare_documents,
+    document_feed,
     get_document,
     related_documents,
     search,
@@ -78,9 +80,15 @@ def search_page():
 
 @bp.get("/feed")
 def feed():
-    """The search's newest documents as Atom 1.0, links from the configured base URL (never the Host)."""
-    state = search_args(request.args)
-    body = search_feed(get_index(), current_app.config["BASE_URL"], state.query, state.filters).to_atom()
+    """The search's newest documents as Atom 1.0, links from the configured base URL (never the Host);
+    `doc=<id>`: the documents that cite, amend, replace or repeal that document ("Theo dõi văn bản này")."""
+    doc_id = request.args.get("doc", "").strip()
+    if doc_id:
+        found = document_feed(get_index(), current_app.config["BASE_URL"], checks.document_id(doc_id, "doc"))
+        body = found.to_atom()
+    else:
+        state = search_args(request.args)
+        body = search_feed(get_index(), current_app.config["BASE_URL"], state.query, state.filters).to_atom()
     response = Response(body, content_type=f"{FEED_TYPE}; charset=utf-8")
     response.add_etag()  # a feed reader polling an unchanged feed gets 304
     return response.make_conditional(request)

@@ -157,8 +157,8 @@ def month_toggled(state: SearchArgs, month: str) -> dict:
 
 
 def without_dates(state: SearchArgs) -> MultiDict:
-    """The state's parameters but the date range: what the date form carries as hidden fields."""
-    filters = {k: v for k, v in state.filters.items() if k not in checks.DATE_FILTERS}
+    """The state's parameters but the date range and `in_force_on`: what the date form carries as hidden fields."""
+    filters = {k: v for k, v in state.filters.items() if k not in (*checks.DATE_FILTERS, "in_force_on")}
     return url_args(state, filters=filters, page=1)
 
 

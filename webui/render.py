@@ -148,6 +148,7 @@ def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
+                                 STATUS_LABELS=labels.STATUS_LABELS, CHANGE_LABELS=labels.CHANGE_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
                                  FORMAT_LABELS=labels.FORMAT_LABELS, TABLE_FORMATS=checks.TABLE_FORMATS,
                                  DOWNLOAD_FORMATS=DOWNLOAD_FORMATS,

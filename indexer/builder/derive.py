@@ -13,6 +13,9 @@
   the version, and the citers of a name those numbering it (indexer.query.filters.with_law_aliases);
 - `parts`: the documents indexed in parts (builder/parts: `id`, `id~2`, ...): each part's id -> the ids of
   its document's other parts, so a result shows one document once (query/paging's `Parts`);
+- `validity`: node id (a document, or a text only cited) -> what the corpus says of its validity: its effect
+  clause, the changes it makes and those made to it (indexer.graph.validity; the status on a day is read
+  from it at query time, so a repeal filed here changes a document whose own file did not change);
 - `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
   and each word pyvi made in the corpus, folded, with the documents holding it.
 """
@@ -29,11 +32,12 @@ from indexer.compare.related import relate
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
+from indexer.graph.validity import derive_validity
 from indexer.vocab.refs import name_ref, year_of_symbol
 
 CANDIDATES = 4  # accented forms kept per folded syllable
 DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares", "law_names",
-                 "parts")
+                 "parts", "validity")
 
 
 def links_from_index(engine) -> dict:
@@ -113,4 +117,4 @@ def derive_all(engine, links: dict) -> dict:
     relations = relate(links, graph)
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
             "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
-            "law_names": law_names(links), "parts": document_parts(links)}
+            "law_names": law_names(links), "parts": document_parts(links), "validity": derive_validity(links, graph)}

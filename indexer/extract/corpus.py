@@ -54,9 +54,10 @@ def documents_of_text(text: str, source: str, around: Around | None = None) -> l
 
 
 def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
-    """Citation offsets relative to the document's own text (not its file's)."""
+    """Citation (and change) offsets relative to the document's own text (not its file's)."""
     citations = tuple(replace(c, start=c.start - meta.start, end=c.end - meta.start) for c in meta.citations)
-    return replace(meta, citations=citations)
+    changes = tuple(replace(c, start=c.start - meta.start, end=c.end - meta.start) for c in meta.changes)
+    return replace(meta, citations=citations, changes=changes)
 
 
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:

@@ -5,8 +5,10 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from analyzers.normalize import canonical_tones
+from indexer.extract.changes import Change, find_changes
 from indexer.extract.citations import Citation, expand_issuer, find_citations
+from indexer.extract.consolidation import consolidated_changes
+from indexer.extract.effect import NO_EFFECT, Effect, effect_of
 from indexer.extract.furniture import reading_view
 from indexer.extract.header import (
     CONSOLIDATED_SECTION,
@@ -24,15 +26,14 @@ from indexer.extract.header import (
     title,
     type_heading,
 )
-from indexer.extract.issuer_block import case_header, completed, header_issuer
+from indexer.extract.issuer_block import case_header, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts.scans import unglued_view
 from indexer.extract.page_header import PARAGRAPH, STAMP, page_header, read_type
-from indexer.extract.places import find_district, find_province
+from indexer.extract.placing import RECIPIENTS, document_province, is_local, locate, named_whole, text_places
 from indexer.extract.scanned import Around, date_around, number_around, signed_on
 from indexer.extract.signature import signer_match, signing_body
 from indexer.extract.titles import person_title
-from indexer.vocab.identity import is_central_ref
 from indexer.vocab.passages import citing_passage
 from indexer.vocab.refs import ref_key, type_name
 
@@ -46,8 +47,6 @@ OPENING_ISSUER = re.compile(
 
 # The national motto, as a header prints it and as a scan reads it (`CỌNG HOÀ XÃ HỘI`).
 MOTTO = re.compile(r"C[ỘỌÔO]NG\s+H[ÒOÓ]A\s+X[ÃA]\s+H[ỘỌÔO]I|CỘNG HOÀ XÃ HỘI", re.I)
-
-RECIPIENTS = re.compile(r"^[ \t*]*Nơi nhận\s*:", re.M)
 
 # A cover letter's words for what comes with it: `(*đính kèm văn bản*)`, `kèm theo`.
 ATTACHED = re.compile(r"đính kèm|kèm theo", re.I)
@@ -114,12 +113,10 @@ class DocumentMetadata:
     # | `printed_year`), e.g. (("number", "filename"), ("signed_on", "signature")).
     sources: tuple[tuple[str, str], ...] = ()
     ocr_pages: tuple[tuple[int, int], ...] = ()  # (page number, mean word confidence 0-100) of a scan's pages
+    effect: Effect = NO_EFFECT        # when it takes effect and ends, as its own effect clause says
+    changes: tuple[Change, ...] = ()  # what its own clauses change in the texts it cites
     title_printed: str | None = None  # the title as printed (in capitals, often); `title` as a person writes it
     issuer_printed: str | None = None  # the issuer as an export gave it, when one did; `issuer` is canonical
-
-
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
 
 
 def _document_ends(text: str) -> list[int]:
@@ -141,17 +138,6 @@ def split_documents(text: str) -> list[tuple[int, int]]:
     """Spans of the documents a file holds (an official letter and the plan attached to it)."""
     bounds = [0] + _document_ends(text) + [len(text)]
     return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
-
-
-def _locate(org: str, province: str | None, district: str | None) -> str:
-    """Add the place to an issuer that names only its level: `Ban Thường vụ Tỉnh ủy` + Hải Dương."""
-    org = _clean(org)
-    lowered = org.lower()
-    if lowered.endswith(("huyện", "huyện ủy")) and district:
-        return f"{org} {district}"
-    if lowered.endswith(("tỉnh", "tỉnh ủy")) and province:
-        return f"{org} {province}"
-    return org
 
 
 def _consolidated(view: str) -> dict | None:
@@ -186,59 +172,23 @@ def _preamble_issuer(view: str) -> Body | None:
     return canonical_body(expand_issuer(opening.group("org"))) if opening else None
 
 
-def _located(body: Body | None, places) -> Body | None:
-    """A printed name that ends at its level (`Văn phòng Ủy ban nhân dân tỉnh`) with its place added."""
-    if body is None or not body.name.lower().endswith(("tỉnh", "huyện")):
-        return body
-    return Body(_locate(body.name, *places()), body.authority)
-
-
-def _named(printed: Body, parent: str | None, number: str | None, places) -> tuple[Body, str | None]:
-    """A body printed top left, and its parent, named whole: a cut central name completed by its number's
-    code, a name that ends at its level given its place."""
-    parent_body = _located(Body(parent), places) if parent else None
-    return _located(completed(printed, number), places), parent_body.name if parent_body else None
-
-
 def _issuer(view: str, head: str, header: str, number: str | None, signer, places) -> tuple[Body | None, str | None]:
     """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
     printed, parent = header_issuer(header)
     if printed:
-        return _named(printed, parent, number, places)
+        return named_whole(printed, parent, number, places)
     # A header with the national motto has its issuer block beside it: when that block cannot be read, a
     # body the opening sentence names (`Bộ Giáo dục và Đào tạo hướng dẫn ...`) is not taken for it.
     opening = None if MOTTO.search(header) else _preamble_issuer(head)
     if opening:
         if is_central_body(opening.name):
             return opening, None
-        return Body(_locate(opening.name, *places()), opening.authority), None
+        return Body(locate(opening.name, *places()), opening.authority), None
     title_org = TITLE_ISSUER.search(head[:TITLE_ISSUER_REACH])
     if title_org:
-        return Body(_locate(case_header(title_org.group("org")), *places())), None
+        return Body(locate(case_header(title_org.group("org")), *places())), None
     signing = signing_body(view, signer)
     return (canonical_body(signing) if signing and is_central_body(signing) else None), None
-
-
-def _is_local(issuer: Body | None, parent: str | None, number: str | None) -> bool:
-    """Whether a province belongs to the document: never for a central body or a central number."""
-    if issuer is not None:
-        joint = "," in issuer.name and "tỉnh" not in issuer.name  # central co-issuers
-        return not (is_central_body(issuer.name) or is_central_body(parent) or joint)
-    return not (number and is_central_ref(number))
-
-
-def _province(issuer: Body | None, parent: str | None, places) -> str | None:
-    """The province the issuer's name (or its parent's) names; else the one the text names most."""
-    named = [find_province(canonical_tones(n)) for n in (issuer.name if issuer else None, parent) if n]
-    return next((p for p in named if p), None) or places()[0]
-
-
-def _places(view: str, context: str) -> tuple[str | None, str | None]:
-    # The recipients list names other bodies: it says nothing of where the document comes from.
-    recipients = RECIPIENTS.search(view)
-    toned = canonical_tones(view[:recipients.start()] if recipients else view)
-    province = find_province(toned) or (find_province(canonical_tones(context)) if context else None)
-    return province, find_district(toned)
 
 
 def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
@@ -263,7 +213,7 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
     doc_type = "Văn bản hợp nhất" if consolidated else read_type(heads, headers, number)
     number, number_source = number_around(around, number, doc_type, (printed_date.value or "")[:4] or None, header)
     citations = find_citations(view, exclude=stamps, own_key=ref_key(number.value) if number.value else None)
-    places = cache(lambda: _places(view, context))  # costly on long texts: only for local bodies
+    places = cache(lambda: text_places(view, context))  # costly on long texts: only for local bodies
     signer = consolidated.get("signer") if consolidated else None
     signer = signer or signer_match(view)
     # A consolidated text is issued by its certifier, never by the body of the text it consolidates.
@@ -276,8 +226,12 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
     signed = signed_on(text, issuer.name if issuer else None)
     sources = tuple((f, s) for f, s in (("number", number_source), ("date", date_source),
                                         ("signed_on", "signature" if signed else None)) if s)
-    province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
+    province = document_province(issuer, parent, places) if is_local(issuer, parent, number.value) else None
     printed_title = title(head, header, bool(consolidated))
+    draft = "blank" in (number.state, printed_date.state)  # an unsigned draft changes nothing, takes no effect
+    effect = NO_EFFECT if consolidated or draft else effect_of(view, doc_type, date)
+    changes = (consolidated_changes(view, citations) if consolidated
+               else find_changes(view, citations, doc_type, printed_title, draft=draft))
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text), doc_type=doc_type,
         number=number.value, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
@@ -288,7 +242,8 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
         uncertain=tuple(f for f, p, v in (("number", number, number.value), ("date", printed_date, date))
                         if p.state == "unsure" and not v),
         partial_number=number.symbol if not number.value and number.state in ("unsure", "blank") else None,
-        sources=sources, deduced=tuple(f for f, s in sources if s == "filename"), signed_on=signed))
+        sources=sources, deduced=tuple(f for f, s in sources if s == "filename"), signed_on=signed,
+        effect=effect, changes=tuple(_shift(c, offset) for c in changes)))
 
 
 def given_metadata(given: dict, text: str) -> dict:
@@ -312,17 +267,17 @@ def _given_issuer(printed: str, number: str | None, text: str) -> dict:
     apart: `PARENT / UNIT`). A name in mixed case is a name written in running text, in capitals one
     printed in a header: each named as extraction names it there."""
     view = reading_view(text)
-    places = cache(lambda: _places(view, ""))
+    places = cache(lambda: text_places(view, ""))
     parts = [p.strip() for p in printed.split(" / ") if p.strip()]
     if len(parts) == 1 and not printed.isupper():
         body, parent = canonical_body(expand_issuer(printed)), None
     else:
         body, parent = header_issuer("", [p.upper() for p in parts])
         if body:
-            body, parent = _named(body, parent, number, places)
+            body, parent = named_whole(body, parent, number, places)
     if body is None:
         return {}
-    province = _province(body, parent, places) if _is_local(body, parent, number) else None
+    province = document_province(body, parent, places) if is_local(body, parent, number) else None
     return {"issuer": body.name, "parent_issuer": parent, "authority": body.authority, "province": province}
 
 
@@ -338,7 +293,7 @@ def _dated(meta: DocumentMetadata) -> DocumentMetadata:
                    deduced=meta.deduced + (("year",) if inferred else ()))
 
 
-def _shift(citation: Citation, offset: int) -> Citation:
+def _shift(citation: Citation | Change, offset: int) -> Citation | Change:
     return replace(citation, start=citation.start + offset, end=citation.end + offset)
 
 

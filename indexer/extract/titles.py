@@ -97,6 +97,10 @@ _PROPER_BY_KEY = {" ".join(LETTERS.findall(canonical_tones(n.lower()))): n for n
 PROPER_NAMES = re.compile(r"(?<!\w)(?:" + "|".join(_name_pattern(n) for n in _PROPER) + r")(?!\w)")
 
 
+# `Về việc` glued where two runs of a Word file met (`Vềviệc tăng cường ...`).
+GLUED_ABOUT = re.compile(r"^([Vv]ề|VỀ)(việc|VIỆC)")
+
+
 def tidy(text: str) -> str:
     """One space between words, none before punctuation, no word doubled where lines were joined.
 
@@ -280,10 +284,12 @@ def person_title(printed: str | None, text: str = "") -> str | None:
     'Triển khai Quyết định số 1237/QĐ-TTg của Thủ tướng Chính phủ về bảo vệ bí mật nhà nước'
     >>> person_title("PHÁT TRIỂN HẠ TẦNG 5G, IOT TẠI HỘI AN", "Phát triển hạ tầng 5G, IoT tại thành phố Hội An.")
     'Phát triển hạ tầng 5G, IoT tại Hội An'
+    >>> person_title("Vềviệc tăng cường công tác")
+    'Về việc tăng cường công tác'
     """
     if not printed:
         return printed
-    title = TRAILING.sub("", tidy(printed))
+    title = GLUED_ABOUT.sub(r"\1 \2", TRAILING.sub("", tidy(printed)))
     if not in_capitals(title):
         return title
     units = _units(title)

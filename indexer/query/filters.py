@@ -7,6 +7,8 @@ from indexer.query.parse import parse_ref
 from indexer.vocab.periods import period
 from indexer.vocab.refs import ref_keys
 
+VALIDITY_FILTERS = ("status", "in_force_on")  # made from the build's validity table (query/validity)
+
 # A document is in a date range when the days its date may be lie inside it: its day, or (known only
 # by its year) its year from the latest date it cites on. So the range 2019 holds every document of
 # 2019, and May 2019 only those dated in May.
@@ -56,7 +58,7 @@ def filter_query(filters: dict, skip: str | tuple | None = None, scope_keys: set
     skipped = {skip} if isinstance(skip, str) else set(skip or ())
     own, keys = sorted(cite_keys(filters)), sorted(cite_keys(filters) | scope_keys)
     for name, values in sorted(filters.items()):
-        if name in skipped or not values:
+        if name in skipped or not values or name in VALIDITY_FILTERS:  # (query/validity: sets of ids)
             continue
         if name in DATE_RANGES:
             clauses.append(DATE_RANGES[name](values[0]))

@@ -33,6 +33,7 @@ class SearchRequest:
     parts: dict = field(default_factory=dict)  # a part of a document indexed in parts -> its other parts' ids
     relax: bool = True                    # when no document holds every word, take any word
     snippets: bool = True                 # cut a snippet for each hit
+    validity: dict = field(default_factory=dict)  # the build's validity records: each hit's status, the filters
     given_filters: dict[str, list[str]] | None = None  # as the person gave them (`filters` adds the other
     #                                                    ways of naming a law they ask for)
 

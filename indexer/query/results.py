@@ -67,6 +67,7 @@ class Hit(DocSummary):
     cited_by_count: int = 0         # corpus documents citing this one
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
     near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
+    status: str = "unknown"         # its validity today in this corpus (indexer.vocab.validity)
     cited_versions: tuple[str, ...] = ()  # with a `cites` filter: the refs it cites them by (a law's numbers, its name)
     other_parts: tuple[DocSummary, ...] = ()  # a document indexed in parts: its other parts that matched, lower
 
@@ -78,7 +79,8 @@ class Hit(DocSummary):
         """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
-                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates])
+                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates],
+                   status=self.status)
         if self.other_parts:
             out["other_parts"] = [d.id for d in self.other_parts]
         if self.passages:

@@ -29,6 +29,7 @@ class CitingHit:
     snippet: Snippet
     score: float
     cited_by_count: int = 0         # corpus documents citing this one
+    status: str = "unknown"         # its validity today (a repealed one is marked, never hidden)
     versions: tuple[str, ...] = ()  # the refs it cites it by: a law's number(s), or its name alone
 
     @property
@@ -48,7 +49,8 @@ class CitingHit:
         return not named or named[2] is not None
 
     def as_dict(self) -> dict:
-        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "kind": self.kind,
+        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "status": self.status,
+                "kind": self.kind,
                 "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
                 "versions": list(self.versions), "version": self.version, "version_known": self.version_known,
@@ -117,6 +119,6 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     counts = _citation_counts(graph, key)
     hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
                            h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score,
-                           h.cited_by_count, h.cited_versions)
+                           h.cited_by_count, h.status, h.cited_versions)
                  for h in result.hits)
     return CitingList(ref=ref_node(ix, key), result=result, hits=hits)

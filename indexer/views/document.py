@@ -12,8 +12,10 @@ from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
 from indexer.views.refs import load_graph
+from indexer.views.validity import ValidityView, validity_view
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
+from indexer.vocab.validity import status_today
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -34,6 +36,7 @@ class CitedRef:
     target: DocSummary | None
     kind: str | None = None        # the strongest relation to it, as the citation graph has it
     shared: float | None = None    # with a target in the corpus: the share of this text found in it
+    status: str = "unknown"        # the cited text's validity today, as this corpus says it
 
     @property
     def comparable(self) -> bool:
@@ -44,7 +47,7 @@ class CitedRef:
         return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "count": self.count,
                 "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None,
-                "kind": self.kind, "shared": self.shared}
+                "kind": self.kind, "shared": self.shared, "status": self.status}
 
 
 @dataclass(frozen=True)
@@ -53,9 +56,11 @@ class CitingDoc:
 
     doc: DocSummary
     passages: tuple[Snippet, ...]
+    status: str = "unknown"  # the citing document's validity today (a repealed one is marked, never hidden)
 
     def as_dict(self) -> dict:
-        return {"document": self.doc.as_dict(), "passages": [p.as_dict() for p in self.passages]}
+        return {"document": self.doc.as_dict(), "passages": [p.as_dict() for p in self.passages],
+                "status": self.status}
 
 
 # A scanned page read with a mean word confidence under this is named on the document's page.
@@ -134,20 +139,23 @@ class DocumentView:
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
     reading: Reading = Reading()
+    validity: ValidityView | None = None  # its status, effect, changes both ways, timeline
 
     def as_dict(self) -> dict:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
                 "cited_by": [c.as_dict() for c in self.cited_by],
-                "previous_part": self.previous_part, "next_part": self.next_part, "reading": self.reading.as_dict()}
+                "previous_part": self.previous_part, "next_part": self.next_part, "reading": self.reading.as_dict(),
+                **(self.validity.as_dict() if self.validity else {})}
 
 
 def _meta(stored) -> dict:
     return json.loads(stored["meta"])
 
 
-def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) -> tuple[CitedRef, ...]:
+def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict,
+                records: dict) -> tuple[CitedRef, ...]:
     """The documents this one cites, one entry per ref, each resolved through the graph; `shares`
     (source, target) -> the share of the source's text in the target, and back (made at build time)."""
     edges = {ref_key(graph.nodes[e.target].ref): e for e in graph.outgoing(stored["id"]) if graph.nodes[e.target].ref}
@@ -165,11 +173,12 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) 
             shared = shares.get((stored["id"], edge.target), (None,))[0]
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
-                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared))
+                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared,
+                             status=status_today(records.get(edge.target)).status if edge else "unknown"))
     return tuple(refs)
 
 
-def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[CitingDoc, ...]:
+def _citing(searcher, graph: Graph, doc_id: str, number: str | None, records: dict) -> tuple[CitingDoc, ...]:
     """The corpus documents whose citations resolve to this one, with the sentences that cite it."""
     found = []
     for edge in graph.incoming(doc_id):
@@ -178,7 +187,7 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[Ci
         stored = searcher.by_id(edge.source)
         hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
         passages = unique_passages(passage(stored["text"], c["start"], c["end"]) for c in hits)
-        found.append(CitingDoc(DocSummary.from_stored(stored), passages))
+        found.append(CitingDoc(DocSummary.from_stored(stored), passages, status_today(records.get(edge.source)).status))
     return tuple(sorted(found, key=lambda c: c.doc.id))
 
 
@@ -202,10 +211,13 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView:
             raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
-        return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
+        records = ix.derived("validity") or {}
+        doc = DocSummary.from_stored(stored, meta)
+        return DocumentView(doc=doc, text=stored["text"],
                             highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
-                            citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
-                            cited_by=_citing(searcher, graph, doc_id, meta["number"]),
+                            citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}, records),
+                            cited_by=_citing(searcher, graph, doc_id, meta["number"], records),
+                            validity=validity_view(graph, records, doc_id, doc.date),
                             reading=Reading.from_meta(meta), **_neighbour_parts(searcher, doc_id))
 
 
