@@ -97,7 +97,9 @@ def test_highlights_of_a_query(index_dir):
 def test_as_dict_shape(index_dir):
     data = get_document(index_dir, KG_LETTER, "Chỉ thị 07").as_dict()
     assert list(data) == ["document", "text", "highlights", "citations", "cited_by", "previous_part", "next_part",
-                          "validity", "changes", "changed_by", "timeline"]
+                          "reading", "validity", "changes", "changed_by", "timeline"]
+    assert data["reading"] == {"sources": {}, "uncertain": [], "partial_number": None, "partial_date": None,
+                               "signed_on": None, "ocr_confidence": None, "ocr_pages": []}
     assert data["document"]["id"] == KG_LETTER
     assert list(data["document"]) == ["id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                       "date_min", "year", "year_inferred", "title", "signer", "deduced",

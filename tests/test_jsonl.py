@@ -58,6 +58,22 @@ def test_a_partial_date_is_the_month_or_year_a_draft_prints():
         (None, "2025-03", 2025, False), (None, "2025", 2025, False), ("2025-03-07", None, 2025, False)]
 
 
+# A draft as an export may hold it: the digits and the day left blank, the symbol and the month printed.
+DRAFT = "UBND TỈNH HẢI DƯƠNG\nSố:      /KH-UBND\nHải Dương, ngày    tháng 12 năm 2024\n\n" + TEXT
+
+
+def test_a_number_or_date_a_record_gives_replaces_what_the_page_left_blank():
+    data = _lines({"id": "blank", "text": DRAFT}, {"id": "given", "text": DRAFT, "number": "12/KH-UBND",
+                                                    "date": "2024-12-05"})
+    blank, given = (d.meta for d in read_jsonl(data, "x.jsonl"))
+    # Extraction keeps the printed symbol and month, and says the month came from the printed date line.
+    assert (blank.number, blank.partial_number, blank.date, blank.partial_date, blank.sources) == (
+        None, "/KH-UBND", None, "2024-12", (("date", "printed_year"),))
+    # Given, the number and the day stand alone: no symbol kept for blank digits, no source around the page.
+    assert (given.number, given.partial_number, given.date, given.partial_date, given.sources) == (
+        "12/KH-UBND", None, "2024-12-05", None, ())
+
+
 def test_partial_dates_and_bad_fields_are_indexed_and_reported(make_client, tmp_path, engine):
     corpus = tmp_path / "c"
     corpus.mkdir()

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from analyzers.normalize import normalize_text
 from indexer.extract.citations import MAX_CITATIONS
 from indexer.extract.metadata import DocumentMetadata, extract, extract_one, given_metadata
+from indexer.extract.scanned import Around
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
@@ -44,11 +45,12 @@ class Skipped:
     field: str | None = None
 
 
-def documents_of_text(text: str, source: str) -> list[Document]:
-    """Split a text file's content into its documents (`source#0`, `source#1`, ...)."""
+def documents_of_text(text: str, source: str, around: Around | None = None) -> list[Document]:
+    """Split a text file's content into its documents (`source#0`, `source#1`, ...); `around` is what the
+    file says around its text (its name, a scan's header read apart)."""
     text = normalize_text(text)
     return [Document(f"{source}#{m.part}", source, m.part, text[m.start:m.end], _rebase(m))
-            for m in extract(text)]
+            for m in extract(text, around)]
 
 
 def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
@@ -120,6 +122,11 @@ def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
     yield from items
 
 
+def _around(file: SourceFile, result) -> Around:
+    """What a file says around its text: its name, and a scan's header read apart (readers.pdf.ScanRead)."""
+    return Around(file.path.name, tuple(normalize_text(h) for h in getattr(result, "headers", ())))
+
+
 def _read(file: SourceFile) -> list[Document | Skipped]:
     """Read a file with the reader for its kind; raises UnreadableFile or OSError."""
     suffix = file.path.suffix.lower()
@@ -130,7 +137,9 @@ def _read(file: SourceFile) -> list[Document | Skipped]:
         if not result.text.strip():
             return [Skipped(file.source, "tệp rỗng")]
         origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
-        documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
+        documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source, _around(file, result))]
+        pages = getattr(result, "confidence", ())  # a scan's pages and how well each was read (readers.pdf.ScanRead)
+        documents = [replace(d, meta=replace(d.meta, ocr_pages=pages)) for d in documents] if pages else documents
         warnings = [result.warning] if result.warning else []
         if any(len(d.meta.citations) >= MAX_CITATIONS for d in documents):
             warnings.append(f"chỉ giữ {MAX_CITATIONS:,} trích dẫn đầu của một văn bản".replace(",", "."))

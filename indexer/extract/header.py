@@ -21,6 +21,10 @@ HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[
 PRINTED_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*\n?[ \t]*"
                             rf"(?P<digits>[^\n/\-–]{{0,8}}?)[ \t]*(?P<tail>{SYMBOL_TAIL})", re.M)
 
+# A code cut short by a misread `/` on a scan (`Số: ?? đGP-BCT`): a letter glued before the symbol's tail
+# leaves no symbol to keep.
+CUT_CODE = re.compile(r"[A-Za-zĐđ]$")
+
 # The dotted number of the Government's 2026 resolutions, `Số: 66.16/2026/NQ-CP`: a number, a dot and a
 # sub-number (vocab.refs.NUMBER_SYMBOL reads it so in citations); each part read as digits are.
 DOTTED_DIGITS = re.compile(r"^[ \t]*(?P<number>[^.\s]{1,5})\.(?P<sub>\d{1,3})[ \t]*$")
@@ -30,10 +34,11 @@ PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2
                         r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
 
 # The place and date line of a header as it may come: a draft's blank day or month (`ngày    tháng 12
-# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`), a line wrapped inside a cell,
-# a footnote digit clinging to the year (`năm 20264`).
-HEADER_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)\s*tháng"
-                         r"(?P<m>[^\n]{0,8}?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.M)
+# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`, `ngày30`, `năm` read `măm`),
+# a line wrapped inside a cell, a footnote digit clinging to the year (`năm 20264`). A minutes' opening
+# `Hôm nay, ngày 31 tháng 03 năm 2026` is the day of a meeting, not a header's date.
+HEADER_DATE = re.compile(r"^[ \t]*(?!Hôm nay|Vào hồi)(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)"
+                         r"\s*tháng(?P<m>[^\n]{0,8}?)\s*[nm][ăa]m\s*(?P<y>(?:19|20)\d\d)", re.M)
 
 # The adoption date of a law or a resolution of the National Assembly, at its end:
 # `Luật này được Quốc hội ... thông qua ngày 27 tháng 11 năm 2024`.
@@ -112,7 +117,8 @@ def read_number(header: str) -> Printed:
     if not match:
         return Printed(None)
     kind = type_name(match.group("type")) if match.group("type") else None
-    symbol = canonical_ref(match.group("tail"))
+    cut = CUT_CODE.search(match.group("digits"))
+    symbol = None if cut else canonical_ref(match.group("tail"))
     dotted = DOTTED_DIGITS.match(match.group("digits"))
     digits, sure = read_digits(dotted.group("number") if dotted else match.group("digits"))
     if digits is None or int(digits) == 0:
@@ -155,11 +161,25 @@ def header_date(header: str) -> str | None:
 def read_date(header: str) -> Printed:
     """The header's date: ISO when whole; `2024-12` or `2024` (state "blank") when a draft leaves the day
     or month blank, or (state "unsure") when a scan garbles them."""
+    parts = date_parts(header)
+    return printed_date(*parts) if parts else Printed(None)
+
+
+def date_parts(header: str) -> tuple[str, tuple[str | None, bool], tuple[str | None, bool]] | None:
+    """The year, and the day and month as `read_digits` reads them, of a header's place and date line.
+
+    >>> date_parts("Hà Nội, ngày?} tháng 4 năm 2026")
+    ('2026', (None, False), ('4', True))
+    """
     match = HEADER_DATE.search(header)
     if not match:
-        return Printed(None)
-    (day, day_sure), (month, month_sure) = read_digits(match.group("d")), read_digits(match.group("m"))
-    year = match.group("y")
+        return None
+    return match.group("y"), read_digits(match.group("d")), read_digits(match.group("m"))
+
+
+def printed_date(year: str, day: tuple[str | None, bool], month: tuple[str | None, bool]) -> Printed:
+    """The date a line prints, from its year and its day and month as read (`date_parts`)."""
+    (day, day_sure), (month, month_sure) = day, month
     if day and month and _exists(int(year), int(month), int(day)):
         return Printed(f"{year}-{int(month):02d}-{int(day):02d}", "read")
     partial = f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year

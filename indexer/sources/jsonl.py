@@ -132,9 +132,16 @@ def parse_record(line: str, line_no: int) -> tuple[str, str, dict, list[tuple[st
 
 def apply_overrides(meta, overrides: dict):
     """The extracted metadata with what the record gives in its place; a date given (whole or partial)
-    replaces every date extraction read or deduced."""
-    if overrides.get("date") or overrides.get("partial_date"):
-        overrides = {"partial_date": None, "date_min": None, **overrides,
-                     "deduced": tuple(f for f in meta.deduced if f not in ("date", "year")),
-                     "uncertain": tuple(f for f in meta.uncertain if f != "date")}
-    return replace(meta, **overrides)
+    replaces every date extraction read or deduced, a number given the printed symbol kept for unreadable
+    digits (`partial_number`); neither is then said to be unsure or to come from around the page (`sources`)."""
+    given = {"date"} if overrides.get("date") or overrides.get("partial_date") else set()
+    given |= {"number"} if overrides.get("number") else set()
+    if not given:
+        return replace(meta, **overrides)
+    cleared = ({"partial_date": None, "date_min": None} if "date" in given else {}) | (
+        {"partial_number": None} if "number" in given else {})
+    gone = given | ({"year"} if "date" in given else set())
+    return replace(meta, **cleared | overrides | {
+        "deduced": tuple(f for f in meta.deduced if f not in gone),
+        "uncertain": tuple(f for f in meta.uncertain if f not in given),
+        "sources": tuple((f, s) for f, s in meta.sources if f not in given)})

@@ -63,6 +63,72 @@ class CitingDoc:
                 "status": self.status}
 
 
+# A scanned page read with a mean word confidence under this is named on the document's page.
+WEAK_PAGE_CONFIDENCE = 85
+FIELD_WORDS = {"number": "số hiệu", "date": "ngày", "signed_on": "ngày ký số"}
+SOURCE_WORDS = {"filename": "lấy từ tên tệp", "signature": "theo ô chữ ký số",
+                "printed_year": "theo năm in trên văn bản"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a document's header was read: where a value not read from its own printed line came from
+    (`filename`, `signature`, `printed_year`), what was printed but unreadable, and how well a scan's
+    pages were recognized."""
+
+    sources: tuple[tuple[str, str], ...] = ()
+    uncertain: tuple[str, ...] = ()
+    partial_number: str | None = None   # the printed symbol when the digits are unreadable: `/QĐ-UBND`
+    partial_date: str | None = None     # `2026-04` or `2026`
+    signed_on: str | None = None        # the day the issuer's digital signature says it signed
+    ocr_pages: tuple[tuple[int, int], ...] = ()  # (page number, mean word confidence) of each page OCR'd
+
+    @classmethod
+    def from_meta(cls, meta: dict) -> "Reading":
+        """From a stored document's metadata (an index made before these were kept gives none)."""
+        return cls(sources=tuple(tuple(p) for p in meta.get("sources") or ()),
+                   uncertain=tuple(meta.get("uncertain") or ()), partial_number=meta.get("partial_number"),
+                   partial_date=meta.get("partial_date"), signed_on=meta.get("signed_on"),
+                   ocr_pages=tuple(tuple(p) for p in meta.get("ocr_pages") or ()))
+
+    def source(self, field: str) -> str | None:
+        return dict(self.sources).get(field)
+
+    def source_phrase(self, field: str) -> str:
+        """`số hiệu lấy từ tên tệp`: where a field's value came from, as the page says it; empty when printed."""
+        source = self.source(field)
+        return f"{FIELD_WORDS.get(field, field)} {SOURCE_WORDS.get(source, source)}" if source else ""
+
+    def partial_date_phrase(self) -> str:
+        """`tháng 4/2026 (ngày không đọc được)`: the part of a date that was printed, and why the rest is missing.
+
+        >>> Reading(partial_date="2026-04", uncertain=("date",)).partial_date_phrase()
+        'tháng 4/2026 (ngày không đọc được)'
+        >>> Reading(partial_date="2024").partial_date_phrase()
+        'năm 2024 (ngày, tháng để trống)'
+        """
+        if not self.partial_date:
+            return ""
+        year, _, month = self.partial_date.partition("-")
+        shown, missing = (f"tháng {int(month)}/{year}", "ngày") if month else (f"năm {year}", "ngày, tháng")
+        return f"{shown} ({missing} {'không đọc được' if 'date' in self.uncertain else 'để trống'})"
+
+    @property
+    def confidence(self) -> int | None:
+        """The mean word confidence over the pages OCR'd, in percent."""
+        return round(sum(c for _, c in self.ocr_pages) / len(self.ocr_pages)) if self.ocr_pages else None
+
+    @property
+    def weak_pages(self) -> tuple[tuple[int, int], ...]:
+        return tuple(p for p in self.ocr_pages if p[1] < WEAK_PAGE_CONFIDENCE)
+
+    def as_dict(self) -> dict:
+        return {"sources": dict(self.sources), "uncertain": list(self.uncertain),
+                "partial_number": self.partial_number, "partial_date": self.partial_date, "signed_on": self.signed_on,
+                "ocr_confidence": self.confidence,
+                "ocr_pages": [{"page": page, "confidence": c} for page, c in self.ocr_pages]}
+
+
 @dataclass(frozen=True)
 class DocumentView:
     doc: DocSummary
@@ -72,6 +138,7 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
+    reading: Reading = Reading()
     validity: ValidityView | None = None  # its status, effect, changes both ways, timeline
 
     def as_dict(self) -> dict:
@@ -79,7 +146,7 @@ class DocumentView:
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
                 "cited_by": [c.as_dict() for c in self.cited_by],
-                "previous_part": self.previous_part, "next_part": self.next_part,
+                "previous_part": self.previous_part, "next_part": self.next_part, "reading": self.reading.as_dict(),
                 **(self.validity.as_dict() if self.validity else {})}
 
 
@@ -151,7 +218,7 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView:
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}, records),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"], records),
                             validity=validity_view(graph, records, doc_id, doc.date),
-                            **_neighbour_parts(searcher, doc_id))
+                            reading=Reading.from_meta(meta), **_neighbour_parts(searcher, doc_id))
 
 
 def _neighbour_parts(searcher, doc_id: str) -> dict:

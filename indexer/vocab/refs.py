@@ -20,7 +20,8 @@ CODE_TYPES = {
 
 # Codes of types that the short form never uses, read from symbols only (`04/VBHN-BYT`).
 SYMBOL_ONLY_CODES = {"VBHN": "Văn bản hợp nhất", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch",
-                     "TTLB": "Thông tư liên bộ", "QC": "Quy chế", "CĐ": "Công điện", "PA": "Phương án"}
+                     "TTLB": "Thông tư liên bộ", "QC": "Quy chế", "CĐ": "Công điện", "PA": "Phương án",
+                     "GP": "Giấy phép", "BB": "Biên bản"}
 
 # Every type of the Law on normative documents, Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW,
 # as written in text (longest first, so `Thông tư liên tịch` wins over `Thông tư`).
