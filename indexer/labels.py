@@ -35,6 +35,17 @@ def date_label(value: str) -> str:
     return "/".join(reversed(value.split("-")))
 
 
+def ref_label(doc_type: str | None, ref: str | None) -> str:
+    """A cited document as a list names it: its type and number, or a law's name alone (it holds its type).
+
+    >>> ref_label("Nghị quyết", "35-NQ/TW"), ref_label("Luật", "Luật An ninh mạng"), ref_label(None, "62-KH/TU")
+    ('Nghị quyết 35-NQ/TW', 'Luật An ninh mạng', 'Văn bản 62-KH/TU')
+    """
+    if doc_type and ref and ref.startswith(doc_type):
+        return ref
+    return " ".join(x for x in (doc_type or "Văn bản", ref) if x)
+
+
 def facet_value_label(name: str, value: str) -> str:
     """A facet value as shown: relations by their Vietnamese name, dates as Vietnamese write them,
     the rest as they are."""

@@ -152,6 +152,6 @@ def register(app) -> None:
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
                                  FORMAT_LABELS=labels.FORMAT_LABELS, TABLE_FORMATS=checks.TABLE_FORMATS,
                                  DOWNLOAD_FORMATS=DOWNLOAD_FORMATS,
-                                 facet_value_label=labels.facet_value_label,
+                                 facet_value_label=labels.facet_value_label, ref_label=labels.ref_label,
                                  relaxed_notice=relaxed_notice,
                                  MAX_QUERY_LENGTH=limits.MAX_QUERY_LENGTH)

@@ -33,7 +33,8 @@ class Node:
     @property
     def label(self) -> str:
         if self.ref:
-            return " ".join(x for x in (self.doc_type, self.ref) if x)
+            return self.ref if self.doc_type and self.ref.startswith(self.doc_type) else \
+                " ".join(x for x in (self.doc_type, self.ref) if x)
         return f"{self.doc_type or 'Văn bản'} (không số)"
 
     def as_dict(self) -> dict:
