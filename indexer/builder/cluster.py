@@ -38,7 +38,6 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import CancelledError
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -192,9 +191,9 @@ class Cluster:
             return Failure(f"máy làm việc dừng đột ngột {tries} lần khi làm tệp này: bỏ qua")
         except ClusterError:
             raise
-        except CancelledError as err:
-            raise self._lost() from err
-        except Exception as err:
+        except Exception as err:  # the task's own error, or the client's link to the scheduler broken
+            if future.status != "error" or self.client.status != "running":
+                raise self._lost() from err
             raise ClusterError(_one_line(f"máy làm việc báo lỗi ({type(err).__name__}: {err})")) from err
 
     def _wait(self, future) -> None:
@@ -219,11 +218,17 @@ class Cluster:
         return ClusterError(f"mất kết nối tới bộ lập lịch {self.address}: dừng lập chỉ mục, chỉ mục hiện tại không đổi")
 
 
+def _quiet() -> None:
+    """Turn distributed's logging down: it logs a lost connection as a traceback, and the build never prints
+    (ClusterError says it in one line). Its config gives some loggers a level of their own."""
+    for name in ["distributed", *(n for n in logging.root.manager.loggerDict if n.startswith("distributed."))]:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 @contextlib.contextmanager
 def connect_cluster(scheduler: str, shared_path: bool = False, timeout: float = CONNECT_SECONDS) -> Iterator[Cluster]:
     """A Dask cluster as the build's executor, its workers' versions checked; ClusterError if it cannot be."""
-    # distributed logs a lost connection as a traceback; the ClusterError says it in one line.
-    logging.getLogger("distributed").setLevel(logging.CRITICAL)
+    _quiet()
     try:
         client = Client(scheduler, timeout=timeout, set_as_default=False)
     except (OSError, TimeoutError, ValueError, TypeError) as err:
