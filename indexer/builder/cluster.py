@@ -91,6 +91,7 @@ def code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
+@cache  # what this process imported: it runs that code whatever is installed since
 def versions() -> dict[str, str]:
     """What must match between the client and every worker, as this process has it."""
     return {"format": str(FORMAT_VERSION), "vanban": _installed("vanban"), "pyvi": _installed("pyvi"),
