@@ -111,6 +111,18 @@ def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_
                               "TCVN3 hay VNI); hãy lưu lại dạng UTF-8\n")
 
 
+def test_index_names_each_field_left_out_and_indexes_its_record(capsys, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    records = [{"id": "a", "text": "KẾ HOẠCH\nThực hiện Nghị quyết 35-NQ/TW.\n", "date": "2025-03", "year": "năm"}]
+    (folder / "x.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"))
+    assert status == 0
+    assert "đã lập chỉ mục 1 văn bản" in err and "bỏ qua 0; 1 trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." in err
+    assert err.endswith("  c/x.jsonl:1: `year` phải là một năm từ 1900 đến 2100 (nhận được 'năm'): bỏ trường này, "
+                        "văn bản vẫn được lập chỉ mục\n")
+
+
 def test_progress_line_and_the_older_call_shape():
     from indexer import BuildProgress
     from vanban.progress import ProgressBar, as_progress, line
@@ -180,7 +192,7 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir, cl
     status, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--limit", "1")
     assert (status, out.splitlines()) == (0, [
         f"1 văn bản liên quan đến {NGOC_HOI}", "",
-        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3385",
+        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3104",
         "     cùng thực hiện 14-KH/TW, 35-NQ/TW; trùng khoảng 14% nội dung; cùng chủ đề: thù địch, quan điểm, nghị quyết",
         f"     {HAI_DUONG_150}"])
 

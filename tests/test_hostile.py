@@ -255,13 +255,13 @@ def test_formula_cells_and_control_characters_in_exports(make_client, tmp_path):
     graph = load_graph(open_index(tmp_path / "ix"))
     nodes = list(csv.DictReader(io.StringIO(export(graph, "csv", "nodes"))))
     assert sorted(n["subject"] for n in nodes if n["id"].startswith("kho/")) == ["'=HYPERLINK(\"http://x\")",
-                                                                                  "'@SUM(A1)"]
+                                                                                  "'@Sum(A1)"]
     (tmp_path / "g.graphml").write_text(export(graph, "graphml"), encoding="utf-8")
     read = networkx.read_graphml(tmp_path / "g.graphml")
     assert read.nodes["kho/r.jsonl#f"]["issuer"] == "Sở Tư pháp"
     client = make_client(tmp_path / "ix")
     rows = list(csv.reader(io.StringIO(client.get("/cites/07-CT%2FTU?format=csv").data.decode("utf-8-sig"))))
-    assert sorted(r[7] for r in rows[1:]) == ["'=HYPERLINK(\"http://x\")", "'@SUM(A1)"]
+    assert sorted(r[7] for r in rows[1:]) == ["'=HYPERLINK(\"http://x\")", "'@Sum(A1)"]
 
 
 # ---- 7. an index that always answers ----

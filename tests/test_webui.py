@@ -285,8 +285,10 @@ def test_one_shape_for_the_citing_list(client):
                         "warnings", "suggestion", "hits", "facets"}
     assert set(api["hits"][0]) == {"id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                    "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                   "parent_issuer", "authority", "format", "ocr", "indexed", "cited_by_count", "kind",
-                                   "count", "passage", "passages", "snippet", "highlights", "score"}
+                                   "parent_issuer", "authority", "format", "ocr", "indexed", "title_printed",
+                                   "issuer_printed", "cited_by_count", "kind",
+                                   "count", "passage", "passages", "snippet", "highlights", "score", "versions",
+                                   "version", "version_known"}
 
 
 def test_relaxed_results_say_which_words_matched_nowhere_together(client):
@@ -332,3 +334,21 @@ def test_a_hit_in_a_range_by_its_year_says_so(client):
     api = client.get("/api/search?date_from=2019&date_to=2019&sort=date").get_json()
     assert [(h["id"], h["in_range_by"]) for h in api["hits"]] == [(NGOC_HOI, "year"), (HAI_DUONG_150, "date")]
     assert api["filters"] == {"date_from": ["2019"], "date_to": ["2019"]}
+
+
+def test_every_facet_is_a_filter_by_its_name_the_month_too(client):
+    api = client.get("/api/search?month=2021-06").get_json()
+    assert (api["total"], api["filters"], api["warnings"]) == (2, {"month": ["2021-06"]}, [])
+    assert [v for v in api["facets"]["month"] if v["selected"]] == [{"value": "2021-06", "count": 2, "selected": True}]
+    june = page(client, "/?year=2021&month=2021-06")
+    assert "2 văn bản" in june and "Tháng: 06/2021" in june
+    assert client.get("/api/search?month=2021-13").status_code == 400
+
+
+def test_a_parameter_no_route_reads_is_named_never_dropped_silently(client):
+    api = client.get("/api/search?isuer=B%E1%BB%99+Y+t%E1%BA%BF&q=ngh%E1%BB%8B+quy%E1%BA%BFt").get_json()
+    assert api["warnings"] == ["Không có tham số 'isuer' (có phải “issuer”?): đã bỏ qua."]
+    assert client.get("/api/cites?ref=35-NQ/TW&foo=1").get_json()["warnings"] == [
+        "Không có tham số 'foo': đã bỏ qua."]
+    html = page(client, "/?q=x&colapse=0")
+    assert '<p class="warning">Không có tham số &#39;colapse&#39; (có phải “collapse”?): đã bỏ qua.</p>' in html

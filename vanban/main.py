@@ -36,6 +36,9 @@ def cmd_extract(args) -> int:
     status = 0
     for file, items in indexer.read_files_guarded(_files(args.paths)):
         for item in items:
+            if isinstance(item, indexer.Skipped) and item.field:
+                say(f"vanban: {item.source}: {item.reason}")  # its document is printed all the same
+                continue
             if isinstance(item, indexer.Skipped):
                 say(f"vanban: bỏ qua {item.source}: {item.reason}")
                 status = 1
@@ -51,7 +54,9 @@ def _report(report) -> None:
     say(f"Xong trong {report.seconds:.1f} giây: đã lập chỉ mục {report.documents_indexed} văn bản "
         f"(chỉ mục có {report.documents_total}); tệp: {report.files_added} mới, {report.files_changed} đã sửa, "
         f"{report.files_removed} đã xóa, {report.files_unchanged} không đổi; "
-        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}.")
+        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}"
+        + (f"; {len(report.field_warnings)} trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." if report.field_warnings
+           else "."))
 
 
 def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None,
@@ -87,6 +92,8 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
                 "trong 150 ms: tìm kiếm nhanh hơn với `vanban index --engine tantivy`.")
     for skipped in report.skipped:
         say(f"  bỏ qua {skipped.source}: {skipped.reason}")
+    for dropped in report.field_warnings:
+        say(f"  {dropped.source}: {dropped.reason}")
 
 
 def cmd_index(args) -> int:

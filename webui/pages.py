@@ -70,6 +70,7 @@ def search_page():
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
                     collapse=state.collapse)
+    result.warnings.extend(state.warnings)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
                            links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
                            takeaway=True)
@@ -128,6 +129,7 @@ def cites_page(ref: str):
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    citing.result.warnings.extend(state.warnings)
     # Its feed: documents citing the ref, as a `cites` filter (unless the page already filters on refs).
     feed = None if state.filters.get("cites") else {**state.filters, "cites": [ref]}
     links = _links("pages.cites_page", state, feed=feed, ref=ref)

@@ -46,6 +46,7 @@ class BuildReport:
     files_unchanged: int = 0
     parts_split: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    field_warnings: list[Skipped] = field(default_factory=list)  # records indexed without a field they gave
     seconds: float = 0.0
     rebuilt: str | None = None  # why the index was made afresh rather than updated, when it was
 
@@ -136,7 +137,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
         report.files_changed = len(plan.todo) - report.files_added
         report.files_removed = len(plan.removed)
         if plan.current and not plan.todo and not plan.removed:
-            report.skipped = _reported(plan, {})
+            report.skipped, report.field_warnings = _reported(plan, {})
             report.documents_total = _doc_count(plan.current.engine)
         else:
             _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor))
@@ -144,13 +145,14 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     return report
 
 
-def _reported(plan: _Plan, fresh: dict[str, dict]) -> list[Skipped]:
-    """Every file not read and every problem reading one reported, whether read now or before."""
+def _reported(plan: _Plan, fresh: dict[str, dict]) -> tuple[list[Skipped], list[Skipped]]:
+    """Every file not read and every problem reading one reported, whether read now or before; apart,
+    every field left out of a record indexed all the same."""
     out = []
     for f in plan.files:
         entry = fresh.get(f.source) or plan.skipped.get(f.source)
         out += skipped_before_reading(f) or ([Skipped(*item) for item in entry["items"]] if entry else [])
-    return out
+    return [s for s in out if not s.field], [s for s in out if s.field]
 
 
 def built_at() -> str:
@@ -173,7 +175,7 @@ def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Pl
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
         kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if current else {}
-        report.skipped = _reported(plan, fresh)
+        report.skipped, report.field_warnings = _reported(plan, fresh)
         report.documents_total = _doc_count(new.engine)
         new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}}, paths, stamp)
 
@@ -203,7 +205,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
                 links[doc_links["id"]] = doc_links
             if result.skipped:
                 fresh[result.source] = {"digest": digests[result.source],
-                                        "items": [(s.source, s.reason) for s in result.skipped]}
+                                        "items": [(s.source, s.reason, s.field) for s in result.skipped]}
             report.documents_indexed += len(result.documents)
             report.parts_split += result.split
             state["files"] += 1

@@ -7,6 +7,8 @@ from indexer.extract.corpus import Document
 
 # A longer document is indexed in parts cut at paragraph breaks.
 MAX_DOCUMENT_CHARS = 400_000
+# Between a document's id and its part's number: `id`, `id~2`, `id~3`.
+PART_MARK = "~"
 
 
 def cuts(text: str, limit: int) -> list[tuple[int, int]]:
@@ -37,6 +39,6 @@ def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
         citations = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.citations
                           if start <= c.start and c.end <= end)
         title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
-        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}~{n}", text=doc.text[start:end],
+        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}{PART_MARK}{n}", text=doc.text[start:end],
                              meta=replace(doc.meta, citations=citations, title=title)))
     return parts

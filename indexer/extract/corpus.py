@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
 from indexer.extract.citations import MAX_CITATIONS
-from indexer.extract.metadata import DocumentMetadata, extract, extract_one
+from indexer.extract.metadata import DocumentMetadata, extract, extract_one, given_metadata
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
@@ -36,10 +36,12 @@ class Document:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or a JSON Lines record) that could not be read, and why."""
+    """A file (or a JSON Lines record) that could not be read, and why; or, with `field`, a field a record
+    gave that was left out of its document (indexed all the same)."""
 
     source: str
     reason: str
+    field: str | None = None
 
 
 def documents_of_text(text: str, source: str) -> list[Document]:
@@ -56,7 +58,8 @@ def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
 
 
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
-    """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal."""
+    """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal; a bad
+    field is reported and left out, and its record indexed."""
     seen: dict[str, int] = {}
     # Records end at a newline only: a record's text may hold U+2028, form feeds or other characters
     # str.splitlines() would also cut at (JSON allows them unescaped in strings).
@@ -65,7 +68,7 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         if not line.strip():
             continue
         try:
-            doc_id, text, overrides = parse_record(line, line_no)
+            doc_id, text, overrides, dropped = parse_record(line, line_no)
         except BadRecord as err:
             yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
             continue
@@ -78,8 +81,11 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         if refused:  # each record is checked, as a file is: one damaged record is skipped alone
             yield Skipped(f"{source}:{line_no}", refused)
             continue
-        meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
+        # A record is one document: never split. What it gives is spelled as extraction spells it.
+        meta = apply_overrides(extract_one(text), given_metadata(overrides, text))
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
+        for name, reason in dropped:
+            yield Skipped(f"{source}:{line_no}", f"{reason}: bỏ trường này, văn bản vẫn được lập chỉ mục", name)
 
 
 def read_file_list(file: SourceFile) -> list[Document | Skipped]:

@@ -5,6 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from analyzers.normalize import canonical_tones
 from indexer.extract.headings import HEADER_END, HEADER_REACH, LONG_HEADING, TYPE_HEADING
 from indexer.extract.layouts.scans import read_digits
 from indexer.vocab.refs import NUMBER_SYMBOL, SYMBOL_TAIL, TYPE_NAME, canonical_ref, type_name
@@ -19,6 +20,10 @@ HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[
 # the number garbled (`Số: Ø2 /CT-UBND`) or left blank in a draft (`Số:        /TB-UBND`).
 PRINTED_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*\n?[ \t]*"
                             rf"(?P<digits>[^\n/\-–]{{0,8}}?)[ \t]*(?P<tail>{SYMBOL_TAIL})", re.M)
+
+# The dotted number of the Government's 2026 resolutions, `Số: 66.16/2026/NQ-CP`: a number, a dot and a
+# sub-number (vocab.refs.NUMBER_SYMBOL reads it so in citations); each part read as digits are.
+DOTTED_DIGITS = re.compile(r"^[ \t]*(?P<number>[^.\s]{1,5})\.(?P<sub>\d{1,3})[ \t]*$")
 
 # The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
 PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
@@ -64,6 +69,13 @@ CONSOLIDATION_NOTE = re.compile(rf"^[ \t]*{TYPE_NAME}\b[^\n]{{0,120}}?\bsố\s+\
 # `CỦA BAN THƯỜNG VỤ TỈNH ỦY` under the type heading.
 TITLE_ISSUER = re.compile(r"^[ \t*]*CỦA\s+(?P<org>[A-ZĐÀ-Ỹ ]+?)[ \t*]*$", re.M)
 
+# The issuer printed again above the preamble, under a title in capitals (`ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`,
+# `CHÍNH PHỦ`): a line that names a body the header names, and no wrapped line of the title, which would
+# follow a word that wants its complement (`... CỦA` / `ỦY BAN NHÂN DÂN TỈNH`).
+ISSUER_AGAIN = re.compile(r"(?:ỦY BAN|UBND|HỘI ĐỒNG|HĐND|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BỘ|BAN|SỞ|VĂN PHÒNG|"
+                          r"(?:TỈNH|THÀNH|HUYỆN|ĐẢNG) ỦY)\b")
+WANTS_MORE = re.compile(r"(?:\b(?:CỦA|VÀ|VỚI|CHO|DO|THUỘC|TẠI|VỀ|TRÊN|TRONG|GIỮA|ĐỐI VỚI)|[-–,])$")
+
 # The subject line of an official letter, alone or after the number: `V/v thực hiện Kế hoạch số ...`.
 SUBJECT_LINE = re.compile(r"(?:^|(?<=\s))V/v\.?\s*(?P<title>[^\n]+(?:\n[ \t]*\S[^\n]*)*)", re.M)
 TITLE_LIMIT = 500
@@ -101,10 +113,12 @@ def read_number(header: str) -> Printed:
         return Printed(None)
     kind = type_name(match.group("type")) if match.group("type") else None
     symbol = canonical_ref(match.group("tail"))
-    digits, sure = read_digits(match.group("digits"))
+    dotted = DOTTED_DIGITS.match(match.group("digits"))
+    digits, sure = read_digits(dotted.group("number") if dotted else match.group("digits"))
     if digits is None or int(digits) == 0:
         return Printed(None, "blank" if sure and digits is None else "unsure", kind, symbol)
-    return Printed(canonical_ref(digits + match.group("tail")), "read", kind, symbol)
+    number = f"{digits}.{dotted.group('sub')}" if dotted else digits
+    return Printed(canonical_ref(number + match.group("tail")), "read", kind, symbol)
 
 
 def header_number(header: str) -> tuple[str | None, str | None]:
@@ -191,7 +205,20 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
+def _letters(text: str) -> str:
+    return "".join(c for c in canonical_tones(text) if c.isalpha())
+
+
+def _issuer_again(line: str, previous: str, header: str) -> bool:
+    """A title in capitals followed by the issuer's name as a line of the header starts it (`CHÍNH PHỦ`
+    under a header that prints `CHÍNH PHỦ`, never under one that prints `THỦ TƯỚNG CHÍNH PHỦ`)."""
+    if not ISSUER_AGAIN.match(canonical_tones(line)) or " " not in line or WANTS_MORE.search(canonical_tones(previous)):
+        return False
+    wanted, lines = _letters(line), header.split("\n")
+    return any(_letters(" ".join(lines[i:i + 4])).startswith(wanted) for i in range(len(lines)))
+
+
+def _title_lines(view: str, start: int, consolidated: bool, header: str = "") -> list[str]:
     lines = []
     for line in view[start:start + 4000].split("\n"):
         stripped = line.strip()
@@ -203,7 +230,7 @@ def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
             continue
         if TEXT_START.match(stripped) or (consolidated and lines and CONSOLIDATION_NOTE.match(stripped)):
             break
-        if lines and _is_upper(stripped) and not _is_upper(lines[-1]):
+        if lines and _is_upper(stripped) and (not _is_upper(lines[-1]) or _issuer_again(stripped, lines[-1], header)):
             break  # the issuer repeated above the preamble: `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`
         lines.append(stripped)
     return lines
@@ -227,7 +254,7 @@ def title(view: str, header: str, consolidated: bool = False) -> str | None:
     heading = type_heading(view)
     if not heading:
         return None
-    text = " ".join(" ".join(_title_lines(view, heading.end(), consolidated)).split())
+    text = " ".join(" ".join(_title_lines(view, heading.end(), consolidated, header)).split())
     if not text or text.endswith(":") or len(text) > TITLE_LIMIT:
         return None  # the body starts right away: no trích yếu
     return text

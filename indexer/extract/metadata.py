@@ -34,6 +34,7 @@ from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts import head_text
 from indexer.extract.places import find_district, find_province
 from indexer.extract.signature import signer_match, signing_body
+from indexer.extract.titles import person_title
 from indexer.vocab.identity import is_central_ref
 from indexer.vocab.passages import citing_passage
 from indexer.vocab.refs import ref_key, type_name, type_of_symbol
@@ -112,6 +113,8 @@ class DocumentMetadata:
     authority: str | None = None      # who acts for the issuer when the text names it: `Bộ trưởng`
     partial_date: str | None = None   # `2024-12` or `2024` when the day (and month) is blank or unreadable
     uncertain: tuple[str, ...] = ()   # fields printed but not readable (a scan's garbled digits): left out
+    title_printed: str | None = None  # the title as printed (in capitals, often); `title` as a person writes it
+    issuer_printed: str | None = None  # the issuer as an export gave it, when one did; `issuer` is canonical
 
 
 def _clean(text: str) -> str:
@@ -213,13 +216,18 @@ def _located(body: Body | None, places) -> Body | None:
     return Body(_locate(body.name, *places()), body.authority)
 
 
+def _named(printed: Body, parent: str | None, number: str | None, places) -> tuple[Body, str | None]:
+    """A body printed top left, and its parent, named whole: a cut central name completed by its number's
+    code, a name that ends at its level given its place."""
+    parent_body = _located(Body(parent), places) if parent else None
+    return _located(completed(printed, number), places), parent_body.name if parent_body else None
+
+
 def _issuer(view: str, head: str, header: str, number: str | None, signer, places) -> tuple[Body | None, str | None]:
     """The issuer and its parent; `places()` gives (province, district) for a body that names only its level."""
     printed, parent = header_issuer(header)
     if printed:
-        printed = completed(printed, number)
-        parent_body = _located(Body(parent), places) if parent else None
-        return _located(printed, places), parent_body.name if parent_body else None
+        return _named(printed, parent, number, places)
     opening = _preamble_issuer(head)
     if opening:
         if is_central_body(opening.name):
@@ -297,14 +305,51 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "") ->
         issuer, parent = _issuer(view, head, header, number.value, signer, places)
     date, partial = (consolidated.get("date"), None) if consolidated else _dates(view, printed_date)
     province = _province(issuer, parent, places) if _is_local(issuer, parent, number.value) else None
+    printed_title = title(head, header, bool(consolidated))
     return _dated(DocumentMetadata(
         part=part, start=offset, end=offset + len(text),
         doc_type="Văn bản hợp nhất" if consolidated else _doc_type(head, header, number),
         number=number.value, issuer=issuer.name if issuer else None, province=province, date=date, year=None,
         year_inferred=False, date_min=None, signer=signer.group(1) if signer else None,
-        title=title(head, header, bool(consolidated)), citations=tuple(_shift(c, offset) for c in citations),
+        title=person_title(printed_title, view), title_printed=printed_title,
+        citations=tuple(_shift(c, offset) for c in citations),
         parent_issuer=parent, authority=issuer.authority if issuer else None, partial_date=partial,
         uncertain=tuple(f for f, p in (("number", number), ("date", printed_date)) if p.state == "unsure")))
+
+
+def given_metadata(given: dict, text: str) -> dict:
+    """Metadata an export gives, spelled as extraction spells it: the issuer as a header printing it would
+    be named (`UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ` -> `Sở Nội vụ tỉnh Bình Thuận` under `Ủy ban nhân dân tỉnh
+    Bình Thuận`), the type by its name (`QUYẾT ĐỊNH` -> `Quyết định`), the title as a person writes it; the
+    spellings given kept as `issuer_printed` and `title_printed`."""
+    out = dict(given)
+    if given.get("doc_type"):
+        out["doc_type"] = type_name(given["doc_type"])
+    if given.get("issuer"):
+        named = _given_issuer(given["issuer"], given.get("number"), text)
+        out.update({k: v for k, v in named.items() if k == "issuer" or k not in given}, issuer_printed=given["issuer"])
+    if given.get("title"):
+        out.update(title=person_title(given["title"], text), title_printed=given["title"])
+    return out
+
+
+def _given_issuer(printed: str, number: str | None, text: str) -> dict:
+    """The issuer, its parent and the province of an issuer an export gives (a parent and its unit
+    apart: `PARENT / UNIT`). A name in mixed case is a name written in running text, in capitals one
+    printed in a header: each named as extraction names it there."""
+    view = reading_view(text)
+    places = cache(lambda: _places(view, ""))
+    parts = [p.strip() for p in printed.split(" / ") if p.strip()]
+    if len(parts) == 1 and not printed.isupper():
+        body, parent = canonical_body(expand_issuer(printed)), None
+    else:
+        body, parent = header_issuer("", [p.upper() for p in parts])
+        if body:
+            body, parent = _named(body, parent, number, places)
+    if body is None:
+        return {}
+    province = _province(body, parent, places) if _is_local(body, parent, number) else None
+    return {"issuer": body.name, "parent_issuer": parent, "authority": body.authority, "province": province}
 
 
 def _dated(meta: DocumentMetadata) -> DocumentMetadata:

@@ -18,7 +18,9 @@ from indexer.vocab.relations import KINDS
 SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted
 DATE_FILTERS = ("date_from", "date_to")                         # one value each: the ends of a range of days
-FILTERS = FACETS + ("kind",) + DATE_FILTERS                     # `kind`: the relation to a `cites` ref
+# `kind`: the relation to a `cites` ref; `month`: the month of a known day (`2019-05`), the facet a chosen
+# year opens onto (a document known only by its year has no month).
+FILTERS = FACETS + ("kind", "month") + DATE_FILTERS
 # A result list as a file: the one list of them (views/tables.ResultTable writes each; the web's
 # downloads add JSON, webui/params.DOWNLOAD_FORMATS; `vanban search|cites --export` takes these).
 # Not the citation graph's formats: those are views/export.GRAPH_FORMATS.
@@ -42,6 +44,7 @@ __all__ = [
     "filter_values",
     "filters",
     "integer",
+    "month",
     "page",
     "page_size",
     "port",
@@ -156,6 +159,18 @@ def year(text: str) -> str:
     return text
 
 
+def month(text: str) -> str:
+    """A month as `YYYY-MM`, in the years allowed.
+
+    >>> month(" 2019-05")
+    '2019-05'
+    """
+    value = date_bound(text)
+    if len(value) != 7:
+        raise Invalid(f"Tháng phải có dạng YYYY-MM, ví dụ 2019-05 (nhận được: {shown(text, 20)}).")
+    return value
+
+
 def date_bound(text) -> str:
     """One end of a date range: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real day, in the years allowed.
 
@@ -212,6 +227,8 @@ def filter_value(name: str, value: str) -> str:
         return choice(value, KINDS, "Quan hệ")
     if name == "cites":
         return ref(value)
+    if name == "month":
+        return month(value)
     if len(value) > limits.MAX_FILTER_LENGTH:
         raise Invalid(f"Giá trị của bộ lọc “{FACET_LABELS[name]}” quá dài ({len(value)} ký tự; "
                       f"tối đa {limits.MAX_FILTER_LENGTH}).")

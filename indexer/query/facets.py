@@ -61,13 +61,14 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
 
 def _month_facet(searcher, query, filters: dict, scope: dict) -> Facet:
     """The results by month of their day (those whose day is known), newest first, counted without
-    the date range (a month chosen is that range): what the year facet opens onto."""
-    groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, DATE_FILTERS,
+    the months chosen and the date range (a range of one month chooses it too): what the year facet
+    opens onto."""
+    groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, (*DATE_FILTERS, "month"),
                                                                                  cite_keys(scope))), "month")
     low, high = (filters.get(name, [None])[0] for name in DATE_FILTERS)
-    chosen = low if low and low == high and len(low) == 7 else None  # `2019-05` to `2019-05`
-    values = [FacetValue(v, n, v == chosen) for v, n in groups.items() if v]
-    values += [FacetValue(chosen, 0, True)] if chosen and chosen not in groups else []
+    chosen = set(filters.get("month", [])) | ({low} if low and low == high and len(low) == 7 else set())
+    values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
+    values += [FacetValue(v, 0, True) for v in sorted(chosen) if v not in groups]
     return Facet("month", tuple(sorted(values, key=lambda v: v.value, reverse=True)))
 
 

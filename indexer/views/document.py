@@ -120,7 +120,8 @@ def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tu
     if not query.strip():
         return ()
     parsed = parse_query(query)
-    cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & set(parsed.refs)]
+    cited = [(c["start"], c["end"]) for c in meta["citations"]
+             if set(ref_keys(c["ref"], c.get("name"), c.get("year"))) & set(parsed.refs)]
     groups, _ = query_words(parsed, lexicon)
     return tuple(match_spans(text, parsed, cited, groups))
 
