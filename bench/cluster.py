@@ -6,7 +6,9 @@ today, so a JSON Lines export is one unit and cannot be spread; its records as f
 works in batches of documents). The cluster is started as a user starts it: `dask scheduler` and `dask
 worker --nworkers 1 --nthreads 1` per worker, on 127.0.0.1; this process is the client and the one writer.
 
-- speed: the same build on a fresh cluster of 1 worker process, then of 2: wall, and the ratio.
+- speed: the same build on a fresh cluster of 1 worker process, then of 2: wall, and the ratio; then, on
+  the warm cluster, the workers' part alone (every file's results taken and dropped, nothing written), since
+  on this machine the writer shares the two cores with the workers.
 - client CPU: this process's own CPU in the 2-worker build beside the main process of a local build with 2
   guarded processes (the same number), as a share of that local build's whole CPU (its process tree).
 - writer's ceiling: the analysed results of the whole corpus, pickled as they come from workers, fed to
@@ -37,6 +39,7 @@ from distributed import Client
 from indexer.builder.cluster import connect_cluster
 from indexer.builder.executors import Local
 from indexer.builder.index import build_index
+from indexer.builder.workers import results
 from indexer.engines import Every
 from indexer.sources.files import list_files
 from indexer.store import open_index
@@ -171,12 +174,25 @@ def on_cluster(corpus: Path, work: Path, name: str, workers: int, engine: str, m
             report = build_index([corpus], work / name / "ix", engine=engine, executor=executor,
                                  progress=kill_a_busy_worker)
         wall, cpu, workers_cpu = time.perf_counter() - t0, own_cpu() - cpu0, started.cpu() - workers0
+        analysis = None if kill else analysis_alone(corpus, started)
     figures = build_figures(report, wall, cpu, workers_cpu, megabytes)
+    if analysis:
+        figures["analysis_alone"] = analysis
     stored, distinct = documents(work / name / "ix")
     figures.update(stored=stored, distinct_ids=distinct)
     if kill:
         figures["killed_after_files"] = killed[0] if killed else None
     return figures
+
+
+def analysis_alone(corpus: Path, started: Machines) -> dict:
+    """The workers' part alone, on the warm cluster: every file's results taken and dropped, nothing written
+    (so the client, which shares this machine's cores, barely competes)."""
+    cpu0, workers0, t0 = own_cpu(), started.cpu(), time.perf_counter()
+    with connect_cluster(started.address) as executor:
+        files = sum(1 for _ in results(list_files([corpus]), executor=executor))
+    return {"files": files, "wall_s": round(time.perf_counter() - t0, 1), "client_cpu_s": round(own_cpu() - cpu0, 1),
+            "workers_cpu_s": round(started.cpu() - workers0, 1)}
 
 
 def local(corpus: Path, work: Path, engine: str, megabytes: float) -> dict:
@@ -233,10 +249,15 @@ def main() -> None:
     per_worker = megabytes / one["wall_s"]
     figures["summary"] = {
         "speed_two_over_one": round(one["wall_s"] / two["wall_s"], 2),
+        "analysis_alone_two_over_one": round(one["analysis_alone"]["wall_s"] / two["analysis_alone"]["wall_s"], 2),
         "client_cpu_added_share_of_local": round((two["client_cpu_s"] - here["client_cpu_s"]) / here["tree_cpu_s"], 3),
         "client_cpu_share_of_local": round(two["client_cpu_s"] / here["tree_cpu_s"], 3),
         "one_worker_mb_per_s": round(per_worker, 3),
         "workers_one_writer_keeps_busy": int(figures["writer"]["mb_per_s"] / per_worker),
+        # by CPU, which the other work on this machine does not inflate: the writer's MB per CPU second over
+        # one worker's (its analysis alone)
+        "workers_one_writer_keeps_busy_by_cpu": round(
+            (megabytes / figures["writer"]["cpu_s"]) / (megabytes / one["analysis_alone"]["workers_cpu_s"]), 1),
         "killed_build_complete_once": figures["killed_one_of_two"]["stored"] == figures["killed_one_of_two"][
             "distinct_ids"] == here["documents"] and figures["killed_one_of_two"]["skipped"] == 0,
         "load_average_after": os.getloadavg(),
