@@ -201,7 +201,11 @@ def test_no_scheduler_at_the_address_is_one_line(tmp_path):
 # ---- on the cluster ----
 
 @pytest.mark.slow
-def test_the_cluster_builds_the_index_a_local_build_makes(cluster, corpus, local_index, tmp_path):
+def test_the_cluster_builds_the_index_a_local_build_makes(cluster, corpus, local_index, tmp_path, monkeypatch):
+    # Files past the median size stay with the client, as a file past MAX_SHIPPED_BYTES does: both ways at once.
+    files = list_files([corpus])
+    monkeypatch.setattr(workers, "MAX_SHIPPED_BYTES", sorted(f.path.stat().st_size for f in files)[len(files) // 2])
+    assert 0 < sum(workers.ship(f).on_client for f in files) < len(files)
     with connect_cluster(cluster.address) as executor:
         report = build_index([corpus], tmp_path / "ix", executor=executor)
     local = documents(local_index)
