@@ -34,7 +34,8 @@ _EXPORTS = {
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.vocab.relations", "ENGINES": "indexer.engines",
-    "build_index": "indexer.builder.index", "WHOOSH_MAX_MB": "indexer.builder.choice",
+    "build_index": "indexer.builder.index", "connect_cluster": "indexer.builder.cluster",
+    "ClusterError": "indexer.errors", "WHOOSH_MAX_MB": "indexer.builder.choice",
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
@@ -63,6 +64,7 @@ __all__ = [
     "WHOOSH_MAX_MB",
     "BuildLocked",
     "BuildProgress",
+    "ClusterError",
     "IndexNotFound",
     "Invalid",
     "NoOriginal",
@@ -80,6 +82,7 @@ __all__ = [
     "citing_list_table",
     "citing_table",
     "compare_documents",
+    "connect_cluster",
     "default_index_dir",
     "document_feed",
     "export",
@@ -107,11 +110,13 @@ __all__ = [
 if TYPE_CHECKING:
     from indexer import labels, limits
     from indexer.builder.choice import WHOOSH_MAX_MB
+    from indexer.builder.cluster import connect_cluster
     from indexer.builder.index import build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
     from indexer.errors import (
         BuildLocked,
+        ClusterError,
         IndexNotFound,
         Invalid,
         NoOriginal,

@@ -59,7 +59,8 @@ def _report(report) -> None:
            else "."))
 
 
-def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None) -> None:
+def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None,
+              executor=None) -> None:
     """Build or update the index: a progress bar on a terminal, the report, every file skipped."""
     from vanban.progress import ProgressBar
 
@@ -67,7 +68,9 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         say(f"Lập chỉ mục {', '.join(map(str, paths))} vào {index_dir}")
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine)
+        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine, executor=executor)
+    except indexer.ClusterError as err:
+        raise UserError(str(err)) from err
     except indexer.BuildLocked as err:
         raise UserError(f"{err}; hãy đợi nó xong rồi chạy lại.") from err
     except FileNotFoundError as err:
@@ -94,8 +97,19 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
 
 
 def cmd_index(args) -> int:
-    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser(), quiet=args.quiet,
-              engine=args.engine)
+    paths, index_dir = args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser()
+    if args.shared_path and not args.scheduler:
+        raise UserError("--shared-path chỉ dùng với --scheduler (hoặc biến VANBAN_SCHEDULER)")
+    if not args.scheduler:
+        run_index(paths, index_dir, quiet=args.quiet, engine=args.engine)
+        return 0
+    if not args.quiet:
+        say(f"Kết nối cụm máy Dask {args.scheduler}")
+    try:
+        with indexer.connect_cluster(args.scheduler, shared_path=args.shared_path) as cluster:
+            run_index(paths, index_dir, quiet=args.quiet, engine=args.engine, executor=cluster)
+    except indexer.ClusterError as err:  # no scheduler there, a worker of another version
+        raise UserError(str(err)) from err
     return 0
 
 

@@ -2,6 +2,7 @@
 shared limits): a bad value is one line on stderr and exit status 2, in Vietnamese like the UI."""
 
 import argparse
+import os
 import re
 from pathlib import Path
 
@@ -157,6 +158,12 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--engine", choices=("whoosh", "tantivy"),
                    help="bộ máy tìm kiếm khi lập chỉ mục mới; mặc định theo dung lượng kho: whoosh đến 5 MB, "
                         "quá thì tantivy; đổi bộ máy thì lập lại từ đầu")
+    p.add_argument("--scheduler", default=os.environ.get("VANBAN_SCHEDULER") or None, metavar="tcp://HOST:PORT",
+                   help="đọc và phân tích trên cụm máy Dask của bộ lập lịch này (mặc định: biến VANBAN_SCHEDULER; "
+                        "không có: trên máy này); máy này vẫn là nơi duy nhất ghi chỉ mục")
+    p.add_argument("--shared-path", action="store_true",
+                   help="với --scheduler: mọi máy thấy kho văn bản ở cùng đường dẫn, máy làm việc tự đọc tệp "
+                        "(mặc định: gửi nội dung từng tệp tới máy làm việc)")
 
     p = _command(sub, "search", commands["search"], "tìm trong chỉ mục",
                  'vanban search "phong chong tham nhung" --type "Kế hoạch" --from 2023-01 --export xlsx '

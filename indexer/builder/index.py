@@ -17,6 +17,7 @@ from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
 from indexer.builder.derive import derive_all, links_from_index
+from indexer.builder.executors import Executor
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import file_size, results
 from indexer.engines import DEFAULT_ENGINE, ENGINES
@@ -72,6 +73,7 @@ class _Run:
     progress: Progress | None
     started: float
     part_chars: int | None
+    executor: Executor | None = None  # where files are read and analysed: this machine's cores by default
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -105,7 +107,8 @@ def _plan(current: Current | None, files: list[SourceFile]) -> _Plan:
 
 
 def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress | None = None,
-                engine: str | None = None, wait: float = 0.0, part_chars: int | None = None) -> BuildReport:
+                engine: str | None = None, wait: float = 0.0, part_chars: int | None = None,
+                executor: Executor | None = None) -> BuildReport:
     """Index the corpus into index_dir; unchanged files are kept, changed replaced, deleted removed.
 
     `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
@@ -115,6 +118,8 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     removes what it wrote. One build at a time: another one raises BuildLocked (after
     waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
     A document longer than `part_chars` (indexer.builder.parts.MAX_DOCUMENT_CHARS) is indexed in parts.
+    `executor` runs the reading and analysis (builder/executors.py; a Dask cluster: builder/cluster.py);
+    this process stays the one writer either way.
     """
     started = time.monotonic()
     paths = _corpus_paths(corpus)
@@ -135,7 +140,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
             report.skipped, report.field_warnings = _reported(plan, {})
             report.documents_total = _doc_count(plan.current.engine)
         else:
-            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars))
+            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
@@ -193,7 +198,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in results(plan.todo, run.part_chars):
+        for result in results(plan.todo, run.part_chars, run.executor):
             for indexed, doc_links in result.documents:
                 indexed.indexed = stamp
                 writer.add(indexed)
