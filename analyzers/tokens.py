@@ -1,7 +1,6 @@
 """Split text into syllables and pyvi words, with positions and character spans into the text."""
 
 import re
-import sys
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate, pairwise
@@ -108,47 +107,14 @@ def _split_superscripts(text: str, words: list[str], starts: list[int], ends: li
     return [text[s:e] for s, e in pieces], starts, ends, [text[a:b] for a, b in zip(ends, starts[1:])]
 
 
-@lru_cache(maxsize=1)
-def _pyvi():
-    """pyvi's tokenizer, imported on first use, without scikit-learn.
-
-    pyvi's model is a sklearn_crfsuite CRF, whose only use of scikit-learn is a base class it does
-    without when scikit-learn cannot be imported (sklearn_crfsuite/compat.py). Importing
-    scikit-learn (with scipy) was 5-6 s of the 6.5 s CPU pyvi took to load, in every process that
-    segments (a build's fork server, `vanban extract`); the words are the same, byte for byte
-    (tests/test_analysis.py). Blocked only while pyvi loads, and only if nothing imported it before.
-    """
-    block = "sklearn" not in sys.modules
-    if block:
-        sys.modules["sklearn"] = None  # `import sklearn...` raises ImportError
-    try:
-        from pyvi import ViTokenizer
-    finally:
-        if block:
-            del sys.modules["sklearn"]
-    return ViTokenizer
-
-
 def _pyvi_tokenize(paragraph: str) -> str:
-    """Segment one paragraph with pyvi."""
-    return _pyvi().tokenize(paragraph)
+    """Segment one paragraph as pyvi does: the same words, faster (analyzers/segment.py).
 
+    pyvi itself stays at hand for comparison: analyzers.segment.pyvi_tokenize.
+    """
+    from analyzers.segment import tokenize  # numpy and pyvi's model: loaded only where text is segmented
 
-def _align_words(paragraph: str, offset: int, segmented: str):
-    """Yield (start, end, n_syllables) of pyvi's compound words, aligned to the paragraph."""
-    cursor = 0
-    for token in segmented.split(" "):
-        parts = token.split("_")
-        first = None
-        for part in parts:
-            found = paragraph.find(part, cursor)
-            if found < 0:
-                break
-            first = found if first is None else first
-            cursor = found + len(part)
-        else:
-            if len(parts) > 1 and first is not None:
-                yield offset + first, offset + cursor, len(parts)
+    return tokenize(paragraph)
 
 
 def segments(text: str, limit: int = SEGMENT_CHARS) -> list[tuple[int, int]]:
@@ -178,14 +144,16 @@ def word_spans(text: str) -> list[tuple[int, int]]:
     """Return the character spans of pyvi's multi-syllable words in a text.
 
     Single syllables are left out: the syllable view already holds them.
+    >>> word_spans("Bảo vệ Đảng.\\n\\nNền tảng")
+    [(0, 6), (14, 22)]
     """
+    from analyzers.segment import compound_spans  # numpy and pyvi's model: loaded only where text is segmented
+
+    # A piece without letters is not segmented: pyvi makes no word of it worth a term.
+    pieces = [(start, end) for start, end in segments(text) if any(ch.isalpha() for ch in text[start:end])]
     spans = []
-    for start, end in segments(text):
-        piece = text[start:end]
-        if not any(ch.isalpha() for ch in piece):
-            continue
-        for word_start, word_end, _ in _align_words(piece, start, _pyvi_tokenize(piece)):
-            spans.append((word_start, word_end))
+    for (start, _), found in zip(pieces, compound_spans([text[s:e] for s, e in pieces])):
+        spans.extend((start + word_start, start + word_end) for word_start, word_end, _ in found)
     return spans
 
 

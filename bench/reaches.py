@@ -1,5 +1,6 @@
-"""How far into a text each reading of indexer/extract/metadata.py looks: where the text each one looks
-for stands in real documents, and what changes when its reach is halved, doubled or lifted.
+"""How far into a text each reading of indexer/extract/metadata.py (and page_header.py) looks: where the
+text each one looks for stands in real documents, and what changes when its reach is halved, doubled or
+lifted.
 
 Data: ../shared/data/gazette_dev and local_dev (the texts bench/extraction.py reads) and the bundled
 seeds. First, with every reach lifted, where each reading's match ends (characters from where it
@@ -21,14 +22,15 @@ from common import SEEDS, read_jsonl, write_results
 from extraction import SETS, gazette_checks, local_checks
 
 from analyzers.normalize import normalize_text
-from indexer.extract import metadata
+from indexer.extract import metadata, page_header
 from indexer.extract.furniture import reading_view
 from indexer.extract.header import type_heading
 from indexer.extract.layouts import head_text
 
 REACHES = ("HEADER_FALLBACK", "SECTION_REACH", "OWN_NUMBER_REACH", "OPENING_REACH", "TITLE_ISSUER_REACH",
            "COVER_SENTENCE")
-# The pattern each reach bounds, as metadata.py names it: where its matches end is recorded.
+# The pattern each reach bounds, as metadata.py names it: where its matches end is recorded. (HEADER_FALLBACK,
+# page_header.py's, bounds no pattern.)
 PATTERNS = {"SECTION_REACH": "CONSOLIDATED_SECTION", "OWN_NUMBER_REACH": "CONSOLIDATION_INTRO",
             "OPENING_REACH": "OPENING_ISSUER", "TITLE_ISSUER_REACH": "TITLE_ISSUER", "COVER_SENTENCE": "ATTACHED"}
 FACTORS = (0.5, 2, None)  # None: no bound (the whole text)
@@ -49,17 +51,22 @@ class Recorder:
         return match
 
 
+def _owner(name: str):
+    """The module a reach or pattern is read from: metadata's, or page_header's (HEADER_FALLBACK)."""
+    return page_header if hasattr(page_header, name) else metadata
+
+
 @contextmanager
 def patched(**values):
-    """metadata's module names set to other values for a while."""
-    kept = {name: getattr(metadata, name) for name in values}
+    """Extraction's module names set to other values for a while."""
+    kept = {name: getattr(_owner(name), name) for name in values}
     for name, value in values.items():
-        setattr(metadata, name, value)
+        setattr(_owner(name), name, value)
     try:
         yield
     finally:
         for name, value in kept.items():
-            setattr(metadata, name, value)
+            setattr(_owner(name), name, value)
 
 
 def texts() -> list[tuple[str, str, str, dict | None]]:

@@ -35,7 +35,8 @@ _EXPORTS = {
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.vocab.relations", "ENGINES": "indexer.engines",
-    "build_index": "indexer.builder.index", "WHOOSH_MAX_MB": "indexer.builder.choice",
+    "build_index": "indexer.builder.index", "connect_cluster": "indexer.builder.cluster",
+    "ClusterError": "indexer.errors", "WHOOSH_MAX_MB": "indexer.builder.choice",
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
@@ -43,6 +44,7 @@ _EXPORTS = {
     "find_tasks": "indexer.views.tasks", "tasks_table": "indexer.views.tasks", "TASK_FILTERS": "indexer.views.tasks",
     "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
     "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
+    "document_feed": "indexer.views.feed",
     "compare_documents": "indexer.views.compare", "related_documents": "indexer.views.related",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
     "implementation_chains": "indexer.views.refs",
@@ -66,6 +68,7 @@ __all__ = [
     "WHOOSH_MAX_MB",
     "BuildLocked",
     "BuildProgress",
+    "ClusterError",
     "IndexNotFound",
     "Invalid",
     "NoOriginal",
@@ -83,7 +86,9 @@ __all__ = [
     "citing_list_table",
     "citing_table",
     "compare_documents",
+    "connect_cluster",
     "default_index_dir",
+    "document_feed",
     "document_outline",
     "document_tasks",
     "export",
@@ -113,11 +118,13 @@ __all__ = [
 if TYPE_CHECKING:
     from indexer import labels, limits
     from indexer.builder.choice import WHOOSH_MAX_MB
+    from indexer.builder.cluster import connect_cluster
     from indexer.builder.index import build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
     from indexer.errors import (
         BuildLocked,
+        ClusterError,
         IndexNotFound,
         Invalid,
         NoOriginal,
@@ -139,7 +146,7 @@ if TYPE_CHECKING:
     from indexer.views.compare import compare_documents
     from indexer.views.document import get_document
     from indexer.views.export import GRAPH_FORMATS, export, safe_cell, xml_text
-    from indexer.views.feed import search_feed
+    from indexer.views.feed import document_feed, search_feed
     from indexer.views.original import original_file
     from indexer.views.parts import document_outline, document_tasks
     from indexer.views.refs import implementation_chains, load_graph, ref_views

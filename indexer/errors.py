@@ -48,3 +48,8 @@ class BuildLocked(Exception):
 class UnsafePath(Exception):
     """A path the program will not write to or read from (a folder it did not make, the home folder,
     a link out of the corpus); the message says which and why."""
+
+
+class ClusterError(Exception):
+    """A Dask cluster the build cannot use or lost (no scheduler at that address, a worker of another
+    version, the scheduler gone mid-build); the message says which, and the current index is untouched."""

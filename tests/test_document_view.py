@@ -67,13 +67,15 @@ def test_the_plan_is_cited_by_the_letter_with_the_same_sentences(index_dir):
     plan = get_document(index_dir, KG_PLAN)
     assert [c.doc.id for c in plan.cited_by] == [KG_LETTER]
     assert shown(plan.cited_by[0].passages) == LETTER_CITES_PLAN
-    assert [(c.ref, c.count, len(c.passages)) for c in plan.citations] == [("07-CT/TU", 12, 5)]  # five shown at most
+    assert [(c.ref, c.count, len(c.passages)) for c in plan.citations] == [  # five shown at most
+        ("07-CT/TU", 12, 5), ("Luật An ninh mạng", 1, 1)]
 
 
 def test_citations_of_refs_outside_the_corpus(index_dir):
     plan_150 = get_document(index_dir, HAI_DUONG_150)
     assert [(c.ref, c.count, len(c.passages), c.target) for c in plan_150.citations] == [
-        ("35-NQ/TW", 27, 5, None), ("14-KH/TW", 4, 4, None), ("362/QĐ-TTg", 1, 1, None)]
+        ("35-NQ/TW", 27, 5, None), ("14-KH/TW", 4, 4, None), ("362/QĐ-TTg", 1, 1, None),
+        ("Luật An ninh mạng", 2, 2, None)]
     assert (plan_150.cited_by, plan_150.previous_part, plan_150.next_part) == ((), None, None)
 
 
@@ -95,14 +97,17 @@ def test_highlights_of_a_query(index_dir):
 def test_as_dict_shape(index_dir):
     data = get_document(index_dir, KG_LETTER, "Chỉ thị 07").as_dict()
     assert list(data) == ["document", "text", "highlights", "citations", "cited_by", "cited_parts", "previous_part",
-                          "next_part"]
+                          "next_part", "reading", "validity", "changes", "changed_by", "timeline"]
+    assert data["reading"] == {"sources": {}, "uncertain": [], "partial_number": None, "partial_date": None,
+                               "signed_on": None, "ocr_confidence": None, "ocr_pages": []}
     assert data["document"]["id"] == KG_LETTER
     assert list(data["document"]) == ["id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                       "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                      "parent_issuer", "authority", "format", "ocr", "indexed"]
+                                      "parent_issuer", "authority", "format", "ocr", "indexed", "title_printed",
+                                      "issuer_printed"]
     assert data["highlights"] == [[447, 507], [1061, 1121], [1611, 1645]]
     assert list(data["citations"][0]) == ["ref", "doc_type", "date", "year", "issuer", "subject", "count", "passages",
-                                          "target", "kind", "shared", "parts", "part_links"]
+                                          "target", "kind", "shared", "status", "parts", "part_links"]
     # The letter implements the plan attached to it: the share of its text found in the plan (its 8-word runs).
     assert [(c["ref"], c["kind"], c["shared"]) for c in data["citations"]] == [
         ("46-KH/BTGTU", "implements", 0.2364), ("07-CT/TU", "implements", None), ("4211/VP-KGVX", "mentions", None)]
@@ -110,7 +115,7 @@ def test_as_dict_shape(index_dir):
         KG_PLAN, {"text": LETTER_CITES_PLAN[0][0], "highlights": [[14, 79]], "start": 154})
     assert data["cited_by"] == []
     cited_by = get_document(index_dir, KG_PLAN).as_dict()["cited_by"]
-    assert [list(c) for c in cited_by] == [["document", "passages"]]
+    assert [list(c) for c in cited_by] == [["document", "passages", "status"]]
     assert (cited_by[0]["document"]["id"], [p["start"] for p in cited_by[0]["passages"]]) == (
         KG_LETTER, [154, 315, 782, 1514])
 

@@ -36,6 +36,9 @@ def cmd_extract(args) -> int:
     status = 0
     for file, items in indexer.read_files_guarded(_files(args.paths)):
         for item in items:
+            if isinstance(item, indexer.Skipped) and item.field:
+                say(f"vanban: {item.source}: {item.reason}")  # its document is printed all the same
+                continue
             if isinstance(item, indexer.Skipped):
                 say(f"vanban: bỏ qua {item.source}: {item.reason}")
                 status = 1
@@ -51,10 +54,13 @@ def _report(report) -> None:
     say(f"Xong trong {report.seconds:.1f} giây: đã lập chỉ mục {report.documents_indexed} văn bản "
         f"(chỉ mục có {report.documents_total}); tệp: {report.files_added} mới, {report.files_changed} đã sửa, "
         f"{report.files_removed} đã xóa, {report.files_unchanged} không đổi; "
-        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}.")
+        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}"
+        + (f"; {len(report.field_warnings)} trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." if report.field_warnings
+           else "."))
 
 
-def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None) -> None:
+def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None,
+              executor=None) -> None:
     """Build or update the index: a progress bar on a terminal, the report, every file skipped."""
     from vanban.progress import ProgressBar
 
@@ -62,7 +68,9 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         say(f"Lập chỉ mục {', '.join(map(str, paths))} vào {index_dir}")
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine)
+        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine, executor=executor)
+    except indexer.ClusterError as err:
+        raise UserError(str(err)) from err
     except indexer.BuildLocked as err:
         raise UserError(f"{err}; hãy đợi nó xong rồi chạy lại.") from err
     except FileNotFoundError as err:
@@ -84,11 +92,24 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
                 "trong 150 ms: tìm kiếm nhanh hơn với `vanban index --engine tantivy`.")
     for skipped in report.skipped:
         say(f"  bỏ qua {skipped.source}: {skipped.reason}")
+    for dropped in report.field_warnings:
+        say(f"  {dropped.source}: {dropped.reason}")
 
 
 def cmd_index(args) -> int:
-    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser(), quiet=args.quiet,
-              engine=args.engine)
+    paths, index_dir = args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser()
+    if args.shared_path and not args.scheduler:
+        raise UserError("--shared-path chỉ dùng với --scheduler (hoặc biến VANBAN_SCHEDULER)")
+    if not args.scheduler:
+        run_index(paths, index_dir, quiet=args.quiet, engine=args.engine)
+        return 0
+    if not args.quiet:
+        say(f"Kết nối cụm máy Dask {args.scheduler}")
+    try:
+        with indexer.connect_cluster(args.scheduler, shared_path=args.shared_path) as cluster:
+            run_index(paths, index_dir, quiet=args.quiet, engine=args.engine, executor=cluster)
+    except indexer.ClusterError as err:  # no scheduler there, a worker of another version
+        raise UserError(str(err)) from err
     return 0
 
 
@@ -122,7 +143,8 @@ def _print_listing(result, color: bool) -> None:
         if hit.near_duplicates:
             print(f"     +{len(hit.near_duplicates)} văn bản gần giống: {', '.join(d.id for d in hit.near_duplicates)}")
     for facet in result.facets:
-        values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
+        values = ", ".join(f"{indexer.labels.facet_value_label(facet.name, v.value)} ({v.count})"
+                           for v in facet.results[:8])
         if values:
             print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
     print()

@@ -35,6 +35,9 @@ def head(doc) -> str:
     date = f"{doc.year} (suy ra)" if doc.year_inferred else (doc.date or doc.year or "không rõ ngày")
     if getattr(doc, "in_range_by", None) == "year":  # a date range took it by its year
         date = f"{date}, trong khoảng theo năm"
+    status = getattr(doc, "status", None)
+    if status and status != "unknown":  # a hit's validity beside its date (a repealed one marked, never hidden)
+        date = f"{date} ({indexer.labels.STATUS_LABELS[status].lower()})"
     return " · ".join(str(x) for x in (doc.doc_type or "Văn bản", doc.number or "không số",
                                        doc.issuer or "không rõ cơ quan ban hành", date))
 

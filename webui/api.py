@@ -50,6 +50,7 @@ def api_search():
         return table_download(table, fmt, filename("tìm-kiếm", state.query, fmt))
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
                     collapse=state.collapse)
+    result.warnings.extend(state.warnings)
     return jsonify(result.as_dict())
 
 
@@ -102,13 +103,14 @@ def api_compare():
 def api_cites():
     """The documents citing `ref` (any spelling): the cites page's list, as its JSON download."""
     ref = required_ref(request.args)
-    state = search_args(request.args)
+    state = search_args(request.args, known=("ref",))
     fmt = table_format(request.args)
     if fmt:
         table = citing_table(get_index(), current_app.config["BASE_URL"], ref, state.query, state.filters, state.sort)
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    citing.result.warnings.extend(state.warnings)
     return jsonify(citing.as_dict())
 
 

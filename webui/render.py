@@ -172,9 +172,10 @@ def register(app) -> None:
                                  doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt,
                                  toc=toc)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
+                                 STATUS_LABELS=labels.STATUS_LABELS, CHANGE_LABELS=labels.CHANGE_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
                                  FORMAT_LABELS=labels.FORMAT_LABELS, TABLE_FORMATS=checks.TABLE_FORMATS,
                                  DOWNLOAD_FORMATS=DOWNLOAD_FORMATS,
-                                 facet_value_label=labels.facet_value_label,
+                                 facet_value_label=labels.facet_value_label, ref_label=labels.ref_label,
                                  relaxed_notice=relaxed_notice,
                                  MAX_QUERY_LENGTH=limits.MAX_QUERY_LENGTH)

@@ -44,10 +44,10 @@ def text_views(text: str, with_words: bool = True) -> dict[str, Tokens]:
 
 def _citation_keywords(meta) -> dict[str, list[str]]:
     # One key per citation, repeats kept: a document that cites a ref often ranks higher for it.
-    cited = [k for c in meta.citations for k in ref_keys(c.ref)]
+    cited = [k for c in meta.citations for k in ref_keys(c.ref, c.name, c.year)]
     kinds: dict[str, list[str]] = {}
     for c in meta.citations:
-        for k in ref_keys(c.ref):
+        for k in ref_keys(c.ref, c.name, c.year):
             kinds.setdefault(k, []).append(c.kind)
     return {"cites": cited, "cites_kind": [f"{k}>{strongest(v)}" for k, v in sorted(kinds.items())],
             "cited_refs": sorted({c.ref for c in meta.citations}), "cites_part": _cited_parts(meta)}
@@ -56,7 +56,7 @@ def _citation_keywords(meta) -> dict[str, list[str]]:
 def _cited_parts(meta) -> list[str]:
     """`<ref key>><part>` for each part a citation names and each part holding it: a filter on `Điều 5` finds
     the documents citing `Điều 5 khoản 2` of the ref too."""
-    return sorted({f"{k}>{p}" for c in meta.citations if c.parts for k in ref_keys(c.ref)
+    return sorted({f"{k}>{p}" for c in meta.citations if c.parts for k in ref_keys(c.ref, c.name, c.year)
                    for part in c.parts for p in part_prefixes(part)})
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass, replace
 
 from analyzers.normalize import normalize_text
 from indexer.extract.citations import MAX_CITATIONS
-from indexer.extract.metadata import DocumentMetadata, extract, extract_one
+from indexer.extract.metadata import DocumentMetadata, extract, extract_one, given_metadata
+from indexer.extract.scanned import Around
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
@@ -38,27 +39,32 @@ class Document:
 
 @dataclass(frozen=True)
 class Skipped:
-    """A file (or a JSON Lines record) that could not be read, and why."""
+    """A file (or a JSON Lines record) that could not be read, and why; or, with `field`, a field a record
+    gave that was left out of its document (indexed all the same)."""
 
     source: str
     reason: str
+    field: str | None = None
 
 
-def documents_of_text(text: str, source: str) -> list[Document]:
-    """Split a text file's content into its documents (`source#0`, `source#1`, ...)."""
+def documents_of_text(text: str, source: str, around: Around | None = None) -> list[Document]:
+    """Split a text file's content into its documents (`source#0`, `source#1`, ...); `around` is what the
+    file says around its text (its name, a scan's header read apart)."""
     text = normalize_text(text)
     return [Document(f"{source}#{m.part}", source, m.part, text[m.start:m.end], _rebase(m))
-            for m in extract(text)]
+            for m in extract(text, around)]
 
 
 def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
-    """Citation offsets relative to the document's own text (not its file's)."""
+    """Citation (and change) offsets relative to the document's own text (not its file's)."""
     citations = tuple(replace(c, start=c.start - meta.start, end=c.end - meta.start) for c in meta.citations)
-    return replace(meta, citations=citations)
+    changes = tuple(replace(c, start=c.start - meta.start, end=c.end - meta.start) for c in meta.changes)
+    return replace(meta, citations=citations, changes=changes)
 
 
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
-    """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal."""
+    """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal; a bad
+    field is reported and left out, and its record indexed."""
     seen: dict[str, int] = {}
     # Records end at a newline only: a record's text may hold U+2028, form feeds or other characters
     # str.splitlines() would also cut at (JSON allows them unescaped in strings).
@@ -67,7 +73,7 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         if not line.strip():
             continue
         try:
-            doc_id, text, overrides = parse_record(line, line_no)
+            doc_id, text, overrides, dropped = parse_record(line, line_no)
         except BadRecord as err:
             yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
             continue
@@ -80,8 +86,11 @@ def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
         if refused:  # each record is checked, as a file is: one damaged record is skipped alone
             yield Skipped(f"{source}:{line_no}", refused)
             continue
-        meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
+        # A record is one document: never split. What it gives is spelled as extraction spells it.
+        meta = apply_overrides(extract_one(text), given_metadata(overrides, text))
         yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
+        for name, reason in dropped:
+            yield Skipped(f"{source}:{line_no}", f"{reason}: bỏ trường này, văn bản vẫn được lập chỉ mục", name)
 
 
 def read_file_list(file: SourceFile) -> list[Document | Skipped]:
@@ -115,6 +124,11 @@ def read_file(file: SourceFile) -> Iterator[Document | Skipped]:
     yield from items
 
 
+def _around(file: SourceFile, result) -> Around:
+    """What a file says around its text: its name, and a scan's header read apart (readers.pdf.ScanRead)."""
+    return Around(file.path.name, tuple(normalize_text(h) for h in getattr(result, "headers", ())))
+
+
 def _read(file: SourceFile) -> list[Document | Skipped]:
     """Read a file with the reader for its kind; raises UnreadableFile or OSError."""
     suffix = file.path.suffix.lower()
@@ -125,7 +139,9 @@ def _read(file: SourceFile) -> list[Document | Skipped]:
         if not result.text.strip():
             return [Skipped(file.source, "tệp rỗng")]
         origin = dict(format=result.format, ocr=result.ocr, path=path_text(file.path), digest=file.digest)
-        documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source)]
+        documents = [replace(d, **origin) for d in documents_of_text(result.text, file.source, _around(file, result))]
+        pages = getattr(result, "confidence", ())  # a scan's pages and how well each was read (readers.pdf.ScanRead)
+        documents = [replace(d, meta=replace(d.meta, ocr_pages=pages)) for d in documents] if pages else documents
         warnings = [result.warning] if result.warning else []
         if any(len(d.meta.citations) >= MAX_CITATIONS for d in documents):
             warnings.append(f"chỉ giữ {MAX_CITATIONS:,} trích dẫn đầu của một văn bản".replace(",", "."))

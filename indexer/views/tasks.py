@@ -25,7 +25,7 @@ from indexer.limits import MAX_EXPORT_ROWS, MAX_FILTER_VALUES
 from indexer.query import checks
 from indexer.query.facets import Facet, FacetValue, facets_dict
 from indexer.query.filters import both
-from indexer.query.paging import pager_for
+from indexer.query.paging import first_part_first, pager_for
 from indexer.query.results import DocSummary
 from indexer.searching import prepare
 from indexer.views.links import document_url
@@ -149,14 +149,16 @@ def _facets(rows: list[tuple], given: dict) -> tuple[Facet, ...]:
     return Facet("lead", tuple(lead_values)), Facet("deadline_year", tuple(year_values))
 
 
-def _plans(searcher, request, table: dict, counts: dict) -> list[str]:
-    """The documents holding tasks that the search (its query and filters) finds, in its order."""
+def _plans(searcher, request, table: dict, counts: dict, parts: dict) -> list[str]:
+    """The documents holding tasks that the search (its query and filters) finds, in its order (a long plan's
+    parts in their own order, where the first ranked of them stood)."""
     if not table:
         return []
     holding = Any(tuple(Term("id", doc_id) for doc_id in sorted(table)))
-    request = replace(request, filter=both(request.filter, holding), offset=0, limit=len(table))
+    # Every part of a long plan holds its own tasks: none is folded under another (as a search's hits are).
+    request = replace(request, filter=both(request.filter, holding), offset=0, limit=len(table), parts={})
     paged = pager_for(request, counts).page(searcher, request.tree(), request)
-    return [searcher.stored(key, False)["id"] for key, _ in paged.keys]
+    return first_part_first([searcher.stored(key, False)["id"] for key, _ in paged.keys], parts)
 
 
 def _hits(searcher, rows: list[tuple]) -> tuple[TaskHit, ...]:
@@ -181,16 +183,16 @@ def find_tasks(index, query: str = "", filters: dict | None = None, tasks: dict 
     page, page_size = checks.page(page), checks.page_size(page_size)
     given = task_filters(tasks)
     ix, request = prepare(index, query, filters, sort, None, relax=False, snippets=False)
-    table = ix.derived("tasks") or {}
+    table, parts = ix.derived("tasks") or {}, ix.derived("parts") or {}
     with ix.searcher() as searcher:
-        plans = _plans(searcher, request, table, ix.derived("counts") or {})
+        plans = _plans(searcher, request, table, ix.derived("counts") or {}, parts)
         rows = [(doc_id, k, *row) for doc_id in plans for k, row in enumerate(table[doc_id])]
         kept = _kept(rows, given)
         shown = kept[:MAX_EXPORT_ROWS] if all_pages else kept[(page - 1) * page_size:page * page_size]
         hits = _hits(searcher, shown)
     return TaskList(request.parsed.text, request.filters, given, 1 if all_pages else page,
                     max(len(hits), 1) if all_pages else page_size, len(kept), hits, _facets(rows, given),
-                    len({r[0] for r in kept}))
+                    len({min((r[0], *parts.get(r[0], ())), key=len) for r in kept}))  # a long plan's parts: one
 
 
 TASK_COLUMNS = (("id", "Mã văn bản"), ("doc_type", "Loại văn bản"), ("number", "Số, ký hiệu"),
