@@ -4,7 +4,8 @@
 On a machine shared with other work, one run of `scale.py` before a change and one after differ by more
 than what the change does (the same code measured twice moved p95s by 10-30%); here each round runs the
 two versions one after the other, in fresh processes, in alternating order, and the samples of all rounds
-are pooled, so a load that comes and goes weighs on both alike. CPU time, wall beside it.
+are pooled, so a load that comes and goes weighs on both alike; beside the pooled figures, the median of
+each round's own ratio (paired_ratios). CPU time, wall beside it.
 
 Usage: python bench/versions.py --base CHECKOUT --base-index DIR --index DIR [--rounds 10] [--repeats 3] [--html]
 (the base checkout, e.g. `git worktree add /tmp/base main`, with its own index built by its own code:
@@ -12,7 +13,9 @@ Usage: python bench/versions.py --base CHECKOUT --base-index DIR --index DIR [--
 """
 
 import argparse
+import gc
 import json
+import statistics
 import subprocess
 import sys
 import time
@@ -57,6 +60,10 @@ def measure(index: str, repeats: int, html: bool) -> dict:
         calls["longest_page_html"] = [lambda d=d: client.get("/doc/" + quote(d, safe="/")) for d in longest]
     out = {}
     for kind, todo in calls.items():
+        # A full collection (10-13 ms of CPU over this process's objects) lands on whichever sample crosses the
+        # collector's threshold: the first browsing search of one version, a word search of the other. Each
+        # kind starts with none pending, so the two versions' samples do not differ by where it fell.
+        gc.collect()
         cpu, wall = [], []
         for _ in range(repeats):
             for call in todo:
@@ -93,9 +100,13 @@ def main() -> None:
 
     versions = {"base": (args.base, args.base_index), "this": (ROOT, args.index)}
     pooled: dict = {name: {} for name in versions}
+    rounds: list[dict] = []  # each round's CPU samples, by version and kind
     for r in range(args.rounds):
+        rounds.append({})
         for name in (list(versions) if r % 2 == 0 else list(reversed(versions))):
-            for kind, (cpu, wall) in run_round(*versions[name], args.repeats, args.html).items():
+            measured = run_round(*versions[name], args.repeats, args.html)
+            rounds[-1][name] = {kind: cpu for kind, (cpu, _) in measured.items()}
+            for kind, (cpu, wall) in measured.items():
                 samples = pooled[name].setdefault(kind, ([], []))
                 samples[0].extend(cpu)
                 samples[1].extend(wall)
@@ -106,13 +117,30 @@ def main() -> None:
                (("base", base), ("this", this))}
         row["cpu_p50_ratio"] = round(row["this"]["cpu_p50_ms"] / row["base"]["cpu_p50_ms"], 2)
         row["cpu_p95_ratio"] = round(row["this"]["cpu_p95_ms"] / row["base"]["cpu_p95_ms"], 2)
+        row.update(paired_ratios(rounds, kind))
         figures["kinds"][kind] = row
     write_results("versions", figures)
-    print(f"{'kind':18} {'cpu p50 base / this':>20} {'ratio':>6} {'cpu p95 base / this':>20} {'ratio':>6}")
+    print(f"{'kind':18} {'cpu p50 base / this':>20} {'ratio':>6} {'cpu p95 base / this':>20} {'ratio':>6} "
+          f"{'paired p50, p95':>16}")
     for kind, row in figures["kinds"].items():
         b, t = row["base"], row["this"]
         print(f"{kind:18} {b['cpu_p50_ms']:>9} / {t['cpu_p50_ms']:<8} {row['cpu_p50_ratio']:>6} "
-              f"{b['cpu_p95_ms']:>9} / {t['cpu_p95_ms']:<8} {row['cpu_p95_ratio']:>6}")
+              f"{b['cpu_p95_ms']:>9} / {t['cpu_p95_ms']:<8} {row['cpu_p95_ratio']:>6} "
+              f"{row['paired_p50_ratio']:>8}, {row['paired_p95_ratio']}")
+
+
+def paired_ratios(rounds: list[dict], kind: str) -> dict:
+    """The median over rounds of this round's ratio (this / base) of each version's p50 and p95: the two
+    processes of a round ran one after the other, so a load lasting minutes weighs on both; pooled samples
+    let a few loaded processes set the p95 (the same two versions, run twice, moved pooled p95 ratios by
+    0.2 either way on this shared machine)."""
+    from common.measure import percentile
+
+    out = {}
+    for q in (50, 95):
+        ratios = [percentile(r["this"][kind], q) / percentile(r["base"][kind], q) for r in rounds]
+        out[f"paired_p{q}_ratio"] = round(statistics.median(ratios), 2)
+    return out
 
 
 if __name__ == "__main__":

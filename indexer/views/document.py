@@ -211,9 +211,10 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict,
         parts = tuple(dict.fromkeys(p for c in citations for p in c.get("parts") or ()))
         links = {}
         if edge and graph.nodes[edge.target].in_corpus:
-            target = DocSummary.from_stored(searcher.by_id(edge.target, structure=False))
+            cited = searcher.by_id(edge.target, structure=False)
+            target = DocSummary.from_stored(cited)
             shared = shares.get((stored["id"], edge.target), (None,))[0]
-            links = part_links(searcher, edge.target, parts)
+            links = part_links(searcher, edge.target, parts, {edge.target: cited.get("parts")})
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
                              passages=passages, target=target, kind=edge.kind if edge else None, shared=shared,

@@ -68,7 +68,7 @@ def _parts_of(searcher, doc_id: str, known: dict):
     base = doc_id.rpartition("~")[0] if doc_id.rpartition("~")[2].isdigit() else doc_id
     for n in range(1, MAX_PARTS + 1):
         part_id = base if n == 1 else f"{base}~{n}"
-        stored = {"parts": known[part_id]} if part_id in known else searcher.by_id(part_id)
+        stored = {"parts": known[part_id]} if part_id in known else searcher.by_id(part_id, structure=False)
         if stored is None:
             return
         yield part_id, head(stored.get("parts"))
