@@ -10,13 +10,13 @@ from indexer.extract.metadata import DocumentMetadata, extract, extract_one
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
-from indexer.sources.jsonl import BadRecord, apply_overrides, parse_record
+from indexer.sources.jsonl import Records, apply_overrides
 
 # A JSON Lines file is an export of many documents: larger than one document's file may be.
 MAX_JSONL_BYTES = 512 << 20
 
 __all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_file_list",
-           "read_files_guarded", "read_jsonl", "skipped_before_reading"]
+           "read_files_guarded", "read_jsonl", "record_document", "skipped_before_reading"]
 
 
 @dataclass(frozen=True)
@@ -57,29 +57,25 @@ def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
 
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
     """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal."""
-    seen: dict[str, int] = {}
+    records = Records()
     # Records end at a newline only: a record's text may hold U+2028, form feeds or other characters
     # str.splitlines() would also cut at (JSON allows them unescaped in strings).
     for line_no, line in enumerate(data.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
+        if not line.removesuffix("\r").strip():
             continue
-        try:
-            doc_id, text, overrides = parse_record(line, line_no)
-        except BadRecord as err:
-            yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
-            continue
-        if doc_id in seen:
-            yield Skipped(f"{source}:{line_no}",
-                          f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
-            continue
-        seen[doc_id] = line_no
-        text, refused = without_mojibake(normalize_text(text))
-        if refused:  # each record is checked, as a file is: one damaged record is skipped alone
-            yield Skipped(f"{source}:{line_no}", refused)
-            continue
-        meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
-        yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
+        checked = records.check(line, line_no)
+        yield record_document(source, *checked) if len(checked) == 4 else Skipped(f"{source}:{line_no}", checked[1])
+
+
+def record_document(source: str, line_no: int, doc_id: str, text: str, overrides: dict,
+                    **origin) -> Document | Skipped:
+    """A checked JSON Lines record as a document (text normalized, metadata extracted, then the record's own
+    put in its place), or why not; `origin`: the file's path and digest."""
+    text, refused = without_mojibake(normalize_text(text))
+    if refused:  # each record is checked, as a file is: one damaged record is skipped alone
+        return Skipped(f"{source}:{line_no}", refused)
+    meta = apply_overrides(extract_one(text), overrides)  # a record is one document: never split
+    return Document(f"{source}#{doc_id}", source, line_no, text, meta, **{"format": "jsonl", **origin})
 
 
 def read_file_list(file: SourceFile) -> list[Document | Skipped]:
