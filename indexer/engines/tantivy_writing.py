@@ -56,14 +56,15 @@ def register_tokenizers(index: tantivy.Index) -> None:
         index.register_tokenizer(name, analyzer)
 
 
-def make_schema() -> tantivy.Schema:
-    """The tantivy schema: analysed token fields, whole-value keywords, the sort date, stored fields."""
+def make_schema(tokenizer=tokenizer_of) -> tantivy.Schema:
+    """The tantivy schema: analysed token fields, whole-value keywords, the sort date, stored fields;
+    `tokenizer`: the name a text field's tokenizer has (an index made before the lines form: "raw")."""
     builder = tantivy.SchemaBuilder()
     # Tokens come analysed: as their lines form, read by the tokenizers named here (or as Token objects).
     for name in POSITION_FIELDS:
-        builder.add_text_field(name, tokenizer_name=tokenizer_of(name), index_option="position")
+        builder.add_text_field(name, tokenizer_name=tokenizer(name), index_option="position")
     for name in FREQUENCY_FIELDS:
-        builder.add_text_field(name, tokenizer_name=tokenizer_of(name), index_option="freq")
+        builder.add_text_field(name, tokenizer_name=tokenizer(name), index_option="freq")
     for name in KEYWORD_FIELDS:  # freq: a repeated `cites` value counts like a repeated word
         builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in COUNTED_FIELDS,
                                tokenizer_name="raw", index_option="freq")
