@@ -82,3 +82,17 @@ def test_a_large_export_is_read_a_batch_at_a_time(tmp_path):
     tracemalloc.stop()
     assert (count, chars <= BATCH_CHARS) == (2_500, True)
     assert peak < 6e6, peak  # a batch (~1 MB as text) and a read chunk (1 MB), ids seen; the file is 20 MB
+
+
+def test_a_long_file_is_read_once_and_its_parts_analysed_by_every_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(batches_module, "BATCH_CHARS", 100_000)
+    corpus = tmp_path / "kho"
+    corpus.mkdir()
+    paragraphs = "\n\n".join(f"Mục {n}. Nội dung {n} về phòng, chống tham nhũng và chuyển đổi số." for n in range(4_000))
+    (corpus / "dai.txt").write_text(f"KẾ HOẠCH\n\nvề chuyển đổi số\n\n{paragraphs}\n", encoding="utf-8")
+    report = build_index([corpus], tmp_path / "ix", engine="tantivy", workers=2, part_chars=60_000)
+    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=20).hits)
+    assert (report.documents_indexed, report.parts_split, report.skipped) == (5, 1, [])
+    assert ids == ["kho/dai.txt#0"] + [f"kho/dai.txt#0~{n}" for n in range(2, 6)]
+    # Read once, then its parts (60,000 characters, the last 37,871) in batches of 100,000 at most: 4.
+    assert (report.batches, len(report.analysed_by["kho/dai.txt"])) == (1 + 4, 2)

@@ -15,6 +15,7 @@ one unit at a time by the build (indexer.builder.workers), so one poison record 
 """
 
 import os
+from collections import deque
 from dataclasses import dataclass, field
 
 from indexer.builder.analysis import analyse
@@ -198,3 +199,12 @@ def batches(units, part_chars: int | None = None):
         size += unit.size
     if held:
         yield Batch(tuple(held), part_chars)
+
+
+def parts_batch(pending: deque, part_chars: int | None) -> Batch | None:
+    """The documents of long files waiting, as one batch of at most BATCH_CHARS and BATCH_UNITS."""
+    held, size = [], 0
+    while pending and len(held) < BATCH_UNITS and (not held or size + pending[0].size <= BATCH_CHARS):
+        held.append(pending.popleft())
+        size += held[-1].size
+    return Batch(tuple(held), part_chars) if held else None

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 
 from indexer.builder.batches import (
     BATCH_CHARS,
-    BATCH_UNITS,
     Batch,
     File,
     Part,
@@ -24,6 +23,7 @@ from indexer.builder.batches import (
     batches,
     failed,
     file_units,
+    parts_batch,
     work,
 )
 from indexer.extract.corpus import Skipped, SourceFile
@@ -155,15 +155,6 @@ def _records(file: SourceFile, ledger: Ledger) -> Iterator[Record]:
         ledger.skip(source, 0, Skipped(source, "tệp rỗng"))
 
 
-def _parts_batch(pending: deque, part_chars: int | None) -> Batch | None:
-    """The documents of long files waiting, as one batch of at most BATCH_CHARS and BATCH_UNITS."""
-    held, size = [], 0
-    while pending and len(held) < BATCH_UNITS and (not held or size + pending[0].size <= BATCH_CHARS):
-        held.append(pending.popleft())
-        size += held[-1].size
-    return Batch(tuple(held), part_chars) if held else None
-
-
 def batch_seconds(batch: Batch) -> float:
     return seconds_for(batch.size)
 
@@ -217,7 +208,7 @@ def _fill(pool: GuardedPool, retry: deque, pending: deque, stream, part_chars, s
     """Give every idle worker a batch: one to run again first, then long files' documents, then the next
     of the stream; whether the stream is exhausted."""
     while pool.idle():
-        batch = retry.popleft() if retry else _parts_batch(pending, part_chars)
+        batch = retry.popleft() if retry else parts_batch(pending, part_chars)
         if batch is None and not exhausted:
             batch = next(stream, None)
             exhausted = batch is None
