@@ -3,7 +3,7 @@
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import accumulate, compress, islice, pairwise
+from itertools import accumulate, compress, islice
 from typing import NamedTuple
 
 from analyzers.normalize import canonical_tone, canonical_tones
@@ -143,9 +143,17 @@ def bigrams(terms: list[str], positions) -> tuple[list[str], list[int]]:
     if len(terms) < 2:
         return [], []
     # Pairs made and kept by C-level maps: a loop per pair was a fifth of a text's views.
-    kept = [q == p + 1 for p, q in pairwise(positions)]
+    kept = _consecutive(positions)
     pairs = list(compress(map(" ".join, zip(terms, islice(terms, 1, None))), kept))
     return pairs, list(compress(positions, kept))
+
+
+def _consecutive(positions) -> list[bool]:
+    """For each position but the last: whether the next one follows it."""
+    import numpy as np  # loaded where text is segmented (analyzers.segment), never at query time
+
+    at = np.frombuffer(positions, dtype=np.int32) if getattr(positions, "typecode", "") == "i" else np.array(positions)
+    return (np.diff(at) == 1).tolist()
 
 
 def _has_no(word: str) -> bool:

@@ -37,22 +37,12 @@ def _views(text: str, with_words: bool = True) -> tuple[dict[str, Tokens], list[
     views = {"text": Tokens(lowered, positions), "folded": Tokens(folded, positions)}
     if with_words:
         found, firsts, _ = compound_words(word_spans(toned), syls)
-        views["words"] = Tokens(_shared([w.lower() for w in found]), [syls.positions[i] for i in firsts])
+        # Words and pairs are not held once each, as syllables are: they live while one document of a
+        # batch is analysed and packed (interning them cost a tenth of its views).
+        views["words"] = Tokens([w.lower() for w in found], [syls.positions[i] for i in firsts])
         for name, terms in (("bigrams", lowered), ("bigrams_folded", folded)):
-            pairs, starts = bigrams(terms, positions)
-            views[name] = Tokens(_shared(pairs), starts)
+            views[name] = Tokens(*bigrams(terms, positions))
     return views, written
-
-
-def _shared(terms: list[str]) -> list[str]:
-    """The terms with each distinct one held once (by C-level maps: a batch's views stay small).
-
-    >>> a, b = _shared(["bảo vệ", " ".join(["bảo", "vệ"])])
-    >>> a is b
-    True
-    """
-    one = dict(zip(terms, terms))
-    return list(map(one.__getitem__, terms))
 
 
 def _citation_keywords(meta) -> dict[str, list[str]]:
