@@ -152,8 +152,22 @@ def _shares(corpus: _Corpus, i: int, j: int) -> tuple[float, float]:
     a, b = (corpus.runs[i], corpus.runs[j]) if both_complete else (corpus.sampled[i], corpus.sampled[j])
     if len(a) < MIN_SAMPLES or len(b) < MIN_SAMPLES:
         return 0.0, 0.0
-    both = np.intersect1d(a, b, assume_unique=True).size
+    both = shared_count(a, b)
     return round(both / len(a), 4), round(both / len(b), 4)
+
+
+def shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted arrays of distinct values share (np.intersect1d's size, without sorting
+    both again: the longer is searched for the shorter's values; it was half of relate's time).
+
+    >>> shared_count(np.array([1, 3, 5, 9], np.uint32), np.array([3, 4, 9], np.uint32))
+    2
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(short):
+        return 0
+    at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+    return int(np.count_nonzero(long[at] == short))
 
 
 def _cited_together(corpus: _Corpus, i: int, j: int) -> float:
