@@ -187,7 +187,7 @@ def remove_generations(index_dir: Path, keep: set) -> None:
 
 
 def write_derived(folder: Path, values: dict) -> None:
-    """Write a generation's derived values, each a pickle compressed by zlib at level 1 (a third of 6's time), fsync'd."""
+    """Write a generation's derived values, each a pickle compressed by zlib at level 1 (a third of 6's time)."""
     target = folder / DERIVED
     target.mkdir(parents=True, exist_ok=True)
     for name, value in values.items():
