@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
-from indexer.builder.derive import derive_all, links_from_index
+from indexer.builder.derive import derive_all, links_from_index, shared_values
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
 from indexer.engines import DEFAULT_ENGINE, ENGINES
@@ -193,7 +193,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
         del links[doc_id]
     total_bytes = sum(file_size(f) for f in plan.todo)
     digests = {f.source: f.digest for f in plan.todo}
-    fresh, state, stats = {}, {"files": 0, "bytes": 0}, BatchStats()
+    fresh, state, stats, held = {}, {"files": 0, "bytes": 0}, BatchStats(), {}
     writer = eng.writer()
     try:
         for source in sorted(gone):
@@ -205,7 +205,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
                 for indexed, doc_links in result.documents:
                     indexed.indexed = stamp
                     writer.add(indexed)
-                    links[doc_links["id"]] = doc_links
+                    links[doc_links["id"]] = shared_values(doc_links, held)
                 report.documents_indexed += len(result.documents)
                 state["bytes"] += result.bytes
             if run.progress:
