@@ -178,7 +178,7 @@ def _analysed(docs: list[Document], digest: str) -> list:
     return [(indexed.packed(), links) for indexed, links in (analyse(d, digest) for d in docs)]
 
 
-def file_units(file: SourceFile) -> File:
+def file_unit(file: SourceFile) -> File:
     """How a file is read: whole in a worker, or (longer than a batch) read first, its documents batched."""
     try:
         size = os.stat(file.path).st_size

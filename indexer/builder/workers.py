@@ -22,7 +22,7 @@ from indexer.builder.batches import (
     UnitResult,
     batches,
     failed,
-    file_units,
+    file_unit,
     parts_batch,
     work,
 )
@@ -125,7 +125,7 @@ def units(todo: list[SourceFile], ledger: Ledger) -> Iterator:
             yield from _records(file, ledger)
         else:
             ledger.give(file.source)
-            yield file_units(file)
+            yield file_unit(file)
         ledger.close(file.source)
 
 

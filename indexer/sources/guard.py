@@ -30,9 +30,10 @@ from multiprocessing import connection, get_context
 # own budgets below it (OCR stops early and says so), so this is the last resort.
 FILE_SECONDS = 60
 SECONDS_PER_MB = 20
-# Address space a worker may grow by while it works on an item, over what it held when it started
-# (pyvi's model and the interpreter, shared with the parent), and more for each MB the item holds:
-# past it, allocations fail with MemoryError, which is reported, rather than the machine swapping.
+# Address space a worker may grow by while it works on an item, over what it holds when it starts on it
+# (pyvi's model and the interpreter, shared with the parent, and what earlier items left: Python keeps
+# freed memory), and more for each MB the item holds: past it, allocations fail with MemoryError, which
+# is reported, rather than the machine swapping.
 WORKER_MEMORY = 768 << 20
 MEMORY_PER_MB = 64 << 20
 # Items handed out ahead of the first result not yet returned, per worker: bounds what waits in memory.
@@ -100,10 +101,9 @@ def _failure(err: BaseException) -> Failure:
 def _serve(conn, func: Callable) -> None:
     """A worker: take (index, item, memory budget), send back (index, result or Failure), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    base = _address_space()  # pyvi's model and the interpreter, shared with the parent
     while (message := conn.recv()) is not None:
         index, item, budget = message
-        _limit_memory(base, budget)
+        _limit_memory(_address_space(), budget)
         try:
             result = func(item)
         except Exception as err:  # any failure of one item is that item's
