@@ -30,18 +30,22 @@ _EXPORTS = {
     "SearchResult": "indexer.query.results", "relaxed_notice": "indexer.query.results",
     "SearchError": "indexer.errors", "IndexNotFound": "indexer.errors", "Invalid": "indexer.errors",
     "BuildLocked": "indexer.errors", "UnsafePath": "indexer.errors", "UnknownDocument": "indexer.errors",
+    "NoOriginal": "indexer.errors", "OutsideCorpus": "indexer.errors", "OriginalChanged": "indexer.errors",
     "open_index": "indexer.store", "index_exists": "indexer.store",
     "FILTERS": "indexer.query.checks", "SORTS": "indexer.query.checks",
     "KINDS": "indexer.vocab.relations", "ENGINES": "indexer.engines",
-    "build_index": "indexer.builder.index", "WHOOSH_MAX_MB": "indexer.builder.choice",
+    "build_index": "indexer.builder.index", "connect_cluster": "indexer.builder.cluster",
+    "ClusterError": "indexer.errors", "WHOOSH_MAX_MB": "indexer.builder.choice",
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
     "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
     "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
+    "document_feed": "indexer.views.feed",
     "compare_documents": "indexer.views.compare", "related_documents": "indexer.views.related",
     "ref_views": "indexer.views.refs", "load_graph": "indexer.views.refs",
-    "export": "indexer.views.export", "FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
+    "implementation_chains": "indexer.views.refs",
+    "export": "indexer.views.export", "GRAPH_FORMATS": "indexer.views.export", "safe_cell": "indexer.views.export",
     "xml_text": "indexer.views.export",
     "SourceFile": "indexer.sources.files", "Skipped": "indexer.extract.corpus",
     "read_file": "indexer.extract.corpus", "read_files_guarded": "indexer.extract.corpus",
@@ -54,14 +58,18 @@ __all__ = [
     "BUNDLED_CORPUS",
     "ENGINES",
     "FILTERS",
-    "FORMATS",
+    "GRAPH_FORMATS",
     "KINDS",
     "SORTS",
     "WHOOSH_MAX_MB",
     "BuildLocked",
     "BuildProgress",
+    "ClusterError",
     "IndexNotFound",
     "Invalid",
+    "NoOriginal",
+    "OriginalChanged",
+    "OutsideCorpus",
     "SearchError",
     "SearchResult",
     "Skipped",
@@ -74,9 +82,12 @@ __all__ = [
     "citing_list_table",
     "citing_table",
     "compare_documents",
+    "connect_cluster",
     "default_index_dir",
+    "document_feed",
     "export",
     "get_document",
+    "implementation_chains",
     "index_exists",
     "labels",
     "limits",
@@ -99,10 +110,22 @@ __all__ = [
 if TYPE_CHECKING:
     from indexer import labels, limits
     from indexer.builder.choice import WHOOSH_MAX_MB
+    from indexer.builder.cluster import connect_cluster
     from indexer.builder.index import build_index
     from indexer.builder.progress import BuildProgress
     from indexer.engines import ENGINES
-    from indexer.errors import BuildLocked, IndexNotFound, Invalid, SearchError, UnknownDocument, UnsafePath
+    from indexer.errors import (
+        BuildLocked,
+        ClusterError,
+        IndexNotFound,
+        Invalid,
+        NoOriginal,
+        OriginalChanged,
+        OutsideCorpus,
+        SearchError,
+        UnknownDocument,
+        UnsafePath,
+    )
     from indexer.extract.corpus import Skipped, read_file, read_files_guarded
     from indexer.paths import BUNDLED_CORPUS, default_index_dir
     from indexer.query import checks
@@ -114,10 +137,10 @@ if TYPE_CHECKING:
     from indexer.views.citing import citing_documents
     from indexer.views.compare import compare_documents
     from indexer.views.document import get_document
-    from indexer.views.export import FORMATS, export, safe_cell, xml_text
-    from indexer.views.feed import search_feed
+    from indexer.views.export import GRAPH_FORMATS, export, safe_cell, xml_text
+    from indexer.views.feed import document_feed, search_feed
     from indexer.views.original import original_file
-    from indexer.views.refs import load_graph, ref_views
+    from indexer.views.refs import implementation_chains, load_graph, ref_views
     from indexer.views.related import related_documents
     from indexer.views.tables import citing_list_table, citing_table, search_table
     from indexer.vocab.relations import KINDS

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
-from indexer.query.collapse import with_near_duplicates
+from indexer.query.collapse import with_near_duplicates, with_other_parts
 from indexer.query.facets import count_facets
-from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
+from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
 from indexer.query.highlight import snippet
 from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.paging import Paged, Pager, pager_for
@@ -25,26 +25,35 @@ from indexer.query.ranking import contains_word
 from indexer.query.request import SearchRequest
 from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
+from indexer.query.validity import validity_query
 from indexer.store import Index, open_index
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.validity import status_today
 
 __all__ = ["prepare", "search", "search_all"]
 
 
 def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, SearchRequest]:
     """The opened index and what is asked of it: the values checked, the query parsed and read into
-    the corpus's words, the filters and the scope made one tree. `options`: the request's other
-    fields (offset, limit, collapse, relax, snippets); with `collapse`, the index's near-duplicates."""
-    query, filters, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
+    the corpus's words, the filters and the scope made one tree (a law asked for by number or by name,
+    both: with_law_aliases). `options`: the request's other fields (offset, limit, collapse, relax,
+    snippets); with `collapse`, the index's near-duplicates."""
+    query, given, sort, scope = checks.query(query), checks.filters(filters), checks.sort(sort), checks.filters(scope)
     ix = open_index(index)
+    law_names = ix.derived("law_names") or {}
+    filters, scope = with_law_aliases(given, law_names), with_law_aliases(scope, law_names)
     parsed = parse_query(query)
     with ix.searcher() as searcher:  # (the thread's searcher, which search() then reuses)
         groups, reading = query_words(parsed, lexicon_of(ix, searcher))
     if options.get("collapse"):
         options["near_duplicates"] = ix.derived("near_duplicates") or {}
-    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)))
-    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, **options)
+    options["parts"] = ix.derived("parts") or {}  # a document in parts is one hit, always
+    validity = ix.derived("validity") or {}
+    tree = both(filter_query(scope), filter_query(filters, scope_keys=cite_keys(scope)),
+                validity_query(filters, validity))
+    return ix, SearchRequest(parsed, groups, reading, tree, filters, scope, sort, validity=validity,
+                             given_filters=given, **options)
 
 
 @dataclass(frozen=True)
@@ -73,7 +82,8 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     summary = DocSummary.from_stored(stored, meta)
     text, parsed, cites = stored["text"], request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
-    citations = [c for c in meta["citations"] if wanted and keys_of_ref(c["ref"]) & wanted]
+    citations = [c for c in meta["citations"]
+                 if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
     cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
            else NO_SNIPPET)
     kind = shown = None
@@ -83,8 +93,16 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
-               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by)
+               passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
+               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions)
+
+
+def _version(citation: dict) -> str:
+    """The version of a law a citation names: its number, its name and year, or its name alone."""
+    named_alone = citation.get("name") and citation["ref"] == citation["name"]
+    return f"{citation['ref']} năm {citation['year']}" if named_alone and citation.get("year") else citation["ref"]
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:
@@ -114,6 +132,8 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
     returned holds every word of the query; when none does, any word will do and `relaxed` says so. A
     question (a `?`, or more than KEYWORD_QUERY_MAX words) takes any word from the start. With
     `collapse`, a near-duplicate of a hit ranked above it is folded under that hit (`folded` counts them).
+    A document indexed in parts is one hit, its best part, the others under it (`other_parts`); totals
+    and facets count documents.
     Raises SearchError (IndexNotFound when there is no index, Invalid for a value out of range).
     """
     page, page_size, collapse = checks.page(page), checks.page_size(page_size), checks.collapse(collapse)
@@ -124,13 +144,16 @@ def search(index, query: str = "", filters: dict | None = None, page: int = 1, p
         matched = _matching(searcher, request, pager_for(request, counts))
         total, folding = matched.page.total, matched.page.folding
         hits = with_near_duplicates(_hits(searcher, request, matched.page, counts), folding, searcher)
-        facets = count_facets(searcher, matched.tree, request.filters, request.scope)
+        hits = with_other_parts(hits, matched.page.parts, searcher)
+        # Facets count documents: a document's parts folded under its best one are left out.
+        facets = count_facets(searcher, both(matched.tree, matched.page.parts.hidden), request.filters,
+                              request.scope, request.validity)
         unmatched = _unmatched(searcher, request, matched.relaxed)
         # Few results for words typed without diacritics: offer the accented query.
         suggestion = None
         if total < page_size and not request.parsed.phrases:
             suggestion = suggest_accents(lexicon_of(ix, searcher), request.parsed)
-    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.filters, sort=request.sort,
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
                         page=page, page_size=page_size, total=total, hits=hits, facets=facets, suggestion=suggestion,
                         relaxed=matched.relaxed, unmatched=unmatched, collapse=collapse, folded=len(folding.folded))
 
@@ -139,17 +162,17 @@ def search_all(index, query: str = "", filters: dict | None = None, sort: str = 
                scope: dict | None = None, limit: int = MAX_EXPORT_ROWS, snippets: bool = False,
                relax: bool = True) -> SearchResult:
     """The first `limit` documents search() would list (all pages, in its order; near-duplicates not
-    folded: a file counts every document), in one result without facets: what a file of the results,
-    or a feed, holds. Snippets only when asked for (a file has no column for them); a citing list's
-    passages always. `relax=False`: never fall back to any of the words (a feed lists only what holds
-    them all).
+    folded: a file counts every document; a document's parts are one), in one result without facets:
+    what a file of the results, or a feed, holds. Snippets only when asked for (a file has no column for
+    them); a citing list's passages always. `relax=False`: never fall back to any of the words (a feed
+    lists only what holds them all).
     """
     limit = checks.integer(limit, 1, MAX_EXPORT_ROWS, "Số văn bản")
     ix, request = prepare(index, query, filters, sort, scope, limit=limit, relax=relax, snippets=snippets)
     counts = ix.derived("counts") or {}
     with ix.searcher() as searcher:
         matched = _matching(searcher, request, pager_for(request, counts))
-        hits = _hits(searcher, request, matched.page, counts)
-    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.filters, sort=request.sort,
+        hits = with_other_parts(_hits(searcher, request, matched.page, counts), matched.page.parts, searcher)
+    return SearchResult(query=request.parsed.text, parsed=request.parsed, filters=request.given, sort=request.sort,
                         page=1, page_size=max(len(hits), 1), total=matched.page.total, hits=hits, facets=[],
                         relaxed=matched.relaxed)

@@ -40,8 +40,8 @@ from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
 # 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
 # 8: date spans for ranges, the month, when each document was indexed;
 # 9: each document's fingerprint in its links, related documents and near-duplicates derived;
-# 10: words, bigram fields (plain and folded) and the folded words the keyword queries read).
-FORMAT_VERSION = 10
+# 10: words, bigrams; 11: laws by name, law_names; 12: effect, changes, validity; 13: what scans say)
+FORMAT_VERSION = 13
 KIND = "vanban-index"
 INFO = "vanban.json"
 LOCK = "build.lock"

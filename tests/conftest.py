@@ -1,15 +1,18 @@
 """Shared fixtures: one real index of the bundled corpus per engine, built once per test session (and one
-of the corpus with two near-copies of a plan, for near-duplicates).
+of the corpus with two near-copies of a plan, for near-duplicates); the web app and Flask's test client
+over it; a copy of the corpus to change.
 
-Every test that takes `index_dir` (search, CLI, web, graph) runs against both engines.
+Every test that takes `index_dir` (search, CLI, web, graph) runs against both engines. An app over
+another index comes from the factories: `make_client(tmp_path / "ix")`, `make_app(index, BASE_URL=...)`.
 """
 
 import shutil
 
 import pytest
-from helpers import CORPUS
+from helpers import BASE_URL, CORPUS
 
 from indexer.builder.index import build_index
+from webui.app import create_app
 
 ENGINES = ("whoosh", "tantivy")
 
@@ -48,3 +51,39 @@ def copies_index(tmp_path_factory, engine):
     index = tmp_path_factory.mktemp(f"copies-index-{engine}")
     build_index([corpus / "corpus", corpus / "copies"], index, engine=engine)
     return index
+
+
+@pytest.fixture(scope="session")
+def make_app():
+    """A factory: the Flask app over an index folder, with any other setting given as a keyword."""
+
+    def make(index, **config):
+        return create_app({"INDEX_DIR": str(index), "TESTING": True, "BASE_URL": BASE_URL, **config})
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def make_client(make_app):
+    """A factory: Flask's test client over an index folder, with any other setting given as a keyword."""
+    return lambda index, **config: make_app(index, **config).test_client()
+
+
+@pytest.fixture(scope="session")
+def app(make_app, index_dir):
+    """The app over the session's index, made by each engine in turn."""
+    return make_app(index_dir)
+
+
+@pytest.fixture(scope="session")
+def client(app):
+    """Flask's test client over the session's index, made by each engine in turn."""
+    return app.test_client()
+
+
+@pytest.fixture
+def corpus_copy(tmp_path):
+    """The bundled corpus copied into the test's folder, to add, change or remove files in."""
+    folder = tmp_path / "corpus"
+    shutil.copytree(CORPUS, folder)
+    return folder

@@ -5,6 +5,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "vanban" / "corpus"
 SHARED_DATA = ROOT.parent / "shared" / "data"
+# Where the tests' apps say they are served: the absolute links of feeds and spreadsheets start with it.
+BASE_URL = "http://127.0.0.1:5000/"
 
 # Document ids of the bundled corpus, by what they are.
 HAI_DUONG_150 = "corpus/000_65df158a4e7ec0a6.txt#0"   # Kế hoạch 150-KH/TU, Hải Dương, 2019

@@ -8,11 +8,14 @@ from helpers import CORPUS
 
 from indexer.builder import batches as batches_module
 from indexer.builder.batches import BATCH_CHARS, BATCH_UNITS, Batch, Record, batches, work
+from indexer.builder.executors import Local
 from indexer.builder.index import build_index
 from indexer.builder.workers import Ledger, units
+from indexer.engines import Every
 from indexer.extract.corpus import list_files
 from indexer.searching import search
 from indexer.sources import guard
+from indexer.store import open_index
 
 PLAN = (CORPUS / "000_65df158a4e7ec0a6.txt").read_text(encoding="utf-8")
 
@@ -31,7 +34,7 @@ def test_a_json_lines_export_is_analysed_in_batches_by_every_worker_and_in_fligh
     corpus = tmp_path / "kho"
     corpus.mkdir()
     _write_jsonl(corpus / "export.jsonl", [_record(n) for n in range(3 * BATCH_UNITS + 10)])
-    report = build_index([corpus], tmp_path / "ix", engine="tantivy", workers=2)
+    report = build_index([corpus], tmp_path / "ix", engine="tantivy", executor=Local(workers=2))
     assert (report.documents_indexed, report.batches, report.skipped) == (3 * BATCH_UNITS + 10, 4, [])
     assert len(report.analysed_by["kho/export.jsonl"]) == 2  # two worker processes, seen by their pids
     assert report.most_in_flight <= 2 * 2  # batches analysed or waiting to be written: twice the workers at most
@@ -47,7 +50,7 @@ def test_a_record_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch)
     corpus.mkdir()
     poison = _record(2, words=150_000)
     _write_jsonl(corpus / "export.jsonl", [_record(1), poison, _record(3), _record(4)])
-    report = build_index([corpus], tmp_path / "ix", engine="tantivy", workers=1)
+    report = build_index([corpus], tmp_path / "ix", engine="tantivy", executor=Local(workers=1))
     assert [(s.source, s.reason) for s in report.skipped] == [("kho/export.jsonl:2", "quá 2 giây: bỏ qua")]
     assert report.documents_indexed == 3
     assert report.batches == 1 + 4  # the batch, then each of its records on its own
@@ -57,8 +60,8 @@ def test_a_record_that_kills_its_worker_costs_only_itself(tmp_path, monkeypatch)
 
 def test_a_record_that_fails_in_a_batch_is_reported_alone_with_its_line():
     # An exception in one unit is that unit's: its neighbours in the batch are analysed.
-    good = Record("x.jsonl", 1, "a", PLAN, {}, "/x.jsonl", "d", 10)
-    bad = Record("x.jsonl", 2, "b", PLAN, {"no_such_field": 1}, "/x.jsonl", "d", 10)  # fails to apply
+    good = Record("x.jsonl", 1, "a", PLAN, {}, [], "/x.jsonl", "d", 10)
+    bad = Record("x.jsonl", 2, "b", PLAN, {"no_such_field": 1}, [], "/x.jsonl", "d", 10)  # fails to apply
     results = work(Batch((good, bad, good)))
     assert [(len(r.documents), [s.source for s in r.skipped]) for r in results] == [
         (1, []), (0, ["x.jsonl:2"]), (1, [])]
@@ -90,9 +93,11 @@ def test_a_long_file_is_read_once_and_its_parts_analysed_by_every_worker(tmp_pat
     corpus.mkdir()
     paragraphs = "\n\n".join(f"Mục {n}. Nội dung {n} về phòng, chống tham nhũng và chuyển đổi số." for n in range(4_000))
     (corpus / "dai.txt").write_text(f"KẾ HOẠCH\n\nvề chuyển đổi số\n\n{paragraphs}\n", encoding="utf-8")
-    report = build_index([corpus], tmp_path / "ix", engine="tantivy", workers=2, part_chars=60_000)
-    ids = sorted(h.id for h in search(tmp_path / "ix", "", page_size=20).hits)
+    report = build_index([corpus], tmp_path / "ix", engine="tantivy", executor=Local(workers=2), part_chars=60_000)
+    with open_index(tmp_path / "ix").searcher() as searcher:
+        ids = sorted(searcher.stored(key)["id"] for key, _ in searcher.search(Every(), limit=20).hits)
     assert (report.documents_indexed, report.parts_split, report.skipped) == (5, 1, [])
     assert ids == ["kho/dai.txt#0"] + [f"kho/dai.txt#0~{n}" for n in range(2, 6)]
+    assert [h.id for h in search(tmp_path / "ix", "", page_size=20).hits] == ["kho/dai.txt#0"]  # one hit: its parts
     # Read once, then its parts (60,000 characters, the last 37,871) in batches of 100,000 at most: 4.
     assert (report.batches, len(report.analysed_by["kho/dai.txt"])) == (1 + 4, 2)

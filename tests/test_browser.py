@@ -27,7 +27,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 from waitress.server import create_server
 
-from webui.app import create_app
+pytestmark = pytest.mark.slow
 
 ARTIFACTS = ROOT / "test-artifacts"
 LAPTOP, PHONE = (1366, 900), (390, 844)
@@ -36,9 +36,9 @@ CHROMEDRIVER = shutil.which("chromedriver") or "/usr/bin/chromedriver"
 
 
 @pytest.fixture(scope="module")
-def server(index_dir):
+def server(app):
     """The app under waitress (the production WSGI server) on a free loopback port."""
-    srv = create_server(create_app({"INDEX_DIR": str(index_dir)}), host="127.0.0.1", port=0, threads=4)
+    srv = create_server(app, host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}"
@@ -112,6 +112,16 @@ def test_search_facet_document_and_cited_by_link(server, browser):
     link = browser.find_element(By.CSS_SELECTOR, ".cites a.in-corpus")
     assert link.text == "Kế hoạch 46-KH/BTGTU" and link.get_attribute("href").endswith("%231")
     shot(browser, "4-cited-by-letter")
+
+
+def test_document_page_shows_its_status_line_and_the_follow_link(server, browser):
+    browser.get(f"{server}/doc/{quote(HAI_DUONG_150, safe='/')}")
+    # a Party plan: no effect clause, nothing in the corpus changes it, and the page says so
+    line = browser.find_element(By.CSS_SELECTOR, ".doc-meta .status-line")
+    assert line.text.startswith("Không rõ hiệu lực · theo những gì kho này ghi nhận")
+    follow = browser.find_element(By.LINK_TEXT, "Theo dõi văn bản này")
+    assert follow.get_attribute("href") == f"{server}/feed?doc={quote(HAI_DUONG_150, safe='/')}"
+    browser.save_screenshot(str(ARTIFACTS / "document-status.png"))
 
 
 def test_phone_width_shows_results_first(server, browser):
@@ -239,3 +249,46 @@ def test_related_section_and_compare_page(server, browser):
     # What A adds, listed apart, each entry leading to its place in A's text.
     own = browser.find_elements(By.CSS_SELECTOR, ".own-list li a")
     assert (len(own), own[1].text) == (20, "Nghị quyết số 35-NQ/TW), Ủy ban nhân dân huyện")
+
+
+ARCHIVE = [  # an export giving one body in two spellings, and plans citing a law by number and by name
+    {"id": "a", "issuer": "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "date": "2025-03",
+     "text": "KẾ HOẠCH\n\nTriển khai Luật Bảo hiểm xã hội số 41/2024/QH15 trên địa bàn thành phố.\n"},
+    {"id": "b", "issuer": "Ủy ban nhân dân thành phố Cần Thơ", "date": "2025",
+     "text": "KẾ HOẠCH\n\nTuyên truyền Luật Bảo hiểm xã hội đến người lao động.\n"},
+    {"id": "c", "issuer": "UBND thành phố Cần Thơ", "date": "2025-04-02",
+     "text": "KẾ HOẠCH\n\nCăn cứ Luật số 41/2024/QH15 của Quốc hội;\n"},
+]
+
+
+@pytest.fixture(scope="module")
+def archive_server(tmp_path_factory, make_app):
+    """The app over an export with its own metadata, under waitress."""
+    import json
+
+    from indexer.builder.index import build_index
+
+    folder = tmp_path_factory.mktemp("archive")
+    (folder / "export.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in ARCHIVE) + "\n",
+                                         encoding="utf-8")
+    index = tmp_path_factory.mktemp("archive-index")
+    build_index([folder], index, engine="whoosh")
+    srv = create_server(make_app(index), host="127.0.0.1", port=0, threads=4)
+    threading.Thread(target=srv.run, daemon=True).start()
+    yield f"http://127.0.0.1:{srv.effective_port}"
+    srv.close()
+
+
+def test_one_entry_per_body_and_the_citers_of_a_law(archive_server, browser):
+    browser.get(archive_server + "/")
+    issuers = browser.find_elements(By.CSS_SELECTOR, "section[data-facet='issuer'] a .label")
+    assert [e.text for e in issuers] == ["Ủy ban nhân dân thành phố Cần Thơ"]
+    shot(browser, "11-one-body")
+    browser.get(archive_server + "/cites/" + quote("Luật Bảo hiểm xã hội"))
+    wait_for(browser, ".hit")
+    titles = sorted(e.get_attribute("href").rsplit("%23", 1)[-1].split("?")[0]
+                    for e in browser.find_elements(By.CSS_SELECTOR, ".hit h2 a"))
+    assert titles == ["a", "b", "c"]
+    versions = sorted(e.text for e in browser.find_elements(By.CSS_SELECTOR, ".hit .version"))
+    assert versions == ["41/2024/QH15", "41/2024/QH15", "chưa rõ phiên bản"]
+    shot(browser, "12-cites-law")

@@ -1,9 +1,7 @@
 """Building the index: progress and report, incremental rebuilds, interrupted builds."""
 
-import shutil
-
 import pytest
-from helpers import ALL_IDS, CORPUS
+from helpers import ALL_IDS
 
 from indexer.builder.index import build_index
 from indexer.searching import search
@@ -11,13 +9,6 @@ from indexer.searching import search
 
 def ids(index_dir, query="", **filters):
     return {h.id for h in search(index_dir, query, filters, page_size=100).hits}
-
-
-@pytest.fixture
-def corpus_copy(tmp_path):
-    folder = tmp_path / "corpus"
-    shutil.copytree(CORPUS, folder)
-    return folder
 
 
 def test_first_build_reports_documents_parts_and_progress(corpus_copy, tmp_path):

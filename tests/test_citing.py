@@ -83,7 +83,7 @@ def test_the_cites_facet_leaves_out_the_ref_itself(index_dir):
         ("08-CTr/TU", 1, False), ("09/2017/NĐ-CP", 1, False), ("102-KH/TU", 1, False), ("131-KH/HU", 1, False),
         ("20-CT/TW", 1, False), ("209-KH/TU", 1, False), ("21-KL/TW", 1, False), ("224-KL/TU", 1, False),
         ("238-QĐ/TW", 1, False), ("3006/KH-UBND", 1, False), ("33-NQ/TW", 1, False), ("362/QĐ-TTg", 1, False),
-        ("44-KH/TU", 1, False), ("76-KL/TW", 1, False)]
+        ("44-KH/TU", 1, False), ("76-KL/TW", 1, False), ("Luật An ninh mạng", 1, False), ("Luật Báo chí", 1, False)]
     assert facet(citing, "kind") == [("implements", 3, False)]
     assert facet(citing, "doc_type") == [("Kế hoạch", 3, False)]
 
@@ -99,11 +99,13 @@ def test_as_dict_shape(index_dir):
     first = data["hits"][0]
     assert list(first) == ["id", "source", "part", "doc_type", "number", "issuer", "province", "date", "date_min",
                            "year", "year_inferred", "title", "signer", "deduced", "parent_issuer", "authority",
-                           "format", "ocr", "indexed", "cited_by_count", "kind", "count", "passage", "passages", "snippet", "highlights", "score"]
+                           "format", "ocr", "indexed", "title_printed", "issuer_printed", "cited_by_count", "status",
+                           "kind", "count", "passage", "passages", "snippet", "versions",
+                           "version", "version_known", "highlights", "score"]
     assert (first["id"], first["kind"], first["count"], first["passage"]) == (
         LAI_CHAU, "implements", 3, LAI_CHAU_PASSAGES[0][0])
     assert first["passages"] == [{"text": LAI_CHAU_PASSAGES[0][0], "highlights": [[65, 121]], "start": 7464},
                                  {"text": LAI_CHAU_PASSAGES[1][0], "highlights": [[25, 44]], "start": 8652}]
     assert first["highlights"] == [[56, 112]]
-    assert list(data["facets"]) == ["doc_type", "year", "issuer", "province", "cites", "month", "kind"]
+    assert list(data["facets"]) == ["doc_type", "year", "issuer", "province", "cites", "month", "status", "kind"]
     assert data["facets"]["kind"] == [{"value": "implements", "count": 3, "selected": False}]

@@ -6,10 +6,12 @@ import subprocess
 import sys
 from urllib.parse import quote
 
+import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, ROOT
 
+from indexer import BuildLocked, UnknownDocument
 from vanban.main import main
-from webui.app import create_app
+from vanban.output import UserError, user_errors
 
 
 def run(capsys, *argv):
@@ -91,11 +93,9 @@ def test_console_entry_point_runs_as_a_module(index_dir):
         2, "", "vanban: lỗi: --limit: Số kết quả mỗi trang phải là số nguyên từ 1 đến 100 (nhận được: '101').\n")
 
 
-def test_cites_json_is_the_api_cites_shape(capsys, index_dir):
-    from webui.app import create_app
+def test_cites_json_is_the_api_cites_shape(capsys, index_dir, client):
     status, out, _ = run(capsys, "cites", "Nghị quyết 35", "--index", str(index_dir), "--json")
-    api = create_app({"INDEX_DIR": str(index_dir)}).test_client().get(
-        "/api/cites?ref=Ngh%E1%BB%8B+quy%E1%BA%BFt+35&page_size=20").get_json()
+    api = client.get("/api/cites?ref=Ngh%E1%BB%8B+quy%E1%BA%BFt+35&page_size=20").get_json()
     assert status == 0 and json.loads(out) == api
     assert [(h["id"], h["kind"], h["count"]) for h in api["hits"]] == [
         (LAI_CHAU, "implements", 3), (NGOC_HOI, "implements", 8), (HAI_DUONG_150, "implements", 27)]
@@ -109,6 +109,18 @@ def test_index_lists_every_skipped_file_and_quiet_says_nothing_else(capsys, tmp_
     status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"), "--quiet")
     assert (status, err) == (0, "  bỏ qua c/latin.txt: không phải văn bản đọc được: trông như Windows-1252/Latin-1 (không phải UTF-8, "
                               "TCVN3 hay VNI); hãy lưu lại dạng UTF-8\n")
+
+
+def test_index_names_each_field_left_out_and_indexes_its_record(capsys, tmp_path):
+    folder = tmp_path / "c"
+    folder.mkdir()
+    records = [{"id": "a", "text": "KẾ HOẠCH\nThực hiện Nghị quyết 35-NQ/TW.\n", "date": "2025-03", "year": "năm"}]
+    (folder / "x.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    status, _, err = run(capsys, "index", str(folder), "--index", str(tmp_path / "ix"))
+    assert status == 0
+    assert "đã lập chỉ mục 1 văn bản" in err and "bỏ qua 0; 1 trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." in err
+    assert err.endswith("  c/x.jsonl:1: `year` phải là một năm từ 1900 đến 2100 (nhận được 'năm'): bỏ trường này, "
+                        "văn bản vẫn được lập chỉ mục\n")
 
 
 def test_progress_line_and_the_older_call_shape():
@@ -172,8 +184,7 @@ def test_compare_prints_the_shared_passages_and_what_a_adds(capsys, index_dir):
                                       "  - Nhằm nâng cao nhận thức, trách nhiệm của"]
 
 
-def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
-    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir, client):
     _, out, _ = run(capsys, "compare", KG_LETTER, KG_PLAN, "--index", str(index_dir), "--json")
     assert json.loads(out) == client.get(f"/api/compare?a={quote(KG_LETTER)}&b={quote(KG_PLAN)}").get_json()
     _, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--json", "--limit", "2")
@@ -181,7 +192,7 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
     status, out, _ = run(capsys, "related", NGOC_HOI, "--index", str(index_dir), "--limit", "1")
     assert (status, out.splitlines()) == (0, [
         f"1 văn bản liên quan đến {NGOC_HOI}", "",
-        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3385",
+        "  1. Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · điểm 0.3104",
         "     cùng thực hiện 14-KH/TW, 35-NQ/TW; trùng khoảng 14% nội dung; cùng chủ đề: thù địch, quan điểm, nghị quyết",
         f"     {HAI_DUONG_150}"])
 
@@ -189,11 +200,31 @@ def test_compare_and_related_json_are_what_the_api_answers(capsys, index_dir):
 def test_compare_and_related_errors_are_one_line(capsys, index_dir):
     assert run(capsys, "compare", NGOC_HOI, "nope", "--index", str(index_dir)) == (
         1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
+    assert run(capsys, "related", "nope", "--index", str(index_dir)) == (
+        1, "", "vanban: lỗi: Không có văn bản nào mang mã “nope”.\n")
     assert run(capsys, "related", NGOC_HOI, "--limit", "0", "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: --limit: Số văn bản liên quan phải là số nguyên từ 1 đến 20 (nhận được: '0').\n")
     assert run(capsys, "compare", "", NGOC_HOI, "--index", str(index_dir)) == (
         2, "", "vanban: lỗi: A: Thiếu mã văn bản id (ví dụ: id=corpus/000_65df158a4e7ec0a6.txt#0).\n")
 
+
+def test_cites_readable_listing(capsys, index_dir):
+    status, out, err = run(capsys, "cites", "35-NQ/TW", "--kind", "implements", "--index", str(index_dir))
+    lines = out.splitlines()
+    # Each entry: its rank, relation, the document on one line, the passage, its id (any order of equal scores).
+    entries = sorted((line[5:], lines[i + 2]) for i, line in enumerate(lines) if line[:5] in ("  1. ", "  2. ", "  3. "))
+    assert (status, err, lines[0], entries) == (0, "", "3 văn bản trích dẫn 35-NQ/TW (thực hiện)", [
+        ("[thực hiện] Kế hoạch · 150-KH/TU · Ban Thường vụ Tỉnh ủy Hải Dương · 2019-05-15 · 27 lần", f"     {HAI_DUONG_150}"),
+        ("[thực hiện] Kế hoạch · không số · Ban Thường vụ Tỉnh ủy Lai Châu · 2021 (suy ra) · 3 lần", f"     {LAI_CHAU}"),
+        ("[thực hiện] Kế hoạch · không số · Ủy ban nhân dân huyện Ngọc Hồi · 2019 (suy ra) · 8 lần", f"     {NGOC_HOI}")])
+
+def test_every_command_says_a_search_error_in_its_own_words():
+    with pytest.raises(UserError) as raised, user_errors():
+        raise UnknownDocument("corpus/nope.txt#0")
+    assert (str(raised.value), type(raised.value.__cause__)) == (
+        "Không có văn bản nào mang mã “corpus/nope.txt#0”.", UnknownDocument)
+    with pytest.raises(BuildLocked), user_errors():  # not a search's: its command words it
+        raise BuildLocked("x")
 
 def test_search_folds_near_duplicates_unless_told_not_to(capsys, copies_index):
     _, out, _ = run(capsys, "search", "bảo vệ nền tảng", "--sort", "date", "--index", str(copies_index))

@@ -44,9 +44,7 @@ def test_graph_output_that_cannot_be_written_is_exit_1(capsys, index_dir, tmp_pa
     assert (status, out) == (1, "") and err.startswith(f"vanban: lỗi: không ghi được {target}: ")
 
 
-def test_the_web_and_the_cli_refuse_the_same_query(capsys, index_dir):
-    from webui.app import create_app
-    client = create_app({"INDEX_DIR": str(index_dir)}).test_client()
+def test_the_web_and_the_cli_refuse_the_same_query(capsys, index_dir, client):
     web = client.get("/api/search", query_string={"q": "a" * 2000}).get_json()
     assert web == {"error": "Câu truy vấn quá dài (2000 ký tự; tối đa 500).", "status": 400}
     assert run(capsys, "search", "a" * 2000, "--index", str(index_dir))[2] == f"vanban: lỗi: QUERY: {web['error']}\n"

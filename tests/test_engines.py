@@ -174,6 +174,17 @@ def test_group_counts_count_documents_per_value(engine):
         assert s.group_counts(text("tham"), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2}
 
 
+def test_count_within_counts_each_subset_of_one_result(engine):
+    subsets = {"ids": Any((Term("id", "a#0"), Term("id", "b#1"), Term("id", "c#0"))), "lai_chau": Term("province", "Lai Châu"),
+               "none": Nothing(), "all": Every()}
+    with engine.searcher() as s:
+        assert s.count_within(text("tham"), None, subsets) == {"ids": 2, "lai_chau": 2, "none": 0, "all": 3}
+        assert s.count_within(text("tham"), Term("year", "2020"), subsets) == {"ids": 1, "lai_chau": 2, "none": 0,
+                                                                               "all": 2}
+        assert s.count_within(text("tham"), Nothing(), subsets) == dict.fromkeys(subsets, 0)
+        assert s.count_within(text("tham"), None, subsets) == {n: s.count(text("tham"), q) for n, q in subsets.items()}
+
+
 def test_range_filters_whole_numbers_both_ends_included_either_open(engine):
     assert ids(engine, Range("date_low", 20200115, 20200115), sort="date") == ["b#0"]
     assert ids(engine, Range("date_low", 20200101), sort="date") == ["c#0", "b#0", "b#1"]

@@ -22,7 +22,8 @@ LAW = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - 
 def test_law_header_number_type_and_adoption_date():
     assert fields(LAW) == [dict(doc_type="Luật", number="12/2025/QH15", issuer="Quốc hội", parent_issuer=None,
                                 authority=None, province=None, date="2025-06-20", signer="Trần Thanh Mẫn",
-                                title="SỬA ĐỔI MỘT SỐ ĐIỀU CỦA LUẬT THỐNG KÊ")]
+                                title="Sửa đổi một số điều của Luật Thống kê")]
+    assert extract(LAW)[0].title_printed == "SỬA ĐỔI MỘT SỐ ĐIỀU CỦA LUẬT THỐNG KÊ"
 
 
 CONSOLIDATED = (
@@ -161,7 +162,7 @@ def test_pandoc_header_table_cells_wrapped_and_number_on_its_own_line():
     assert header(PANDOC_TABLE) == dict(
         doc_type="Quyết định", number="39/2025/QĐ-UBND", issuer="Ủy ban nhân dân tỉnh Quảng Trị",
         parent_issuer=None, authority=None, province="Quảng Trị", date="2025-11-25", signer=None,
-        title="BAN HÀNH QUY CHẾ PHỐI HỢP", partial_date=None, uncertain=())
+        title="Ban hành quy chế phối hợp", partial_date=None, uncertain=())
 
 
 PANDOC_PARTY_RULE = ("**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n*\n|\n**ĐẢNG\nCỘNG SẢN VIỆT NAM**\n---------------\n|\n|\n"
@@ -172,7 +173,7 @@ PANDOC_PARTY_RULE = ("**BAN\nCHẤP HÀNH TRUNG ƯƠNG**\n*\n|\n**ĐẢNG\nCỘN
 def test_party_rule_numbered_qd_is_a_quy_dinh_of_the_central_committee():
     assert header(PANDOC_PARTY_RULE) == dict(
         doc_type="Quy định", number="383-QĐ/TW", issuer="Ban Chấp hành Trung ương", parent_issuer=None,
-        authority=None, province=None, date="2025-10-17", signer=None, title="VỀ CÔNG TÁC KIỂM TRA",
+        authority=None, province=None, date="2025-10-17", signer=None, title="Về công tác kiểm tra",
         partial_date=None, uncertain=())
 
 
@@ -186,7 +187,7 @@ def test_central_party_office_is_named_under_the_central_committee():
     assert header(PANDOC_PARTY_OFFICE) == dict(
         doc_type="Thông báo", number="450-TB/VPTW", issuer="Văn phòng Trung ương Đảng",
         parent_issuer="Ban Chấp hành Trung ương", authority=None, province=None, date="2025-12-03", signer=None,
-        title="VỀ CÔNG TÁC CÁN BỘ", partial_date=None, uncertain=())
+        title="Về công tác cán bộ", partial_date=None, uncertain=())
 
 
 PANDOC_ESCAPES = ("ỦY BAN THƯỜNG VỤ\\\nQUỐC HỘI\\\n\\-\\-\\-\\-\\-\n\nSố: 1700/NQ-UBTVQH15\n\n"
@@ -199,7 +200,7 @@ def test_pandoc_hard_breaks_do_not_split_or_reverse_the_issuer():
     assert header(PANDOC_ESCAPES) == dict(
         doc_type="Nghị quyết", number="1700/NQ-UBTVQH15", issuer="Ủy ban Thường vụ Quốc hội", parent_issuer=None,
         authority=None, province=None, date="2025-06-16", signer=None,
-        title="VỀ VIỆC SẮP XẾP CÁC ĐƠN VỊ HÀNH CHÍNH", partial_date=None, uncertain=())
+        title="Về việc sắp xếp các đơn vị hành chính", partial_date=None, uncertain=())
 
 
 PIPE_TABLE = ("# 1414_2013_CV_TCT_preamble\n\n| BỘ TÀI CHÍNH TỔNG CỤC THUẾ ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM "

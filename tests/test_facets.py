@@ -9,11 +9,12 @@ from indexer.query.parse import parse_query
 from indexer.query.ranking import build_query
 
 # The refs the corpus's documents cite, by how many documents cite each (the `cites` facet of everything).
-CITED = [("35-NQ/TW", 3), ("07-CT/TU", 2), ("14-KH/TW", 2), ("21-KL/TW", 2), ("01-KL/TW", 1), ("04-NQ/TU", 1),
+CITED = [("35-NQ/TW", 3), ("07-CT/TU", 2), ("14-KH/TW", 2), ("21-KL/TW", 2), ("Luật An ninh mạng", 2),
+         ("01-KL/TW", 1), ("04-NQ/TU", 1),
          ("05-CT/TW", 1), ("08-CTr/TU", 1), ("09/2017/NĐ-CP", 1), ("102-KH/TU", 1), ("131-KH/HU", 1),
          ("20-CT/TW", 1), ("209-KH/TU", 1), ("224-KL/TU", 1), ("238-QĐ/TW", 1), ("3006/KH-UBND", 1),
          ("33-NQ/TW", 1), ("362/QĐ-TTg", 1), ("4211/VP-KGVX", 1), ("44-KH/TU", 1), ("46-KH/BTGTU", 1),
-         ("62-KH/TU", 1), ("76-KL/TW", 1), ("97-HD/BTGTW", 1)]
+         ("62-KH/TU", 1), ("76-KL/TW", 1), ("97-HD/BTGTW", 1), ("Luật Báo chí", 1)]
 
 
 def facets(index_dir, query=None, filters=None, scope=None) -> dict[str, list[tuple]]:
@@ -44,7 +45,7 @@ def test_a_facets_own_selection_keeps_its_other_values_and_narrows_the_rest(inde
     assert counted["province"] == [("Hải Dương", 1, False), ("Kon Tum", 1, False)]
     assert counted["cites"] == [("14-KH/TW", 2, False), ("35-NQ/TW", 2, False), ("09/2017/NĐ-CP", 1, False),
                                 ("102-KH/TU", 1, False), ("131-KH/HU", 1, False), ("3006/KH-UBND", 1, False),
-                                ("362/QĐ-TTg", 1, False)]
+                                ("362/QĐ-TTg", 1, False), ("Luật An ninh mạng", 1, False)]
 
 
 def test_a_chosen_value_with_no_result_is_still_listed_as_selected(index_dir):

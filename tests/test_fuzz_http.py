@@ -8,10 +8,11 @@ import unicodedata
 from urllib.parse import quote
 
 import pytest
-from helpers import CORPUS, KG_PLAN
+from helpers import BASE_URL, CORPUS, KG_PLAN
 
 from indexer import build_index
-from webui.app import create_app
+
+pytestmark = pytest.mark.slow
 
 SEED, REQUESTS, TIME_LIMIT = 20261123, 3000, 20.0
 
@@ -29,7 +30,6 @@ NAMES = ["q", "doc_type", "year", "issuer", "province", "cites", "kind", "sort",
 ROUTES = ["/", "/api/search", "/cites/{ref}", "/api/cites", "/refs/{ref}", "/api/refs/{ref}", "/doc/{id}",
           "/api/documents/{id}", "/cascade/{id}", "/most-cited", "/api/graph", "/static/style.css", "/feed", "/{junk}"]
 LINK = re.compile(r'(?:href|src|action)="([^"]*)"')  # every link a page builds is relative
-BASE_URL = "http://127.0.0.1:5000/"  # a feed's links are absolute, from the configured base URL only
 HOSTS = [None, "evil.example", "evil.example:8080", "localhost"]
 
 
@@ -74,7 +74,7 @@ def request_args(rng: random.Random):
 
 
 @pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def client(make_client, tmp_path_factory):
     """The app on a real index of the bundled corpus, each file cut to its first 4,000 characters:
     the same kinds of documents and citations, a sixth of the highlighting cost per hit."""
     folder = tmp_path_factory.mktemp("fuzz") / "corpus"
@@ -82,7 +82,7 @@ def client(tmp_path_factory):
     for path in CORPUS.iterdir():
         (folder / path.name).write_text(path.read_text(encoding="utf-8")[:4000], encoding="utf-8")
     build_index([folder], folder.parent / "index")
-    return create_app({"INDEX_DIR": str(folder.parent / "index")}).test_client()
+    return make_client(folder.parent / "index")
 
 
 def test_generated_requests_never_fail_or_echo_markup(client):

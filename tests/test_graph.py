@@ -7,37 +7,39 @@ import networkx
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from indexer import load_graph, open_index, search
+from indexer import UnknownDocument, implementation_chains, load_graph, open_index, ref_views, search
 from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
 from indexer.views.export import to_graphml
 from vanban.main import main
-from webui.app import create_app
 
 I, B, M = "implements", "based_on", "mentions"
 
 # Every citation of every seed, counted by (ref, kind): hand-checked against the words before each.
 KINDS = {
     ("000_65df158a4e7ec0a6.txt", 0): {("14-KH/TW", I): 1, ("14-KH/TW", M): 3, ("35-NQ/TW", B): 1,
-                                      ("35-NQ/TW", I): 15, ("35-NQ/TW", M): 11, ("362/QĐ-TTg", I): 1},
+                                      ("35-NQ/TW", I): 15, ("35-NQ/TW", M): 11, ("362/QĐ-TTg", I): 1,
+                                      ("Luật An ninh mạng", M): 2},
     ("001_e44d68029944b139.txt", 0): {("09/2017/NĐ-CP", M): 1, ("102-KH/TU", I): 1, ("131-KH/HU", I): 2,
                                       ("14-KH/TW", B): 1, ("14-KH/TW", I): 1, ("3006/KH-UBND", I): 2,
                                       ("35-NQ/TW", B): 1, ("35-NQ/TW", I): 7},
     ("002_45d61e181700c579.txt", 0): {("01-KL/TW", I): 2, ("04-NQ/TU", I): 1, ("05-CT/TW", I): 1, ("08-CTr/TU", I): 1,
                                       ("20-CT/TW", I): 1, ("209-KH/TU", I): 2, ("21-KL/TW", I): 1, ("21-KL/TW", M): 1,
                                       ("224-KL/TU", I): 6, ("224-KL/TU", M): 1, ("238-QĐ/TW", M): 1,
-                                      ("33-NQ/TW", I): 1, ("35-NQ/TW", I): 3, ("44-KH/TU", I): 1, ("76-KL/TW", I): 1},
+                                      ("33-NQ/TW", I): 1, ("35-NQ/TW", I): 3, ("44-KH/TU", I): 1, ("76-KL/TW", I): 1,
+                                      ("Luật Báo chí", I): 1},
     ("003_189e87e651a32754.txt", 0): {("21-KL/TW", I): 1, ("62-KH/TU", M): 1, ("97-HD/BTGTW", I): 1,
                                       ("97-HD/BTGTW", M): 1},
     ("004_2a738f3429698ec1.txt", 0): {("07-CT/TU", I): 3, ("4211/VP-KGVX", M): 1, ("46-KH/BTGTU", I): 2,
                                       ("46-KH/BTGTU", M): 2},
-    ("004_2a738f3429698ec1.txt", 1): {("07-CT/TU", I): 6, ("07-CT/TU", M): 6},
+    ("004_2a738f3429698ec1.txt", 1): {("07-CT/TU", I): 6, ("07-CT/TU", M): 6, ("Luật An ninh mạng", M): 1},
 }
 
 # The edges of the seeds' graph: (source, target, strongest kind, citations, stated by).
 EDGES = [
     (HAI_DUONG_150, "ref:14-KH/TW@2019", I, 4, None), (HAI_DUONG_150, "ref:35-NQ/TW@2018", I, 27, None),
     (HAI_DUONG_150, "ref:362/QĐ-TTg@2019", I, 1, None),
+    (HAI_DUONG_150, "ref:Luật An ninh mạng@?", M, 2, None),  # a law by its name: one node, whatever version
     (NGOC_HOI, "ref:09/2017/NĐ-CP@2017", M, 1, None), (NGOC_HOI, "ref:102-KH/TU@Kon Tum", I, 1, None),
     (NGOC_HOI, "ref:131-KH/HU@Kon Tum", I, 2, None), (NGOC_HOI, "ref:14-KH/TW@2019", I, 2, None),
     (NGOC_HOI, "ref:3006/KH-UBND@Kon Tum", I, 2, None), (NGOC_HOI, "ref:35-NQ/TW@2018", I, 8, None),
@@ -47,12 +49,12 @@ EDGES = [
     (LAI_CHAU, "ref:21-KL/TW@2021", I, 2, None), (LAI_CHAU, "ref:224-KL/TU@Lai Châu", I, 7, None),
     (LAI_CHAU, "ref:238-QĐ/TW@2020", M, 1, None), (LAI_CHAU, "ref:33-NQ/TW@?", I, 1, None),
     (LAI_CHAU, "ref:35-NQ/TW@2018", I, 3, None), (LAI_CHAU, "ref:44-KH/TU@Lai Châu", I, 1, None),
-    (LAI_CHAU, "ref:76-KL/TW@2020", I, 1, None),
+    (LAI_CHAU, "ref:76-KL/TW@2020", I, 1, None), (LAI_CHAU, "ref:Luật Báo chí@?", I, 1, None),
     (TAC_PHAM, "ref:21-KL/TW@2021", I, 1, None), (TAC_PHAM, "ref:62-KH/TU@?", M, 1, None),
     (TAC_PHAM, "ref:97-HD/BTGTW@2023", I, 2, None),
     (KG_LETTER, KG_PLAN, I, 4, None),  # the letter and the plan it encloses, in one file
     (KG_LETTER, "ref:07-CT/TU@Kiên Giang", I, 3, None), (KG_LETTER, "ref:4211/VP-KGVX@Kiên Giang", M, 1, None),
-    (KG_PLAN, "ref:07-CT/TU@Kiên Giang", I, 12, None),
+    (KG_PLAN, "ref:07-CT/TU@Kiên Giang", I, 12, None), (KG_PLAN, "ref:Luật An ninh mạng@?", M, 1, None),
     # Stated by a citing document: `Kế hoạch số 14-KH/TW ... của Ban Bí thư ... thực hiện Nghị quyết 35`.
     ("ref:14-KH/TW@2019", "ref:35-NQ/TW@2018", I, 1, HAI_DUONG_150),
     ("ref:131-KH/HU@Kon Tum", "ref:35-NQ/TW@2018", I, 1, NGOC_HOI),
@@ -85,13 +87,13 @@ def test_alias_resolved_short_forms_carry_their_kind():
 
 def test_exact_edges_of_the_seeds(graph):
     assert [(e.source, e.target, e.kind, e.count, e.stated_by) for e in graph.edges] == EDGES
-    assert len(graph.nodes) == 29
+    assert len(graph.nodes) == 31
 
 
 def test_no_edge_from_a_body_named_after_a_resolution(graph):
     # KG_PLAN names `Ban Chỉ đạo 35 cấp tỉnh` and 000 names `Ban Chỉ đạo 35`, `Tổ cộng tác viên 35`.
     assert graph.nodes["ref:35-NQ/TW@2018"].cited_by == {HAI_DUONG_150, NGOC_HOI, LAI_CHAU}
-    assert [e.target for e in graph.outgoing(KG_PLAN)] == ["ref:07-CT/TU@Kiên Giang"]
+    assert [e.target for e in graph.outgoing(KG_PLAN)] == ["ref:07-CT/TU@Kiên Giang", "ref:Luật An ninh mạng@?"]
 
 
 def test_records_take_the_fullest_citation(graph):
@@ -123,7 +125,7 @@ def test_graphml_reads_back_in_networkx(graph, tmp_path):
     path = tmp_path / "g.graphml"
     path.write_text(to_graphml(graph), encoding="utf-8")
     back = networkx.read_graphml(path)
-    assert (back.number_of_nodes(), back.number_of_edges()) == (len(graph.nodes), len(graph.edges)) == (29, 37)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (len(graph.nodes), len(graph.edges)) == (31, 40)
     assert back.nodes["ref:35-NQ/TW@2018"]["cited_by_count"] == 3
     assert back.edges[KG_LETTER, KG_PLAN]["kind"] == I
 
@@ -195,14 +197,14 @@ def test_cli_cites_json_adds_kind_and_passage(capsys, index_dir):
 def test_cli_graph_formats(capsys, index_dir, tmp_path):
     assert main(["graph", "--index", str(index_dir), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert (len(data["nodes"]), len(data["edges"])) == (29, 37)
+    assert (len(data["nodes"]), len(data["edges"])) == (31, 40)
     assert main(["graph", "--index", str(index_dir), "--format", "csv"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "source,source_label,source_level,target,target_label,target_level,kind,count,passage,stated_by"
-    assert len(lines) == 38
+    assert len(lines) == 41
     out = tmp_path / "g.graphml"
     assert main(["graph", "--index", str(index_dir), "--format", "graphml", "--output", str(out)]) == 0
-    assert networkx.read_graphml(out).number_of_edges() == 37
+    assert networkx.read_graphml(out).number_of_edges() == 40
 
 
 def test_search_sorts_by_citation_count_and_facets_cited_documents(index_dir):
@@ -214,8 +216,7 @@ def test_search_sorts_by_citation_count_and_facets_cited_documents(index_dir):
     assert [(f.name, [(v.value, v.count) for v in f.results]) for f in kinds.facets][-1] == ("kind", [(I, 1)])
 
 
-def test_ref_cascade_and_most_cited_pages(index_dir):
-    client = create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
+def test_ref_cascade_and_most_cited_pages(client):
     html = client.get("/refs/Ngh%E1%BB%8B%20quy%E1%BA%BFt%2035").get_data(as_text=True)
     assert "<h1>Nghị quyết 35-NQ/TW</h1>" in html and "Được trích dẫn bởi 6 văn bản (3 trong kho, 3 theo văn bản khác)" in html
     assert html.index("· Trung ương (1)") < html.index("· Cấp tỉnh (3)") < html.index("· Cấp huyện (2)")
@@ -231,6 +232,20 @@ def test_ref_cascade_and_most_cited_pages(index_dir):
     assert client.get("/api/graph?format=pdf").get_json() == {
         "error": "Định dạng không hợp lệ: 'pdf' (chọn: json, csv, graphml).", "status": 400}
 
+
+def test_the_graph_views_raise_unknown_document_for_what_the_graph_lacks(index_dir):
+    node, down, up = implementation_chains(index_dir, "ref:35-NQ/TW@2018")
+    graph = load_graph(index_dir)
+    assert (node, down, up) == (graph.nodes["ref:35-NQ/TW@2018"], graph.cascade("ref:35-NQ/TW@2018", "down"),
+                                graph.cascade("ref:35-NQ/TW@2018", "up"))
+    assert (node.label, [b["node"].label for b in down["children"]], up["children"]) == (
+        "Nghị quyết 35-NQ/TW", ["Kế hoạch 150-KH/TU", "Kế hoạch (không số)", "Kế hoạch (không số)",
+                                "Kế hoạch 131-KH/HU", "Kế hoạch 14-KH/TW", "Kế hoạch 209-KH/TU"], [])
+    for view, arg, message in ((implementation_chains, "nope", "Không có văn bản “nope” trong đồ thị trích dẫn."),
+                               (ref_views, "99-NQ/TW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW.")):
+        with pytest.raises(UnknownDocument) as raised:
+            view(index_dir, arg)
+        assert (str(raised.value), raised.value.doc_id) == (message, arg)
 
 def test_two_spellings_of_one_ref_are_one_node():
     records = [{"id": f"d{n}", "source": f"d{n}", "meta": {

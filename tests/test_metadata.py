@@ -63,15 +63,16 @@ SEEDS = {
 
 # Every citation of each document, counted by canonical ref (short forms resolved, aliases not counted).
 CITED = {
-    ("000_65df158a4e7ec0a6.txt", 0): {"35-NQ/TW": 27, "14-KH/TW": 4, "362/QĐ-TTg": 1},
+    ("000_65df158a4e7ec0a6.txt", 0): {"35-NQ/TW": 27, "14-KH/TW": 4, "362/QĐ-TTg": 1, "Luật An ninh mạng": 2},
     ("001_e44d68029944b139.txt", 0): {"35-NQ/TW": 8, "3006/KH-UBND": 2, "131-KH/HU": 2, "14-KH/TW": 2,
                                       "102-KH/TU": 1, "09/2017/NĐ-CP": 1},
     ("002_45d61e181700c579.txt", 0): {"224-KL/TU": 7, "238-QĐ/TW": 1, "35-NQ/TW": 3, "209-KH/TU": 2,
                                       "04-NQ/TU": 1, "08-CTr/TU": 1, "76-KL/TW": 1, "33-NQ/TW": 1,
-                                      "20-CT/TW": 1, "01-KL/TW": 2, "05-CT/TW": 1, "44-KH/TU": 1, "21-KL/TW": 2},
+                                      "20-CT/TW": 1, "01-KL/TW": 2, "05-CT/TW": 1, "44-KH/TU": 1, "21-KL/TW": 2,
+                                      "Luật Báo chí": 1},
     ("003_189e87e651a32754.txt", 0): {"97-HD/BTGTW": 2, "62-KH/TU": 1, "21-KL/TW": 1},
     ("004_2a738f3429698ec1.txt", 0): {"46-KH/BTGTU": 4, "07-CT/TU": 3, "4211/VP-KGVX": 1},
-    ("004_2a738f3429698ec1.txt", 1): {"07-CT/TU": 12},
+    ("004_2a738f3429698ec1.txt", 1): {"07-CT/TU": 12, "Luật An ninh mạng": 1},
 }
 
 
@@ -145,3 +146,36 @@ def test_unknown_is_none_not_a_guess():
     meta = extract("Một đoạn văn không có tiêu đề, số hiệu, ngày tháng hay chữ ký.")[0]
     assert fields(meta) == dict(doc_type=None, number=None, issuer=None, province=None, date=None, year=None,
                                 year_inferred=False, date_min=None, signer=None, title=None)
+
+
+DOTTED = ("CHÍNH PHỦ\n-------\nSố: 66.16/2026/NQ-CP\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+          "Độc lập - Tự do - Hạnh phúc\nHà Nội, ngày 26 tháng 01 năm 2026\n\nNGHỊ QUYẾT\n"
+          "Về việc phân cấp trong lĩnh vực đầu tư\n\nCHÍNH PHỦ\n\nCăn cứ Nghị quyết số 66.13/2026/NQ-CP ngày 27 tháng 01 "
+          "năm 2026 của Chính phủ về “Về tháo gỡ vướng mắc , khó khăn”;\nvà Nghị quyết 66.18/2026/NQ-CP.\n")
+
+
+def test_a_dotted_number_is_read_whole_in_the_header_and_in_citations():
+    # The 2026 Government resolutions print `66.16/2026/NQ-CP`: a number and a sub-number.
+    meta = extract(DOTTED)[0]
+    assert (meta.doc_type, meta.number, meta.uncertain, meta.date, meta.issuer) == (
+        "Nghị quyết", "66.16/2026/NQ-CP", (), "2026-01-26", "Chính phủ")
+    assert [(c.ref, c.key, c.date, c.issuer, c.subject) for c in meta.citations] == [
+        ("66.13/2026/NQ-CP", "66.13-2026-nq-cp", "2026-01-27", "Chính phủ", "tháo gỡ vướng mắc, khó khăn"),
+        ("66.18/2026/NQ-CP", "66.18-2026-nq-cp", None, None, None)]
+    pandoc = DOTTED.replace("Số: 66.16/2026/NQ-CP\t", "|\nSố:\n66.16/2026/NQ-CP\n|\n")
+    assert extract(pandoc)[0].number == "66.16/2026/NQ-CP"
+
+
+def test_metadata_an_export_gives_is_spelled_as_extraction_spells_it():
+    from indexer.extract.metadata import given_metadata
+    given = [{"issuer": "UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ", "doc_type": "TỜ TRÌNH"},
+             {"issuer": "BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI", "doc_type": "Công văn"},
+             {"issuer": "UBND thành phố Cần Thơ", "title": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]
+    assert [given_metadata(g, "") for g in given] == [
+        {"issuer": "Sở Nội vụ tỉnh Bình Thuận", "doc_type": "Tờ trình", "parent_issuer": "Ủy ban nhân dân tỉnh Bình Thuận",
+         "authority": None, "province": "Bình Thuận", "issuer_printed": "UBND TỈNH BÌNH THUẬN / SỞ NỘI VỤ"},
+        {"issuer": "Bộ Lao động - Thương binh và Xã hội", "doc_type": "Công văn", "parent_issuer": None,
+         "authority": None, "province": None, "issuer_printed": "BỘ LAO ĐỘNG-THƯƠNG BINH VÀ XÃ HỘI"},
+        {"issuer": "Ủy ban nhân dân thành phố Cần Thơ", "title": "Về việc phân cấp cho Sở Công Thương",
+         "parent_issuer": None, "authority": None, "province": "Cần Thơ", "issuer_printed": "UBND thành phố Cần Thơ",
+         "title_printed": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]

@@ -31,6 +31,8 @@ from reliability import (
     start_build,
 )
 
+pytestmark = pytest.mark.slow
+
 SEED = 20261
 ROUNDS = 8  # bench/reliability.py runs the same rounds by the hundred, at moments drawn at random
 # Each kind of moment in turn: a random moment of the build, right after the engine's commit, right after the switch.

@@ -31,7 +31,8 @@ def test_a_request_says_once_what_is_asked(index_dir):
         filter=All((Any((Term("cites", "35-nq-tw"),)),
                     All((Any((Term("doc_type", "KH"), Term("doc_type", "CV"))), Any((Term("year", "2019"),)))))),
         filters={"year": ["2019"], "doc_type": ["KH", "CV"]}, scope={"cites": ["35-NQ/TW"]}, sort="date",
-        offset=10, limit=5, collapse=True, near_duplicates={}, relax=True, snippets=True)
+        offset=10, limit=5, collapse=True, near_duplicates={}, relax=True, snippets=True,
+        given_filters={"year": ["2019"], "doc_type": ["KH", "CV"]})
     assert (request.cites, request.ranged, request.needs_text) == ({"35-nq-tw"}, False, True)
     assert (request.may_relax, request.relaxed_from_start) == (True, False)
 

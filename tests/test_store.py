@@ -181,26 +181,25 @@ def test_build_lock_waits_before_refusing(tmp_path):
         with pytest.raises(BuildLocked), build_lock(tmp_path, wait=0.3):
             pass
         waited = time.monotonic() - started
-    assert 0.3 <= waited < 2.0
+    assert waited >= 0.3  # the lock's own deadline, on the same clock: no upper bound, a loaded machine is slow
 
 
 def test_build_lock_waits_for_the_holder_to_finish(tmp_path):
-    held, waited = threading.Event(), []
+    held, events = threading.Event(), []
 
     def hold():
         with build_lock(tmp_path):
             held.set()
             time.sleep(0.3)
+            events.append("released")
 
     holder = threading.Thread(target=hold)
     holder.start()
     held.wait(5)
-    started = time.monotonic()
-    with build_lock(tmp_path, wait=5):
-        waited.append(time.monotonic() - started)
+    with build_lock(tmp_path, wait=60):
+        events.append("taken")
     holder.join()
-    assert len(waited) == 1
-    assert 0.1 <= waited[0] < 5
+    assert events == ["released", "taken"]
 
 
 def test_derived_values_round_trip(tmp_path):

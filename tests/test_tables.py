@@ -10,23 +10,20 @@ from datetime import datetime
 
 import openpyxl
 import pytest
-from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
+from helpers import BASE_URL, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
+from indexer import Invalid
 from indexer.builder.index import build_index
-from indexer.views.tables import search_table
+from indexer.query.checks import TABLE_FORMATS
+from indexer.views.tables import WRITERS, search_table
 from vanban.main import main
-from webui.app import create_app
+from webui.downloads import MIMETYPES
+from webui.params import DOWNLOAD_FORMATS
 
-BASE = "http://127.0.0.1:5000/"
 KEYS = ["id", "doc_type", "number", "date", "year", "issuer", "province", "title", "cited_by_count", "link"]
 LABELS = ["Mã văn bản", "Loại văn bản", "Số, ký hiệu", "Ngày ban hành", "Năm", "Cơ quan ban hành", "Tỉnh, thành phố",
           "Trích yếu", "Số văn bản trích dẫn", "Liên kết"]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-@pytest.fixture(scope="module")
-def client(index_dir):
-    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
 
 
 def csv_rows(body: bytes) -> list[list[str]]:
@@ -108,7 +105,7 @@ def test_bad_values_are_a_400_with_the_shared_message(client, url, message):
 
 
 def test_a_file_holds_at_most_the_limit_and_says_how_many_matched(index_dir):
-    table = search_table(index_dir, BASE, "", {}, "date", limit=2)
+    table = search_table(index_dir, BASE_URL, "", {}, "date", limit=2)
     assert (len(table.rows), table.total) == (2, 6)
     assert dict(table.about)["Trong tệp này"] == "2 (tối đa 2)"
 
@@ -120,11 +117,11 @@ def test_formula_looking_cells_stay_text_and_control_characters_are_dropped(tmp_
                {"id": "y", "text": "Công văn về chuyển đổi số.", "title": "@SUM(1)", "issuer": "\tTab"}]
     (tmp_path / "c" / "x.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     build_index([tmp_path / "c"], tmp_path / "ix")
-    table = search_table(tmp_path / "ix", BASE, "chuyển đổi số", {}, "date")
+    table = search_table(tmp_path / "ix", BASE_URL, "chuyển đổi số", {}, "date")
     rows = csv_rows(table.to_csv().encode("utf-8"))
     assert [(r[1], r[2], r[5], r[7]) for r in rows[1:]] == [
         ("'=cmd|' /C calc'!A0", "'-12/KH", "'+Ủy ban", "'=HYPERLINK(\"http://x\",\"bấm\")\x01"),  # \x0b: a line end
-        ("", "", "Tab", "'@SUM(1)")]  # the given issuer is stripped
+        ("", "", "Tab", "'@Sum(1)")]  # (a title in capitals is written in sentence case)  # the given issuer is stripped
     book = openpyxl.load_workbook(io.BytesIO(table.to_xlsx()))
     cells = [(c.value, c.data_type) for c in book["Văn bản"][2]][1:8]
     assert cells == [("'=cmd|' /C calc'!A0", "s"), ("'-12/KH", "s"), (datetime(2024, 1, 5), "d"), (2024, "n"),
@@ -153,6 +150,7 @@ def test_vanban_search_and_cites_export(index_dir, tmp_path, capsys):
 LIBREOFFICE_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1"
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed (Debian: libreoffice-calc-nogui)")
 def test_libreoffice_opens_the_xlsx_with_its_vietnamese_text_intact(client, tmp_path):
     (tmp_path / "ket-qua.xlsx").write_bytes(client.get("/api/search?sort=date&format=xlsx").data)
@@ -165,3 +163,16 @@ def test_libreoffice_opens_the_xlsx_with_its_vietnamese_text_intact(client, tmp_
     assert [(r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in shown[1:]] == [
         (r[0], r[1], r[2], r[4], r[5], r[6], r[7], r[8], r[9]) for r in written[1:]]
     assert [r[3] for r in shown[1:]] == ["", "", "21/06/2021", "08/06/2021", "", "15/05/2019"]  # days as days
+
+
+def test_the_download_formats_are_one_list(index_dir, capsys):
+    assert (TABLE_FORMATS, tuple(WRITERS), DOWNLOAD_FORMATS, sorted(MIMETYPES)) == (
+        ("csv", "xlsx"), ("csv", "xlsx"), ("csv", "xlsx", "json"), ["csv", "json", "xlsx"])
+    table = search_table(index_dir, BASE_URL, "", {"year": ["2019"]})
+    assert (table.as_file("csv"), table.as_file("xlsx")[:2]) == (table.to_csv(), b"PK")
+    with pytest.raises(Invalid) as raised:
+        table.as_file("json")
+    assert str(raised.value) == "Định dạng tải về không hợp lệ: 'json' (chọn: csv, xlsx)."
+    assert main(["search", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--export csv|xlsx mọi kết quả (tối đa 10.000 văn bản) thành bảng CSV hoặc Excel" in help_text

@@ -9,13 +9,6 @@ from urllib.parse import quote
 import pytest
 from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HOI, TAC_PHAM
 
-from webui.app import create_app
-
-
-@pytest.fixture(scope="module")
-def client(index_dir):
-    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
-
 
 def doc_url(doc_id, **query):
     extra = "&".join(f"{k}={quote(v)}" for k, v in query.items())
@@ -142,6 +135,35 @@ def test_api_errors_have_one_shape(client, url, status, error):
     assert (response.status_code, response.get_json()) == (status, {"error": error, "status": status})
 
 
+NO_SUCH_ID = "Không có văn bản nào mang mã “corpus/nope.txt#0”."
+
+
+@pytest.mark.parametrize("url,error", [
+    ("/api/documents/corpus/nope.txt%230", NO_SUCH_ID),
+    ("/api/documents/corpus/nope.txt%230/related", NO_SUCH_ID),
+    (f"/api/compare?a=corpus/nope.txt%230&b={quote(KG_PLAN)}", NO_SUCH_ID),
+    (f"/api/compare?a={quote(KG_PLAN)}&b=corpus/nope.txt%230", NO_SUCH_ID),
+    ("/api/refs/99-NQ%2FTW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW."),
+])
+def test_an_unknown_document_is_a_404_on_every_api_route(client, url, error):
+    response = client.get(url)
+    assert (response.status_code, response.get_json()) == (404, {"error": error, "status": 404})
+
+
+@pytest.mark.parametrize("url,error", [
+    ("/doc/corpus/nope.txt%230", NO_SUCH_ID),
+    ("/doc/corpus/nope.txt%230?q=ngh%E1%BB%8B+quy%E1%BA%BFt", NO_SUCH_ID),
+    ("/original/corpus/nope.txt%230", NO_SUCH_ID),
+    (f"/compare?a=corpus/nope.txt%230&b={quote(KG_PLAN)}", NO_SUCH_ID),
+    ("/cascade/nope", "Không có văn bản “nope” trong đồ thị trích dẫn."),
+    ("/refs/99-NQ%2FTW", "Không có văn bản nào trong kho trích dẫn 99-NQ/TW."),
+])
+def test_an_unknown_document_is_a_404_page_on_every_route(client, url, error):
+    html = page(client, url, 404)
+    assert re.search(r'<section class="error-page">\s*<h1>(.*)</h1>\s*<p>(.*)</p>', html).groups() == (
+        "Không tìm thấy trang", error)
+
+
 @pytest.mark.parametrize("url,status,text", [
     ("/doc/../../etc/passwd", 404, "Không tìm thấy trang"),
     ("/doc/%2E%2E/%2E%2E/etc/passwd", 404, "Không có văn bản nào mang mã “../../etc/passwd”."),
@@ -163,14 +185,14 @@ def test_query_and_facet_values_are_escaped(client):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_document_text_with_script_shows_as_text(tmp_path):
+def test_document_text_with_script_shows_as_text(make_client, tmp_path):
     from indexer.builder.index import build_index
     folder = tmp_path / "c"
     folder.mkdir()
     (folder / "x.md").write_text("KẾ HOẠCH\n\n**Đậm** <script>alert('x')</script> <img src=x onerror=alert(1)>\n",
                                  encoding="utf-8")
     build_index([folder], tmp_path / "ix")
-    client = create_app({"INDEX_DIR": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    client = make_client(tmp_path / "ix")
     html = page(client, "/doc/c/x.md%230?q=script")
     assert "<strong>Đậm</strong>" in html
     assert "&lt;<mark>script</mark>&gt;alert(&#x27;x&#x27;)&lt;/<mark>script</mark>&gt;" in html or \
@@ -178,8 +200,8 @@ def test_document_text_with_script_shows_as_text(tmp_path):
     assert "<script>alert" not in html and "<img" not in html
 
 
-def test_missing_index_is_a_clear_503(tmp_path):
-    client = create_app({"INDEX_DIR": str(tmp_path / "none"), "TESTING": True}).test_client()
+def test_missing_index_is_a_clear_503(make_client, tmp_path):
+    client = make_client(tmp_path / "none")
     assert "Chưa có chỉ mục tìm kiếm" in page(client, "/", 503)
     assert client.get("/api/search").get_json()["status"] == 503
 
@@ -263,8 +285,10 @@ def test_one_shape_for_the_citing_list(client):
                         "warnings", "suggestion", "hits", "facets"}
     assert set(api["hits"][0]) == {"id", "source", "part", "doc_type", "number", "issuer", "province", "date",
                                    "date_min", "year", "year_inferred", "title", "signer", "deduced",
-                                   "parent_issuer", "authority", "format", "ocr", "indexed", "cited_by_count", "kind",
-                                   "count", "passage", "passages", "snippet", "highlights", "score"}
+                                   "parent_issuer", "authority", "format", "ocr", "indexed", "title_printed",
+                                   "issuer_printed", "cited_by_count", "status", "kind",
+                                   "count", "passage", "passages", "snippet", "highlights", "score", "versions",
+                                   "version", "version_known"}
 
 
 def test_relaxed_results_say_which_words_matched_nowhere_together(client):
@@ -310,3 +334,21 @@ def test_a_hit_in_a_range_by_its_year_says_so(client):
     api = client.get("/api/search?date_from=2019&date_to=2019&sort=date").get_json()
     assert [(h["id"], h["in_range_by"]) for h in api["hits"]] == [(NGOC_HOI, "year"), (HAI_DUONG_150, "date")]
     assert api["filters"] == {"date_from": ["2019"], "date_to": ["2019"]}
+
+
+def test_every_facet_is_a_filter_by_its_name_the_month_too(client):
+    api = client.get("/api/search?month=2021-06").get_json()
+    assert (api["total"], api["filters"], api["warnings"]) == (2, {"month": ["2021-06"]}, [])
+    assert [v for v in api["facets"]["month"] if v["selected"]] == [{"value": "2021-06", "count": 2, "selected": True}]
+    june = page(client, "/?year=2021&month=2021-06")
+    assert "2 văn bản" in june and "Tháng: 06/2021" in june
+    assert client.get("/api/search?month=2021-13").status_code == 400
+
+
+def test_a_parameter_no_route_reads_is_named_never_dropped_silently(client):
+    api = client.get("/api/search?isuer=B%E1%BB%99+Y+t%E1%BA%BF&q=ngh%E1%BB%8B+quy%E1%BA%BFt").get_json()
+    assert api["warnings"] == ["Không có tham số 'isuer' (có phải “issuer”?): đã bỏ qua."]
+    assert client.get("/api/cites?ref=35-NQ/TW&foo=1").get_json()["warnings"] == [
+        "Không có tham số 'foo': đã bỏ qua."]
+    html = page(client, "/?q=x&colapse=0")
+    assert '<p class="warning">Không có tham số &#39;colapse&#39; (có phải “collapse”?): đã bỏ qua.</p>' in html

@@ -8,17 +8,11 @@ import pytest
 from helpers import HAI_DUONG_150, KG_LETTER, KG_PLAN, NGOC_HOI
 
 from indexer import compare_documents, related_documents
-from webui.app import create_app
 
 
 @pytest.fixture(scope="module")
-def client(index_dir):
-    return create_app({"INDEX_DIR": str(index_dir), "TESTING": True}).test_client()
-
-
-@pytest.fixture(scope="module")
-def copies_client(copies_index):
-    return create_app({"INDEX_DIR": str(copies_index), "TESTING": True}).test_client()
+def copies_client(make_client, copies_index):
+    return make_client(copies_index)
 
 
 def q(doc_id: str) -> str:

@@ -4,7 +4,7 @@ terminal (`--json`: what the API answers)."""
 import sys
 
 import indexer
-from vanban.output import UserError, head, open_index, print_json
+from vanban.output import answer, head, open_index, user_errors
 
 EXCERPT = 240  # characters of a passage shown
 KINDS = {"same": "giống hệt", "edited": "đã sửa"}
@@ -52,30 +52,22 @@ def _print_comparison(c, color: bool) -> None:
 def cmd_compare(args) -> int:
     """Compare two documents by id: the passages they share and what A adds."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         comparison = indexer.compare_documents(ix, args.a, args.b)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
-    if args.json:
-        print_json(comparison.as_dict())
-    else:
-        _print_comparison(comparison, color=sys.stdout.isatty())
-    return 0
+    return answer(args, comparison, lambda c: _print_comparison(c, color=sys.stdout.isatty()))
 
 
 def cmd_related(args) -> int:
     """The documents most related to one, with their reasons."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         found = indexer.related_documents(ix, args.id, args.limit)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
-    if args.json:
-        print_json(found.as_dict())
-        return 0
+    return answer(args, found, _print_related)
+
+
+def _print_related(found) -> None:
     print(f"{len(found.related)} văn bản liên quan đến {found.id}")
     for n, r in enumerate(found.related, 1):
         print(f"\n{n:>3}. {head(r.doc)} · điểm {r.score}")
         print(f"     {'; '.join(r.reasons)}")
         print(f"     {r.doc.id}")
-    return 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import indexer
 from vanban import options
 from vanban.comparing import cmd_compare, cmd_related
-from vanban.output import UserError, head, open_index, print_json, say
+from vanban.output import UserError, answer, head, open_index, say, user_errors
 
 SERVE_THREADS_MIN = 8       # waitress threads: a few slow pages never hold up the rest
 SERVE_THREADS_PER_CORE = 4
@@ -36,6 +36,9 @@ def cmd_extract(args) -> int:
     status = 0
     for file, items in indexer.read_files_guarded(_files(args.paths)):
         for item in items:
+            if isinstance(item, indexer.Skipped) and item.field:
+                say(f"vanban: {item.source}: {item.reason}")  # its document is printed all the same
+                continue
             if isinstance(item, indexer.Skipped):
                 say(f"vanban: bỏ qua {item.source}: {item.reason}")
                 status = 1
@@ -51,10 +54,13 @@ def _report(report) -> None:
     say(f"Xong trong {report.seconds:.1f} giây: đã lập chỉ mục {report.documents_indexed} văn bản "
         f"(chỉ mục có {report.documents_total}); tệp: {report.files_added} mới, {report.files_changed} đã sửa, "
         f"{report.files_removed} đã xóa, {report.files_unchanged} không đổi; "
-        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}.")
+        f"{report.parts_split} tệp chứa nhiều văn bản; bỏ qua {len(report.skipped)}"
+        + (f"; {len(report.field_warnings)} trường hỏng bị bỏ (văn bản vẫn lập chỉ mục)." if report.field_warnings
+           else "."))
 
 
-def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None) -> None:
+def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: str | None = None,
+              executor=None) -> None:
     """Build or update the index: a progress bar on a terminal, the report, every file skipped."""
     from vanban.progress import ProgressBar
 
@@ -62,7 +68,9 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
         say(f"Lập chỉ mục {', '.join(map(str, paths))} vào {index_dir}")
     bar = ProgressBar(sys.stderr) if not quiet and sys.stderr.isatty() else None
     try:
-        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine)
+        report = indexer.build_index(paths, index_dir, progress=bar, engine=engine, executor=executor)
+    except indexer.ClusterError as err:
+        raise UserError(str(err)) from err
     except indexer.BuildLocked as err:
         raise UserError(f"{err}; hãy đợi nó xong rồi chạy lại.") from err
     except FileNotFoundError as err:
@@ -84,11 +92,24 @@ def run_index(paths: list[Path], index_dir: Path, quiet: bool = False, engine: s
                 "trong 150 ms: tìm kiếm nhanh hơn với `vanban index --engine tantivy`.")
     for skipped in report.skipped:
         say(f"  bỏ qua {skipped.source}: {skipped.reason}")
+    for dropped in report.field_warnings:
+        say(f"  {dropped.source}: {dropped.reason}")
 
 
 def cmd_index(args) -> int:
-    run_index(args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser(), quiet=args.quiet,
-              engine=args.engine)
+    paths, index_dir = args.paths or [indexer.BUNDLED_CORPUS], Path(args.index).expanduser()
+    if args.shared_path and not args.scheduler:
+        raise UserError("--shared-path chỉ dùng với --scheduler (hoặc biến VANBAN_SCHEDULER)")
+    if not args.scheduler:
+        run_index(paths, index_dir, quiet=args.quiet, engine=args.engine)
+        return 0
+    if not args.quiet:
+        say(f"Kết nối cụm máy Dask {args.scheduler}")
+    try:
+        with indexer.connect_cluster(args.scheduler, shared_path=args.shared_path) as cluster:
+            run_index(paths, index_dir, quiet=args.quiet, engine=args.engine, executor=cluster)
+    except indexer.ClusterError as err:  # no scheduler there, a worker of another version
+        raise UserError(str(err)) from err
     return 0
 
 
@@ -122,7 +143,8 @@ def _print_listing(result, color: bool) -> None:
         if hit.near_duplicates:
             print(f"     +{len(hit.near_duplicates)} văn bản gần giống: {', '.join(d.id for d in hit.near_duplicates)}")
     for facet in result.facets:
-        values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
+        values = ", ".join(f"{indexer.labels.facet_value_label(facet.name, v.value)} ({v.count})"
+                           for v in facet.results[:8])
         if values:
             print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
     print()
@@ -147,7 +169,7 @@ def _write(args, body: str | bytes) -> None:
 
 
 def _table(args, table) -> int:
-    _write(args, table.to_csv() if args.export == "csv" else table.to_xlsx())
+    _write(args, table.as_file(args.export))
     if len(table.rows) < table.total:
         say(f"vanban: {table.total} văn bản khớp; tệp có {len(table.rows)} văn bản đầu")
     return 0
@@ -156,7 +178,7 @@ def _table(args, table) -> int:
 def cmd_search(args) -> int:
     filters = {name: getattr(args, option) for option, name in options.FILTER_OPTIONS.items()}
     ix = open_index(args.index)
-    try:
+    with user_errors():
         if args.feed:
             _write(args, indexer.search_feed(ix, args.base_url, args.query, filters).to_atom())
             return 0
@@ -164,34 +186,26 @@ def cmd_search(args) -> int:
             return _table(args, indexer.search_table(ix, args.base_url, args.query, filters, args.sort))
         result = indexer.search(ix, args.query, filters, page=args.page, page_size=args.limit, sort=args.sort,
                                 collapse=args.collapse)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
-    if args.json:
-        print_json(result.as_dict())
-    else:
-        _print_listing(result, color=sys.stdout.isatty())
-    return 0
+    return answer(args, result, lambda r: _print_listing(r, color=sys.stdout.isatty()))
 
 
 def cmd_cites(args) -> int:
     """The documents citing REF, each with its strongest relation to it and the passage showing it."""
     ix = open_index(args.index)
-    try:
+    with user_errors():
         if args.export:
             return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
         citing = indexer.citing_documents(ix, args.ref, "", {"kind": args.kind}, args.page, args.limit, args.sort)
-    except indexer.SearchError as err:
-        raise UserError(str(err)) from err
-    if args.json:
-        print_json(citing.as_dict())
-        return 0
-    kinds = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in args.kind)})" if args.kind else ""
-    print(f"{citing.total} văn bản trích dẫn {args.ref}{kinds}")
+    return answer(args, citing, lambda c: _print_citing(c, args.ref, args.kind))
+
+
+def _print_citing(citing, ref: str, kinds: list[str] | None) -> None:
+    named = f" ({', '.join(indexer.labels.KIND_LABELS[k] for k in kinds)})" if kinds else ""
+    print(f"{citing.total} văn bản trích dẫn {ref}{named}")
     for n, hit in enumerate(citing.hits, start=(citing.result.page - 1) * citing.result.page_size + 1):
         print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {head(hit.document)} · {hit.count} lần")
         print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
         print(f"     {hit.document.id}")
-    return 0
 
 
 def cmd_graph(args) -> int:

@@ -2,6 +2,7 @@
 shared limits): a bad value is one line on stderr and exit status 2, in Vietnamese like the UI."""
 
 import argparse
+import os
 import re
 from pathlib import Path
 
@@ -78,7 +79,7 @@ DOCUMENT_ID = checked(checks.document_id, "id")
 RELATED_LIMIT = checked(checks.related_limit, "limit")
 PORT = checked(checks.port, "port")
 SORT = _lazy_choice("SORTS", "Cách sắp xếp")
-FORMAT = _lazy_choice("FORMATS", "Định dạng")
+FORMAT = _lazy_choice("GRAPH_FORMATS", "Định dạng")
 KIND = filter_value("kind")
 EXISTING = checked(_existing, "path")
 OUTPUT = checked(_output, "output")
@@ -86,7 +87,8 @@ BASE_URL = checked(checks.base_url, "base_url")
 EXPORT = checked(checks.table_format, "export")
 # Option dest -> the filter it sets (`--from` and `--to` are the date range's ends).
 FILTER_OPTIONS = {"type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
-                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to"}
+                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to",
+                  "status": "status", "in_force_on": "in_force_on"}
 
 
 def check_counts(parser: argparse.ArgumentParser, args) -> None:
@@ -116,8 +118,9 @@ def _listing(p: argparse.ArgumentParser, limit: int) -> None:
 def _takeaway(p: argparse.ArgumentParser, feed: bool = False) -> None:
     """The options of a list taken away: a file of every result, (a search) its feed, where to write."""
     most = f"{indexer.limits.MAX_EXPORT_ROWS:,}".replace(",", ".")  # 10.000, as Vietnamese write it
-    p.add_argument("--export", type=EXPORT, metavar="csv|xlsx",
-                   help=f"mọi kết quả (tối đa {most} văn bản) thành bảng CSV hoặc Excel")
+    names = " hoặc ".join(indexer.labels.FORMAT_LABELS[f] for f in checks.TABLE_FORMATS)
+    p.add_argument("--export", type=EXPORT, metavar="|".join(checks.TABLE_FORMATS),
+                   help=f"mọi kết quả (tối đa {most} văn bản) thành bảng {names}")
     if feed:
         p.add_argument("--feed", action="store_true",
                        help=f"{indexer.limits.FEED_ENTRIES} văn bản mới nhất khớp tìm kiếm, dạng nguồn tin Atom "
@@ -155,6 +158,12 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--engine", choices=("whoosh", "tantivy"),
                    help="bộ máy tìm kiếm khi lập chỉ mục mới; mặc định theo dung lượng kho: whoosh đến 5 MB, "
                         "quá thì tantivy; đổi bộ máy thì lập lại từ đầu")
+    p.add_argument("--scheduler", default=os.environ.get("VANBAN_SCHEDULER") or None, metavar="tcp://HOST:PORT",
+                   help="đọc và phân tích trên cụm máy Dask của bộ lập lịch này (mặc định: biến VANBAN_SCHEDULER; "
+                        "không có: trên máy này); máy này vẫn là nơi duy nhất ghi chỉ mục")
+    p.add_argument("--shared-path", action="store_true",
+                   help="với --scheduler: mọi máy thấy kho văn bản ở cùng đường dẫn, máy làm việc tự đọc tệp "
+                        "(mặc định: gửi nội dung từng tệp tới máy làm việc)")
 
     p = _command(sub, "search", commands["search"], "tìm trong chỉ mục",
                  'vanban search "phong chong tham nhung" --type "Kế hoạch" --from 2023-01 --export xlsx '
@@ -173,6 +182,11 @@ def make_parser(commands: dict) -> Parser:
     p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
                    help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
     p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
+    p.add_argument("--status", action="append", type=filter_value("status"),
+                   help="hiệu lực hôm nay theo kho: in_force, not_yet, partly_repealed, repealed, unknown "
+                        "(lặp lại được)")
+    p.add_argument("--in-force-on", dest="in_force_on", type=filter_value("in_force_on"),
+                   help="chỉ văn bản còn hiệu lực vào ngày này (YYYY-MM-DD), theo những gì kho ghi nhận")
     p.add_argument("--no-collapse", dest="collapse", action="store_false",
                    help="hiện cả văn bản gần giống (mặc định: gộp dưới văn bản xếp trên)")
     _listing(p, limit=10)

@@ -1,22 +1,23 @@
 """The JSON API: the same structures as the pages (search results, documents, cites lists, ref
 records, the graph), each serialized by its own `as_dict()`."""
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request
+from flask import Blueprint, Response, current_app, jsonify, request
 
 from indexer import (
-    FORMATS,
+    GRAPH_FORMATS,
     citing_documents,
     citing_table,
     compare_documents,
     export,
     get_document,
     load_graph,
+    ref_views,
     related_documents,
     search,
     search_table,
 )
 from webui.downloads import filename, table_download
-from webui.index import get_index, ref_views_or_404
+from webui.index import get_index
 from webui.params import (
     compare_args,
     graph_args,
@@ -44,16 +45,14 @@ def api_search():
         return table_download(table, fmt, filename("tìm-kiếm", state.query, fmt))
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
                     collapse=state.collapse)
+    result.warnings.extend(state.warnings)
     return jsonify(result.as_dict())
 
 
 @bp.get("/documents/<path:doc_id>")
 def api_document(doc_id: str):
     """A document: metadata, text, the documents it cites, the documents citing it."""
-    view = get_document(get_index(), doc_id, query_arg(request.args))
-    if view is None:
-        abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
-    return jsonify(view.as_dict())
+    return jsonify(get_document(get_index(), doc_id, query_arg(request.args)).as_dict())
 
 
 @bp.get("/documents/<path:doc_id>/related")
@@ -73,13 +72,14 @@ def api_compare():
 def api_cites():
     """The documents citing `ref` (any spelling): the cites page's list, as its JSON download."""
     ref = required_ref(request.args)
-    state = search_args(request.args)
+    state = search_args(request.args, known=("ref",))
     fmt = table_format(request.args)
     if fmt:
         table = citing_table(get_index(), current_app.config["BASE_URL"], ref, state.query, state.filters, state.sort)
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    citing.result.warnings.extend(state.warnings)
     return jsonify(citing.as_dict())
 
 
@@ -87,13 +87,13 @@ def api_cites():
 def api_ref(ref: str):
     """The record of a cited document: who cites it (kind, level, passage), what it implements."""
     ref = ref_arg(ref)
-    records, facet = ref_views_or_404(ref, kinds_arg(request.args))
+    records, facet = ref_views(get_index(), ref, kinds_arg(request.args))
     return jsonify({"ref": ref, "records": [r.as_dict() for r in records], "facets": {"kind": facet.as_dict()}})
 
 
 @bp.get("/graph")
 def api_graph():
     """The whole graph: `format` = json (default), graphml or csv (`table` = edges or nodes)."""
-    fmt, table = graph_args(request.args, FORMATS)
+    fmt, table = graph_args(request.args, GRAPH_FORMATS)
     body = export(load_graph(get_index()), fmt, table)
     return Response(body, content_type=f"{GRAPH_MIMETYPES[fmt]}; charset=utf-8")

@@ -5,13 +5,27 @@ import os
 from flask import Flask, current_app, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from indexer import IndexNotFound, SearchError, UnknownDocument, checks, default_index_dir
+from indexer import (
+    IndexNotFound,
+    NoOriginal,
+    OriginalChanged,
+    OutsideCorpus,
+    SearchError,
+    UnknownDocument,
+    checks,
+    default_index_dir,
+)
 
 # Werkzeug's own English descriptions, said in Vietnamese.
 STATUS_MESSAGES = {400: "Yêu cầu không hợp lệ.", 404: "Không có trang nào ở địa chỉ này.",
                    405: "Địa chỉ này không nhận kiểu yêu cầu đó.",
                    500: "Đã có lỗi trong hệ thống. Vui lòng thử lại sau.",
                    503: "Chưa có chỉ mục tìm kiếm: hãy chạy `vanban index` rồi tải lại trang."}
+
+# The status of each error a person can be told about (the first class it is an instance of): the views
+# raise these and only this table says what the web answers. No index: 503 with STATUS_MESSAGES' words.
+ERROR_STATUSES = ((IndexNotFound, 503), (UnknownDocument, 404), (NoOriginal, 404), (OutsideCorpus, 403),
+                  (OriginalChanged, 409), (SearchError, 400))
 
 DEFAULT_BASE_URL = "http://127.0.0.1:5000/"  # where `vanban serve` listens unless told otherwise
 
@@ -84,11 +98,8 @@ def _http_error(err: HTTPException):
 
 
 def _search_error(err: SearchError):
-    if isinstance(err, IndexNotFound):
-        return error_response(503, STATUS_MESSAGES[503])
-    if isinstance(err, UnknownDocument):
-        return error_response(404, str(err))
-    return error_response(400, str(err))
+    status = next(status for kind, status in ERROR_STATUSES if isinstance(err, kind))
+    return error_response(status, STATUS_MESSAGES[503] if status == 503 else str(err))
 
 
 def _server_error(err: Exception):

@@ -44,7 +44,7 @@ def attachment(body, fmt: str, name: tuple[str, str], total: int | None = None) 
 
 def table_download(table, fmt: str, name: tuple[str, str]) -> Response:
     """A result list's rows as CSV or XLSX."""
-    return attachment(table.to_csv() if fmt == "csv" else table.to_xlsx(), fmt, name, table.total)
+    return attachment(table.as_file(fmt), fmt, name, table.total)
 
 
 def citing_json(citing, ref: str) -> Response:

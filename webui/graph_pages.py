@@ -1,9 +1,9 @@
 """Pages over the citation graph: a record per cited document, the cascade, the most cited."""
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 
-from indexer import KINDS, load_graph
-from webui.index import get_index, ref_views_or_404
+from indexer import KINDS, implementation_chains, load_graph, ref_views
+from webui.index import get_index
 from webui.params import kinds_arg, ref_arg
 
 bp = Blueprint("graph", __name__)
@@ -12,17 +12,14 @@ bp = Blueprint("graph", __name__)
 @bp.get("/refs/<path:ref>")
 def ref_page(ref: str):
     ref, kinds = ref_arg(ref), kinds_arg(request.args)
-    records, facet = ref_views_or_404(ref, kinds)
+    records, facet = ref_views(get_index(), ref, kinds)
     return render_template("ref.html", ref=ref, records=records, kinds=kinds, kind_facet=facet, KINDS=KINDS)
 
 
 @bp.get("/cascade/<path:node_id>")
 def cascade_page(node_id: str):
-    graph = load_graph(get_index())
-    if node_id not in graph.nodes:
-        abort(404, description=f"Không có văn bản “{node_id}” trong đồ thị trích dẫn.")
-    return render_template("cascade.html", down=graph.cascade(node_id, "down"), up=graph.cascade(node_id, "up"),
-                           node=graph.nodes[node_id])
+    node, down, up = implementation_chains(get_index(), node_id)
+    return render_template("cascade.html", down=down, up=up, node=node)
 
 
 @bp.get("/most-cited")

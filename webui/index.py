@@ -1,9 +1,9 @@
-"""Where a request's index (and what it holds) comes from, as flaskr's `get_db`: blueprints and the
-factory import this, never each other."""
+"""Where a request's index comes from, as flaskr's `get_db`: blueprints and the factory import this,
+never each other."""
 
-from flask import abort, current_app, g
+from flask import current_app, g
 
-from indexer import open_index, ref_views
+from indexer import open_index
 
 
 def get_index():
@@ -11,11 +11,3 @@ def get_index():
     if "index" not in g:
         g.index = open_index(current_app.config["INDEX_DIR"])
     return g.index
-
-
-def ref_views_or_404(ref: str, kinds: list[str]):
-    """The documents a ref names and their `kind` facet; 404 when the corpus cites no such document."""
-    records, facet = ref_views(get_index(), ref, kinds)
-    if not records:
-        abort(404, description=f"Không có văn bản nào trong kho trích dẫn {ref}.")
-    return records, facet

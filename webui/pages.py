@@ -2,14 +2,16 @@
 
 import mimetypes
 
-from flask import Blueprint, Response, abort, current_app, render_template, request, send_file, url_for
+from flask import Blueprint, Response, current_app, render_template, request, send_file, url_for
 
 import indexer
 from indexer import (
     FILTERS,
+    checks,
     citing_documents,
     citing_list_table,
     compare_documents,
+    document_feed,
     get_document,
     related_documents,
     search,
@@ -70,6 +72,7 @@ def search_page():
     state = search_args(request.args)
     result = search(get_index(), state.query, state.filters, state.page, state.page_size, state.sort,
                     collapse=state.collapse)
+    result.warnings.extend(state.warnings)
     return render_template("search.html", state=state, result=result, hits=result.hits, chips=_chips(state),
                            links=_links("pages.search_page", state, download="api.api_search", feed=state.filters),
                            takeaway=True)
@@ -77,9 +80,15 @@ def search_page():
 
 @bp.get("/feed")
 def feed():
-    """The search's newest documents as Atom 1.0, links from the configured base URL (never the Host)."""
-    state = search_args(request.args)
-    body = search_feed(get_index(), current_app.config["BASE_URL"], state.query, state.filters).to_atom()
+    """The search's newest documents as Atom 1.0, links from the configured base URL (never the Host);
+    `doc=<id>`: the documents that cite, amend, replace or repeal that document ("Theo dõi văn bản này")."""
+    doc_id = request.args.get("doc", "").strip()
+    if doc_id:
+        found = document_feed(get_index(), current_app.config["BASE_URL"], checks.document_id(doc_id, "doc"))
+        body = found.to_atom()
+    else:
+        state = search_args(request.args)
+        body = search_feed(get_index(), current_app.config["BASE_URL"], state.query, state.filters).to_atom()
     response = Response(body, content_type=f"{FEED_TYPE}; charset=utf-8")
     response.add_etag()  # a feed reader polling an unchanged feed gets 304
     return response.make_conditional(request)
@@ -89,8 +98,6 @@ def feed():
 def document_page(doc_id: str):
     query = query_arg(request.args)
     view = get_document(get_index(), doc_id, query)
-    if view is None:
-        abort(404, description=f"Không có văn bản nào mang mã “{doc_id}”.")
     related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
     return render_template("document.html", view=view, query=query, related=related)
 
@@ -106,8 +113,6 @@ def compare_page():
 def original_page(doc_id: str):
     """The file a document was read from (Word, PDF, text), as it is on disk."""
     original = indexer.original_file(get_index(), doc_id)
-    if original.problem:
-        abort(original.status, description=original.problem)
     # The bytes sent are those just checked against the digest, from the same open file.
     name = original.name
     return send_file(original.handle, download_name=name, mimetype=_mimetype(name),
@@ -132,6 +137,7 @@ def cites_page(ref: str):
         return table_download(table, fmt, filename("trích-dẫn", ref, fmt))
     citing = citing_documents(get_index(), ref, state.query, state.filters, state.page, state.page_size,
                               state.sort)
+    citing.result.warnings.extend(state.warnings)
     # Its feed: documents citing the ref, as a `cites` filter (unless the page already filters on refs).
     feed = None if state.filters.get("cites") else {**state.filters, "cites": [ref]}
     links = _links("pages.cites_page", state, feed=feed, ref=ref)

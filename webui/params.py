@@ -6,6 +6,7 @@ from the raw query string, so no parameter a person adds (`_anchor`, `_external`
 """
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 
 from flask import current_app
 from werkzeug.datastructures import MultiDict
@@ -13,7 +14,9 @@ from werkzeug.exceptions import BadRequest
 
 from indexer import FILTERS, checks
 
-DOWNLOAD_FORMATS = ("csv", "xlsx", "json")  # a cites page's downloads
+DOWNLOAD_FORMATS = checks.TABLE_FORMATS + ("json",)  # a cites page's downloads: its table, or /api/cites' JSON
+# What every search route reads besides the filters (a cites API route also reads `ref`).
+SEARCH_PARAMS = ("q", "sort", "page", "page_size", "collapse", "format")
 GRAPH_TABLES = ("edges", "nodes")
 
 
@@ -25,6 +28,7 @@ class SearchArgs:
     page: int = 1
     page_size: int = 10
     collapse: bool = True  # near-duplicates folded under the hit above them (`collapse=0`: all shown)
+    warnings: list[str] = field(default_factory=list)  # the parameters read nowhere, named (never dropped silently)
 
 
 def _one(args: MultiDict, name: str) -> str:
@@ -45,8 +49,24 @@ def _filters(args: MultiDict, names) -> dict:
     return checks.date_order(filters)
 
 
-def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
-    """q, the filters, sort, page, page_size, collapse; the page size defaults to the app's PAGE_SIZE."""
+def unknown_params(args: MultiDict, known) -> list[str]:
+    """A warning for each parameter no route reads, with the known one it may be a slip for.
+
+    >>> unknown_params(MultiDict([("isuer", "Bộ Y tế"), ("q", "x")]), ("q", "issuer"))
+    ["Không có tham số 'isuer' (có phải “issuer”?): đã bỏ qua."]
+    """
+    warnings = []
+    for name in dict.fromkeys(args.keys()):
+        if name not in known:
+            close = get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f" (có phải “{close[0]}”?)" if close else ""
+            warnings.append(f"Không có tham số {checks.shown(name, 40)}{hint}: đã bỏ qua.")
+    return warnings
+
+
+def search_args(args: MultiDict, filters=FILTERS, known=()) -> SearchArgs:
+    """q, the filters, sort, page, page_size, collapse; the page size defaults to the app's PAGE_SIZE;
+    a warning for every other parameter but those `known` to the route."""
     sort, page, size, collapse = _one(args, "sort"), _one(args, "page"), _one(args, "page_size"), _one(args, "collapse")
     return SearchArgs(
         query=query_arg(args), filters=_filters(args, filters),
@@ -54,6 +74,7 @@ def search_args(args: MultiDict, filters=FILTERS) -> SearchArgs:
         page=checks.page(page) if page else 1,
         page_size=checks.page_size(size) if size else current_app.config["PAGE_SIZE"],
         collapse=checks.collapse(collapse) if collapse else True,
+        warnings=unknown_params(args, (*SEARCH_PARAMS, *filters, *known)),
     )
 
 
@@ -126,16 +147,18 @@ def url_args(state: SearchArgs, **changes) -> MultiDict:
 
 
 def month_toggled(state: SearchArgs, month: str) -> dict:
-    """The filters with the date range set to one month (`2019-05`), or cleared when it is that month."""
-    filters = {k: list(v) for k, v in state.filters.items() if k not in checks.DATE_FILTERS}
-    if any(state.filters.get(name) != [month] for name in checks.DATE_FILTERS):
+    """The filters with the date range set to one month (`2019-05`), or cleared when it is that month
+    (the page's month links set the range, so the date form shows it; `month=` filters the same months)."""
+    filters = {k: list(v) for k, v in state.filters.items() if k not in (*checks.DATE_FILTERS, "month")}
+    chosen = state.filters.get("month") == [month] or all(state.filters.get(n) == [month] for n in checks.DATE_FILTERS)
+    if not chosen:
         filters.update(date_from=[month], date_to=[month])
     return filters
 
 
 def without_dates(state: SearchArgs) -> MultiDict:
-    """The state's parameters but the date range: what the date form carries as hidden fields."""
-    filters = {k: v for k, v in state.filters.items() if k not in checks.DATE_FILTERS}
+    """The state's parameters but the date range and `in_force_on`: what the date form carries as hidden fields."""
+    filters = {k: v for k, v in state.filters.items() if k not in (*checks.DATE_FILTERS, "in_force_on")}
     return url_args(state, filters=filters, page=1)
 
 

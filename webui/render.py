@@ -15,7 +15,8 @@ import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from indexer import labels, limits, relaxed_notice
+from indexer import checks, labels, limits, relaxed_notice
+from webui.params import DOWNLOAD_FORMATS
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -147,7 +148,10 @@ def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
                                  doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
+                                 STATUS_LABELS=labels.STATUS_LABELS, CHANGE_LABELS=labels.CHANGE_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,
-                                 facet_value_label=labels.facet_value_label,
+                                 FORMAT_LABELS=labels.FORMAT_LABELS, TABLE_FORMATS=checks.TABLE_FORMATS,
+                                 DOWNLOAD_FORMATS=DOWNLOAD_FORMATS,
+                                 facet_value_label=labels.facet_value_label, ref_label=labels.ref_label,
                                  relaxed_notice=relaxed_notice,
                                  MAX_QUERY_LENGTH=limits.MAX_QUERY_LENGTH)

@@ -47,10 +47,10 @@ def _views(text: str, with_words: bool = True) -> tuple[dict[str, Tokens], list[
 
 def _citation_keywords(meta) -> dict[str, list[str]]:
     # One key per citation, repeats kept: a document that cites a ref often ranks higher for it.
-    cited = [k for c in meta.citations for k in ref_keys(c.ref)]
+    cited = [k for c in meta.citations for k in ref_keys(c.ref, c.name, c.year)]
     kinds: dict[str, list[str]] = {}
     for c in meta.citations:
-        for k in ref_keys(c.ref):
+        for k in ref_keys(c.ref, c.name, c.year):
             kinds.setdefault(k, []).append(c.kind)
     return {"cites": cited, "cites_kind": [f"{k}>{strongest(v)}" for k, v in sorted(kinds.items())],
             "cited_refs": sorted({c.ref for c in meta.citations})}

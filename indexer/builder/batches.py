@@ -7,20 +7,24 @@ at most BATCH_CHARS characters of text and BATCH_UNITS records, files or documen
 goes alone).
 
 A batch is a plain value: JSON Lines records travel as their checked text, a document of a long file as
-its text and metadata, a file as where it is (the workers read it: they see the corpus folder). `work` is
-a pure module-level function of a batch, so another executor (issue 23: Dask workers) can run batches as
-the build's guarded pool does. Each unit in a batch is done on its own: an exception in one is that
-unit's, reported with `file:line` or its id; a batch whose worker died or ran out of time is run again
-one unit at a time by the build (indexer.builder.workers), so one poison record costs only itself.
+its text and metadata, a file as where it is (the workers read it: they see the corpus folder) or, for
+machines that do not see it, with its bytes (`Batch.shipped`). `work` is a pure module-level function of
+a batch, so a Dask worker (builder/cluster.py) runs batches as the build's guarded pool does. Each unit
+in a batch is done on its own: an exception in one is that unit's, reported with `file:line` or its id; a
+batch whose worker died or ran out of time is run again one unit at a time by the build
+(indexer.builder.workers), so one poison record costs only itself.
 """
 
 import os
+import tempfile
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
-from indexer.extract.corpus import Document, Skipped, SourceFile, read_file, record_document
+from indexer.extract.corpus import Document, Skipped, SourceFile, dropped_fields, read_file, record_document
+from indexer.sources.files import path_text
 from indexer.sources.guard import failure_reason
 
 # Characters of text a batch holds at most (0.6 MB of Vietnamese text as UTF-8, 1-2 s of a worker's
@@ -28,6 +32,9 @@ from indexer.sources.guard import failure_reason
 # sending it and its results costs a few percent of its analysis.
 BATCH_CHARS = 500_000
 BATCH_UNITS = 64          # records, files or documents a batch holds at most
+# A file goes to a cluster worker with its bytes up to this size; a larger one (a long JSON Lines export,
+# a big scan) is read by the client's own guarded process, so no task the scheduler holds is larger.
+MAX_SHIPPED_BYTES = 64 << 20
 
 
 @dataclass(frozen=True)
@@ -39,6 +46,7 @@ class Record:
     doc_id: str
     text: str
     overrides: dict
+    dropped: list      # fields it gave that were left out, with the reason (jsonl.checked_overrides)
     path: str          # the file's (sources.files.path_text), and its digest: what a page links to
     digest: str
     bytes: int         # of its line in the file
@@ -65,6 +73,9 @@ class File:
     size: int
     whole: bool = True
     ordinal: int = 0
+    data: bytes | None = None   # its bytes, for a machine that cannot read the corpus folder (ship())
+    origin: str | None = None   # then its path as the index records it, read where it was shipped from
+    kept: bool = False          # too big to ship or unreadable here: read by the client itself
 
     @property
     def source(self) -> str:
@@ -117,6 +128,15 @@ class Batch:
         """A batch for each unit: how a batch whose worker died is run again."""
         return [Batch((unit,), self.part_chars) for unit in self.units]
 
+    def shipped(self) -> "Batch":
+        """The batch with its files' bytes, for machines that cannot read the corpus folder."""
+        return replace(self, units=tuple(ship(unit) for unit in self.units))
+
+    @property
+    def on_client(self) -> bool:
+        """Whether a file of it is too big to ship (done by the client's own guarded process)."""
+        return any(getattr(unit, "kept", False) for unit in self.units)
+
 
 @dataclass
 class UnitResult:
@@ -158,11 +178,12 @@ def _unit(unit, part_chars: int | None) -> UnitResult:
             done.skipped = [found]
         else:
             done.documents = _analysed(document_parts(found, part_chars), unit.digest)
+            done.skipped = dropped_fields(unit.source, unit.line, unit.dropped)
         return done
     if isinstance(unit, Part):
         done.documents = _analysed([unit.document], unit.digest)
         return done
-    items = list(read_file(unit.file))
+    items = _read(unit)
     docs = [p for d in items if isinstance(d, Document) for p in document_parts(d, part_chars)]
     done.skipped = [i for i in items if isinstance(i, Skipped)]
     done.split = len(docs) > 1 and unit.file.path.suffix.lower() != ".jsonl"
@@ -171,6 +192,32 @@ def _unit(unit, part_chars: int | None) -> UnitResult:
     else:
         done.read = [Part(d, unit.file.digest, n) for n, d in enumerate(docs, start=1)]
     return done
+
+
+def _read(unit: File) -> list:
+    """A file's documents and what reading it reported; a shipped file read from its bytes, written to a
+    temporary folder under its own name (the readers go by its extension), its documents keeping its path."""
+    if unit.data is None:
+        return list(read_file(unit.file))
+    with tempfile.TemporaryDirectory(prefix="vanban-unit-") as folder:
+        copy = replace(unit.file, path=Path(folder) / unit.file.path.name)
+        copy.path.write_bytes(unit.data)
+        return [replace(i, path=unit.origin) if isinstance(i, Document) else i for i in read_file(copy)]
+
+
+def ship(unit):
+    """A file unit with its bytes (at most MAX_SHIPPED_BYTES: past that, or unreadable here, kept for the
+    client); records and documents travel as they are."""
+    if not isinstance(unit, File) or unit.data is not None or unit.kept:
+        return unit
+    try:
+        with open(unit.file.path, "rb") as handle:
+            data = handle.read(MAX_SHIPPED_BYTES + 1)
+    except OSError:
+        data = None
+    if data is None or len(data) > MAX_SHIPPED_BYTES:
+        return replace(unit, kept=True)
+    return replace(unit, data=data, origin=path_text(unit.file.path))
 
 
 def _analysed(docs: list[Document], digest: str) -> list:

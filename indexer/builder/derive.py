@@ -8,23 +8,36 @@
 - `accents`: folded syllable -> its accented forms, most frequent first (the accent suggestion);
 - `related`, `near_duplicates`, `shares`: each document's related documents with their reasons, its
   near-duplicates (folded in results), and the text shares along citations (indexer.compare.related).
+- `law_names`: a law's number -> its name and year, for the laws some document cites with both
+  (`58/2014/QH13` -> `Luật Bảo hiểm xã hội`, 2014), so that the citers of a number include those naming
+  the version, and the citers of a name those numbering it (indexer.query.filters.with_law_aliases);
+- `parts`: the documents indexed in parts (builder/parts: `id`, `id~2`, ...): each part's id -> the ids of
+  its document's other parts, so a result shows one document once (query/paging's `Parts`);
+- `validity`: node id (a document, or a text only cited) -> what the corpus says of its validity: its effect
+  clause, the changes it makes and those made to it (indexer.graph.validity; the status on a day is read
+  from it at query time, so a repeal filed here changes a document whose own file did not change);
 - `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
   and each word pyvi made in the corpus, folded, with the documents holding it.
 """
 
 import json
+from collections import Counter
 
 from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
 from indexer.builder.analysis import text_views
+from indexer.builder.parts import PART_MARK
 from indexer.compare.fingerprint import fingerprint
 from indexer.compare.related import relate
 from indexer.engines import Every
 from indexer.graph.links import document_links
 from indexer.graph.model import Graph, build_graph
+from indexer.graph.validity import derive_validity
+from indexer.vocab.refs import name_ref, year_of_symbol
 
 CANDIDATES = 4  # accented forms kept per folded syllable
-DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares")
+DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares", "law_names",
+                 "parts", "validity")
 
 
 def links_from_index(engine) -> dict:
@@ -88,6 +101,34 @@ def word_table(searcher) -> dict:
     return {"dictionary": dictionary, "dictionary_folded": frozenset(map(fold, dictionary)), "folded": corpus}
 
 
+def law_names(links: dict) -> dict[str, list]:
+    """A law's number -> [its name, its year], from the citations of it that print both (`Luật Bảo hiểm
+    xã hội số 58/2014/QH13`); the name most of them print when they differ."""
+    seen: dict[str, Counter] = {}
+    for doc in links.values():
+        for c in doc["meta"]["citations"]:
+            if c.get("name") and c.get("year") and not name_ref(c["ref"]):
+                seen.setdefault(c["ref"], Counter())[(c["name"], year_of_symbol(c["ref"]) or c["year"])] += 1
+    return {ref: list(names.most_common(1)[0][0]) for ref, names in sorted(seen.items())}
+
+
+def document_parts(ids) -> dict[str, tuple[str, ...]]:
+    """Each part of a document indexed in parts -> its document's other parts, in order.
+
+    >>> document_parts(["a#0", "a#0~2", "a#0~3", "b#x~2"])  # `b#x~2` is a record's own id: no `b#x` beside it
+    {'a#0': ('a#0~2', 'a#0~3'), 'a#0~2': ('a#0', 'a#0~3'), 'a#0~3': ('a#0', 'a#0~2')}
+    """
+    ids = set(ids)
+    documents: dict[str, list[str]] = {}
+    for doc_id in ids:
+        base, mark, n = doc_id.rpartition(PART_MARK)
+        if mark and n.isdigit() and base in ids:
+            documents.setdefault(base, [base]).append(doc_id)
+    ordered = [sorted(parts, key=lambda p: int(p.rpartition(PART_MARK)[2]) if p != parts[0] else 1)
+               for parts in documents.values()]
+    return {p: tuple(o for o in parts if o != p) for parts in sorted(ordered) for p in parts}
+
+
 def cited_counts(graph: Graph) -> dict[str, int]:
     """Corpus document id -> how many corpus documents cite it (only those cited at all)."""
     return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
@@ -100,4 +141,5 @@ def derive_all(engine, links: dict) -> dict:
         accents, words = accent_table(searcher), word_table(searcher)
     relations = relate(links, graph)
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
-            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares}
+            "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
+            "law_names": law_names(links), "parts": document_parts(links), "validity": derive_validity(links, graph)}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
 from indexer.builder.derive import derive_all, links_from_index, shared_values
+from indexer.builder.executors import Executor
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
 from indexer.engines import DEFAULT_ENGINE, ENGINES
@@ -45,6 +46,7 @@ class BuildReport:
     files_unchanged: int = 0
     parts_split: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    field_warnings: list[Skipped] = field(default_factory=list)  # records indexed without a field they gave
     seconds: float = 0.0
     batches: int = 0                  # batches of documents the workers analysed (indexer/builder/batches.py)
     most_in_flight: int = 0           # the most batches analysed or waiting to be written at one time
@@ -75,7 +77,7 @@ class _Run:
     progress: Progress | None
     started: float
     part_chars: int | None
-    workers: int | None = None
+    executor: Executor | None = None  # where files are read and analysed: this machine's cores by default
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -110,7 +112,7 @@ def _plan(current: Current | None, files: list[SourceFile]) -> _Plan:
 
 def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress | None = None,
                 engine: str | None = None, wait: float = 0.0, part_chars: int | None = None,
-                workers: int | None = None) -> BuildReport:
+                executor: Executor | None = None) -> BuildReport:
     """Index the corpus into index_dir; unchanged files are kept, changed replaced, deleted removed.
 
     `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
@@ -120,7 +122,8 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     removes what it wrote. One build at a time: another one raises BuildLocked (after
     waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
     A document longer than `part_chars` (indexer.builder.parts.MAX_DOCUMENT_CHARS) is indexed in parts.
-    `workers`: how many worker processes read and analyse (None: one a core).
+    `executor` runs the reading and analysis (builder/executors.py; a Dask cluster: builder/cluster.py);
+    this process stays the one writer either way.
     """
     started = time.monotonic()
     paths = _corpus_paths(corpus)
@@ -138,21 +141,22 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
         report.files_changed = len(plan.todo) - report.files_added
         report.files_removed = len(plan.removed)
         if plan.current and not plan.todo and not plan.removed:
-            report.skipped = _reported(plan, {})
+            report.skipped, report.field_warnings = _reported(plan, {})
             report.documents_total = _doc_count(plan.current.engine)
         else:
-            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, workers))
+            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
 
-def _reported(plan: _Plan, fresh: dict[str, dict]) -> list[Skipped]:
-    """Every file not read and every problem reading one reported, whether read now or before."""
+def _reported(plan: _Plan, fresh: dict[str, dict]) -> tuple[list[Skipped], list[Skipped]]:
+    """Every file not read and every problem reading one reported, whether read now or before; apart,
+    every field left out of a record indexed all the same."""
     out = []
     for f in plan.files:
         entry = fresh.get(f.source) or plan.skipped.get(f.source)
         out += skipped_before_reading(f) or ([Skipped(*item) for item in entry["items"]] if entry else [])
-    return out
+    return [s for s in out if not s.field], [s for s in out if s.field]
 
 
 def built_at() -> str:
@@ -175,7 +179,7 @@ def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Pl
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
         kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if current else {}
-        report.skipped = _reported(plan, fresh)
+        report.skipped, report.field_warnings = _reported(plan, fresh)
         report.documents_total = _doc_count(new.engine)
         new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}}, paths, stamp)
 
@@ -198,7 +202,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in analysed(plan.todo, run.part_chars, run.workers, stats):
+        for result in analysed(plan.todo, run.part_chars, run.executor, stats):
             if isinstance(result, FileDone):
                 _file_done(result, digests, fresh, report, state)
             else:
@@ -223,7 +227,8 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
 def _file_done(done: FileDone, digests: dict[str, str], fresh: dict, report: BuildReport, state: dict) -> None:
     """A file all of whose documents are written: what reading it reported, whether it was split."""
     if done.skipped:
-        fresh[done.source] = {"digest": digests[done.source], "items": [(s.source, s.reason) for s in done.skipped]}
+        fresh[done.source] = {"digest": digests[done.source],
+                              "items": [(s.source, s.reason, s.field) for s in done.skipped]}
     report.parts_split += done.split
     if len(done.workers) > 1:
         report.analysed_by[done.source] = sorted(done.workers)

@@ -7,6 +7,8 @@ from indexer.extract.corpus import Document
 
 # A longer document is indexed in parts cut at paragraph breaks.
 MAX_DOCUMENT_CHARS = 400_000
+# Between a document's id and its part's number: `id`, `id~2`, `id~3`.
+PART_MARK = "~"
 
 
 def cuts(text: str, limit: int) -> list[tuple[int, int]]:
@@ -27,7 +29,7 @@ def cuts(text: str, limit: int) -> list[tuple[int, int]]:
 
 def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
     """The document, or its parts when it is longer than `limit` (MAX_DOCUMENT_CHARS): `id`, `id~2`, ...
-    each with its citations."""
+    each with its citations and the changes they state."""
     limit = limit or MAX_DOCUMENT_CHARS
     if len(doc.text) <= limit:
         return [doc]
@@ -36,7 +38,10 @@ def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
     for n, (start, end) in enumerate(spans, start=1):
         citations = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.citations
                           if start <= c.start and c.end <= end)
+        # each change goes with its citation's part; the effect clause is the whole document's, so each part's
+        changes = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.changes
+                        if start <= c.start and c.end <= end)
         title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
-        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}~{n}", text=doc.text[start:end],
-                             meta=replace(doc.meta, citations=citations, title=title)))
+        parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}{PART_MARK}{n}", text=doc.text[start:end],
+                             meta=replace(doc.meta, citations=citations, changes=changes, title=title)))
     return parts

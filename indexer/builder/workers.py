@@ -1,6 +1,9 @@
 """Stream a build's batches through guarded worker processes; the main process cuts files into batches
 (indexer.builder.batches) and writes what comes back, as it comes back.
 
+Where those processes run is the executor's (executors.py: this machine's cores, or a Dask cluster's
+machines, cluster.py); a machine that cannot read the corpus folder gets each file with its bytes.
+
 Every worker is handed a new batch as soon as it returns one, before its results are written; a batch
 is cut only when a worker is free, so what is in flight (batches being analysed, results not written
 yet) stays within twice the workers, whatever one file holds. A batch whose worker died or ran past its
@@ -8,7 +11,6 @@ time is run again one unit at a time: a poison record costs only itself. Files a
 (`FileDone`: what reading each reported, in the file's order) when all their units are back.
 """
 
-import os
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -26,9 +28,10 @@ from indexer.builder.batches import (
     parts_batch,
     work,
 )
+from indexer.builder.executors import Executor, Local, Pool
 from indexer.extract.corpus import Skipped, SourceFile
 from indexer.sources.files import JSONL_SUFFIXES, path_text
-from indexer.sources.guard import Failure, GuardedPool, memory_for, seconds_for
+from indexer.sources.guard import Failure, memory_for, seconds_for
 from indexer.sources.jsonl import Records, cut_whole, record_lines
 
 
@@ -163,18 +166,18 @@ def batch_memory(batch: Batch) -> int:
     return memory_for(batch.size)
 
 
-def analysed(todo: list[SourceFile], part_chars: int | None = None, workers: int | None = None,
+def analysed(todo: list[SourceFile], part_chars: int | None = None, executor: Executor | None = None,
              stats: BatchStats | None = None) -> Iterator[UnitResult | FileDone]:
     """Each unit's result as it comes back, and each file when all of its units are back; every file read
-    and analysed in guarded worker processes, in batches (a unit that fails, runs too long or needs too
-    much memory comes back as skipped, with the reason)."""
+    and analysed in guarded worker processes (of this machine, or of the executor's), in batches (a unit
+    that fails, runs too long or needs too much memory comes back as skipped, with the reason)."""
     stats = stats or BatchStats()
     ledger = Ledger()
     stream = batches(units(todo, ledger), part_chars)
     retry: deque[Batch] = deque()    # a failed batch's units, one a batch
     pending: deque[Part] = deque()   # long files' documents
-    with GuardedPool(work, workers or os.cpu_count() or 1, seconds=batch_seconds, budget=batch_memory,
-                     preload=("analyzers.preload",)) as pool:
+    executor = executor or Local()
+    with executor.pool(work, seconds=batch_seconds, budget=batch_memory, preload=("analyzers.preload",)) as pool:
         exhausted = _fill(pool, retry, pending, stream, part_chars, stats)
         yield from ledger.completed()  # files with nothing to analyse (empty, every record bad)
         while pool.busy():
@@ -203,7 +206,7 @@ def _results(done, retry: deque, pending: deque, ledger: Ledger) -> list[UnitRes
     return results
 
 
-def _fill(pool: GuardedPool, retry: deque, pending: deque, stream, part_chars, stats: BatchStats,
+def _fill(pool: Pool, retry: deque, pending: deque, stream, part_chars, stats: BatchStats,
           exhausted: bool = False) -> bool:
     """Give every idle worker a batch: one to run again first, then long files' documents, then the next
     of the stream; whether the stream is exhausted."""

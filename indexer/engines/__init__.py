@@ -163,6 +163,9 @@ class EngineSearcher(Protocol):
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
         """`sort`: None (by score), "date" (newest first, by date then indexing time) or "date_asc"."""
     def count(self, query, filter=None) -> int: ...
+    def count_within(self, query, filter, subsets: dict) -> dict[str, int]:
+        """How many of the query's matches (within `filter`) each subset, a query, holds: the query is run
+        once where the engine can (a status facet counts five subsets of one result)."""
     def stored(self, key, text: bool = True) -> dict:
         """id, source, part, text, meta and indexed (the IndexedDoc's `indexed`); `text=False` may
         leave the text "" (a list of metadata needs no text: an engine that can skip it does)."""

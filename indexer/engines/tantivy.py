@@ -180,6 +180,9 @@ class TantivySearcher:
     def count(self, query, filter=None) -> int:
         return self._count(self._query(matching(query), filter))
 
+    def count_within(self, query, filter, subsets: dict) -> dict[str, int]:  # each a count: tantivy's are fast
+        return {name: self.count(query, s if filter is None else All((filter, s))) for name, s in subsets.items()}
+
     def stored(self, key, text: bool = True) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}

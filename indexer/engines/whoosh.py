@@ -167,6 +167,7 @@ class WhooshSearcher:
     def __init__(self, ix):
         self._searcher = ix.searcher()
         self._groups: dict = {}
+        self._subsets: dict = {}  # id(subset) -> (subset, its documents): a facet's subsets recur search after search
 
     def __enter__(self):
         return self
@@ -206,6 +207,21 @@ class WhooshSearcher:
         if allowed == set():
             return 0
         return len(self._searcher.search(translate(matching(query)), filter=allowed, limit=1, scored=False))
+
+    def count_within(self, query, filter, subsets: dict) -> dict[str, int]:
+        allowed = self._allowed(filter)
+        matched = set() if allowed == set() else set(self._searcher.docs_for_query(translate(matching(query))))
+        matched = matched if allowed is None else matched & allowed
+        return {name: len(matched & self._subset(subset)) if matched else 0 for name, subset in subsets.items()}
+
+    def _subset(self, subset) -> set:
+        """A subset's documents, kept while the same subset object is asked for (a cached id set's clause)."""
+        kept = self._subsets.get(id(subset))
+        if kept is None or kept[0] is not subset:
+            while len(self._subsets) >= GROUPS_KEPT * 4:
+                self._subsets.pop(next(iter(self._subsets)))
+            kept = self._subsets[id(subset)] = (subset, self._allowed(subset))
+        return kept[1]
 
     def stored(self, key, text: bool = True) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole

@@ -5,9 +5,12 @@ passages that show them.
 `corpus` reads files through `indexer.readers`, listed and guarded by `indexer.sources` (which also
 checks JSON Lines records); `metadata` is the pure `extract(text)`, built from `layouts` (each layout
 family's header put in one reading order: HTML, Pandoc and pipe tables, side-by-side columns, scans),
-`header` and `headings` (number, date, type heading, title), `issuer_block` and `issuers` (the bodies
-top left, named canonically), `signature`, `furniture`, `places` and `citations`, in the words of
-`indexer.vocab` (refs, relations, identity, passages, periods).
+`page_header` (the header a page prints, stamps blanked, or what a scan's readings of it agree on),
+`header` and `headings` (number, date, type heading, title), `titles` (a title as a person writes it),
+`issuer_block` and `issuers` (the bodies top left, named canonically), `placing` (a body given its place,
+the province a document belongs to), `signature`, `furniture`, `places` and `citations`, in the words of
+`indexer.vocab` (refs, relations, identity, passages, periods); `scanned` reads a scan's header as the
+reader read it apart and what its file says around it (the number in its name), each value with its source.
 
 May import: analyzers, indexer.readers, indexer.sources, indexer.vocab, and indexer's shared modules.
 """

@@ -4,6 +4,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from indexer.extract.titles import tidy
+from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
 from indexer.vocab.refs import (
     NUMBER_SYMBOL,
     TYPE_CODES,
@@ -25,22 +27,67 @@ _SHORT_TYPE = (r"(?i:(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in sorte
                + r")(?:\s+hành\s+động)?)")
 
 # The name of a law, code or ordinance between its type and its number:
-# `Luật Tổ chức Chính phủ số 63/2025/QH15`, `Bộ luật Dân sự số 91/2015/QH13` (a name starts upper case).
-_LAW_NAME = r"(?:(?<=[Ll]uật|[Ll]ệnh)\s+[A-ZĐÂĂÊÔƠƯÝ][^;,:()“”\"\n]{0,60}?(?=\s+số\s))?"
+# `Luật Tổ chức Chính phủ số 63/2025/QH15`, `Bộ luật Dân sự số 91/2015/QH13` (a name starts upper case;
+# `Luật Tần số vô tuyến điện số 42/2009/QH12`: the number is the `số` a law's number follows, a QH or UBTVQH
+# code, so `Luật Bảo hiểm y tế, đã được sửa đổi ... tại Nghị định số 75/2023/NĐ-CP` is no name; `Luật bảo hiểm y tế
+# số 25/2008/QH12` in lower case, as some texts print it). A comma may
+# stand inside a name when a lower-case word follows it (`Luật Phòng, chống tham nhũng số 36/2018/QH14`).
+_LAW_NAME = (r"(?:(?<=[Ll]uật|[Ll]ệnh|LUẬT|LỆNH)\s+(?P<name>[A-ZĐÂĂÊÔƠƯÝa-zđà-ỹ](?:[^;,:()“”\"\n\d*]|,\s(?=[a-zđà-ỹ])"
+             r"|\n(?![ \t]*\n))"  # a line break inside a long name, never a blank line
+             r"{0,160}?)(?=\s+[Ss]ố\s+\d{1,4}\s*/\s*(?:19|20)\d\d\s*/\s*(?:UBTV)?QH))?")
 
 # A date after a reference: `, ngày 22/10/2018`, `ngày 22-10-2018`, `ngày 09 tháng 02 năm 2017`.
 _DATE = (r"(?:\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2})\s*(?:[/.-]|\s+tháng\s+)\s*"
          r"(?P<m>\d{1,2})\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d\d))?")
 
+# Words that may follow a law's name in a sentence (so the name ends there): a name followed by any
+# other word may be a longer name (`Luật Doanh nghiệp nhà nước`), and is left out.
+NAME_FOLLOWERS = {
+    "năm", "số", "ngày", "tháng", "và", "hoặc", "hay", "của", "đã", "đang", "sẽ", "được", "bị", "quy", "có", "thì",
+    "về", "tại", "theo", "này", "đó", "hướng", "để", "nhằm", "trong", "với", "cũng", "là", "do", "đối", "các",
+    "những", "một", "mới", "cũ", "đều", "không", "chưa", "như", "từ", "khi", "gồm", "hợp", "hiện", "sửa", "bổ",
+    "đến", "cho", "mà", "nên", "vẫn", "còn", "cần", "phải", "bằng", "tới", "qua", "sau", "trước", "nay", "cùng",
+    "chỉ", "thi", "triển", "trên", "dưới", "giữa", "ban", "liên", "nhưng", "song", "tạo", "đồng", "thông", "ra",
+    "vào", "lên", "xuống", "vừa", "rất", "thể", "vì", "nếu", "ở", "trừ", "kể",
+}
+
+# A law named without its number: `theo Luật Bảo hiểm xã hội`, `Bộ luật Lao động năm 2019`,
+# `Hiến pháp năm 2013`, from the list of names (indexer.vocab.laws) or names this document prints with
+# their number; the name must end there (`Luật Doanh nghiệp nhà nước` is not `Luật Doanh nghiệp`).
+# A draft (`dự án Luật Đất đai (sửa đổi)`) is not the law.
+_NAME_END = (r"(?=\s*(?:[,.;:()“”\"\n]|$)|\s+(?:(?:19|20)\d\d\b|(?:" + "|".join(sorted(NAME_FOLLOWERS)) + r")\b))")
+_NAME_YEAR = r"(?:\s+(?:năm\s+)?(?P<year>(?:19|20)\d\d)\b(?![/.-]\d))?"
+_NOT_DRAFT = r"(?<![Dd]ự án )(?<![Dd]ự thảo )(?<!ban hành )"  # `Quốc hội ban hành Luật ...`: the law itself
+CONSTITUTION = re.compile(rf"{_NOT_DRAFT}(?<![\wĐđ])(?P<type>Hiến\s+pháp)(?:\s+nước\s+Cộng\s+hòa\s+xã\s+hội\s+chủ"
+                          rf"\s+nghĩa\s+Việt\s+Nam)?{_NAME_YEAR}{_DATE}")
+
+
+def law_name_pattern(extra_names=()) -> re.Pattern:
+    """Laws by name: the listed names and `extra_names` (those the document prints with a number)."""
+    return re.compile(rf"{_NOT_DRAFT}(?<![\wĐđ])(?P<type>Bộ\s+luật|Luật|Pháp\s+lệnh)\s+"
+                      rf"(?i:(?P<name>{names_pattern([*LAW_NAMES, *extra_names])})){_NAME_END}{_NAME_YEAR}{_DATE}")
+
+
+LAW_BY_NAME = law_name_pattern()
+# A name holding another law's name: only an amending law's (`Luật sửa đổi, bổ sung một số điều của Luật ...`).
+LAW_IN_NAME = re.compile(r"\b(?:[Ll]uật|LUẬT)\b")
+AMENDING = re.compile(r"(?i)(?:sửa\s+đổi|bổ\s+sung)")
+
+# Who passes a law, a code, an ordinance, the Constitution.
+LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội",
+               "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
+
 # The issuer after `của`, up to the subject, the Party term, or punctuation:
-# `của Bộ Chính trị khóa XII về ...`, `của UBND tỉnh Kon Tum;`, `của Huyện ủy\n\nNgọc Hồi.`
-_ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"?\n]*?(?:\n\s*[A-ZĐ][^,;:()“”\"?\n]*?)?)"
+# `của Bộ Chính trị khóa XII về ...`, `của UBND tỉnh Kon Tum;`, `của Huyện ủy\n\nNgọc Hồi.`; a name goes on
+# past a line break, never into the next clause (`của Chính phủ\n\nCăn cứ Luật ...`).
+_ISSUER = (r"(?:\s*,?\s*của\s+(?P<issuer>[A-ZĐÂĂÊÔƠƯỦ][^,;:()“”\"?\n]*?(?:\n\s*(?!Căn\s+cứ|Xét\b|Theo\b|Thực\s+hiện|"
+           r"Trên\s+cơ\s+sở|Điều\s+\d|Chương\b)[A-ZĐ][^,;:()“”\"?\n]*?)?)"
            r"(?=\s+(?:khóa|khoá)\s+[IVXL]+|\s+(?:về|thực\s+hiện|tại|trong|theo|và|với|để|nhằm|cho|giai\s+đoạn)\b"
            r"|\s*[,;:()“”\"?]|\.(?:\s|$)|\s*$))?")
 
 # A full reference: type, optional `số`, number-symbol, then optional date and issuer.
 FULL_REFERENCE = re.compile(
-    rf"(?<![\wĐđ]){_TYPE}{_LAW_NAME}(?:\s+số)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
+    rf"(?<![\wĐđ]){_TYPE}{_LAW_NAME}(?:\s+[Ss]ố)?\s*:?\s*(?P<symbol>{NUMBER_SYMBOL}){_DATE}{_ISSUER}")
 
 # The next item of a list that shares the type before it: `Tờ trình số 2138/TTr-BCT, số 3390/TTr-BCT`,
 # `... và số 10/2020/NĐ-CP`.
@@ -57,6 +104,9 @@ ALIAS = re.compile(rf"\(\s*(?:sau\s+đây\s+)?(?:được\s+)?(?:gọi|viết)\s
 SUBJECT = re.compile(r"\s*(?:khóa|khoá)?\s*[IVXL]*\s*[“\"]?\s*về\s+(?:việc\s+)?"
                      r"(?P<subject>(?:[^;()“”\"\n]|“[^”\n]*”){1,300}?)"
                      r"(?=[;()”\"]|\.(?:\s|$)|\n\s*\n|$)")
+
+# A subject that repeats the `về` before it, in quotes or where a line was joined: `về “Về đột phá ...”`.
+REPEATED_ABOUT = re.compile(r"^về\s+(?:việc\s+)?", re.I)
 
 # Where a subject ends because the opening sentence goes on to its main clause:
 # `... về sắp xếp tổ chức bộ máy, Ban Thường vụ Tỉnh ủy ban hành kế hoạch`.
@@ -94,6 +144,7 @@ class Citation:
     short: bool = False  # a short form (`Nghị quyết 35`) resolved to `ref`
     kind: str = "mentions"          # implements, based_on, guided_by, mentions (the words before it)
     implements: str | None = None   # the ref this cited document is said to implement, if any
+    name: str | None = None         # a law's name (`Luật Bảo hiểm xã hội`), with its number or instead of it
 
 
 def _clean(text: str) -> str:
@@ -127,18 +178,28 @@ def _subject(text: str, end: int) -> str | None:
     if subject.startswith("“") and "”" in subject:
         subject = subject[1:subject.index("”")]
     cuts = [m.start() for m in (NEXT_REFERENCE.search(subject), ISSUING_CLAUSE.search(subject)) if m]
-    subject = _clean(subject[:min(cuts)] if cuts else subject)
+    subject = REPEATED_ABOUT.sub("", tidy(_clean(subject[:min(cuts)] if cuts else subject)))
     return subject if len(subject) >= 3 else None
+
+
+def _law_name(match, doc_type: str) -> str | None:
+    """The canonical name printed between a law's type and its number, if any."""
+    name = match.groupdict().get("name")
+    law_type = next((t for t in LAW_TYPES if t == doc_type), None)
+    if not name or not law_type or (LAW_IN_NAME.search(name) and not AMENDING.match(name)):
+        return None  # `Luật Thuế thu nhập doanh nghiệp và Luật Thuế tiêu thụ đặc biệt số ...`: which one's number?
+    return canonical_name(law_type, _clean(name))
 
 
 def _full(match, text: str, doc_type: str | None = None) -> Citation:
     symbol = match.group("symbol")
     date, year = _iso(match)
+    doc_type = doc_type or type_name(match.group("type"))
     return Citation(
-        ref=canonical_ref(symbol), key=ref_key(symbol), doc_type=doc_type or type_name(match.group("type")),
+        ref=canonical_ref(symbol), key=ref_key(symbol), doc_type=doc_type,
         date=date, year=year or year_of_symbol(symbol), issuer=expand_issuer(match.group("issuer")),
         subject=_subject(text, match.end()),
-        text=_clean(match.group(0)), start=match.start(), end=match.end(),
+        text=_clean(match.group(0)), start=match.start(), end=match.end(), name=_law_name(match, doc_type),
     )
 
 
@@ -238,9 +299,37 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
         resolved = _resolve_short(match, aliases, by_short)
         if resolved is not None:
             shorts.append(resolved)
-    citations = sorted(fulls + shorts, key=lambda c: c.start)[:MAX_CITATIONS]
+    taken = _Taken([*exclude, *((c.start, c.end) for c in fulls + shorts)])
+    named = [c for c in _by_name(text, fulls, reach) if not taken.overlaps(c.start, c.end)]
+    citations = sorted(fulls + shorts + named, key=lambda c: c.start)[:MAX_CITATIONS]
     citations = [c for c in citations if c.key != own_key]
     return _with_relations(text, _fill_from_fullest(citations))
+
+
+def _by_name(text: str, fulls: list[Citation], reach: int) -> list[Citation]:
+    """Laws cited by name alone, each resolved to the number this document prints with that name when
+    it prints one version (or one of the year printed), else kept as the name."""
+    versions: dict[str, dict[str, Citation]] = {}
+    for c in fulls:
+        if c.name:
+            versions.setdefault(ref_key(c.name), {}).setdefault(c.key, c)
+    extra = {c.name.split(" ", 1 + c.name.startswith(("Bộ", "Pháp")))[-1] for c in fulls if c.name}
+    pattern = law_name_pattern(sorted(extra)) if extra - set(LAW_NAMES) else LAW_BY_NAME
+    found = []
+    for match in [*pattern.finditer(text, 0, reach), *CONSTITUTION.finditer(text, 0, reach)]:
+        law_type = " ".join(match.group("type").split())
+        name = canonical_name(law_type, _clean(match.groupdict().get("name") or ""))
+        date, printed = _iso(match)
+        year = int(match.group("year")) if match.group("year") else printed
+        known = list(versions.get(name_key(law_type, name.removeprefix(law_type).strip()), {}).values())
+        same = [c for c in known if not year or c.year == year]
+        span = dict(text=_clean(match.group(0)), start=match.start(), end=match.end(), name=name)
+        if len({c.key for c in same}) == 1:
+            found.append(replace(same[0], short=True, **span))
+        else:
+            found.append(Citation(ref=name, key=ref_key(name), doc_type=law_type, date=date, year=year,
+                                  issuer=LAW_ISSUERS[law_type], subject=None, **span))
+    return found
 
 
 def _with_continuations(first: Citation, text: str) -> list[Citation]:

@@ -5,6 +5,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from analyzers.normalize import canonical_tones
 from indexer.extract.headings import HEADER_END, HEADER_REACH, LONG_HEADING, TYPE_HEADING
 from indexer.extract.layouts.scans import read_digits
 from indexer.vocab.refs import NUMBER_SYMBOL, SYMBOL_TAIL, TYPE_NAME, canonical_ref, type_name
@@ -20,15 +21,24 @@ HEADER_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[
 PRINTED_NUMBER = re.compile(rf"^[ \t]*(?:(?P<type>{TYPE_NAME})[ \t]+số[ \t]*:|[Ss]ố[ \t]*:?)[ \t]*\n?[ \t]*"
                             rf"(?P<digits>[^\n/\-–]{{0,8}}?)[ \t]*(?P<tail>{SYMBOL_TAIL})", re.M)
 
+# A code cut short by a misread `/` on a scan (`Số: ?? đGP-BCT`): a letter glued before the symbol's tail
+# leaves no symbol to keep.
+CUT_CODE = re.compile(r"[A-Za-zĐđ]$")
+
+# The dotted number of the Government's 2026 resolutions, `Số: 66.16/2026/NQ-CP`: a number, a dot and a
+# sub-number (vocab.refs.NUMBER_SYMBOL reads it so in citations); each part read as digits are.
+DOTTED_DIGITS = re.compile(r"^[ \t]*(?P<number>[^.\s]{1,5})\.(?P<sub>\d{1,3})[ \t]*$")
+
 # The place and date line: `Hải Dương, ngày 15 tháng 5 năm 2019`, `Hà Nội, ngày 26  tháng 01 năm 2026`.
 PLACE_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})"
                         r"\s+năm\s+(?P<y>(?:19|20)\d\d)", re.M)
 
 # The place and date line of a header as it may come: a draft's blank day or month (`ngày    tháng 12
-# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`), a line wrapped inside a cell,
-# a footnote digit clinging to the year (`năm 20264`).
-HEADER_DATE = re.compile(r"^[ \t]*(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)\s*tháng"
-                         r"(?P<m>[^\n]{0,8}?)\s*năm\s*(?P<y>(?:19|20)\d\d)", re.M)
+# năm 2024`), garbled digits from a scan (`ngày 1Š tháng`, `ngàW/† tháng`, `ngày30`, `năm` read `măm`),
+# a line wrapped inside a cell, a footnote digit clinging to the year (`năm 20264`). A minutes' opening
+# `Hôm nay, ngày 31 tháng 03 năm 2026` is the day of a meeting, not a header's date.
+HEADER_DATE = re.compile(r"^[ \t]*(?!Hôm nay|Vào hồi)(?P<place>[^\n,]{2,40}),\s*ng[àa]y?[ \t]*\n?(?P<d>[^\n]{0,8}?)"
+                         r"\s*tháng(?P<m>[^\n]{0,8}?)\s*[nm][ăa]m\s*(?P<y>(?:19|20)\d\d)", re.M)
 
 # The adoption date of a law or a resolution of the National Assembly, at its end:
 # `Luật này được Quốc hội ... thông qua ngày 27 tháng 11 năm 2024`.
@@ -63,6 +73,13 @@ CONSOLIDATION_NOTE = re.compile(rf"^[ \t]*{TYPE_NAME}\b[^\n]{{0,120}}?\bsố\s+\
 
 # `CỦA BAN THƯỜNG VỤ TỈNH ỦY` under the type heading.
 TITLE_ISSUER = re.compile(r"^[ \t*]*CỦA\s+(?P<org>[A-ZĐÀ-Ỹ ]+?)[ \t*]*$", re.M)
+
+# The issuer printed again above the preamble, under a title in capitals (`ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI`,
+# `CHÍNH PHỦ`): a line that names a body the header names, and no wrapped line of the title, which would
+# follow a word that wants its complement (`... CỦA` / `ỦY BAN NHÂN DÂN TỈNH`).
+ISSUER_AGAIN = re.compile(r"(?:ỦY BAN|UBND|HỘI ĐỒNG|HĐND|CHÍNH PHỦ|THỦ TƯỚNG|QUỐC HỘI|BỘ|BAN|SỞ|VĂN PHÒNG|"
+                          r"(?:TỈNH|THÀNH|HUYỆN|ĐẢNG) ỦY)\b")
+WANTS_MORE = re.compile(r"(?:\b(?:CỦA|VÀ|VỚI|CHO|DO|THUỘC|TẠI|VỀ|TRÊN|TRONG|GIỮA|ĐỐI VỚI)|[-–,])$")
 
 # The subject line of an official letter, alone or after the number: `V/v thực hiện Kế hoạch số ...`.
 SUBJECT_LINE = re.compile(r"(?:^|(?<=\s))V/v\.?\s*(?P<title>[^\n]+(?:\n[ \t]*\S[^\n]*)*)", re.M)
@@ -100,11 +117,14 @@ def read_number(header: str) -> Printed:
     if not match:
         return Printed(None)
     kind = type_name(match.group("type")) if match.group("type") else None
-    symbol = canonical_ref(match.group("tail"))
-    digits, sure = read_digits(match.group("digits"))
+    cut = CUT_CODE.search(match.group("digits"))
+    symbol = None if cut else canonical_ref(match.group("tail"))
+    dotted = DOTTED_DIGITS.match(match.group("digits"))
+    digits, sure = read_digits(dotted.group("number") if dotted else match.group("digits"))
     if digits is None or int(digits) == 0:
         return Printed(None, "blank" if sure and digits is None else "unsure", kind, symbol)
-    return Printed(canonical_ref(digits + match.group("tail")), "read", kind, symbol)
+    number = f"{digits}.{dotted.group('sub')}" if dotted else digits
+    return Printed(canonical_ref(number + match.group("tail")), "read", kind, symbol)
 
 
 def header_number(header: str) -> tuple[str | None, str | None]:
@@ -141,11 +161,25 @@ def header_date(header: str) -> str | None:
 def read_date(header: str) -> Printed:
     """The header's date: ISO when whole; `2024-12` or `2024` (state "blank") when a draft leaves the day
     or month blank, or (state "unsure") when a scan garbles them."""
+    parts = date_parts(header)
+    return printed_date(*parts) if parts else Printed(None)
+
+
+def date_parts(header: str) -> tuple[str, tuple[str | None, bool], tuple[str | None, bool]] | None:
+    """The year, and the day and month as `read_digits` reads them, of a header's place and date line.
+
+    >>> date_parts("Hà Nội, ngày?} tháng 4 năm 2026")
+    ('2026', (None, False), ('4', True))
+    """
     match = HEADER_DATE.search(header)
     if not match:
-        return Printed(None)
-    (day, day_sure), (month, month_sure) = read_digits(match.group("d")), read_digits(match.group("m"))
-    year = match.group("y")
+        return None
+    return match.group("y"), read_digits(match.group("d")), read_digits(match.group("m"))
+
+
+def printed_date(year: str, day: tuple[str | None, bool], month: tuple[str | None, bool]) -> Printed:
+    """The date a line prints, from its year and its day and month as read (`date_parts`)."""
+    (day, day_sure), (month, month_sure) = day, month
     if day and month and _exists(int(year), int(month), int(day)):
         return Printed(f"{year}-{int(month):02d}-{int(day):02d}", "read")
     partial = f"{year}-{int(month):02d}" if month and 1 <= int(month) <= 12 else year
@@ -191,7 +225,20 @@ def _is_upper(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
-def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
+def _letters(text: str) -> str:
+    return "".join(c for c in canonical_tones(text) if c.isalpha())
+
+
+def _issuer_again(line: str, previous: str, header: str) -> bool:
+    """A title in capitals followed by the issuer's name as a line of the header starts it (`CHÍNH PHỦ`
+    under a header that prints `CHÍNH PHỦ`, never under one that prints `THỦ TƯỚNG CHÍNH PHỦ`)."""
+    if not ISSUER_AGAIN.match(canonical_tones(line)) or " " not in line or WANTS_MORE.search(canonical_tones(previous)):
+        return False
+    wanted, lines = _letters(line), header.split("\n")
+    return any(_letters(" ".join(lines[i:i + 4])).startswith(wanted) for i in range(len(lines)))
+
+
+def _title_lines(view: str, start: int, consolidated: bool, header: str = "") -> list[str]:
     lines = []
     for line in view[start:start + 4000].split("\n"):
         stripped = line.strip()
@@ -203,7 +250,7 @@ def _title_lines(view: str, start: int, consolidated: bool) -> list[str]:
             continue
         if TEXT_START.match(stripped) or (consolidated and lines and CONSOLIDATION_NOTE.match(stripped)):
             break
-        if lines and _is_upper(stripped) and not _is_upper(lines[-1]):
+        if lines and _is_upper(stripped) and (not _is_upper(lines[-1]) or _issuer_again(stripped, lines[-1], header)):
             break  # the issuer repeated above the preamble: `CHÍNH PHỦ`, `BỘ TRƯỞNG BỘ TÀI CHÍNH`
         lines.append(stripped)
     return lines
@@ -227,7 +274,7 @@ def title(view: str, header: str, consolidated: bool = False) -> str | None:
     heading = type_heading(view)
     if not heading:
         return None
-    text = " ".join(" ".join(_title_lines(view, heading.end(), consolidated)).split())
+    text = " ".join(" ".join(_title_lines(view, heading.end(), consolidated, header)).split())
     if not text or text.endswith(":") or len(text) > TITLE_LIMIT:
         return None  # the body starts right away: no trích yếu
     return text

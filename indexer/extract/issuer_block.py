@@ -29,6 +29,14 @@ JOINT_SEPARATOR = re.compile(rf"\s[-–]\s*(?={BODY_WORD})")
 # A rule printed under the issuer, on its line when a converter flattened the cell: `SỞ NỘI VỤ -------`.
 RULE = re.compile(r"[-_–—=*.]{3,}")
 
+# A number's symbol on a scan's line whose `Số:` and `/` were misread (`sẽ,? ? ŸBCT-ATMT`): codes in ASCII
+# capitals joined by a hyphen, one stray letter before them at most. A body's name never looks so
+# (`BÀ RỊA-VŨNG TÀU`, `LAO ĐỘNG-THƯƠNG BINH` carry Vietnamese letters).
+SYMBOL_WORD = re.compile(r"\W*[^\W\d_]?[A-ZĐ]{2,}(?:-[A-ZĐ0-9]{2,})+\W*")
+
+# A scan's stray marks before a header line: `' ỦY BAN NHÂN DÂN`, `| SỞ TƯ PHÁP`.
+STRAY_MARKS = " \t-–'`|‘’\"“”.,;:~"
+
 # A first syllable a wrap left alone on its line (`ỦY` / `BAN NHÂN DÂN`): it joins the next line.
 STRANDED = {"ỦY", "UỶ", "UY"}
 
@@ -76,7 +84,7 @@ def header_lines(header: str) -> list[str]:
         motto = motto_at(raw)
         if motto is not None and lines and not raw[:motto].strip(" \t*_"):
             break  # the motto's column: the issuer's block has ended
-        line = canonical_tones(raw[:motto]).strip(" \t*_").lstrip("-– ")  # a trailing dash joins co-issuers
+        line = canonical_tones(raw[:motto]).strip(" \t*_").lstrip(STRAY_MARKS)  # a trailing dash joins co-issuers
         if not line or line.startswith("VĂN BẢN HỢP NHẤT") or CERTIFICATION.match(line):
             continue
         if not lines and not BODY_NAME_START.match(line) and line not in STRANDED:
@@ -84,7 +92,8 @@ def header_lines(header: str) -> list[str]:
         if not any(c.isalpha() for c in line):
             continue  # a scan's stray digits between the issuer's lines (`07:00`)
         upper = _upper_part(line)
-        if line.startswith("Số") or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not upper:
+        number_line = line.startswith("Số") or any(SYMBOL_WORD.fullmatch(w) for w in line.split())
+        if number_line or SIGNING_FOR.match(line) or PLACE_DATE.match(line) or not upper:
             if lines:
                 break
             continue

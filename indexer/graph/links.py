@@ -5,8 +5,8 @@ update rebuilds the graph without reading every stored text again."""
 from indexer.vocab.passages import passage
 
 # What the graph reads of a document, and of each of its citations.
-LINK_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title")
-LINK_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start")
+LINK_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title", "effect", "changes")
+LINK_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start", "name")
 
 
 def document_links(doc_id: str, source: str, text: str, meta: dict) -> dict:

@@ -2,6 +2,7 @@
 an edge for every citing relation, with its kind and the passage that shows it."""
 
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -39,7 +40,8 @@ class Node:
     @property
     def label(self) -> str:
         if self.ref:
-            return " ".join(x for x in (self.doc_type, self.ref) if x)
+            return self.ref if self.doc_type and self.ref.startswith(self.doc_type) else \
+                " ".join(x for x in (self.doc_type, self.ref) if x)
         return f"{self.doc_type or 'Văn bản'} (không số)"
 
     def as_dict(self) -> dict:
@@ -150,6 +152,19 @@ def _group_key(c: dict, province: str | None, years_by_key: dict) -> tuple[str, 
     return key, province or "?"
 
 
+# A title that opens with `về` (`Về việc triển khai ...`): a subject is shown after `về` already.
+TITLE_ABOUT = re.compile(r"^\s*[Vv]ề\s+")
+
+
+def subject_of_title(title: str | None) -> str | None:
+    """A corpus document's title as the subject its record shows after `về`.
+
+    >>> subject_of_title("Về việc triển khai Nghị quyết 35"), subject_of_title("Kế hoạch phòng, chống tham nhũng")
+    ('việc triển khai Nghị quyết 35', 'Kế hoạch phòng, chống tham nhũng')
+    """
+    return TITLE_ABOUT.sub("", title) if title else title
+
+
 def build_graph(documents: list[dict]) -> Graph:
     """The graph of documents' links (`indexer.graph.links.document_links`: `id`, `meta`, and each
     citation's `passage`)."""
@@ -157,7 +172,8 @@ def build_graph(documents: list[dict]) -> Graph:
     for doc in documents:
         m = doc["meta"]
         nodes[doc["id"]] = Node(doc["id"], m["number"], m["doc_type"], m["date"], m["year"], m["issuer"],
-                                m["province"], m["title"], level_of(m["number"], m["issuer"], m["province"]), True)
+                                m["province"], subject_of_title(m["title"]),
+                                level_of(m["number"], m["issuer"], m["province"]), True)
     years_by_key = defaultdict(set)
     for doc in documents:
         for c in doc["meta"]["citations"]:

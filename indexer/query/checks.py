@@ -14,12 +14,19 @@ from indexer.labels import FACET_LABELS
 from indexer.query.parse import parse_ref
 from indexer.vocab.periods import period
 from indexer.vocab.relations import KINDS
+from indexer.vocab.validity import STATUSES
 
 SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted
 DATE_FILTERS = ("date_from", "date_to")                         # one value each: the ends of a range of days
-FILTERS = FACETS + ("kind",) + DATE_FILTERS                     # `kind`: the relation to a `cites` ref
-TABLE_FORMATS = ("csv", "xlsx")                                 # a result list as a file
+VALIDITY_FILTERS = ("status", "in_force_on")  # status today (repeatable); in force on one day
+# `kind`: the relation to a `cites` ref; `month`: the month of a known day (`2019-05`), the facet a chosen
+# year opens onto (a document known only by its year has no month).
+FILTERS = FACETS + ("kind", "month") + DATE_FILTERS + VALIDITY_FILTERS
+# A result list as a file: the one list of them (views/tables.ResultTable writes each; the web's
+# downloads add JSON, webui/params.DOWNLOAD_FORMATS; `vanban search|cites --export` takes these).
+# Not the citation graph's formats: those are views/export.GRAPH_FORMATS.
+TABLE_FORMATS = ("csv", "xlsx")
 REF_EXAMPLE = "ví dụ: 35-NQ/TW, Nghị quyết 35"
 
 __all__ = [
@@ -28,17 +35,20 @@ __all__ = [
     "FILTERS",
     "SORTS",
     "TABLE_FORMATS",
+    "VALIDITY_FILTERS",
     "Invalid",
     "base_url",
     "choice",
     "collapse",
     "date_bound",
     "date_order",
+    "day",
     "document_id",
     "filter_value",
     "filter_values",
     "filters",
     "integer",
+    "month",
     "page",
     "page_size",
     "port",
@@ -153,6 +163,18 @@ def year(text: str) -> str:
     return text
 
 
+def month(text: str) -> str:
+    """A month as `YYYY-MM`, in the years allowed.
+
+    >>> month(" 2019-05")
+    '2019-05'
+    """
+    value = date_bound(text)
+    if len(value) != 7:
+        raise Invalid(f"Tháng phải có dạng YYYY-MM, ví dụ 2019-05 (nhận được: {shown(text, 20)}).")
+    return value
+
+
 def date_bound(text) -> str:
     """One end of a date range: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, a real day, in the years allowed.
 
@@ -163,6 +185,19 @@ def date_bound(text) -> str:
     if not isinstance(text, str) or period(text) is None:
         raise Invalid(f"Ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD, năm từ {limits.MIN_YEAR} đến "
                       f"{limits.MAX_YEAR} (nhận được: {shown(text, 20)}).")
+    return text
+
+
+def day(text) -> str:
+    """One whole day, `YYYY-MM-DD`, a real one, in the years allowed (`in_force_on`).
+
+    >>> day(" 2026-07-01")
+    '2026-07-01'
+    """
+    text = text.strip() if isinstance(text, str) else text
+    if not isinstance(text, str) or len(text) != 10 or period(text) is None:
+        raise Invalid(f"Ngày phải có dạng YYYY-MM-DD, năm từ {limits.MIN_YEAR} đến {limits.MAX_YEAR} "
+                      f"(nhận được: {shown(text, 20)}).")
     return text
 
 
@@ -207,8 +242,14 @@ def filter_value(name: str, value: str) -> str:
         return date_bound(value)
     if name == "kind":
         return choice(value, KINDS, "Quan hệ")
+    if name == "status":
+        return choice(value, STATUSES, "Hiệu lực")
+    if name == "in_force_on":
+        return day(value)
     if name == "cites":
         return ref(value)
+    if name == "month":
+        return month(value)
     if len(value) > limits.MAX_FILTER_LENGTH:
         raise Invalid(f"Giá trị của bộ lọc “{FACET_LABELS[name]}” quá dài ({len(value)} ký tự; "
                       f"tối đa {limits.MAX_FILTER_LENGTH}).")
@@ -220,7 +261,7 @@ def filter_values(name: str, values: list[str]) -> list[str]:
     if len(values) > limits.MAX_FILTER_VALUES:
         raise Invalid(f"Bộ lọc “{FACET_LABELS[name]}” có quá nhiều giá trị ({len(values)}; "
                       f"tối đa {limits.MAX_FILTER_VALUES}).")
-    if name in DATE_FILTERS and len(values) > 1:
+    if name in (*DATE_FILTERS, "in_force_on") and len(values) > 1:
         raise Invalid(f"“{FACET_LABELS[name]}” chỉ nhận một giá trị (nhận được {len(values)}).")
     return [filter_value(name, v) for v in values]
 

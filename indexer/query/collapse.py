@@ -62,5 +62,14 @@ def fold(near: dict, ranked: list[str]) -> Folding:
 
 def with_near_duplicates(hits: list, folding: Folding, searcher) -> list:
     """The hits, each carrying the documents folded under it."""
-    return [replace(h, near_duplicates=tuple(DocSummary.from_stored(searcher.by_id(i)) for i in folding.under[h.id]))
+    return _with_folded(hits, folding, searcher, "near_duplicates")
+
+
+def with_other_parts(hits: list, folding: Folding, searcher) -> list:
+    """The hits, each carrying its document's other parts (those that matched, folded under it)."""
+    return _with_folded(hits, folding, searcher, "other_parts")
+
+
+def _with_folded(hits: list, folding: Folding, searcher, name: str) -> list:
+    return [replace(h, **{name: tuple(DocSummary.from_stored(searcher.by_id(i)) for i in folding.under[h.id])})
             if h.id in folding.under else h for h in hits]

@@ -2,14 +2,18 @@
 
 from dataclasses import dataclass
 
+from indexer.engines import Every
 from indexer.query.checks import DATE_FILTERS, FACETS
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref
 from indexer.query.parse import parse_ref
+from indexer.query.validity import of_status, validity_query, validity_sets
 from indexer.vocab.relations import KINDS
+from indexer.vocab.validity import STATUSES
 
 # The index field each facet counts; `cites` counts the canonical refs the results cite.
 FIELD_OF_FACET = {"doc_type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
                 "cites": "cited_refs"}
+EVERY = Every()  # one object: an engine keeps the documents of a subset it is asked for again
 MAX_FACET_VALUES = 30  # the `cites` facet lists the most cited refs of the results
 
 
@@ -36,13 +40,15 @@ def facets_dict(facets: list[Facet]) -> dict[str, list[dict]]:
     return {f.name: f.as_dict() for f in facets}
 
 
-def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
-    """Counts per facet over the results; a facet's own selection does not hide its other values."""
+def count_facets(searcher, query, filters: dict, scope: dict, validity: dict | None = None) -> list[Facet]:
+    """Counts per facet over the results; a facet's own selection does not hide its other values.
+    `validity`: the build's validity records (the `status` facet and filters; None: no status facet)."""
     keys = cite_keys(scope)
+    by_status = validity_query(filters, validity) if validity is not None else None
     facets = []
     for name in FACETS:
         skip = name if filters.get(name) else None
-        groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, skip, keys)),
+        groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, skip, keys), by_status),
                                        FIELD_OF_FACET[name])
         chosen = set(filters.get(name, []))
         if name == "cites":  # a ref may be chosen in any spelling: mark its canonical value
@@ -53,21 +59,39 @@ def count_facets(searcher, query, filters: dict, scope: dict) -> list[Facet]:
         if name == "cites":  # the most cited refs, and every chosen one whatever its count
             values = [v for i, v in enumerate(values) if i < MAX_FACET_VALUES or v.selected]
         facets.append(Facet(name, tuple(values)))
-    facets.append(_month_facet(searcher, query, filters, scope))
+    facets.append(_month_facet(searcher, query, filters, scope, by_status))
+    if validity is not None:
+        facets.append(_status_facet(searcher, query, filters, scope, validity))
     if filters.get("cites") or scope.get("cites"):
-        facets.append(_kind_facet(searcher, query, filters, scope))
+        facets.append(_kind_facet(searcher, query, filters, scope, by_status))
     return facets
 
 
-def _month_facet(searcher, query, filters: dict, scope: dict) -> Facet:
+def _status_facet(searcher, query, filters: dict, scope: dict, validity: dict) -> Facet:
+    """The results by their status today, counted without the status chosen (one count per status that
+    some document has; `unknown` is what the others leave)."""
+    base = both(filter_query(scope), filter_query(filters, None, cite_keys(scope)),
+                validity_query(filters, validity, skip_status=True))
+    sets = validity_sets(validity)
+    subsets = {s: of_status(sets, s) for s in STATUSES[:-1] if sets.by_status[s]}
+    counts = searcher.count_within(query, base, {**subsets, "": EVERY})
+    counts["unknown"] = counts.pop("") - sum(counts.values())
+    chosen = set(filters.get("status", []))
+    return Facet("status", tuple(FacetValue(s, counts.get(s, 0), s in chosen) for s in STATUSES
+                                 if counts.get(s) or s in chosen))
+
+
+def _month_facet(searcher, query, filters: dict, scope: dict, by_status=None) -> Facet:
     """The results by month of their day (those whose day is known), newest first, counted without
-    the date range (a month chosen is that range): what the year facet opens onto."""
-    groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, DATE_FILTERS,
-                                                                                 cite_keys(scope))), "month")
+    the months chosen and the date range (a range of one month chooses it too): what the year facet
+    opens onto."""
+    groups = searcher.group_counts(query, both(filter_query(scope), filter_query(filters, (*DATE_FILTERS, "month"),
+                                                                                 cite_keys(scope)), by_status),
+                                   "month")
     low, high = (filters.get(name, [None])[0] for name in DATE_FILTERS)
-    chosen = low if low and low == high and len(low) == 7 else None  # `2019-05` to `2019-05`
-    values = [FacetValue(v, n, v == chosen) for v, n in groups.items() if v]
-    values += [FacetValue(chosen, 0, True)] if chosen and chosen not in groups else []
+    chosen = set(filters.get("month", [])) | ({low} if low and low == high and len(low) == 7 else set())
+    values = [FacetValue(v, n, v in chosen) for v, n in groups.items() if v]
+    values += [FacetValue(v, 0, True) for v in sorted(chosen) if v not in groups]
     return Facet("month", tuple(sorted(values, key=lambda v: v.value, reverse=True)))
 
 
@@ -81,10 +105,10 @@ def _canonical_choices(chosen: set[str], refs) -> set[str]:
     return out
 
 
-def _kind_facet(searcher, query, filters: dict, scope: dict) -> Facet:
+def _kind_facet(searcher, query, filters: dict, scope: dict, by_status=None) -> Facet:
     """How many of the citing documents implement, are based on, are guided by, or mention the ref."""
     keys = cite_keys(filters) | cite_keys(scope)
-    groups = searcher.group_counts(query, both(filter_query(scope, "kind"),
+    groups = searcher.group_counts(query, both(filter_query(scope, "kind"), by_status,
                                                filter_query(filters, "kind", cite_keys(scope))), "cites_kind")
     counts = dict.fromkeys(KINDS, 0)
     for value, count in groups.items():

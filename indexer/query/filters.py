@@ -7,6 +7,8 @@ from indexer.query.parse import parse_ref
 from indexer.vocab.periods import period
 from indexer.vocab.refs import ref_keys
 
+VALIDITY_FILTERS = ("status", "in_force_on")  # made from the build's validity table (query/validity)
+
 # A document is in a date range when the days its date may be lie inside it: its day, or (known only
 # by its year) its year from the latest date it cites on. So the range 2019 holds every document of
 # 2019, and May 2019 only those dated in May.
@@ -15,9 +17,33 @@ DATE_RANGES = {"date_from": lambda value: Range("date_low", period(value)[0], No
 
 
 @lru_cache(maxsize=1 << 15)
-def keys_of_ref(ref: str) -> frozenset[str]:
+def keys_of_ref(ref: str, name: str | None = None, year: int | None = None) -> frozenset[str]:
     """Every key a cited ref is found by (kept: facets and hits ask for the same refs again and again)."""
-    return frozenset(ref_keys(ref))
+    return frozenset(ref_keys(ref, name, year))
+
+
+def with_law_aliases(filters: dict, law_names: dict) -> dict:
+    """The filters with each law asked for by number also asked for by its name and year, and each law
+    asked for by name also by its numbers (`law_names`, derived: a law's number -> [its name, its year]),
+    so its citers are listed whichever way they cite it.
+
+    >>> table = {"58/2014/QH13": ["Luật Bảo hiểm xã hội", 2014], "41/2024/QH15": ["Luật Bảo hiểm xã hội", 2024]}
+    >>> with_law_aliases({"cites": ["58/2014/QH13"]}, table)["cites"]
+    ['58/2014/QH13', 'Luật Bảo hiểm xã hội 2014']
+    >>> with_law_aliases({"cites": ["luat bao hiem xa hoi"]}, table)["cites"]
+    ['luat bao hiem xa hoi', '41/2024/QH15', '58/2014/QH13']
+    """
+    if not filters.get("cites") or not law_names:
+        return filters
+    asked = set(cite_keys(filters))
+    extra = []
+    for number, (name, year) in sorted(law_names.items()):
+        number_keys, name_keys = set(ref_keys(number)), set(ref_keys(name, year=year))
+        if asked & number_keys:
+            extra.append(f"{name} {year}")
+        elif asked & name_keys:
+            extra.append(number)
+    return {**filters, "cites": list(dict.fromkeys([*filters["cites"], *extra]))}
 
 
 def cite_keys(filters: dict) -> set[str]:
@@ -32,7 +58,7 @@ def filter_query(filters: dict, skip: str | tuple | None = None, scope_keys: set
     skipped = {skip} if isinstance(skip, str) else set(skip or ())
     own, keys = sorted(cite_keys(filters)), sorted(cite_keys(filters) | scope_keys)
     for name, values in sorted(filters.items()):
-        if name in skipped or not values:
+        if name in skipped or not values or name in VALIDITY_FILTERS:  # (query/validity: sets of ids)
             continue
         if name in DATE_RANGES:
             clauses.append(DATE_RANGES[name](values[0]))

@@ -5,13 +5,13 @@ with one strategy per way of making a page, composed by `pager_for`.
 
 - `Ranked`: the engine's order: relevance, or the date when asked for or when browsing without words;
 - `MostCited`: the `cited` order: cited documents by how often the corpus cites them, then the rest;
-- `Folded`: around either, each near-duplicate folded under a hit ranked above it (query/collapse).
+- `Parts`: around either, the parts of one long document (`id`, `id~2`, ...: builder/parts) as one hit,
+  the best ranked standing for it, the others folded under it: a total counts documents;
+- `Folded`: around that, each near-duplicate folded under a hit ranked above it (query/collapse).
 
-A strategy that changes what one hit stands for wraps another, as `Folded` does: it asks the inner
-pager for the hits whose order decides it (a narrower request: `replace(request, ...)`), then for the
-page with what it hides left out, and says in `Paged` what it did. Showing the parts of one long
-document (`id`, `id~2`, ...: builder/parts) as one hit would be such a wrapper, between the order and
-`Folded` in `pager_for`, with a field of its own in `Paged` beside `folding`.
+A strategy that changes what one hit stands for wraps another: it asks the inner pager for the hits
+whose order decides it (a narrower request: `replace(request, ...)`), then for the page with what it
+hides left out, and says in `Paged` what it did (`parts`, `folding`).
 """
 
 from dataclasses import dataclass, field, replace
@@ -29,7 +29,8 @@ class Paged:
 
     total: int
     keys: list = field(default_factory=list)
-    folding: Folding = NOT_FOLDED
+    folding: Folding = NOT_FOLDED  # near-duplicates folded under a hit
+    parts: Folding = NOT_FOLDED    # a document's other parts folded under its best part
 
 
 class Pager(Protocol):
@@ -87,17 +88,61 @@ class Folded:
         self.inner = inner
 
     def page(self, searcher, tree, request: SearchRequest) -> Paged:
-        near = request.near_duplicates
-        ranked = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)),
-                                                         offset=0, limit=len(near)))
-        folding = fold(near, [searcher.stored(key, False)["id"] for key, _ in ranked.keys])
-        shown = self.inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
+        folding, shown = _folded_page(self.inner, searcher, tree, request, request.near_duplicates)
         return replace(shown, folding=folding)
+
+
+class Parts:
+    """The parts of one long document as one hit, folded as near-duplicates are (each part's others are
+    its "near-duplicates"): the best ranked part stands for the document."""
+
+    def __init__(self, inner: Pager):
+        self.inner = inner
+
+    def page(self, searcher, tree, request: SearchRequest) -> Paged:
+        # Listed by date or by citations, a document's parts tie: its first part stands for it.
+        by_score = Ranked.engine_sort(request) is None and request.sort != "cited"
+        folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts,
+                                      None if by_score else _first_part_first)
+        return replace(shown, parts=folding)
+
+
+def _first_part_first(ids: list[str], parts: dict) -> list[str]:
+    """The ids with each document's parts in their own order, where its first-ranked part stood.
+
+    >>> _first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
+    ['a', 'a~2', 'a~3', 'b']
+    """
+    out, seen = [], set()
+    for doc_id in ids:
+        if doc_id not in seen:
+            group = sorted({doc_id, *parts.get(doc_id, ())} & set(ids), key=_part_number)
+            out += group
+            seen.update(group)
+    return out
+
+
+def _part_number(doc_id: str) -> int:
+    number = doc_id.rpartition("~")[2]  # `id~2`: builder/parts' PART_MARK (the build's, not importable here)
+    return int(number) if number.isdigit() else 1
+
+
+def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dict,
+                 reorder=None) -> tuple[Folding, Paged]:
+    """The folding of `near` (id -> ids it stands with) in the inner order (`reorder`ed), and the page
+    without the folded."""
+    ranked = inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)), offset=0,
+                                                limit=len(near)))
+    ids = [searcher.stored(key, False)["id"] for key, _ in ranked.keys]
+    folding = fold(near, reorder(ids, near) if reorder else ids)
+    return folding, inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
 
 
 def pager_for(request: SearchRequest, counts: dict) -> Pager:
     """The pager the request asks for; `counts`: id -> corpus documents citing it, for the `cited` order."""
     pager = MostCited(counts) if request.sort == "cited" else Ranked()
+    if request.parts:
+        pager = Parts(pager)
     if request.near_duplicates:
         pager = Folded(pager)
     return pager

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from analyzers.normalize import canonical_tone, fold, has_diacritics, normalize_text
 from analyzers.tokens import syllables
 from indexer.limits import MAX_PHRASES, MAX_QUERY_LENGTH, MAX_REFS, MAX_TERMS
-from indexer.vocab.refs import CODE_TYPES, TYPE_CODES, ref_key, short_key
+from indexer.vocab.laws import LAW_TYPES, name_key
+from indexer.vocab.refs import CODE_TYPES, DOCUMENT_TYPES, NUMBER_SYMBOL, TYPE_CODES, ref_key, short_key
 
 KEYWORD_QUERY_MAX = 8  # more words than this make a question, not keywords
 
@@ -17,10 +18,23 @@ QUOTED = re.compile(r"[\"“”]([^\"“”]*)[\"“”]")
 _FOLDED_TYPES = {fold(name): code for name, code in TYPE_CODES.items()}
 _TYPE_WORDS = "|".join(sorted((re.escape(n).replace(r"\ ", r"\s+") for n in _FOLDED_TYPES), key=len, reverse=True))
 
-# A number-symbol, with the type name before it if typed: `Kế hoạch số 14-KH/TW`, `35/nq-tw`.
+# Every type name, folded, for the words a person may type before a number (`Luật số 58/2014/QH13`).
+_ANY_TYPE_WORDS = "|".join(sorted({re.escape(fold(t)).replace(r"\ ", r"\s+") for t in DOCUMENT_TYPES}, key=len,
+                                  reverse=True))
+_LAW_WORDS = "|".join(re.escape(fold(t)).replace(r"\ ", r"\s+") for t in sorted(LAW_TYPES, key=len, reverse=True))
+
+# A number-symbol as typed: the grammar citations are read by in documents (indexer.vocab.refs
+# NUMBER_SYMBOL: `58/2014/QH13`, `89/2025/UBTVQH15`, `66.16/2026/NQ-CP`, `1676/VBHN-BTC`, `35-NQ/TW`),
+# in any case, with the type before it if typed (`Nghị quyết 68/2025/QH15`, `Luật số 58/2014/QH13`), and a
+# law's name between its type and `số` (`Luật Bảo hiểm xã hội số 41/2024/QH15`).
 QUERY_TYPED_SYMBOL = re.compile(
-    rf"(?<![\w/])(?:(?:{_TYPE_WORDS})\s+(?:so\s+)?)?(?P<symbol>\d{{1,5}}(?:\s*/\s*(?:19|20)\d\d)?\s*[-/]\s*"
-    rf"[a-z][a-z]*(?:\s*[-/]\s*[a-z][a-z0-9]*)*)(?![\w/])", re.I)
+    rf"(?<![\w/.])(?:(?:(?:{_LAW_WORDS})(?:\s+[a-z,]+){{1,14}}?\s+so\s+|(?:{_ANY_TYPE_WORDS})\s+(?:so\s+)?))?"
+    rf"(?P<symbol>{NUMBER_SYMBOL})", re.I)
+
+# A law by its name, typed alone (`Luật Bảo hiểm xã hội`, `bo luat dan su 2015`, `Hiến pháp năm 2013`): what
+# the cites surfaces accept (a search for these words is a search for the words).
+QUERY_LAW_NAME = re.compile(rf"\s*(?P<type>{_LAW_WORDS})(?P<name>(?:\s+[a-z,]+)*?)"
+                            rf"(?:\s+(?:nam\s+)?(?P<year>(?:19|20)\d\d))?\s*", re.I)
 
 # A type and a number, typed any way: `Nghị quyết 35`, `nghi quyet so 35`, `NQ 35`, `nq35`.
 QUERY_SHORT = re.compile(
@@ -61,7 +75,20 @@ def parse_ref(text: str) -> str | None:
     parsed = parse_query(text)
     if len(parsed.refs) == 1 and not parsed.words and not parsed.phrases:
         return parsed.refs[0]
-    return None
+    return law_name_key(text)
+
+
+def law_name_key(text: str) -> str | None:
+    """The key of a law named as a person types it, with its year when typed; else None.
+
+    >>> law_name_key("Luật Bảo hiểm xã hội"), law_name_key("bo luat dan su 2015"), law_name_key("Hiến pháp 2013")
+    ('ten:luat bao hiem xa hoi', 'ten:bo luat dan su@2015', 'ten:hien phap@2013')
+    """
+    match = QUERY_LAW_NAME.fullmatch(fold(normalize_text(text or "")))
+    if not match or (not match.group("name").strip() and fold(match.group("type")) != "hien phap"):
+        return None
+    year = int(match.group("year")) if match.group("year") else None
+    return name_key(match.group("type"), match.group("name"), year)
 
 
 def _short(match) -> str:

@@ -30,12 +30,21 @@ class SearchRequest:
     limit: int = 10                       # how many
     collapse: bool = False                # fold each near-duplicate under a hit ranked above it
     near_duplicates: dict = field(default_factory=dict)  # with `collapse`: id -> its near-duplicates' ids
+    parts: dict = field(default_factory=dict)  # a part of a document indexed in parts -> its other parts' ids
     relax: bool = True                    # when no document holds every word, take any word
     snippets: bool = True                 # cut a snippet for each hit
+    validity: dict = field(default_factory=dict)  # the build's validity records: each hit's status, the filters
+    given_filters: dict[str, list[str]] | None = None  # as the person gave them (`filters` adds the other
+    #                                                    ways of naming a law they ask for)
 
     def tree(self, relaxed: bool = False):
         """The query tree: every word required, or (`relaxed`) any word (query/ranking)."""
         return build_query(self.parsed, relaxed=relaxed, groups=self.groups, reading=self.reading)
+
+    @property
+    def given(self) -> dict[str, list[str]]:
+        """The filters as the person gave them: what a result shows back."""
+        return self.filters if self.given_filters is None else self.given_filters
 
     @property
     def relaxed_from_start(self) -> bool:

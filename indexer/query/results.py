@@ -32,6 +32,8 @@ class DocSummary:
     format: str = "txt"               # what the text was read from: txt, md, docx, doc, pdf, html, jsonl
     ocr: bool = False                 # the text was recognized from a scan
     indexed: str | None = None        # when its file was first indexed or last changed (ISO 8601, UTC)
+    title_printed: str | None = None  # the title as printed, when `title` is written otherwise (sentence case)
+    issuer_printed: str | None = None  # the issuer as an export gave it, when `issuer` is its canonical name
 
     @classmethod
     def from_stored(cls, stored, meta: dict | None = None) -> "DocSummary":
@@ -65,6 +67,9 @@ class Hit(DocSummary):
     cited_by_count: int = 0         # corpus documents citing this one
     in_range_by: str | None = None  # with a date range: "date" (its day is in it), or "year" (only its year is known)
     near_duplicates: tuple[DocSummary, ...] = ()  # folded under this hit: nearly the same text, ranked lower
+    status: str = "unknown"         # its validity today in this corpus (indexer.vocab.validity)
+    cited_versions: tuple[str, ...] = ()  # with a `cites` filter: the refs it cites them by (a law's numbers, its name)
+    other_parts: tuple[DocSummary, ...] = ()  # a document indexed in parts: its other parts that matched, lower
 
     @property
     def summary(self) -> DocSummary:
@@ -74,12 +79,16 @@ class Hit(DocSummary):
         """One hit as JSON: metadata, score, snippet text and its highlighted spans, passages."""
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
-                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates])
+                   cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates],
+                   status=self.status)
+        if self.other_parts:
+            out["other_parts"] = [d.id for d in self.other_parts]
         if self.passages:
             out["passages"] = [p.as_dict() for p in self.passages]
         if self.kind:
             out["kind"] = self.kind
             out["passage"] = self.passage.text if self.passage else None
+            out["cited_versions"] = list(self.cited_versions)
         if self.in_range_by:
             out["in_range_by"] = self.in_range_by
         return out

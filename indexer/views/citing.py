@@ -14,7 +14,7 @@ from indexer.searching import search, search_all
 from indexer.store import open_index
 from indexer.views.refs import load_graph, ref_node
 from indexer.vocab.passages import Snippet, spans_json
-from indexer.vocab.refs import ref_keys
+from indexer.vocab.refs import name_ref, ref_keys
 
 
 @dataclass(frozen=True)
@@ -29,11 +29,31 @@ class CitingHit:
     snippet: Snippet
     score: float
     cited_by_count: int = 0         # corpus documents citing this one
+    status: str = "unknown"         # its validity today (a repealed one is marked, never hidden)
+    versions: tuple[str, ...] = ()  # the refs it cites it by: a law's number(s), or its name alone
+
+    @property
+    def version(self) -> str:
+        """The version of a law it cites: its number (or its name and year) when it gives one, else the name."""
+        known = [v for v in self.versions if self._known(v)]
+        return ", ".join(known or self.versions)
+
+    @property
+    def version_known(self) -> bool:
+        """Whether it says which version: a number, or a name with its year (not a law's name alone)."""
+        return any(self._known(v) for v in self.versions)
+
+    @staticmethod
+    def _known(version: str) -> bool:
+        named = name_ref(version)
+        return not named or named[2] is not None
 
     def as_dict(self) -> dict:
-        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "kind": self.kind,
+        return {**self.document.as_dict(), "cited_by_count": self.cited_by_count, "status": self.status,
+                "kind": self.kind,
                 "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
+                "versions": list(self.versions), "version": self.version, "version_known": self.version_known,
                 "highlights": spans_json(self.snippet.highlights), "score": self.score}
 
 
@@ -99,6 +119,6 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     counts = _citation_counts(graph, key)
     hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
                            h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score,
-                           h.cited_by_count)
+                           h.cited_by_count, h.status, h.cited_versions)
                  for h in result.hits)
     return CitingList(ref=ref_node(ix, key), result=result, hits=hits)

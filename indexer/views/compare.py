@@ -53,7 +53,7 @@ class Comparison:
 def _stored(searcher, doc_id: str) -> dict:
     stored = searcher.by_id(doc_id)
     if stored is None:
-        raise UnknownDocument(f"Không có văn bản nào mang mã “{doc_id}”.")
+        raise UnknownDocument(doc_id)
     return stored
 
 

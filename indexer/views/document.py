@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass
 
 from indexer.engines import Term
+from indexer.errors import UnknownDocument
 from indexer.graph.model import Graph
 from indexer.query.highlight import match_spans
 from indexer.query.lexicon import Lexicon, lexicon_of, query_words
@@ -11,8 +12,10 @@ from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
 from indexer.views.refs import load_graph
+from indexer.views.validity import ValidityView, validity_view
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
+from indexer.vocab.validity import status_today
 
 MAX_PASSAGES = 5  # per cited document on a document page
 
@@ -33,6 +36,7 @@ class CitedRef:
     target: DocSummary | None
     kind: str | None = None        # the strongest relation to it, as the citation graph has it
     shared: float | None = None    # with a target in the corpus: the share of this text found in it
+    status: str = "unknown"        # the cited text's validity today, as this corpus says it
 
     @property
     def comparable(self) -> bool:
@@ -43,7 +47,7 @@ class CitedRef:
         return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "count": self.count,
                 "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None,
-                "kind": self.kind, "shared": self.shared}
+                "kind": self.kind, "shared": self.shared, "status": self.status}
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,77 @@ class CitingDoc:
 
     doc: DocSummary
     passages: tuple[Snippet, ...]
+    status: str = "unknown"  # the citing document's validity today (a repealed one is marked, never hidden)
 
     def as_dict(self) -> dict:
-        return {"document": self.doc.as_dict(), "passages": [p.as_dict() for p in self.passages]}
+        return {"document": self.doc.as_dict(), "passages": [p.as_dict() for p in self.passages],
+                "status": self.status}
+
+
+# A scanned page read with a mean word confidence under this is named on the document's page.
+WEAK_PAGE_CONFIDENCE = 85
+FIELD_WORDS = {"number": "số hiệu", "date": "ngày", "signed_on": "ngày ký số"}
+SOURCE_WORDS = {"filename": "lấy từ tên tệp", "signature": "theo ô chữ ký số",
+                "printed_year": "theo năm in trên văn bản"}
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a document's header was read: where a value not read from its own printed line came from
+    (`filename`, `signature`, `printed_year`), what was printed but unreadable, and how well a scan's
+    pages were recognized."""
+
+    sources: tuple[tuple[str, str], ...] = ()
+    uncertain: tuple[str, ...] = ()
+    partial_number: str | None = None   # the printed symbol when the digits are unreadable: `/QĐ-UBND`
+    partial_date: str | None = None     # `2026-04` or `2026`
+    signed_on: str | None = None        # the day the issuer's digital signature says it signed
+    ocr_pages: tuple[tuple[int, int], ...] = ()  # (page number, mean word confidence) of each page OCR'd
+
+    @classmethod
+    def from_meta(cls, meta: dict) -> "Reading":
+        """From a stored document's metadata (an index made before these were kept gives none)."""
+        return cls(sources=tuple(tuple(p) for p in meta.get("sources") or ()),
+                   uncertain=tuple(meta.get("uncertain") or ()), partial_number=meta.get("partial_number"),
+                   partial_date=meta.get("partial_date"), signed_on=meta.get("signed_on"),
+                   ocr_pages=tuple(tuple(p) for p in meta.get("ocr_pages") or ()))
+
+    def source(self, field: str) -> str | None:
+        return dict(self.sources).get(field)
+
+    def source_phrase(self, field: str) -> str:
+        """`số hiệu lấy từ tên tệp`: where a field's value came from, as the page says it; empty when printed."""
+        source = self.source(field)
+        return f"{FIELD_WORDS.get(field, field)} {SOURCE_WORDS.get(source, source)}" if source else ""
+
+    def partial_date_phrase(self) -> str:
+        """`tháng 4/2026 (ngày không đọc được)`: the part of a date that was printed, and why the rest is missing.
+
+        >>> Reading(partial_date="2026-04", uncertain=("date",)).partial_date_phrase()
+        'tháng 4/2026 (ngày không đọc được)'
+        >>> Reading(partial_date="2024").partial_date_phrase()
+        'năm 2024 (ngày, tháng để trống)'
+        """
+        if not self.partial_date:
+            return ""
+        year, _, month = self.partial_date.partition("-")
+        shown, missing = (f"tháng {int(month)}/{year}", "ngày") if month else (f"năm {year}", "ngày, tháng")
+        return f"{shown} ({missing} {'không đọc được' if 'date' in self.uncertain else 'để trống'})"
+
+    @property
+    def confidence(self) -> int | None:
+        """The mean word confidence over the pages OCR'd, in percent."""
+        return round(sum(c for _, c in self.ocr_pages) / len(self.ocr_pages)) if self.ocr_pages else None
+
+    @property
+    def weak_pages(self) -> tuple[tuple[int, int], ...]:
+        return tuple(p for p in self.ocr_pages if p[1] < WEAK_PAGE_CONFIDENCE)
+
+    def as_dict(self) -> dict:
+        return {"sources": dict(self.sources), "uncertain": list(self.uncertain),
+                "partial_number": self.partial_number, "partial_date": self.partial_date, "signed_on": self.signed_on,
+                "ocr_confidence": self.confidence,
+                "ocr_pages": [{"page": page, "confidence": c} for page, c in self.ocr_pages]}
 
 
 @dataclass(frozen=True)
@@ -66,20 +138,24 @@ class DocumentView:
     cited_by: tuple[CitingDoc, ...]
     previous_part: str | None = None  # a document too long for one page is indexed in parts (`id~2`)
     next_part: str | None = None
+    reading: Reading = Reading()
+    validity: ValidityView | None = None  # its status, effect, changes both ways, timeline
 
     def as_dict(self) -> dict:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
                 "cited_by": [c.as_dict() for c in self.cited_by],
-                "previous_part": self.previous_part, "next_part": self.next_part}
+                "previous_part": self.previous_part, "next_part": self.next_part, "reading": self.reading.as_dict(),
+                **(self.validity.as_dict() if self.validity else {})}
 
 
 def _meta(stored) -> dict:
     return json.loads(stored["meta"])
 
 
-def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) -> tuple[CitedRef, ...]:
+def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict,
+                records: dict) -> tuple[CitedRef, ...]:
     """The documents this one cites, one entry per ref, each resolved through the graph; `shares`
     (source, target) -> the share of the source's text in the target, and back (made at build time)."""
     edges = {ref_key(graph.nodes[e.target].ref): e for e in graph.outgoing(stored["id"]) if graph.nodes[e.target].ref}
@@ -97,11 +173,12 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict) 
             shared = shares.get((stored["id"], edge.target), (None,))[0]
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
-                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared))
+                             passages=passages, target=target, kind=edge.kind if edge else None, shared=shared,
+                             status=status_today(records.get(edge.target)).status if edge else "unknown"))
     return tuple(refs)
 
 
-def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[CitingDoc, ...]:
+def _citing(searcher, graph: Graph, doc_id: str, number: str | None, records: dict) -> tuple[CitingDoc, ...]:
     """The corpus documents whose citations resolve to this one, with the sentences that cite it."""
     found = []
     for edge in graph.incoming(doc_id):
@@ -110,7 +187,7 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None) -> tuple[Ci
         stored = searcher.by_id(edge.source)
         hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
         passages = unique_passages(passage(stored["text"], c["start"], c["end"]) for c in hits)
-        found.append(CitingDoc(DocSummary.from_stored(stored), passages))
+        found.append(CitingDoc(DocSummary.from_stored(stored), passages, status_today(records.get(edge.source)).status))
     return tuple(sorted(found, key=lambda c: c.doc.id))
 
 
@@ -119,25 +196,29 @@ def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tu
     if not query.strip():
         return ()
     parsed = parse_query(query)
-    cited = [(c["start"], c["end"]) for c in meta["citations"] if set(ref_keys(c["ref"])) & set(parsed.refs)]
+    cited = [(c["start"], c["end"]) for c in meta["citations"]
+             if set(ref_keys(c["ref"], c.get("name"), c.get("year"))) & set(parsed.refs)]
     groups, _ = query_words(parsed, lexicon)
     return tuple(match_spans(text, parsed, cited, groups))
 
 
-def get_document(index, doc_id: str, query: str = "") -> DocumentView | None:
-    """A document by id, with its citations resolved both ways; None when there is no such id."""
+def get_document(index, doc_id: str, query: str = "") -> DocumentView:
+    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id."""
     ix = open_index(index)
     with ix.searcher() as searcher:
         stored = searcher.by_id(doc_id)
         if stored is None:
-            return None
+            raise UnknownDocument(doc_id)
         graph = load_graph(ix)
         meta = _meta(stored)
-        return DocumentView(doc=DocSummary.from_stored(stored, meta), text=stored["text"],
+        records = ix.derived("validity") or {}
+        doc = DocSummary.from_stored(stored, meta)
+        return DocumentView(doc=doc, text=stored["text"],
                             highlights=_highlights(lexicon_of(ix, searcher), stored["text"], meta, query),
-                            citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}),
-                            cited_by=_citing(searcher, graph, doc_id, meta["number"]),
-                            **_neighbour_parts(searcher, doc_id))
+                            citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}, records),
+                            cited_by=_citing(searcher, graph, doc_id, meta["number"], records),
+                            validity=validity_view(graph, records, doc_id, doc.date),
+                            reading=Reading.from_meta(meta), **_neighbour_parts(searcher, doc_id))
 
 
 def _neighbour_parts(searcher, doc_id: str) -> dict:

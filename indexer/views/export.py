@@ -40,7 +40,9 @@ def xml_text(value: str) -> str:
     """
     return XML_FORBIDDEN.sub("", value)
 
-FORMATS = ("json", "csv", "graphml")
+# The citation graph's formats (`vanban graph --format`, `/api/graph?format=`): the whole graph for
+# graph tools, not a result list as a table (those are checks.TABLE_FORMATS, views/tables.py).
+GRAPH_FORMATS = ("json", "csv", "graphml")
 NODE_ATTRS = {"label": "string", "ref": "string", "doc_type": "string", "date": "string", "year": "int",
               "issuer": "string", "province": "string", "subject": "string", "level": "string",
               "in_corpus": "boolean", "cited_by_count": "int"}
@@ -101,11 +103,11 @@ def to_graphml(graph: Graph) -> str:
 
 
 def export(graph: Graph, fmt: str, table: str = "edges") -> str:
-    """The graph in one of FORMATS."""
+    """The graph in one of GRAPH_FORMATS."""
     if fmt == "json":
         return to_json(graph)
     if fmt == "csv":
         return to_csv(graph, table)
     if fmt == "graphml":
         return to_graphml(graph)
-    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(GRAPH_FORMATS)}")

@@ -13,13 +13,17 @@ reader would not).
 from dataclasses import dataclass
 from xml.etree import ElementTree as ET
 
-from indexer.labels import describe
+from indexer.errors import UnknownDocument
+from indexer.labels import CHANGE_LABELS, KIND_LABELS, describe
 from indexer.limits import FEED_ENTRIES
-from indexer.query.results import Hit
+from indexer.query.results import DocSummary, Hit
 from indexer.searching import search_all
 from indexer.store import open_index
 from indexer.views.export import xml_text
 from indexer.views.links import document_url, page_url, search_params
+from indexer.views.refs import load_graph
+from indexer.vocab.passages import Snippet
+from indexer.vocab.validity import status_today
 
 ATOM = "http://www.w3.org/2005/Atom"
 MEDIA_TYPE = "application/atom+xml"
@@ -114,3 +118,47 @@ def search_feed(index, base_url: str, query: str = "", filters: dict | None = No
     return Feed(title=f"vanban · {describe(result.query, result.filters)}", self_url=page_url(base_url, "feed", params),
                 page_url=page_url(base_url, "", [*params, ("sort", "date")]), updated=updated,
                 entries=tuple(result.hits), base_url=base_url, snippets=bool(result.query))
+
+
+def _relations(graph, records: dict, doc_id: str) -> dict[str, tuple[str, str]]:
+    """Corpus document id -> (what it does to this one, the passage saying so): the changes its clauses
+    make (amends, replaces, repeals...) first, else its citing relation."""
+    found = {}
+    for change in (records.get(doc_id) or {}).get("changed_by") or []:
+        found.setdefault(change["source"], (CHANGE_LABELS[change["kind"]], change["passage"]))
+    for edge in graph.incoming(doc_id):
+        if edge.stated_by is None and graph.nodes[edge.source].in_corpus:
+            found.setdefault(edge.source, (f"trích dẫn ({KIND_LABELS.get(edge.kind, edge.kind)})", edge.passage))
+    return found
+
+
+def _later(doc: DocSummary, followed: DocSummary) -> bool:
+    """Issued on or after the followed document (either day unknown: kept)."""
+    return not (doc.date and followed.date and doc.date < followed.date)
+
+
+def document_feed(index, base_url: str, doc_id: str) -> Feed:
+    """"Theo dõi văn bản này": the FEED_ENTRIES newest documents that cite, amend, replace or repeal a
+    document, each entry saying what it does to it and the passage that says so. Raises UnknownDocument."""
+    ix = open_index(index)
+    graph, records = load_graph(ix), ix.derived("validity") or {}
+    with ix.searcher() as searcher:
+        stored = searcher.by_id(doc_id)
+        if stored is None:
+            raise UnknownDocument(f"Không có văn bản nào mang mã “{doc_id}”.")
+        followed = DocSummary.from_stored(stored)
+        hits = []
+        for source, (does, passage) in _relations(graph, records, doc_id).items():
+            found = searcher.by_id(source)
+            doc = DocSummary.from_stored(found) if found else None
+            if doc and _later(doc, followed):
+                hits.append(Hit(**vars(doc), snippet=Snippet(f"{does}: {passage}", (), 0),
+                                status=status_today(records.get(source)).status))
+    hits.sort(key=lambda h: (h.date or "", h.indexed or ""), reverse=True)
+    hits = hits[:FEED_ENTRIES]
+    updated = max((h.indexed for h in hits if h.indexed), default=None) or ix.built or "1970-01-01T00:00:00Z"
+    name = entry_title(followed).split(":")[0]
+    return Feed(title=f"vanban · theo dõi {name}", self_url=page_url(base_url, "feed", [("doc", doc_id)]),
+                page_url=document_url(base_url, doc_id), updated=updated, entries=tuple(hits), base_url=base_url,
+                snippets=True)
+

@@ -75,7 +75,7 @@ def related_documents(index, doc_id: str, limit: int = 10) -> RelatedList:
     found = []
     with ix.searcher() as searcher:
         if searcher.by_id(doc_id) is None:
-            raise UnknownDocument(f"Không có văn bản nào mang mã “{doc_id}”.")
+            raise UnknownDocument(doc_id)
         for other, score, reasons in ranked:
             stored = searcher.by_id(other)
             if stored is not None and len(found) < limit:

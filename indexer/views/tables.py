@@ -22,6 +22,7 @@ import xlsxwriter
 
 from indexer.labels import SORT_LABELS, describe
 from indexer.limits import MAX_EXPORT_ROWS
+from indexer.query import checks
 from indexer.query.results import SearchResult
 from indexer.searching import search_all
 from indexer.views.citing import CitingList, citing_documents
@@ -48,6 +49,10 @@ class ResultTable:
     rows: tuple[dict, ...]
     total: int
     about: tuple[tuple[str, str], ...] = field(default=())   # the XLSX's second sheet
+
+    def as_file(self, fmt: str) -> str | bytes:
+        """The table in one of checks.TABLE_FORMATS: CSV text, or an XLSX workbook's bytes."""
+        return WRITERS[checks.table_format(fmt)](self)
 
     def to_csv(self) -> str:
         """CSV with the API's keys as header, a BOM so that spreadsheet programs read UTF-8."""
@@ -82,6 +87,9 @@ class ResultTable:
             info.write_string(r, 1, _text(value))
         book.close()
         return out.getvalue()
+
+
+WRITERS = {"csv": ResultTable.to_csv, "xlsx": ResultTable.to_xlsx}  # one per checks.TABLE_FORMATS
 
 
 def _text(value: str) -> str:

@@ -5,7 +5,7 @@ government numbering each year) unless the year is in the symbol; local symbols 
 `07-CT/TU`) are unique only within one province.
 """
 
-from indexer.vocab.refs import ref_key
+from indexer.vocab.refs import name_ref, ref_key
 
 # Issuer codes of central bodies: a ref carrying one is the same across provinces.
 CENTRAL_CODES = {"tw", "btgtw", "bct", "bbt", "ubkttw", "btctw", "bdvtw", "vptw", "ttg", "cp", "qh",
@@ -21,9 +21,11 @@ def is_central_ref(ref: str) -> bool:
 
     >>> [is_central_ref(r) for r in ("35-NQ/TW", "362/QĐ-TTg", "62-KH/TU", "3006/KH-UBND")]
     [True, True, False, False]
-    >>> is_central_ref("51/2024/QH15")  # the legislature's term number is not part of the code
-    True
+    >>> is_central_ref("51/2024/QH15"), is_central_ref("Luật Đất đai")  # a law, by number or by name
+    (True, True)
     """
+    if name_ref(ref):
+        return True
     return any(part.rstrip("0123456789") in CENTRAL_CODES for part in ref_key(ref).split("-")[1:])
 
 

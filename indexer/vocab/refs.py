@@ -3,6 +3,7 @@
 import re
 
 from analyzers.normalize import canonical_tones, fold
+from indexer.vocab.laws import LAW_TYPES, name_key
 
 # Type names as written in text, with the code their symbols carry (`Kế hoạch` -> `KH`).
 TYPE_CODES = {
@@ -19,7 +20,8 @@ CODE_TYPES = {
 
 # Codes of types that the short form never uses, read from symbols only (`04/VBHN-BYT`).
 SYMBOL_ONLY_CODES = {"VBHN": "Văn bản hợp nhất", "TTLT": "Thông tư liên tịch", "NQLT": "Nghị quyết liên tịch",
-                     "TTLB": "Thông tư liên bộ", "QC": "Quy chế", "CĐ": "Công điện", "PA": "Phương án"}
+                     "TTLB": "Thông tư liên bộ", "QC": "Quy chế", "CĐ": "Công điện", "PA": "Phương án",
+                     "GP": "Giấy phép", "BB": "Biên bản"}
 
 # Every type of the Law on normative documents, Nghị định 30/2020/NĐ-CP and Hướng dẫn 36-HD/VPTW,
 # as written in text (longest first, so `Thông tư liên tịch` wins over `Thông tư`).
@@ -48,6 +50,26 @@ SYMBOL_TAIL = (rf"(?:\s*/\s*(?:19|20)\d\d)?\s*[-/–]\s*{_CODE}"
 NUMBER_SYMBOL = rf"\d{{1,5}}(?:\.\d{{1,3}})?{SYMBOL_TAIL}"
 
 
+# A law cited by its name (indexer.vocab.laws): `Luật Bảo hiểm xã hội`, `Hiến pháp`; no number-symbol in it.
+_LAW_TYPE_WORDS = "|".join(t.replace(" ", r"\s+") for t in sorted(LAW_TYPES, key=len, reverse=True))
+NAME_REF = re.compile(r"(?i)(?P<type>" + _LAW_TYPE_WORDS + r")\b(?P<name>[^\d/]*?)"
+                      r"(?:\s+(?:năm\s+|nam\s+)?(?P<year>(?:19|20)\d\d))?\s*$")
+
+
+def name_ref(ref: str) -> tuple[str, str, int | None] | None:
+    """(type, name, year) of a ref that names a law rather than numbering it, else None.
+
+    >>> name_ref("Luật Bảo hiểm xã hội"), name_ref("Bộ luật Dân sự 2015"), name_ref("58/2014/QH13")
+    (('Luật', 'Bảo hiểm xã hội', None), ('Bộ luật', 'Dân sự', 2015), None)
+    """
+    match = NAME_REF.match(ref.strip())
+    if not match:
+        return None
+    law_type = next(t for t in LAW_TYPES if fold(t) == " ".join(fold(match.group("type")).split()))
+    year = match.group("year")
+    return law_type, " ".join(match.group("name").split()), int(year) if year else None
+
+
 def _parts(number_symbol: str) -> list[str]:
     return [p for p in re.split(r"\s*[-/–]\s*", number_symbol.strip()) if p]
 
@@ -66,7 +88,12 @@ def ref_key(number_symbol: str) -> str:
 
     >>> ref_key("35-NQ/TW") == ref_key("35/NQ-TW") == ref_key("35 - nq / tw")
     True
+    >>> ref_key("LUẬT BẢO HIỂM XÃ HỘI")
+    'ten:luat bao hiem xa hoi'
     """
+    named = name_ref(number_symbol)
+    if named:
+        return name_key(*named[:2])
     parts = _parts(number_symbol)
     parts[0] = parts[0].lstrip("0") or "0"
     return "-".join(fold(p) for p in parts)
@@ -84,6 +111,8 @@ def short_key_of(number_symbol: str) -> str | None:
     ('nq:35', 'kh:3006', None)
     """
     parts = _parts(number_symbol)
+    if name_ref(number_symbol):
+        return None
     for part in parts[1:]:
         if part.upper() in CODE_TYPES:
             return short_key(part, parts[0])
@@ -114,10 +143,25 @@ def year_of_symbol(number_symbol: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def ref_keys(ref: str) -> list[str]:
-    """Every key a ref is found by: its full key and, when it has a type code, `nq:35`."""
+def ref_keys(ref: str, name: str | None = None, year: int | None = None) -> list[str]:
+    """Every key a ref is found by: its full key and, when it has a type code, `nq:35`; a law's name
+    (given, or the ref itself) and its name with the year (given, or the number's).
+
+    >>> ref_keys("35-NQ/TW"), ref_keys("58/2014/QH13", "Luật Bảo hiểm xã hội")
+    (['35-nq-tw', 'nq:35'], ['58-2014-qh13', 'ten:luat bao hiem xa hoi', 'ten:luat bao hiem xa hoi@2014'])
+    >>> ref_keys("Hiến pháp", year=2013)
+    ['ten:hien phap', 'ten:hien phap@2013']
+    """
     keys = [ref_key(ref)]
     short = short_key_of(ref)
     if short:
         keys.append(short)
+    named = name_ref(name) if name else name_ref(ref)
+    if named:
+        law_type, law_name, printed = named
+        if name:
+            keys.append(name_key(law_type, law_name))
+        year = year or printed or year_of_symbol(ref)
+        if year:
+            keys.append(name_key(law_type, law_name, year))
     return keys

@@ -12,6 +12,7 @@ reading (`Ø`/`O` for 0, `I`/`l`/`|` for 1), and a value is kept only when it is
 import re
 import unicodedata
 
+from indexer.extract.headings import LONG_HEADING, TYPE_HEADING
 from indexer.extract.issuers import CENTRAL_BODIES
 from indexer.extract.places import PROVINCES
 from indexer.vocab.refs import DOCUMENT_TYPES, HEADING_TYPES
@@ -32,8 +33,8 @@ SEAL_LINE = re.compile(r"V[ÀA]\s*TIN\s*HỌC|CÔNG\s+BÁO|TRUNG\s+T[ÂA]M\s+C[�
 # A header line is short; a longer one is a paragraph of the body, left as it is.
 HEADER_LINE_CHARS = 160
 
-# `Só:`, `Sô:`, `S6:` at a line's start: `Số:`.
-NUMBER_WORD = re.compile(r"^([ \t]*)S[óòỏõọôồốổỗộo6][ \t]*:", re.M)
+# `Só:`, `Sô:`, `S6:`, `SỐ:`, `Số;` at a line's start, perhaps after a scan's stray marks (`›„ SỐ:`): `Số:`.
+NUMBER_WORD = re.compile(r"^([ \t]*)(?:[^\w\s]{1,3}[ \t]*)?S[óòỏõọôồốổỗộoỐỒÔÓ6][ \t]*[:;]", re.M)
 
 # Known header phrases, keyed by their letters without diacritics (upper case).
 _PHRASES = (["ỦY BAN NHÂN DÂN", "HỘI ĐỒNG NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HÒA XÃ HỘI",
@@ -131,11 +132,94 @@ def respace(line: str) -> str:
     return " ".join(names + ([squeezed[at:]] if at < len(squeezed) else []))
 
 
+# Debris a scan reads before a heading on its line (`Ilàexe: GIÁY PHÉP`, `BI : GIẤY PHÉP`): a few characters,
+# no word of capitals, ending in a colon or a mark.
+HEADING_DEBRIS = re.compile(r"^(?P<debris>[^\n:]{0,10}[:;|>»]|[^\w\n]{0,2}_*[^\w\n]{0,2})[ \t]*(?=\w)")
+
+
+def heading_without_debris(line: str) -> str:
+    """A type heading with what a scan read before it on its line dropped; any other line as it is.
+
+    >>> heading_without_debris("Ilàexe: GIẤY PHÉP"), heading_without_debris("-_ GIẤY PHÉP")
+    ('GIẤY PHÉP', 'GIẤY PHÉP')
+    >>> heading_without_debris("Số: 12/QĐ-UBND")
+    'Số: 12/QĐ-UBND'
+    """
+    debris = HEADING_DEBRIS.match(line)
+    if not debris or re.search(r"[A-ZĐÀ-Ỹ]{3,}", debris.group("debris")):
+        return line
+    rest = line[debris.end():]
+    return rest if TYPE_HEADING.fullmatch(rest) or LONG_HEADING.fullmatch(rest) else line
+
+
+# Words that start the name of a body below a ministry or a province, beside the known names' words.
+UNIT_WORDS = ["TRƯỜNG ĐẠI HỌC", "HỌC VIỆN", "TRUNG TÂM", "CÔNG TY", "BỆNH VIỆN", "CHI CỤC", "TỔNG CỤC", "PHÒNG",
+              "ĐOÀN THANH NIÊN", "LIÊN ĐOÀN", "HỘI", "KHOA", "VIỆN"]
+# The syllables a header prints, bare: a scan's stray space inside one (`TRƯỜN G`, `MIN H`) is closed
+# when the two pieces make one of them and the first alone does not.
+_SYLLABLES = {bare(w) for name in _NAMES + UNIT_WORDS for w in name.split()}
+SPLIT_TAIL = 2  # letters a stray space cuts off a syllable's end
+
+
+def mend_syllables(line: str) -> str:
+    """A line with the capitals syllables a scan broke made whole again: cut in two by a stray space
+    (`TRƯỜN G`), or a letter read twice (`NGAÀI`).
+
+    >>> mend_syllables("TRƯỜN G ĐẠI HỌC ĐIỆN LỰC"), mend_syllables("ĐẠI HỌC Y HÀ NỘI")
+    ('TRƯỜNG ĐẠI HỌC ĐIỆN LỰC', 'ĐẠI HỌC Y HÀ NỘI')
+    >>> mend_syllables("TĨNH QUANG NGAÀI")
+    'TĨNH QUANG NGÀI'
+    """
+    words: list[str] = []
+    for word in line.split(" "):
+        if (words and word.isalpha() and word.isupper() and words[-1].isupper() and len(word) <= SPLIT_TAIL
+                and bare(words[-1]) not in _SYLLABLES and bare(words[-1] + word) in _SYLLABLES):
+            words[-1] += word
+        else:
+            words.append(_undoubled(word) if word.isupper() and bare(word) not in _SYLLABLES else word)
+    return " ".join(words)
+
+
+def _undoubled(word: str) -> str:
+    """A word with a letter read twice (`NGAÀI`) read once, when that makes a known syllable."""
+    plain = bare(word)
+    for i in range(1, len(word)):
+        if plain[i] == plain[i - 1] and plain[i].isalpha() and plain[:i] + plain[i + 1:] in _SYLLABLES:
+            return word[:i - 1] + word[i:]  # the second reading keeps its diacritics: `AÀ` -> `À`
+    return word
+
+
 def fix_scan_header(lines: list[str]) -> list[str]:
-    """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`
-    (a long line is a paragraph of the body: left as it is)."""
-    return [NUMBER_WORD.sub(r"\1Số:", fix_header_words(respace(line))) if len(line) <= HEADER_LINE_CHARS else line
-            for line in lines if not SEAL_LINE.search(line)]
+    """Header lines with the seal's debris dropped, known words written right, `Só:` read as `Số:`, a
+    heading's debris dropped (a long line is a paragraph of the body: left as it is)."""
+    return [_fixed(line) if len(line) <= HEADER_LINE_CHARS else line for line in lines if not SEAL_LINE.search(line)]
+
+
+def _fixed(line: str) -> str:
+    return heading_without_debris(NUMBER_WORD.sub(r"\1Số:", fix_header_words(mend_syllables(respace(line)))))
+
+
+# A date word a scan glues to its digits: `ngày30`, `ngày?}`, `năm2026` (page furniture would take the
+# digits for a footnote's).
+GLUED_DATE = re.compile(r"(?:(?<=ngày)|(?<=tháng))(?=[\d?])|(?<=năm)(?=(?:19|20)\d\d)")
+GLUED_DAY = re.compile(r"(?<=ngày)\d{1,2}(?!\d)")
+
+
+def unglue(text: str) -> str:
+    """A scan's date words apart from their digits.
+
+    >>> unglue("Hà Nội, ngày30 tháng 4 năm2026")
+    'Hà Nội, ngày 30 tháng 4 năm 2026'
+    """
+    return GLUED_DATE.sub(" ", text)
+
+
+def unglued_view(text: str, view: str) -> str:
+    """A furniture view with the day a scan glued to `ngày` given back (the view blanks it as a footnote
+    number): offsets unchanged."""
+    for match in GLUED_DAY.finditer(text):
+        view = view[:match.start()] + match.group(0) + view[match.end():]
+    return view
 
 
 def read_digits(raw: str) -> tuple[str | None, bool]:
