@@ -140,8 +140,9 @@ class IndexedDoc:
 
 
 def compressed(value: str) -> bytes:
-    """A stored value as tantivy keeps it: zlib-compressed UTF-8."""
-    return zlib.compress(value.encode("utf-8"), STORE_COMPRESSION)
+    """A stored value as tantivy keeps it: zlib-compressed UTF-8 (a lone surrogate, which JSON's `\ud800`
+    gives, kept as it is: the pages and files drop it where they write)."""
+    return zlib.compress(value.encode("utf-8", "surrogatepass"), STORE_COMPRESSION)
 
 
 @dataclass(frozen=True)

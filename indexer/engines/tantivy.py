@@ -187,7 +187,7 @@ class TantivySearcher:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8") if text or key != "text" else ""
+        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8", "surrogatepass") if text or key != "text" else ""
                        for key, name in STORED_BYTES.items()})
         return fields
 
