@@ -187,7 +187,7 @@ class TantivySearcher:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        fields.update({key: zlib.decompress(doc.get_first(name)).decode("utf-8", "surrogatepass") if text or key != "text" else ""
+        fields.update({key: _stored_text(doc.get_first(name)) if text or key != "text" else ""
                        for key, name in STORED_BYTES.items()})
         return fields
 
@@ -310,3 +310,8 @@ def _commit_id(meta: dict) -> str:
 
 
 ENGINE = TantivyEngine
+
+
+def _stored_text(value: bytes) -> str:
+    """A stored value back from its compressed bytes (engines.compressed)."""
+    return zlib.decompress(value).decode("utf-8", "surrogatepass")
