@@ -18,6 +18,7 @@ QUALITY_VOWELS = set("ăâêôơưĂÂÊÔƠƯ")
 
 # A syllable: a run of letters (digits and punctuation never carry tones).
 SYLLABLE = re.compile(r"[^\W\d_]+")
+SYLLABLE_SPLIT = re.compile(r"([^\W\d_]+)")  # the same, capturing: split() keeps the text between
 
 
 def normalize_text(text: str) -> str:
@@ -98,7 +99,14 @@ def canonical_tones(text: str) -> str:
     >>> canonical_tones("Tỉnh uỷ ban hành, hoà bình")
     'Tỉnh ủy ban hành, hòa bình'
     """
-    return SYLLABLE.sub(lambda m: canonical_tone(m.group(0)), text)
+    # Each distinct syllable is looked at once; most texts need no change, and the others only a few
+    # syllables (a call per syllable of a 1 MB text was 0.1 s of a build's 0.5 s per MB).
+    changed = {s: c for s in set(SYLLABLE.findall(text)) if (c := canonical_tone(s)) != s}
+    if not changed:
+        return text
+    parts = SYLLABLE_SPLIT.split(text)
+    parts[1::2] = [changed.get(s, s) for s in parts[1::2]]
+    return "".join(parts)
 
 
 @lru_cache(maxsize=1 << 16)

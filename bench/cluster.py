@@ -1,10 +1,10 @@
 """The build on a Dask cluster of this machine: 2 workers against 1, the client's CPU, the writer's ceiling,
 a worker killed mid-build.
 
-The corpus: gazette_dev and local_dev, each record written as one text file. The unit of work is a file
-today, so a JSON Lines export is one unit and cannot be spread; its records as files can (until the build
-works in batches of documents). The cluster is started as a user starts it: `dask scheduler` and `dask
-worker --nworkers 1 --nthreads 1` per worker, on 127.0.0.1; this process is the client and the one writer.
+The corpus: gazette_dev and local_dev, each record written as one text file (a JSON Lines export is cut
+into batches of its records the same way: builder/batches.py). The cluster is started as a user starts
+it: `dask scheduler` and `dask worker --nworkers 1 --nthreads 1` per worker, on 127.0.0.1; this process
+is the client and the one writer.
 
 - speed: the same build on a fresh cluster of 1 worker process, then of 2: wall, and the ratio; then, on
   the warm cluster, the workers' part alone (every file's results taken and dropped, nothing written), since
@@ -39,9 +39,10 @@ from distributed import Client
 from indexer.builder.cluster import connect_cluster
 from indexer.builder.executors import Local
 from indexer.builder.index import build_index
-from indexer.builder.workers import results
+from indexer.builder.workers import FileDone, analysed
 from indexer.engines import Every
 from indexer.sources.files import list_files
+from indexer.sources.guard import Done
 from indexer.store import open_index
 
 DASK = Path(sys.executable).parent / "dask"
@@ -143,21 +144,33 @@ def build_figures(report, wall: float, client_cpu: float, workers_cpu: float, me
 
 
 class Recording:
-    """An executor that keeps each result it passes on, pickled as a worker sends it (for the writer's ceiling)."""
+    """An executor that keeps each unit's result it passes on, pickled as a worker sends it (for the writer's
+    ceiling)."""
 
     def __init__(self, executor, analysed: dict):
         self.executor, self.analysed, self.reads_paths = executor, analysed, executor.reads_paths
 
-    def map(self, func, items, seconds, preload=()):
-        for item, result in self.executor.map(func, items, seconds, preload):
-            self.analysed[getattr(item, "file", item).source] = pickle.dumps(result)
-            yield item, result
+    @contextmanager
+    def pool(self, func, seconds, budget, preload=()):
+        with self.executor.pool(func, seconds, budget, preload) as inner:
+            real_wait = inner.wait
+
+            def wait():
+                finished = real_wait()
+                for done in finished:
+                    if isinstance(done.result, list):
+                        for result in done.result:
+                            self.analysed[(result.source, result.ordinal)] = pickle.dumps(result)
+                return finished
+
+            inner.wait = wait
+            yield inner
 
 
 def on_cluster(corpus: Path, work: Path, name: str, workers: int, engine: str, megabytes: float,
                kill: bool = False, record: dict | None = None) -> dict:
     """A build on a fresh cluster of `workers` worker processes (with `kill`, one killed -9 mid-build; with
-    `record`, each file's result kept there)."""
+    `record`, each unit's result kept there)."""
     (work / name).mkdir()
     with machines(work / name, workers) as started, Client(started.address) as watcher:
         pids, killed = watcher.run(os.getpid), []
@@ -190,7 +203,7 @@ def analysis_alone(corpus: Path, started: Machines) -> dict:
     (so the client, which shares this machine's cores, barely competes)."""
     cpu0, workers0, t0 = own_cpu(), started.cpu(), time.perf_counter()
     with connect_cluster(started.address) as executor:
-        files = sum(1 for _ in results(list_files([corpus]), executor=executor))
+        files = sum(isinstance(r, FileDone) for r in analysed(list_files([corpus]), executor=executor))
     return {"files": files, "wall_s": round(time.perf_counter() - t0, 1), "client_cpu_s": round(own_cpu() - cpu0, 1),
             "workers_cpu_s": round(started.cpu() - workers0, 1)}
 
@@ -204,16 +217,43 @@ def local(corpus: Path, work: Path, engine: str, megabytes: float) -> dict:
 
 
 class Replay:
-    """An executor whose units are already analysed: each file's result, pickled as a worker sends it."""
+    """An executor whose units are already analysed: each unit's result, pickled as a worker sends it, handed
+    back as soon as its batch is given."""
 
     reads_paths = True
 
-    def __init__(self, analysed: dict[str, bytes]):
+    def __init__(self, analysed: dict[tuple, bytes]):
         self.analysed = analysed
 
-    def map(self, func, items, seconds, preload=()):
-        for item in items:
-            yield item, pickle.loads(self.analysed[item.source])
+    def pool(self, func, seconds, budget, preload=()):
+        return _Replayed(self.analysed)
+
+
+class _Replayed:
+    def __init__(self, analysed: dict[tuple, bytes]):
+        self.analysed, self.ready, self.given = analysed, [], 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        pass
+
+    def idle(self) -> int:
+        return 2 - len(self.ready)
+
+    def busy(self) -> int:
+        return len(self.ready)
+
+    def give(self, batch) -> int:
+        results = [pickle.loads(self.analysed[(u.source, u.ordinal)]) for u in batch.units]
+        self.ready.append(Done(self.given, batch, results, os.getpid()))
+        self.given += 1
+        return self.given - 1
+
+    def wait(self) -> list:
+        ready, self.ready = self.ready, []
+        return ready
 
 
 def writer_ceiling(corpus: Path, work: Path, engine: str, megabytes: float, analysed: dict) -> dict:
@@ -241,10 +281,10 @@ def main() -> None:
         figures["one_worker"] = on_cluster(corpus, work, "one", 1, args.engine, megabytes)
         figures["two_workers"] = on_cluster(corpus, work, "two", 2, args.engine, megabytes)
         figures["local_two_processes"] = local(corpus, work, args.engine, megabytes)
-        analysed: dict[str, bytes] = {}
+        recorded: dict[tuple, bytes] = {}
         figures["killed_one_of_two"] = on_cluster(corpus, work, "killed", 2, args.engine, megabytes, kill=True,
-                                                  record=analysed)
-        figures["writer"] = writer_ceiling(corpus, work, args.engine, megabytes, analysed)
+                                                  record=recorded)
+        figures["writer"] = writer_ceiling(corpus, work, args.engine, megabytes, recorded)
     one, two, here = figures["one_worker"], figures["two_workers"], figures["local_two_processes"]
     per_worker = megabytes / one["wall_s"]
     figures["summary"] = {

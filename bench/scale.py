@@ -4,17 +4,22 @@ Corpora: generated ones of any size (whole real paragraphs recombined, `common/c
 plan-length (about 20 KB, `--lengths plan`) or as long as a gazette_dev text drawn at random (a few KB to
 over 1 MB, `--lengths gazette`); and with `--real`, gazette_dev's own texts as they are, plus the seeds.
 
-For each size and engine: indexing MB/s by wall and by CPU beside pyvi alone on the same text, the
-speed-up of two cores over one (`taskset -c 0`), peak RSS, index size over raw text, a fresh process's
-first search against its second, and p50/p95 (wall and CPU) per query kind. On the largest index:
-the web pages over real HTTP (waitress on loopback) and the serving process's RSS after them.
+For each size and engine: the build's wall and CPU (its whole process tree), the cores it kept busy
+(CPU over wall), its peak memory (proportional set size of the tree: pages the workers share with the
+fork server counted once), indexing MB/s beside our segmenter alone on the same text (analyzers/segment.py,
+the words pyvi makes), the speed-up of two cores over one (`taskset -c 0`), index size over raw text, a
+fresh process's first search against its second, p50/p95 (wall and CPU) per query kind, the pages of the
+longest documents, and the cost of adding 10 documents to the index (an update: wall, CPU). On the
+largest index: the web pages over real HTTP (waitress on loopback) and the serving process's RSS after them.
 
 Usage: python bench/scale.py [--sizes 1000,10000] [--lengths plan|gazette] [--real] [--big]
-                             [--engines whoosh,tantivy] [--seed 7] [--no-web]
-(`--sizes ''` with `--real`: the real texts only.)
+                             [--engines whoosh,tantivy] [--seed 7] [--no-web] [--keep DIR]
+(`--sizes ''` with `--real`: the real texts only; `--keep DIR`: build in DIR and leave the indexes there,
+so a profile can follow without building again.)
 """
 
 import argparse
+import contextlib
 import json
 import shutil
 import subprocess
@@ -41,7 +46,7 @@ from common import (
     write_results,
 )
 
-from analyzers.normalize import fold
+from analyzers.normalize import canonical_tones, fold
 from analyzers.tokens import word_spans
 from indexer import get_document, open_index, search
 from indexer.engines import Every
@@ -52,7 +57,8 @@ COMMON_WORDS = ["tuyên truyền", "cán bộ", "nhiệm vụ", "tổ chức", "
 MULTI_WORDS = ["không gian mạng", "phòng chống tham nhũng", "nền tảng tư tưởng", "xử phạt hành chính",
                "chuyển đổi số"]
 REAL = [GAZETTE_DEV, SEEDS]
-PYVI_SAMPLE_MB = 40  # pyvi's rate is measured on this much text at most
+SEGMENT_SAMPLE_MB = 40  # the segmenter's rate is measured on this much text at most
+ADDED = 10  # documents an update adds
 FIRST_SEARCH = """
 import json, sys, time
 from indexer.searching import search
@@ -68,33 +74,42 @@ def texts_of(corpus: list[Path]):
         yield from (d.text for d in read_file(file) if isinstance(d, Document))
 
 
-def pyvi_alone(corpus: list[Path], sample_mb: float = PYVI_SAMPLE_MB) -> dict:
-    """pyvi's word segmentation in this one process, over the first `sample_mb` MB of text: the floor
-    for indexing (a rate: a large corpus need not be segmented twice). Also what the corpus is:
-    documents, megabytes of text, the longest text."""
+def segmenter_alone(corpus: list[Path], sample_mb: float = SEGMENT_SAMPLE_MB) -> dict:
+    """Our word segmentation (pyvi's words) in this one process, over the first `sample_mb` MB of text,
+    each text as the build gives it (canonical tones): the floor for indexing (a rate: a large corpus need
+    not be segmented twice). Also what the corpus is: documents, megabytes of text, the longest text."""
     word_spans("Khởi động pyvi.")  # the model loads once, outside the timing
     cpu = wall = 0.0
     sizes, segmented = [], 0
     for text in texts_of(corpus):
         sizes.append(len(text.encode("utf-8")))
         if segmented < sample_mb * 1e6:
+            toned = canonical_tones(text)
             c, w = time.process_time(), time.perf_counter()
-            word_spans(text)
+            word_spans(toned)
             cpu, wall = cpu + time.process_time() - c, wall + time.perf_counter() - w
             segmented += sizes[-1]
     megabytes = sum(sizes) / 1e6
     return {"documents": len(sizes), "megabytes": round(megabytes, 1), "longest_kb": round(max(sizes) / 1000),
-            "pyvi_alone": {"MB_per_s_cpu": round(segmented / 1e6 / cpu, 3), "sample_mb": round(segmented / 1e6, 1),
+            "segmenter_alone": {"MB_per_s_cpu": round(segmented / 1e6 / cpu, 3), "sample_mb": round(segmented / 1e6, 1),
                            "cpu_s": round(cpu, 1), "wall_s": round(wall, 1)}}
 
 
 def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cpus: str | None = None) -> dict:
-    """One `vanban index` subprocess from scratch, measured from outside."""
+    """One `vanban index` subprocess (from scratch, or an update), measured from outside."""
     run = run_measured(index_command(corpus, index_dir, engine), cpus=cpus)
     if run.returncode != 0:
         raise RuntimeError(f"vanban index failed: {run.stderr.strip().splitlines()[-1:]}")
-    return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "peak_rss_mb": round(run.peak_rss_mb),
-            "MB_per_s_wall": round(megabytes / run.wall_s, 3), "MB_per_s_cpu": round(megabytes / run.cpu_s, 3)}
+    return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "cores": round(run.cpu_s / run.wall_s, 2),
+            "peak_pss_mb": round(run.peak_rss_mb), "MB_per_s_wall": round(megabytes / run.wall_s, 3),
+            "MB_per_s_cpu": round(megabytes / run.cpu_s, 3)}
+
+
+def update(corpus: list[Path], added: Path, index_dir: Path, engine: str, seed: int) -> dict:
+    """Add ADDED documents (generated apart, in a folder the index already covers) and update the index."""
+    corpus_gen.write_documents(added, ADDED, seed + 1000, first_number=900_000)
+    figures = build([*corpus, added], index_dir, engine, 0.0)
+    return {k: figures[k] for k in ("wall_s", "cpu_s", "cores", "peak_pss_mb")}
 
 
 def first_search(index_dir: Path, query: str) -> dict:
@@ -171,9 +186,11 @@ def serve_and_time(index_dir: Path) -> dict:
     return figures
 
 
-def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float, one_core: bool = True) -> dict:
-    index_dir = work / engine
-    figures = {"build_2_cores": build(corpus, index_dir, engine, megabytes)}
+def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float, one_core: bool = True,
+                   seed: int = corpus_gen.DEFAULT_SEED) -> dict:
+    index_dir, added = work / engine, work / f"{engine}-added"
+    added.mkdir(parents=True, exist_ok=True)  # empty: the update fills it
+    figures = {"build_2_cores": build([*corpus, added], index_dir, engine, megabytes)}
     if one_core:
         figures["build_1_core"] = build(corpus, work / f"{engine}-1core", engine, megabytes, cpus="0")
         figures["speedup_2_cores"] = round(figures["build_1_core"]["wall_s"] / figures["build_2_cores"]["wall_s"], 2)
@@ -185,22 +202,26 @@ def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float
     search(ix, "khởi động")
     figures["search"] = {kind: latencies(ix, queries) for kind, queries in query_kinds(ix).items()}
     figures["document_page_longest"] = longest_pages(ix)
+    figures["update_10_documents"] = update(corpus, added, index_dir, engine, seed)
     return figures
 
 
 def markdown(figures: dict) -> str:
     """The README tables: building, then p95 per query kind (wall / CPU ms), one row per (corpus, engine)."""
-    rows = ["| docs | engine | MB | index MB/s wall | MB/s CPU | pyvi MB/s CPU | CPU vs pyvi | 2-core speed-up "
-            "| peak RSS MB | index/raw | first search s |", "|" + " --- |" * 11]
+    rows = ["| docs | engine | MB | build wall s | CPU s | cores | peak PSS MB | MB/s CPU | segmenter MB/s CPU "
+            "| CPU vs segmenter | 2-core speed-up | index/raw | first search s | add 10: wall / CPU s |",
+            "|" + " --- |" * 14]
     kinds = None
     for size, by_size in figures["sizes"].items():
         for engine, f in by_size["engines"].items():
-            b, pyvi = f["build_2_cores"], by_size["pyvi_alone"]["MB_per_s_cpu"]
-            kinds = kinds or list(f["search"])
-            rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['MB_per_s_wall']} "
-                        f"| {b['MB_per_s_cpu']} | {pyvi} | {pyvi / b['MB_per_s_cpu']:.2f}x "
-                        f"| {f.get('speedup_2_cores', '-')} | {b['peak_rss_mb']} | {f['index_size_over_raw']} "
-                        f"| {f['first_search']['process_start_to_first_result_s']} |")
+            b, alone = f["build_2_cores"], by_size["segmenter_alone"]["MB_per_s_cpu"]
+            kinds, added = kinds or list(f["search"]), f["update_10_documents"]
+            rows.append(f"| {size} | {engine} | {by_size['megabytes']:.0f} | {b['wall_s']} | {b['cpu_s']} "
+                        f"| {b['cores']} | {b['peak_pss_mb']} | {b['MB_per_s_cpu']} | {alone} "
+                        f"| {alone / b['MB_per_s_cpu']:.2f}x "
+                        f"| {f.get('speedup_2_cores', '-')} | {f['index_size_over_raw']} "
+                        f"| {f['first_search']['process_start_to_first_result_s']} "
+                        f"| {added['wall_s']} / {added['cpu_s']} |")
     rows += ["", "| docs | engine | " + " | ".join(kinds) + " | longest documents' page |",
              "|" + " --- |" * (len(kinds) + 3)]
     for size, by_size in figures["sizes"].items():
@@ -222,12 +243,13 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=corpus_gen.DEFAULT_SEED)
     parser.add_argument("--one-core-max", type=int, default=10_000,
                         help="the one-core build (for the 2-core speed-up) runs up to this corpus size")
+    parser.add_argument("--keep", type=Path, help="build the indexes in this folder and leave them there")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([30_000] if args.big else [])
     figures = {"seed": args.seed, "lengths": args.lengths, "sizes": {}}
     corpora = {("real" if args.real and not i else str(size)): size for i, size in
                enumerate(([0] if args.real else []) + sizes)}
-    with tempfile.TemporaryDirectory() as tmp:
+    with (contextlib.nullcontext(args.keep) if args.keep else tempfile.TemporaryDirectory()) as tmp:
         for name, size in corpora.items():
             corpus = REAL if name == "real" else [corpus_gen.generate(size, args.seed, args.lengths)]
             figures["sizes"][name] = measure_corpus(corpus, args, Path(tmp) / name)
@@ -241,10 +263,11 @@ def main() -> None:
 
 
 def measure_corpus(corpus: list[Path], args, work: Path) -> dict:
-    by_size = {"corpus": [str(p) for p in corpus], **pyvi_alone(corpus), "engines": {}}
+    by_size = {"corpus": [str(p) for p in corpus], **segmenter_alone(corpus), "engines": {}}
+    shutil.rmtree(work, ignore_errors=True)  # a kept folder of an earlier run: built afresh
     for engine in args.engines.split(","):
         by_size["engines"][engine] = measure_engine(corpus, work, engine, by_size["megabytes"],
-                                                    one_core=by_size["documents"] <= args.one_core_max)
+                                                    one_core=by_size["documents"] <= args.one_core_max, seed=args.seed)
     return by_size
 
 

@@ -94,10 +94,9 @@ def test_bigrams_are_neighbouring_syllables_never_across_a_break():
     assert set(text_views("Chuyển đổi số", with_words=False)) == {"text", "folded"}
 
 
-def test_a_documents_repeated_terms_are_held_once():
-    # A long text repeats a few thousand terms: held once each, its views fit in a build worker.
+def test_a_documents_repeated_syllables_are_held_once():
+    # A long text repeats a few thousand syllables: held once each, its views stay small.
     views = text_views("Chuyển đổi số. Chuyển đổi số")
-    text, bigrams = views["text"].terms, views["bigrams"].terms
-    assert (text[0] is text[3], bigrams[0] is bigrams[2], views["folded"].terms[1] is views["folded"].terms[4]) == (
-        True, True, True)
+    text = views["text"].terms
+    assert (text[0] is text[3], views["folded"].terms[1] is views["folded"].terms[4]) == (True, True)
     assert list(views["text"].positions) == [0, 1, 2, 12, 13, 14]

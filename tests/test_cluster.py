@@ -19,7 +19,8 @@ import pytest
 from distributed import Client
 from helpers import CORPUS, ROOT, SHARED_DATA
 
-from indexer.builder import workers
+from indexer.builder import batches
+from indexer.builder.batches import Batch, File, file_unit, ship, work
 from indexer.builder.cluster import check_versions, connect_cluster, versions
 from indexer.builder.index import build_index
 from indexer.engines import Every
@@ -152,19 +153,20 @@ def derived(index) -> dict:
 
 def test_a_shipped_file_is_read_from_its_bytes_and_keeps_its_own_path(tmp_path):
     file = next(f for f in list_files([CORPUS]) if f.source.endswith("004_2a738f3429698ec1.txt"))
-    elsewhere = workers.ShippedFile(file, file.path.read_bytes(), path_text(file.path))
-    gone = workers.ShippedFile(type(file)(tmp_path / "gone" / file.path.name, file.source, file.digest),
-                               elsewhere.data, elsewhere.origin)
-    here, shipped = workers.work(file), workers.work_shipped(gone)
-    assert ([d.stored for d, _ in shipped.documents], shipped.skipped, shipped.split, shipped.size) == \
+    elsewhere = ship(file_unit(file))
+    gone = File(type(file)(tmp_path / "gone" / file.path.name, file.source, file.digest), elsewhere.size,
+                data=elsewhere.data, origin=elsewhere.origin)
+    [here], [shipped] = work(Batch((file_unit(file),))), work(Batch((gone,)))
+    assert ([d.stored for d, _ in shipped.documents], shipped.skipped, shipped.split, shipped.bytes) == \
         ([d.stored for d, _ in here.documents], [], True, file.path.stat().st_size)
     assert [json.loads(d.stored["meta"])["path"] for d, _ in shipped.documents] == [path_text(file.path)] * 2
 
 
 def test_a_file_past_the_shipping_bound_stays_with_the_client(tmp_path, monkeypatch):
     files = sorted(list_files([CORPUS]), key=lambda f: f.path.stat().st_size)
-    monkeypatch.setattr(workers, "MAX_SHIPPED_BYTES", files[-1].path.stat().st_size - 1)
-    assert [workers.ship(f).on_client for f in files] == [False] * (len(files) - 1) + [True]
+    monkeypatch.setattr(batches, "MAX_SHIPPED_BYTES", files[-1].path.stat().st_size - 1)
+    assert [ship(file_unit(f)).kept for f in files] == [False] * (len(files) - 1) + [True]
+    assert Batch(tuple(file_unit(f) for f in files)).shipped().on_client
 
 
 def test_workers_of_another_version_are_named_in_one_line():
@@ -204,8 +206,8 @@ def test_no_scheduler_at_the_address_is_one_line(tmp_path):
 def test_the_cluster_builds_the_index_a_local_build_makes(cluster, corpus, local_index, tmp_path, monkeypatch):
     # Files past the median size stay with the client, as a file past MAX_SHIPPED_BYTES does: both ways at once.
     files = list_files([corpus])
-    monkeypatch.setattr(workers, "MAX_SHIPPED_BYTES", sorted(f.path.stat().st_size for f in files)[len(files) // 2])
-    assert 0 < sum(workers.ship(f).on_client for f in files) < len(files)
+    monkeypatch.setattr(batches, "MAX_SHIPPED_BYTES", sorted(f.path.stat().st_size for f in files)[len(files) // 2])
+    assert 0 < sum(ship(file_unit(f)).kept for f in files) < len(files)
     with connect_cluster(cluster.address) as executor:
         report = build_index([corpus], tmp_path / "ix", executor=executor)
     local = documents(local_index)
@@ -225,7 +227,9 @@ def test_vanban_index_on_the_scheduler_of_the_environment_reading_a_shared_path(
 
 
 @pytest.mark.slow
-def test_a_worker_killed_mid_build_costs_no_document(cluster, corpus, local_index, tmp_path):
+def test_a_worker_killed_mid_build_costs_no_document(cluster, corpus, local_index, tmp_path, monkeypatch):
+    # Small batches, so that many are in flight when the first comes back and one is killed mid-way.
+    monkeypatch.setattr(batches, "BATCH_UNITS", 2)
     killed = []
     with Client(cluster.address, timeout=STARTUP_SECONDS) as watcher:
         pids = watcher.run(os.getpid)

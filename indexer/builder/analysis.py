@@ -8,8 +8,8 @@ import json
 from array import array
 from dataclasses import asdict
 
-from analyzers.normalize import canonical_tones, fold
-from analyzers.tokens import bigrams, syllables, word_spans, words
+from analyzers.normalize import fold
+from analyzers.tokens import bigrams, compound_words, toned_syllables, word_spans
 from indexer.compare.fingerprint import fingerprint
 from indexer.engines import IndexedDoc, Tokens
 from indexer.extract.corpus import Document
@@ -25,21 +25,27 @@ from indexer.vocab.structure import Structure, pack
 def text_views(text: str, with_words: bool = True) -> dict[str, Tokens]:
     """Syllables (lower case, canonical tones), the same folded, and (`with_words`) pyvi's compound
     words and each two neighbouring syllables as one term (plain and folded)."""
-    toned = canonical_tones(text)  # length-preserving: offsets stay those of the text
-    syls = syllables(toned)
-    one: dict[str, str] = {}  # each distinct term held once: a long text repeats a few thousand terms
-    lowered = [one.setdefault(t, t) for t in (s.text.lower() for s in syls)]
-    fold_of = {t: one.setdefault(fold(t), fold(t)) for t in set(lowered)}
-    folded = [fold_of[t] for t in lowered]
-    positions = array("i", (s.pos for s in syls))
+    return _views(text, with_words)[0]
+
+
+def _views(text: str, with_words: bool = True) -> tuple[dict[str, Tokens], list[str]]:
+    """text_views(), and the text's tokens as written (what its fingerprint reads)."""
+    toned, syls, written = toned_syllables(text)  # toned: length-preserving, offsets stay those of the text
+    # Each distinct term made once and shared: a long text repeats a few thousand terms.
+    lower_of = {t: t.lower() for t in set(syls.texts)}
+    lowered = list(map(lower_of.__getitem__, syls.texts))
+    fold_of = {t: fold(t) for t in set(lowered)}
+    folded = list(map(fold_of.__getitem__, lowered))
+    positions = array("i", syls.positions)
     views = {"text": Tokens(lowered, positions), "folded": Tokens(folded, positions)}
     if with_words:
-        found = words(toned, word_spans(toned), syls)
-        views["words"] = Tokens([one.setdefault(w, w) for w in (w.text.lower() for w in found)], [w.pos for w in found])
+        found, firsts, _ = compound_words(word_spans(toned), syls)
+        # Words and pairs are not held once each, as syllables are: they live while one document of a
+        # batch is analysed and packed (interning them cost a tenth of its views).
+        views["words"] = Tokens([w.lower() for w in found], [syls.positions[i] for i in firsts])
         for name, terms in (("bigrams", lowered), ("bigrams_folded", folded)):
-            pairs, starts = bigrams(terms, positions)
-            views[name] = Tokens([one.setdefault(b, b) for b in pairs], starts)
-    return views
+            views[name] = Tokens(*bigrams(terms, positions))
+    return views, written
 
 
 def _citation_keywords(meta) -> dict[str, list[str]]:
@@ -82,7 +88,7 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                                 for c in stored_meta["citations"]]
     stored_meta.update(format=doc.format, ocr=doc.ocr, path=doc.path, digest=doc.digest, body=structure.body)
     title = meta.title or ""
-    views = text_views(doc.text)
+    views, written = _views(doc.text)
     title_views = text_views(title, with_words=False)
     tokens = {**views, "title": title_views["text"], "title_folded": title_views["folded"]}
     keywords = {"id": [doc.id], "source": [doc.source], "source_digest": [f"{doc.source}\x1f{digest}"],
@@ -98,5 +104,5 @@ def analyse(doc: Document, digest: str) -> tuple[IndexedDoc, dict]:
                          tokens=tokens, keywords=keywords, sort_date=meta.date or meta.date_min or "",
                          numbers=dict(zip(("date_low", "date_high"), span)) if span else {})
     links = document_links(doc.id, doc.source, doc.text, json.loads(meta_json))
-    return indexed, {**links, "fingerprint": fingerprint(doc.text, views["words"].terms),
+    return indexed, {**links, "fingerprint": fingerprint(doc.text, views["words"].terms, written),
                      "tasks": task_rows(structure)}

@@ -25,20 +25,21 @@ Faults:
   and Python's versions and a digest of the analysis code; a difference refuses the cluster in one line.
   Each task checks the same on its worker, for a worker that joins later.
 
-In flight: at most AHEAD_PER_THREAD units per worker thread; a unit's bytes at most MAX_SHIPPED_BYTES
-(builder/workers.py), a larger file is done by this process's own guarded worker.
+A unit is a batch of documents (builder/batches.py). In flight: at most AHEAD_PER_THREAD batches per
+worker thread; a file's bytes shipped at most MAX_SHIPPED_BYTES (builder/batches.py): a batch with a
+larger file is done by this process's own guarded worker.
 """
 
 import contextlib
 import hashlib
 import logging
 import multiprocessing
+import os
 import platform
 import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -48,9 +49,9 @@ import dask
 from distributed import Client
 from distributed.scheduler import KilledWorker
 
-from indexer.builder.workers import MAX_SHIPPED_BYTES
+from indexer.builder.batches import MAX_SHIPPED_BYTES
 from indexer.errors import ClusterError
-from indexer.sources.guard import Failure, run_guarded
+from indexer.sources.guard import Done, Failure, run_guarded
 from indexer.store import FORMAT_VERSION
 
 # Seconds to reach the scheduler and to see a first worker: a host that does not answer is a typo or a
@@ -125,14 +126,16 @@ def check_versions(answers: dict, expected: dict) -> None:
         raise ClusterError(f"{wrong[0]}{more}: cài cùng phiên bản vanban và pyvi trên mọi máy rồi chạy lại")
 
 
-def _run_unit(func: Callable, item, seconds: float, preload: tuple, expected: dict):
-    """On a worker: the unit in a guarded process of this machine, once its versions are checked."""
+def _run_unit(func: Callable, item, seconds: float, budget: int, preload: tuple, expected: dict) -> tuple:
+    """On a worker: (its process id, the unit's result) in a guarded process of this machine, once its
+    versions are checked."""
     if said := difference("này", versions(), expected):
         raise ClusterError(said)
     multiprocessing.current_process().daemon = False  # the nanny's daemon flag; see the module's docstring
     # Each unit gets a fresh guarded process: its fork server imports once what each would import again.
     once = (*main_imports(), *preload, getattr(func, "func", func).__module__)
-    return next(iter(run_guarded(func, [item], workers=1, seconds=seconds, preload=once)))[1]
+    return os.getpid(), next(iter(run_guarded(func, [item], workers=1, seconds=seconds, budget=budget,
+                                              preload=once)))[1]
 
 
 def main_imports() -> tuple[str, ...]:
@@ -158,38 +161,11 @@ class Cluster:
         self._threads, self._threads_seen = 1, 0.0
         self._workerless_since: float | None = None
 
-    def map(self, func: Callable, items: Iterable, seconds, preload: tuple = ()) -> Iterator[tuple]:
-        """(item, func(item) or Failure) for each item, in order, each in a guarded process of a worker
-        (an item whose `on_client` is true, in one of this machine)."""
-        items, window = iter(items), deque()
-        try:
-            while True:
-                self._fill(window, items, func, seconds, preload)
-                if not window:
-                    return
-                item, future = window.popleft()
-                yield item, self._outcome(func, item, future, seconds, preload)
-        finally:
-            pending = [f for _, f in window if f is not None]
-            if pending and self.client.status == "running":
-                with contextlib.suppress(Exception):
-                    self.client.cancel(pending)
+    def pool(self, func: Callable, seconds, budget, preload: tuple = ()) -> "ClusterPool":
+        """A pool whose items run on the cluster's workers, each in a guarded process of its machine."""
+        return ClusterPool(self, func, seconds, budget, preload)
 
-    def _fill(self, window: deque, items: Iterator, func: Callable, seconds, preload: tuple) -> None:
-        end = object()
-        while len(window) < AHEAD_PER_THREAD * self._worker_threads():
-            item = next(items, end)
-            if item is end:
-                return
-            if getattr(item, "on_client", False):
-                window.append((item, None))
-                continue
-            limit = seconds(item) if callable(seconds) else seconds
-            with dask.config.set({"distributed.admin.large-graph-warning-threshold": LARGE_TASK}):
-                window.append((item, self.client.submit(_run_unit, func, item, limit, preload, self.expected,
-                                                        pure=False)))
-
-    def _worker_threads(self) -> int:
+    def worker_threads(self) -> int:
         """The cluster's worker threads, looked up again every POLL_SECONDS (machines join and leave)."""
         if time.monotonic() - self._threads_seen > POLL_SECONDS:
             self._threads_seen = time.monotonic()
@@ -198,32 +174,10 @@ class Cluster:
                 self._threads = max(1, sum(w.get("nthreads", 1) for w in workers))
         return self._threads
 
-    def _outcome(self, func: Callable, item, future, seconds, preload: tuple):
-        """The unit's result or Failure; ClusterError if the cluster cannot give it."""
-        if future is None:  # too big to ship: done here, guarded the same way
-            return next(iter(run_guarded(func, [item], workers=1, seconds=seconds, preload=preload)))[1]
-        self._wait(future)
-        try:
-            return future.result()
-        except KilledWorker:
-            tries = dask.config.get("distributed.scheduler.allowed-failures") + 1
-            return Failure(f"máy làm việc dừng đột ngột {tries} lần khi làm tệp này: bỏ qua")
-        except ClusterError:
-            raise
-        except Exception as err:  # the task's own error, or the client's link to the scheduler broken
-            if future.status != "error" or self.client.status != "running":
-                raise self._lost() from err
-            raise ClusterError(_one_line(f"máy làm việc báo lỗi ({type(err).__name__}: {err})")) from err
-
-    def _wait(self, future) -> None:
-        done = threading.Event()
-        future.add_done_callback(lambda _: done.set())
-        while not done.wait(POLL_SECONDS):
-            if self.client.status not in ("running", "connecting"):
-                raise self._lost()
-            self._check_workers()
-
-    def _check_workers(self) -> None:
+    def check(self) -> None:
+        """ClusterError if the scheduler is gone, or has had no worker for WORKERLESS_SECONDS."""
+        if self.client.status not in ("running", "connecting"):
+            raise self.lost()
         with contextlib.suppress(Exception):
             if self.client.scheduler_info()["workers"]:
                 self._workerless_since = None
@@ -233,8 +187,83 @@ class Cluster:
             raise ClusterError(f"bộ lập lịch {self.address} không còn máy làm việc nào trong {WORKERLESS_SECONDS} "
                                "giây: dừng lập chỉ mục, chỉ mục hiện tại không đổi")
 
-    def _lost(self) -> ClusterError:
+    def lost(self) -> ClusterError:
         return ClusterError(f"mất kết nối tới bộ lập lịch {self.address}: dừng lập chỉ mục, chỉ mục hiện tại không đổi")
+
+
+class ClusterPool:
+    """GuardedPool's interface (builder/executors.py) over the cluster: an item given is a Dask task, run
+    on a worker in a guarded process of that machine (an item with a file too big to ship, in one of this
+    machine, before `give` returns); `wait` takes what finished, looking at the cluster while it waits."""
+
+    def __init__(self, cluster: Cluster, func: Callable, seconds, budget, preload: tuple):
+        self.cluster, self.func, self.seconds, self.budget, self.preload = cluster, func, seconds, budget, preload
+        self._running: dict = {}        # future -> (index, item)
+        self._ready: list[Done] = []    # done here, not taken yet
+        self._given = 0
+        self._finished = threading.Event()  # set when a task finishes (the client's own thread)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._running and self.cluster.client.status == "running":
+            with contextlib.suppress(Exception):
+                self.cluster.client.cancel(list(self._running))
+        self._running = {}
+
+    def busy(self) -> int:
+        return len(self._running) + len(self._ready)
+
+    def idle(self) -> int:
+        return max(0, AHEAD_PER_THREAD * self.cluster.worker_threads() - self.busy())
+
+    def give(self, item) -> int:
+        index, self._given = self._given, self._given + 1
+        if not self.cluster.reads_paths:
+            item = item.shipped()
+        seconds, budget = _limit(self.seconds, item), _limit(self.budget, item)
+        if item.on_client:  # too big to ship: done here, guarded the same way
+            result = next(iter(run_guarded(self.func, [item], workers=1, seconds=seconds, budget=budget,
+                                           preload=self.preload)))[1]
+            self._ready.append(Done(index, item, result, os.getpid()))
+            return index
+        with dask.config.set({"distributed.admin.large-graph-warning-threshold": LARGE_TASK}):
+            future = self.cluster.client.submit(_run_unit, self.func, item, seconds, budget, self.preload,
+                                                self.cluster.expected, pure=False)
+        self._running[future] = (index, item)
+        future.add_done_callback(lambda _: self._finished.set())
+        return index
+
+    def wait(self) -> list[Done]:
+        if self._ready or not self._running:
+            done, self._ready = self._ready, []
+            return done
+        while True:
+            self._finished.clear()
+            if finished := [future for future in self._running if future.done()]:
+                return [self._done(future) for future in finished]
+            if not self._finished.wait(POLL_SECONDS):
+                self.cluster.check()
+
+    def _done(self, future) -> Done:
+        index, item = self._running.pop(future)
+        try:
+            pid, result = future.result()
+        except KilledWorker:
+            tries = dask.config.get("distributed.scheduler.allowed-failures") + 1
+            return Done(index, item, Failure(f"máy làm việc dừng đột ngột {tries} lần khi làm phần này: bỏ qua"), 0)
+        except ClusterError:
+            raise
+        except Exception as err:  # the task's own error, or the client's link to the scheduler broken
+            if future.status != "error" or self.cluster.client.status != "running":
+                raise self.cluster.lost() from err
+            raise ClusterError(_one_line(f"máy làm việc báo lỗi ({type(err).__name__}: {err})")) from err
+        return Done(index, item, result, pid)
+
+
+def _limit(value, item):
+    return value(item) if callable(value) else value
 
 
 def _quiet() -> None:

@@ -16,10 +16,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
-from indexer.builder.derive import derive_all, links_from_index
+from indexer.builder.derive import derive_all, links_from_index, shared_values
 from indexer.builder.executors import Executor
 from indexer.builder.progress import BuildProgress
-from indexer.builder.workers import file_size, results
+from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
 from indexer.engines import DEFAULT_ENGINE, ENGINES
 from indexer.errors import BuildLocked, UnsafePath
 from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
@@ -48,6 +48,10 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     field_warnings: list[Skipped] = field(default_factory=list)  # records indexed without a field they gave
     seconds: float = 0.0
+    batches: int = 0                  # batches of documents the workers analysed (indexer/builder/batches.py)
+    most_in_flight: int = 0           # the most batches analysed or waiting to be written at one time
+    analysed_by: dict[str, list[int]] = field(default_factory=dict)  # a file analysed by several worker
+    #                                   processes (its records or documents in several batches): their ids
     rebuilt: str | None = None  # why the index was made afresh rather than updated, when it was
 
     def as_dict(self) -> dict:
@@ -186,30 +190,28 @@ def _doc_count(engine) -> int:
 
 
 def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp: str) -> dict[str, dict]:
-    """Delete what went away or changed, add what is new, commit once at the end; what reading each
-    file reported, by source."""
+    """Delete what went away or changed, add what is new as it comes back from the workers, commit once at
+    the end; what reading each file reported, by source."""
     gone = set(plan.removed) | {f.source for f in plan.todo if f.source in plan.indexed}
     for doc_id in [i for i, r in links.items() if r["source"] in gone]:
         del links[doc_id]
     total_bytes = sum(file_size(f) for f in plan.todo)
     digests = {f.source: f.digest for f in plan.todo}
-    fresh, state = {}, {"files": 0, "bytes": 0}
+    fresh, state, stats, held = {}, {"files": 0, "bytes": 0}, BatchStats(), {}
     writer = eng.writer()
     try:
         for source in sorted(gone):
             writer.delete_source(source)
-        for result in results(plan.todo, run.part_chars, run.executor):
-            for indexed, doc_links in result.documents:
-                indexed.indexed = stamp
-                writer.add(indexed)
-                links[doc_links["id"]] = doc_links
-            if result.skipped:
-                fresh[result.source] = {"digest": digests[result.source],
-                                        "items": [(s.source, s.reason, s.field) for s in result.skipped]}
-            report.documents_indexed += len(result.documents)
-            report.parts_split += result.split
-            state["files"] += 1
-            state["bytes"] += result.size
+        for result in analysed(plan.todo, run.part_chars, run.executor, stats):
+            if isinstance(result, FileDone):
+                _file_done(result, digests, fresh, report, state)
+            else:
+                for indexed, doc_links in result.documents:
+                    indexed.indexed = stamp
+                    writer.add(indexed)
+                    links[doc_links["id"]] = shared_values(doc_links, held)
+                report.documents_indexed += len(result.documents)
+                state["bytes"] += result.bytes
             if run.progress:
                 run.progress(BuildProgress(len(plan.todo), state["files"], report.documents_indexed,
                                            report.documents_indexed, total_bytes, state["bytes"],
@@ -218,4 +220,16 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
     except BaseException:
         writer.cancel()
         raise
-    return fresh
+    report.batches, report.most_in_flight = stats.given, stats.most_in_flight
+    return dict(sorted(fresh.items()))
+
+
+def _file_done(done: FileDone, digests: dict[str, str], fresh: dict, report: BuildReport, state: dict) -> None:
+    """A file all of whose documents are written: what reading it reported, whether it was split."""
+    if done.skipped:
+        fresh[done.source] = {"digest": digests[done.source],
+                              "items": [(s.source, s.reason, s.field) for s in done.skipped]}
+    report.parts_split += done.split
+    if len(done.workers) > 1:
+        report.analysed_by[done.source] = sorted(done.workers)
+    state["files"] += 1

@@ -79,8 +79,9 @@ def topic_words(words: Iterable[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counts.items(), key=lambda wc: (-wc[1], wc[0]))[:TOPICS])
 
 
-def fingerprint(text: str, compounds: Iterable[str] = ()) -> Fingerprint:
-    """A document's fingerprint, from its text and its compound words (lower case, as the index has them)."""
-    words = word_keys(text)
+def fingerprint(text: str, compounds: Iterable[str] = (), found: list[str] | None = None) -> Fingerprint:
+    """A document's fingerprint, from its text and its compound words (lower case, as the index has them);
+    `found`: the text's words as written, when a split of the text already gave them (word_keys)."""
+    words = word_keys(text, found)
     return Fingerprint(sampled_runs(words, ALL_RUNS).tobytes(), topic_words(compounds),
                        complete=len(words) - RUN + 1 <= ALL_RUNS)

@@ -22,6 +22,7 @@ MAX_RELATED = 20       # related documents kept per document (the most a page or
 COMMON = 100           # documents past which a run, a cited document or a topic word finds no pairs
 CANDIDATES = 20        # candidates per document from each signal
 BLOCK = 256            # rows multiplied at once: memory stays BLOCK x documents
+PAIR_BLOCK = 20_000    # pairs of rows multiplied at once: memory stays PAIR_BLOCK rows of each
 WEIGHTS = {"text": 0.35, "cites": 0.3, "topic": 0.25, "link": 0.1}
 MIN_SCORE = 0.05       # a related document scores at least this
 MIN_TEXT = 0.05        # shares below this are no reason
@@ -152,26 +153,22 @@ def _shares(corpus: _Corpus, i: int, j: int) -> tuple[float, float]:
     a, b = (corpus.runs[i], corpus.runs[j]) if both_complete else (corpus.sampled[i], corpus.sampled[j])
     if len(a) < MIN_SAMPLES or len(b) < MIN_SAMPLES:
         return 0.0, 0.0
-    both = np.intersect1d(a, b, assume_unique=True).size
+    both = shared_count(a, b)
     return round(both / len(a), 4), round(both / len(b), 4)
 
 
-def _cited_together(corpus: _Corpus, i: int, j: int) -> float:
-    """How much two documents cite the same documents: each weighted by its rarity, twice when both
-    implement it (the sibling plans of one resolution), over the geometric mean of their weights."""
-    mine, theirs = corpus.cited[i], corpus.cited[j]
-    shared = mine.keys() & theirs.keys()
-    if not shared:
-        return 0.0
-    weight = corpus.cite_weight
-    both = sum(weight[t] * (IMPLEMENTED_TOGETHER if mine[t] == theirs[t] == "implements" else 1) for t in shared)
-    return min(1.0, both / math.sqrt(corpus.cite_norm[i] * corpus.cite_norm[j]))
+def shared_count(a: np.ndarray, b: np.ndarray) -> int:
+    """How many values two sorted arrays of distinct values share (np.intersect1d's size, without sorting
+    both again: the longer is searched for the shorter's values; it was half of relate's time).
 
-
-def _topic(corpus: _Corpus, i: int, j: int) -> float:
-    """The cosine of two documents' topic words (tf-idf)."""
-    mine, theirs = corpus.topics[i], corpus.topics[j]
-    return sum(mine[w] * theirs[w] for w in mine.keys() & theirs.keys())
+    >>> shared_count(np.array([1, 3, 5, 9], np.uint32), np.array([3, 4, 9], np.uint32))
+    2
+    """
+    short, long = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(short):
+        return 0
+    at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+    return int(np.count_nonzero(long[at] == short))
 
 
 def _link(corpus: _Corpus, i: int, j: int) -> tuple | None:
@@ -181,14 +178,6 @@ def _link(corpus: _Corpus, i: int, j: int) -> tuple | None:
     if (b, a) in corpus.links:
         return ("link", corpus.links[(b, a)], "in")
     return None
-
-
-def _score(corpus: _Corpus, i: int, j: int, text: tuple[float, float]) -> tuple[float, float, float]:
-    """(score, cited-together similarity, topic similarity) of a candidate: the same either way round."""
-    cites, topic = _cited_together(corpus, i, j), _topic(corpus, i, j)
-    linked = (corpus.ids[i], corpus.ids[j]) in corpus.links or (corpus.ids[j], corpus.ids[i]) in corpus.links
-    score = WEIGHTS["text"] * max(text) + WEIGHTS["cites"] * cites + WEIGHTS["topic"] * topic + WEIGHTS["link"] * linked
-    return round(score, 4), cites, topic
 
 
 def _reasons(corpus: _Corpus, i: int, j: int, text: tuple[float, float], topic: float) -> tuple:
@@ -234,20 +223,78 @@ def relate(links: dict, graph: Graph) -> Relations:
     """Every document's related documents and near-duplicates, and the text shares along citations."""
     corpus = _Corpus(links, graph)
     candidates, near_candidates = _candidates(corpus)
-    related, near, pairs = {}, {}, {}  # pairs: (i, j), i < j -> (shares, score, cites, topic), made once
+    # Each pair (i < j) scored once; what two documents both cite and their topic similarity for all pairs
+    # at a time, by sparse products a block of pairs at a time (a third of relate's time, pair by pair).
+    pairs = sorted({(min(i, j), max(i, j)) for i in range(len(corpus.ids)) for j in candidates[i] | near_candidates[i]})
+    scored = dict(zip(pairs, _pair_scores(corpus, pairs)))
+    related, near = {}, {}
     for i, doc_id in enumerate(corpus.ids):
-        scored = []
+        kept = []
         for j in candidates[i] | near_candidates[i]:
-            if (min(i, j), max(i, j)) not in pairs:
-                text = _shares(corpus, min(i, j), max(i, j))
-                pairs[(min(i, j), max(i, j))] = (text, *_score(corpus, i, j, text))
-            text, score, _, topic = pairs[(min(i, j), max(i, j))]
+            text, score, topic = scored[(min(i, j), max(i, j))]
             text = text if i < j else text[::-1]
             if j in candidates[i] and score >= MIN_SCORE:
-                scored.append((score, corpus.ids[j], j, text, topic))
+                kept.append((score, corpus.ids[j], j, text, topic))
             if _is_near(text):
                 near.setdefault(doc_id, []).append(corpus.ids[j])
-        related[doc_id] = _best_related(corpus, i, scored)
+        related[doc_id] = _best_related(corpus, i, kept)
     near = {doc_id: tuple(sorted(twins)) for doc_id, twins in near.items()}
     shares = {(s, t): _shares(corpus, corpus.row[s], corpus.row[t]) for s, t in corpus.links}
     return Relations(related, near, shares)
+
+
+def _pair_scores(corpus: _Corpus, pairs: list[tuple[int, int]]) -> list[tuple]:
+    """(text shares, score, topic similarity) of each pair (i, j). The score weighs (WEIGHTS) the larger
+    text share, how much the two cite the same documents (each weighted by its rarity, IMPLEMENTED_TOGETHER
+    times when both implement it, over the geometric mean of their weights; at most 1), the cosine of
+    their topic words (tf-idf), and whether one cites the other."""
+    shares = [_shares(corpus, i, j) for i, j in pairs]
+    left, right = _pair_rows(pairs)
+    cites = _cited_matrix(corpus)
+    both = _pair_products(cites["all"], left, right) + _pair_products(cites["implements"], left, right) * (
+        IMPLEMENTED_TOGETHER - 1)
+    norms = np.array(corpus.cite_norm)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        cited = np.where(both > 0, np.minimum(1.0, both / np.sqrt(norms[left] * norms[right])), 0.0)
+    topic = _pair_products(_matrix_of(corpus.topics), left, right)
+    out = []
+    for (i, j), text, c, t in zip(pairs, shares, cited.tolist(), topic.tolist()):
+        linked = (corpus.ids[i], corpus.ids[j]) in corpus.links or (corpus.ids[j], corpus.ids[i]) in corpus.links
+        score = WEIGHTS["text"] * max(text) + WEIGHTS["cites"] * c + WEIGHTS["topic"] * t + WEIGHTS["link"] * linked
+        out.append((text, round(score, 4), t))
+    return out
+
+
+def _pair_rows(pairs: list[tuple[int, int]]) -> tuple[np.ndarray, np.ndarray]:
+    rows = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+    return rows[:, 0], rows[:, 1]
+
+
+def _matrix_of(rows: list[dict]) -> sparse.csr_matrix:
+    """Rows (each a dict key -> weight) as a sparse matrix, every key kept."""
+    keys = [np.array(list(r), dtype=str) for r in rows]
+    lengths = [len(k) for k in keys]
+    if not any(lengths):
+        return sparse.csr_matrix((len(rows), 1))
+    columns, inverse = np.unique(np.concatenate([k for k in keys if len(k)]), return_inverse=True)
+    values = np.concatenate([np.fromiter(r.values(), float, len(r)) for r in rows])
+    return sparse.csr_matrix((values, inverse, np.concatenate([[0], np.cumsum(lengths)])),
+                             shape=(len(rows), len(columns)))
+
+
+def _cited_matrix(corpus: _Corpus) -> dict[str, sparse.csr_matrix]:
+    """The documents each cites, weighted by the square root of their rarity (a product of two rows sums
+    the weights of what both cite), and the same for what each implements."""
+    root = {t: math.sqrt(w) for t, w in corpus.cite_weight.items()}
+    return {"all": _matrix_of([{t: root[t] for t in row} for row in corpus.cited]),
+            "implements": _matrix_of([{t: root[t] for t, kind in row.items() if kind == "implements"}
+                                      for row in corpus.cited])}
+
+
+def _pair_products(matrix: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """The product of row left[k] and row right[k] for each k, PAIR_BLOCK pairs at a time."""
+    out = np.zeros(len(left))
+    for start in range(0, len(left), PAIR_BLOCK):
+        block = slice(start, start + PAIR_BLOCK)
+        out[block] = np.asarray(matrix[left[block]].multiply(matrix[right[block]]).sum(axis=1)).ravel()
+    return out

@@ -9,29 +9,25 @@ Differences from whoosh that the tree cannot hide:
   small longer phrases, and falls back to tantivy's slop of `slop * (words - 1)` beyond that.
 - Deleted documents stay in tantivy's term statistics until segments merge: `doc_frequency` and
   `terms` count only live documents when the index holds deletions (whoosh counts them all).
+
+Writing (the schema, documents as tantivy takes them, the writer) is in tantivy_writing.py.
 """
 
 import itertools
 import json
-import os
 import zlib
 from hashlib import blake2b
 from pathlib import Path
 
 import tantivy
-from tantivy import Document, FieldType, Occur, Order, PreTokenizedString, Query, Token
+from tantivy import FieldType, Occur, Order, Query
 
 from indexer.engines import (
     COUNTED_FIELDS,
-    FREQUENCY_FIELDS,
-    KEYWORD_FIELDS,
-    POSITION_FIELDS,
     RANGE_FIELDS,
-    SORT_FIELD,
     All,
     Any,
     Every,
-    IndexedDoc,
     Nothing,
     Page,
     Phrase,
@@ -41,68 +37,23 @@ from indexer.engines import (
     Without,
     matching,
 )
+from indexer.engines.tantivy_writing import (
+    INDEXED,
+    SORT_FIELD,
+    STORED_BYTES,
+    STORED_KEYWORDS,
+    STORED_TEXT,
+    UNCOMPRESSED,
+    TantivyWriter,
+    make_schema,
+    register_tokenizers,
+)
 
-HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its threads
-HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
-STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
-STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
-# Text, meta, parts and structure are stored as bytes: a tantivy text field is always indexed, these must not be.
-STORED_BYTES = {"text": "body", "meta": "meta", "parts": "parts", "structure": "structure"}
-# tantivy-py's document store compresses with lz4; zlib on the text first halves what it keeps
-# (Vietnamese text compresses about 4:1), for about 50 µs per hit to undo.
-STORE_COMPRESSION = 6
-UNCOMPRESSED = ("parts",)  # read by every hit, and small: zlib would cost a hit more than the bytes it saves
 # Exact near-phrases of three or more words try every gap pattern: at most this many, then tantivy's slop.
 MAX_GAP_PATTERNS = 16
 # tantivy refuses an aggregation of more than 65,000 buckets in all: the facets share them.
 FACET_BUCKETS = 65_000 // len(COUNTED_FIELDS)
 SORTS = {"date": Order.Desc, "date_asc": Order.Asc}
-INDEXED = frozenset((*POSITION_FIELDS, *FREQUENCY_FIELDS, *KEYWORD_FIELDS, SORT_FIELD))
-
-
-def make_schema() -> tantivy.Schema:
-    """The tantivy schema: analysed token fields, whole-value keywords, the sort date, stored fields."""
-    builder = tantivy.SchemaBuilder()
-    # Tokens come analysed (add_pre_tokenized_text): the tokenizer named here is never run.
-    for name in POSITION_FIELDS:
-        builder.add_text_field(name, tokenizer_name="raw", index_option="position")
-    for name in FREQUENCY_FIELDS:
-        builder.add_text_field(name, tokenizer_name="raw", index_option="freq")
-    for name in KEYWORD_FIELDS:  # freq: a repeated `cites` value counts like a repeated word
-        builder.add_text_field(name, stored=name in STORED_KEYWORDS, fast=name in COUNTED_FIELDS,
-                               tokenizer_name="raw", index_option="freq")
-    builder.add_text_field(SORT_FIELD, fast=True, tokenizer_name="raw", index_option="basic")
-    for name in RANGE_FIELDS:  # a range on a fast field: no term per value to walk
-        builder.add_integer_field(name, fast=True)
-    builder.add_text_field(STORED_TEXT, stored=True, tokenizer_name="raw", index_option="basic")
-    builder.add_integer_field("part", stored=True)
-    for name in STORED_BYTES.values():
-        builder.add_bytes_field(name, stored=True)
-    return builder.build()
-
-
-def make_document(doc: IndexedDoc) -> Document:
-    """The tantivy document of an analysed document."""
-    out = Document()
-    for name in (*POSITION_FIELDS, *FREQUENCY_FIELDS):
-        tokens = doc.tokens.get(name)
-        if tokens:  # the analysis's own positions, gaps included; offsets unused (snippets are ours)
-            out.add_pre_tokenized_text(name, PreTokenizedString("", [Token(t, p, 0, 0) for t, p in tokens]))
-    for name in KEYWORD_FIELDS:
-        values = doc.keywords.get(name) or ([doc.stored[name]] if name in STORED_KEYWORDS else [])
-        for value in values:
-            if value:
-                out.add_text(name, value)
-    out.add_text(SORT_FIELD, doc.sort_key)
-    for name in RANGE_FIELDS:
-        if name in doc.numbers:
-            out.add_integer(name, doc.numbers[name])
-    out.add_text(STORED_TEXT, doc.indexed)
-    out.add_integer("part", int(doc.stored["part"]))
-    for key, name in STORED_BYTES.items():
-        data = doc.stored.get(key, "").encode("utf-8")
-        out.add_bytes(name, data if key in UNCOMPRESSED else zlib.compress(data, STORE_COMPRESSION))
-    return out
 
 
 def translate(node, schema: tantivy.Schema) -> Query:
@@ -192,49 +143,6 @@ def _pair(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
     return Query.disjunction_max_query([window, farthest])
 
 
-def _remove_orphans(path: Path) -> None:
-    """Delete segment files no commit refers to (the caller holds the build lock).
-
-    A build killed in the middle of a commit leaves them behind, and one can have the very name the
-    next commit wants (`<segment>.<opstamp>.del`: FileAlreadyExists); tantivy's own garbage
-    collection skips files it did not record.
-    """
-    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
-    live = {seg["segment_id"].replace("-", ""): seg.get("deletes") for seg in meta["segments"]}
-    for file in path.iterdir():
-        segment, dot, rest = file.name.partition(".")
-        if not dot or len(segment) != 32 or not all(c in "0123456789abcdef" for c in segment):
-            continue  # meta.json, .managed.json, locks
-        deletes = live.get(segment, False)
-        if deletes is False or (rest.endswith(".del") and rest != f"{(deletes or {}).get('opstamp')}.del"):
-            file.unlink(missing_ok=True)
-
-
-class TantivyWriter:
-    """The one writer of the index (the caller holds the lock); finished by commit or cancel."""
-
-    def __init__(self, index: tantivy.Index, path: Path):
-        threads = max(1, min(os.cpu_count() or 1, HEAP_BYTES // HEAP_PER_THREAD))
-        _remove_orphans(path)
-        self._writer = index.writer(heap_size=HEAP_BYTES, num_threads=threads)
-
-    def add(self, doc: IndexedDoc) -> None:
-        self._writer.add_document(make_document(doc))
-
-    def delete_source(self, source: str) -> None:
-        self._writer.delete_documents_by_term("source", source)
-
-    def commit(self) -> None:
-        self._writer.commit()
-        # Merges start after a commit and die with the writer: let them finish (quick when there are none).
-        self._writer.wait_merging_threads()
-        self._writer = None
-
-    def cancel(self) -> None:
-        self._writer.rollback()
-        self._writer = None  # dropping the writer releases tantivy's lock
-
-
 # Facet counts kept per searcher, for the last few (query, filter) pairs counted.
 GROUPS_KEPT = 8
 # Counted only when asked for: the relation and cited part facets show only beside a `cites` filter, and a
@@ -282,7 +190,7 @@ class TantivySearcher:
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
         for key, name in STORED_BYTES.items():
             value = doc.get_first(name) if (text or key == "meta") and (structure or key != "structure") else None
-            fields[key] = (value if key in UNCOMPRESSED else zlib.decompress(value)).decode("utf-8") if value else ""
+            fields[key] = _stored_text(value, key) if value else ""
         return fields
 
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
@@ -357,6 +265,7 @@ class TantivyEngine:
         self._path = path
         self._index = index
         index.config_reader(reload_policy="manual")  # reloaded when the commit changes: see searcher()
+        register_tokenizers(index)
         self._loaded = self.commit_id()
 
     @classmethod
@@ -373,7 +282,12 @@ class TantivyEngine:
         return cls(path, tantivy.Index.open(str(path)))
 
     def writer(self) -> TantivyWriter:
-        return TantivyWriter(self._index, self._path)
+        return TantivyWriter(self._index, self._path, self.tokenizers())
+
+    def tokenizers(self) -> dict[str, str]:
+        """Text field -> the tokenizer its schema names (an index made before the lines form: "raw")."""
+        return {field["name"]: field["options"].get("indexing", {}).get("tokenizer", "raw")
+                for field in self._meta()["schema"] if field["type"] == "text" and field.get("options")}
 
     def searcher(self) -> TantivySearcher:
         meta = self._meta()
@@ -398,3 +312,8 @@ def _commit_id(meta: dict) -> str:
 
 
 ENGINE = TantivyEngine
+
+
+def _stored_text(value: bytes, key: str) -> str:
+    """A stored value back from its bytes (compressed but UNCOMPRESSED ones: engines.compressed)."""
+    return (value if key in UNCOMPRESSED else zlib.decompress(value)).decode("utf-8", "surrogatepass")

@@ -11,14 +11,14 @@ from indexer.extract.scanned import Around
 from indexer.readers import UnreadableFile, decode, read_bytes, read_text, without_mojibake
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
-from indexer.sources.jsonl import BadRecord, apply_overrides, parse_record
+from indexer.sources.jsonl import Records, apply_overrides
 from indexer.vocab.structure import Structure
 
 # A JSON Lines file is an export of many documents: larger than one document's file may be.
 MAX_JSONL_BYTES = 512 << 20
 
-__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "list_files", "read_file", "read_file_list",
-           "read_files_guarded", "read_jsonl", "skipped_before_reading"]
+__all__ = ["Document", "Skipped", "SourceFile", "documents_of_text", "dropped_fields", "list_files", "read_file",
+           "read_file_list", "read_files_guarded", "read_jsonl", "record_document", "skipped_before_reading"]
 
 
 @dataclass(frozen=True)
@@ -65,32 +65,38 @@ def _rebase(meta: DocumentMetadata) -> DocumentMetadata:
 def read_jsonl(data: str, source: str) -> Iterator[Document | Skipped]:
     """One document per line: `id`, `text`, optional metadata. Bad lines are reported, not fatal; a bad
     field is reported and left out, and its record indexed."""
-    seen: dict[str, int] = {}
+    records = Records()
     # Records end at a newline only: a record's text may hold U+2028, form feeds or other characters
     # str.splitlines() would also cut at (JSON allows them unescaped in strings).
     for line_no, line in enumerate(data.split("\n"), start=1):
-        line = line.removesuffix("\r")
-        if not line.strip():
+        if not line.removesuffix("\r").strip():
             continue
-        try:
-            doc_id, text, overrides, dropped = parse_record(line, line_no)
-        except BadRecord as err:
-            yield Skipped(f"{source}:{line_no}", f"bản ghi JSON Lines hỏng: {err}")
+        checked = records.check(line, line_no)
+        if len(checked) == 2:
+            yield Skipped(f"{source}:{line_no}", checked[1])
             continue
-        if doc_id in seen:
-            yield Skipped(f"{source}:{line_no}",
-                          f"mã `{doc_id[:60]}` trùng với dòng {seen[doc_id]}: bỏ qua bản ghi này")
-            continue
-        seen[doc_id] = line_no
-        text, refused = without_mojibake(normalize_text(text))
-        if refused:  # each record is checked, as a file is: one damaged record is skipped alone
-            yield Skipped(f"{source}:{line_no}", refused)
-            continue
-        # A record is one document: never split. What it gives is spelled as extraction spells it.
-        meta = apply_overrides(extract_one(text), given_metadata(overrides, text))
-        yield Document(f"{source}#{doc_id}", source, line_no, text, meta, format="jsonl")
-        for name, reason in dropped:
-            yield Skipped(f"{source}:{line_no}", f"{reason}: bỏ trường này, văn bản vẫn được lập chỉ mục", name)
+        found = record_document(source, *checked[:4])
+        yield found
+        if isinstance(found, Document):
+            yield from dropped_fields(source, line_no, checked[4])
+
+
+def record_document(source: str, line_no: int, doc_id: str, text: str, overrides: dict,
+                    **origin) -> Document | Skipped:
+    """A checked JSON Lines record as a document (text normalized, metadata extracted, then the record's own
+    put in its place), or why not; `origin`: the file's path and digest."""
+    text, refused = without_mojibake(normalize_text(text))
+    if refused:  # each record is checked, as a file is: one damaged record is skipped alone
+        return Skipped(f"{source}:{line_no}", refused)
+    # A record is one document: never split. What it gives is spelled as extraction spells it.
+    meta = apply_overrides(extract_one(text), given_metadata(overrides, text))
+    return Document(f"{source}#{doc_id}", source, line_no, text, meta, **{"format": "jsonl", **origin})
+
+
+def dropped_fields(source: str, line_no: int, dropped: list[tuple[str, str]]) -> list[Skipped]:
+    """The fields a record gave that were left out, each reported with its reason (the record indexed)."""
+    return [Skipped(f"{source}:{line_no}", f"{reason}: bỏ trường này, văn bản vẫn được lập chỉ mục", name)
+            for name, reason in dropped]
 
 
 def read_file_list(file: SourceFile) -> list[Document | Skipped]:

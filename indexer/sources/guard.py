@@ -1,10 +1,15 @@
-"""Run work on files in worker processes, each file within bounded time and memory, whatever it holds.
+"""Run work on items (files, batches of documents) in worker processes, each item within bounded time
+and memory, whatever it holds.
 
-One bad file never stops the rest: an exception (MemoryError and RecursionError included) comes back
+One bad item never stops the rest: an exception (MemoryError and RecursionError included) comes back
 as a `Failure` with its reason; a worker that dies (a crash in a C library, the memory limit) or
-runs past the time limit is killed and replaced, and its file comes back as a Failure too. Results
-come back in the order the items were given. `vanban index` reads, extracts and analyses through this;
-`vanban extract` reads and extracts through it, within the same limits.
+runs past the time limit is killed and replaced, and its item comes back as a Failure too.
+`GuardedPool` hands items to idle workers and gives results back as they finish (a build streams
+batches of documents through it); `run_guarded` gives them back in the order the items were given
+(`vanban extract` reads and extracts files through it, within the same limits).
+
+Each item's limits are its own: a time (a number, or a function of the item) and the memory a worker
+may grow by while it works on it (likewise), so a batch's limits scale with what it holds.
 
 Workers come from a fork server (multiprocessing's "forkserver"): a clean single-threaded process
 that has imported what the workers need once (pyvi's model), so a worker starts in milliseconds,
@@ -16,7 +21,6 @@ import os
 import resource
 import signal
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing import connection, get_context
@@ -26,10 +30,12 @@ from multiprocessing import connection, get_context
 # own budgets below it (OCR stops early and says so), so this is the last resort.
 FILE_SECONDS = 60
 SECONDS_PER_MB = 20
-# Address space a worker may grow by while it works on a file, over what it held when it started
-# (pyvi's model and the interpreter, shared with the parent): past it, allocations fail with
-# MemoryError, which is reported, rather than the machine swapping.
+# Address space a worker may grow by while it works on an item, over what it holds when it starts on it
+# (pyvi's model and the interpreter, shared with the parent, and what earlier items left: Python keeps
+# freed memory), and more for each MB the item holds: past it, allocations fail with MemoryError, which
+# is reported, rather than the machine swapping.
 WORKER_MEMORY = 768 << 20
+MEMORY_PER_MB = 64 << 20
 # Items handed out ahead of the first result not yet returned, per worker: bounds what waits in memory.
 AHEAD_PER_WORKER = 4
 REASON_LENGTH = 300
@@ -53,32 +59,54 @@ def file_seconds(file) -> float:
         size = os.stat(getattr(file, "path", file)).st_size
     except OSError:
         size = 0
+    return seconds_for(size)
+
+
+def seconds_for(size: int) -> float:
+    """The time an item of `size` bytes may take."""
     return FILE_SECONDS + SECONDS_PER_MB * size / 2**20
 
 
-def _limit_memory(budget: int) -> None:
+def memory_for(size: int) -> int:
+    """The address space a worker may grow by for an item of `size` bytes."""
+    return WORKER_MEMORY + MEMORY_PER_MB * size // 2**20
+
+
+def _address_space() -> int:
+    """The bytes of address space this process holds now (Linux /proc)."""
     with open("/proc/self/status", encoding="ascii") as status:
-        size = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
-    resource.setrlimit(resource.RLIMIT_AS, (size + budget, size + budget))
+        return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:"))
+
+
+def _limit_memory(base: int, budget: int) -> None:
+    """Let this process grow by at most `budget` bytes of address space over `base`."""
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    limit = base + budget if hard == resource.RLIM_INFINITY else min(base + budget, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def failure_reason(err: BaseException) -> str:
+    """Why an item failed, in one line for the report."""
+    if isinstance(err, MemoryError):
+        return "tệp cần quá nhiều bộ nhớ: bỏ qua"
+    if isinstance(err, RecursionError):
+        return "tệp lồng nhau quá sâu: bỏ qua"
+    return f"lỗi khi đọc tệp ({type(err).__name__}: {err})"[:REASON_LENGTH].replace("\n", " ")
 
 
 def _failure(err: BaseException) -> Failure:
-    if isinstance(err, MemoryError):
-        return Failure("tệp cần quá nhiều bộ nhớ: bỏ qua")
-    if isinstance(err, RecursionError):
-        return Failure("tệp lồng nhau quá sâu: bỏ qua")
-    return Failure(f"lỗi khi đọc tệp ({type(err).__name__}: {err})"[:REASON_LENGTH].replace("\n", " "))
+    return Failure(failure_reason(err))
 
 
-def _serve(conn, func: Callable, budget: int) -> None:
-    """A worker: take (index, item), send back (index, result or Failure), until told to stop."""
+def _serve(conn, func: Callable) -> None:
+    """A worker: take (index, item, memory budget), send back (index, result or Failure), until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
-    _limit_memory(budget)
     while (message := conn.recv()) is not None:
-        index, item = message
+        index, item, budget = message
+        _limit_memory(_address_space(), budget)
         try:
             result = func(item)
-        except Exception as err:  # any failure of one file is that file's
+        except Exception as err:  # any failure of one item is that item's
             result = _failure(err)
         try:
             conn.send((index, result))
@@ -88,18 +116,18 @@ def _serve(conn, func: Callable, budget: int) -> None:
 
 
 class _Worker:
-    def __init__(self, func: Callable, budget: int):
+    def __init__(self, func: Callable):
         self.conn, child = _context.Pipe()
-        self.process = _context.Process(target=_serve, args=(child, func, budget), daemon=True)
+        self.process = _context.Process(target=_serve, args=(child, func), daemon=True)
         self.process.start()
         child.close()
         self.index: int | None = None   # the item it works on
+        self.item = None
         self.deadline, self.seconds = 0.0, 0.0
 
-    def give(self, index: int, item, seconds) -> None:
-        self.seconds = seconds(item) if callable(seconds) else seconds
-        self.index, self.deadline = index, _now() + self.seconds
-        self.conn.send((index, item))
+    def give(self, index: int, item, seconds: float, budget: int) -> None:
+        self.index, self.item, self.seconds, self.deadline = index, item, seconds, _now() + seconds
+        self.conn.send((index, item, budget))
 
     def stop(self, kill: bool = False) -> None:
         if kill:
@@ -120,53 +148,118 @@ def _now() -> float:
     return time.monotonic()
 
 
-def run_guarded(func: Callable, items: Iterable, workers: int | None = None, seconds=FILE_SECONDS,
-                budget: int = WORKER_MEMORY, preload: tuple = ()) -> Iterator[tuple]:
-    """(item, func(item) or Failure) for each item, in order, each in a worker process. `func` is a
-    module-level function (it is sent to the workers by name); `seconds` a number, or a function of
-    the item giving its time limit; `preload` names modules the fork server imports once for every
-    worker, when this call starts it."""
-    _context.set_forkserver_preload([*PRELOAD, *preload])
-    items = list(items)
-    count = max(1, min(workers or os.cpu_count() or 1, len(items)))
-    pool: list[_Worker] = []
-    done: dict[int, object] = {}
-    queue = deque(enumerate(items))
-    next_out = 0
-    try:
-        pool = [_Worker(func, budget) for _ in range(count if items else 0)]
-        while next_out < len(items):
-            for worker in pool:
-                if worker.index is None and queue and queue[0][0] < next_out + AHEAD_PER_WORKER * count:
-                    worker.give(*queue.popleft(), seconds)
-            _collect(pool, done, func, budget)
-            while next_out in done:
-                yield items[next_out], done.pop(next_out)
-                next_out += 1
-    finally:
-        for worker in pool:
+def _limit(value, item):
+    return value(item) if callable(value) else value
+
+
+@dataclass(frozen=True)
+class Done:
+    """An item the pool finished with: its result (or Failure), and the worker process that made it."""
+
+    index: int
+    item: object
+    result: object
+    pid: int
+
+
+class GuardedPool:
+    """Worker processes running `func` (a module-level function: it is sent to them by name) on one item
+    each at a time, each item within `seconds` and `budget` bytes (numbers, or functions of the item).
+    `preload` names modules the fork server imports once for every worker, when the first pool starts it.
+
+    `give` an item while `idle()`; `wait()` returns what finished (at least one item when any is given).
+    """
+
+    def __init__(self, func: Callable, workers: int | None = None, seconds=FILE_SECONDS, budget=WORKER_MEMORY,
+                 preload: tuple = ()):
+        _context.set_forkserver_preload([*PRELOAD, *preload])
+        self.func, self.seconds, self.budget = func, seconds, budget
+        self.size = max(1, workers or os.cpu_count() or 1)
+        self._pool: list[_Worker] = []
+        self._given = 0
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def idle(self) -> int:
+        """How many more items can be given now."""
+        return self.size - self.busy()
+
+    def busy(self) -> int:
+        return sum(w.index is not None for w in self._pool)
+
+    def give(self, item) -> int:
+        """Hand the item to an idle worker (started when there is none yet); its index in giving order."""
+        worker = next((w for w in self._pool if w.index is None), None)
+        if worker is None:
+            if len(self._pool) >= self.size:
+                raise RuntimeError("no idle worker: wait() first")
+            worker = _Worker(self.func)
+            self._pool.append(worker)
+        index, self._given = self._given, self._given + 1
+        worker.give(index, item, _limit(self.seconds, item), _limit(self.budget, item))
+        return index
+
+    def wait(self) -> list[Done]:
+        """Wait for a result, a death or a deadline among the busy workers; replace the lost ones."""
+        busy = [w for w in self._pool if w.index is not None]
+        if not busy:
+            return []
+        timeout = max(0.0, min(w.deadline for w in busy) - _now())
+        ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
+        done = []
+        for i, worker in enumerate(self._pool):
+            if worker.index is None:
+                continue
+            message = None
+            if worker.conn in ready:
+                with contextlib.suppress(EOFError, OSError):  # it died: below
+                    message = worker.conn.recv()
+            if message is not None:
+                done.append(Done(worker.index, worker.item, message[1], worker.process.pid))
+                worker.index = worker.item = None
+            elif worker.conn in ready or worker.process.sentinel in ready or _now() >= worker.deadline:
+                late = worker.process.is_alive() and worker.conn not in ready
+                done.append(Done(worker.index, worker.item,
+                                 Failure(f"quá {worker.seconds:.0f} giây: bỏ qua" if late else
+                                         "tiến trình đọc tệp dừng đột ngột (hết bộ nhớ?): bỏ qua"),
+                                 worker.process.pid))
+                worker.stop(kill=True)
+                self._pool[i] = _Worker(self.func)
+        return done
+
+    def close(self) -> None:
+        """Stop every worker (those still working are killed)."""
+        for worker in self._pool:
             worker.stop(kill=worker.index is not None)
+        self._pool = []
 
 
-def _collect(pool: list, done: dict, func: Callable, budget: int) -> None:
-    """Wait for a result, a death or a deadline among the busy workers; replace the lost ones."""
-    busy = [w for w in pool if w.index is not None]
-    if not busy:
-        return
-    timeout = max(0.0, min(w.deadline for w in busy) - _now())
-    ready = connection.wait([w.conn for w in busy] + [w.process.sentinel for w in busy], timeout)
-    for i, worker in enumerate(pool):
-        if worker.index is None:
-            continue
-        message = None
-        if worker.conn in ready:
-            with contextlib.suppress(EOFError, OSError):  # it died: below
-                message = worker.conn.recv()
-        if message is not None:
-            done[message[0]], worker.index = message[1], None
-        elif worker.conn in ready or worker.process.sentinel in ready or _now() >= worker.deadline:
-            late = worker.process.is_alive() and worker.conn not in ready
-            done[worker.index] = Failure(f"quá {worker.seconds:.0f} giây: bỏ qua" if late else
-                                         "tiến trình đọc tệp dừng đột ngột (hết bộ nhớ?): bỏ qua")
-            worker.stop(kill=True)
-            pool[i] = _Worker(func, budget)
+def run_guarded(func: Callable, items: Iterable, workers: int | None = None, seconds=FILE_SECONDS,
+                budget=WORKER_MEMORY, preload: tuple = ()) -> Iterator[tuple]:
+    """(item, func(item) or Failure) for each item, in order, each in a worker process of a GuardedPool
+    (the same arguments); at most AHEAD_PER_WORKER items a worker are taken ahead of the first result
+    not yet returned."""
+    items = iter(items)
+    with GuardedPool(func, workers, seconds, budget, preload) as pool:
+        done: dict[int, tuple] = {}
+        next_out, given, more = 0, 0, True
+        while more or next_out < given:
+            while more and pool.idle() and given < next_out + AHEAD_PER_WORKER * pool.size:
+                item = next(items, _END)
+                if item is _END:
+                    more = False
+                    break
+                pool.give(item)
+                given += 1
+            for finished in pool.wait():
+                done[finished.index] = (finished.item, finished.result)
+            while next_out in done:
+                yield done.pop(next_out)
+                next_out += 1
+
+
+_END = object()

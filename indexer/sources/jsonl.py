@@ -4,18 +4,27 @@ A line that cannot be a document (not JSON, no text, an id that cannot be an add
 `file:line` and skipped; the rest of the file indexes. A field of the wrong type or shape costs the
 field, not the document: the record is indexed with its text and its other fields, extraction fills
 that field where it can, and the field is reported by `file:line` with the reason. An id seen twice in
-one file is reported, and the first record keeps it.
+one file is reported, and the first record keeps it (`Records`). A file is read a line at a time
+(`record_lines`): an export of any size costs the memory of one record.
 """
 
 import datetime
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 
 from indexer.limits import MAX_YEAR, MIN_YEAR
+from indexer.readers import UnreadableFile, decode
+from indexer.readers.limits import MAX_FILE_BYTES, megabytes
 
 MAX_ID_LENGTH = 256  # an id is part of a page's address: longer ones cannot be opened
+# A record is a document: no longer than a file of text may be (readers.limits).
+MAX_RECORD_BYTES = MAX_FILE_BYTES
+READ_CHUNK = 1 << 20  # bytes read at a time
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # a UTF-16 file's line breaks are two bytes: not cut here
 
 # Metadata a record may give; it overrides what extraction finds. Each: str or null.
 TEXT_FIELDS = ("doc_type", "number", "issuer", "province", "signer", "title")
@@ -123,6 +132,8 @@ def parse_record(line: str, line_no: int) -> tuple[str, str, dict, list[tuple[st
         record = json.loads(line)
     except ValueError as err:
         raise BadRecord(f"không phải JSON: {err}") from None
+    except RecursionError:  # `[[[[...` nested past what the parser follows
+        raise BadRecord("không phải JSON: lồng nhau quá sâu") from None
     if not isinstance(record, dict):
         raise BadRecord("mỗi dòng phải là một đối tượng JSON")
     if not isinstance(record.get("text"), str) or not record["text"].strip():
@@ -145,3 +156,72 @@ def apply_overrides(meta, overrides: dict):
         "deduced": tuple(f for f in meta.deduced if f not in gone),
         "uncertain": tuple(f for f in meta.uncertain if f not in given),
         "sources": tuple((f, s) for f, s in meta.sources if f not in given)})
+
+
+class Records:
+    """The records of one file, checked in line order: (line, id, text, overrides, fields left out with
+    the reason), or (line, why not).
+
+    >>> records = Records()
+    >>> records.check('{"id": 1, "text": "a"}', 1), records.check('{"id": 1, "text": "b"}', 2)
+    ((1, '1', 'a', {}, []), (2, 'mã `1` trùng với dòng 1: bỏ qua bản ghi này'))
+    """
+
+    def __init__(self):
+        self.seen: dict[str, int] = {}
+
+    def check(self, line: str, line_no: int) -> tuple:
+        try:
+            doc_id, text, overrides, dropped = parse_record(line.removesuffix("\r"), line_no)
+        except BadRecord as err:
+            return line_no, f"bản ghi JSON Lines hỏng: {err}"
+        if doc_id in self.seen:
+            return line_no, f"mã `{doc_id[:60]}` trùng với dòng {self.seen[doc_id]}: bỏ qua bản ghi này"
+        self.seen[doc_id] = line_no
+        return line_no, doc_id, text, overrides, dropped
+
+
+def cut_whole(path: Path) -> bool:
+    """Whether a JSON Lines file is read whole rather than a line at a time: UTF-16, whose line breaks
+    are not one byte."""
+    with open(path, "rb") as handle:
+        return handle.read(2).startswith(UTF16_BOMS)
+
+
+def record_lines(path: Path) -> Iterator[tuple[int, str | None, str | None, int]]:
+    """(line number, text, None, bytes) for each line that is not blank, read a chunk at a time; (line
+    number, None, why, bytes) for a line that cannot be decoded or is longer than MAX_RECORD_BYTES (never
+    held whole).
+
+    A line ends at "\\n" only: a record's text may hold U+2028, form feeds and other characters
+    str.splitlines() also cuts at (JSON allows them unescaped in strings). Each line is decoded on its own
+    (UTF-8, a BOM on the first, else TCVN3 or VNI: readers.decode).
+    """
+    line_no, held, size = 1, [], 0
+    with open(path, "rb") as handle:
+        while chunk := handle.read(READ_CHUNK):
+            pieces = chunk.split(b"\n")
+            for piece in pieces[:-1]:
+                yield from _line(line_no, held, piece, size)
+                line_no, held, size = line_no + 1, [], 0
+            if size <= MAX_RECORD_BYTES:
+                held.append(pieces[-1])
+            size += len(pieces[-1])
+    yield from _line(line_no, held, b"", size)
+
+
+def _line(line_no: int, held: list[bytes], last: bytes, size: int):
+    size += len(last)
+    if size > MAX_RECORD_BYTES:
+        yield line_no, None, f"bản ghi quá lớn: {megabytes(size)} (giới hạn {megabytes(MAX_RECORD_BYTES)})", size
+        return
+    data = b"".join([*held, last])
+    if not data.strip():
+        return
+    try:
+        text = decode(data)
+    except UnreadableFile as err:
+        yield line_no, None, f"bản ghi JSON Lines hỏng: {err}", size
+        return
+    if text.strip():
+        yield line_no, text, None, size
