@@ -16,6 +16,7 @@ from indexer.engines import (
     Term,
     Without,
     create_engine,
+    matching,
     open_engine,
 )
 
@@ -161,6 +162,22 @@ def test_a_filter_narrows_without_changing_scores(engine):
         assert s.count(query, Term("province", "Lai Châu")) == 2
         assert s.count(query) == 4
         assert s.search(query, filter=Any((Term("year", "2019"), Term("year", "2021")))).total == 2
+
+
+def test_ids_of_hits(engine):
+    with engine.searcher() as s:
+        keys = [key for key, _ in s.search(Every(), limit=10, sort="date").hits]
+        assert s.ids(keys, ["a#0", "b#0", "b#1", "c#0"]) == ["c#0", "b#0", "a#0", "b#1"]
+        assert s.ids(keys[::-1], ["b#0"]) == ["b#1", "a#0", "b#0", "c#0"]  # read from the document when not among
+        assert s.ids([], []) == []
+
+
+def test_matching_leaves_out_every_ranking_clause():
+    must, rank = text("tham"), text("kế")
+    tree = All((Rank(must, rank), Without(Any((Rank(text("a"), rank), text("b"))), Rank(text("c"), rank))))
+    assert matching(tree) == All((must, Without(Any((text("a"), text("b"))), text("c"))))
+    assert matching(Rank(Rank(must, rank), rank)) == must
+    assert matching(Phrase("text", ("tham", "nhũng"), 3)) == Phrase("text", ("tham", "nhũng"), 3)
 
 
 def test_group_counts_count_documents_per_value(engine):

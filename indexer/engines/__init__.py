@@ -108,8 +108,16 @@ class Nothing:
 
 
 def matching(node):
-    """The part of a query that decides what matches (a Rank's `should` only ranks): what counts need."""
-    return matching(node.must) if isinstance(node, Rank) else node
+    """The part of a query that decides what matches: every Rank's `should` left out, wherever it stands (it only
+    ranks). What counts and an order by field need: an engine may score a `should` it is given all the same
+    (tantivy does, for every document that matches)."""
+    if isinstance(node, Rank):
+        return matching(node.must)
+    if isinstance(node, (Any, All)):
+        return replace(node, clauses=tuple(matching(c) for c in node.clauses))
+    if isinstance(node, Without):
+        return Without(matching(node.query), matching(node.excluded))
+    return node
 
 
 @dataclass
@@ -176,6 +184,9 @@ class EngineSearcher(Protocol):
         a field does."""
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
+    def ids(self, keys: list, among) -> list[str]:
+        """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
+        reading each document."""
     def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
     def doc_count(self) -> int: ...
     def doc_frequency(self, field: str, term: str) -> int: ...

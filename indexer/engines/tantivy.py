@@ -158,6 +158,7 @@ class TantivySearcher:
         self._searcher = index.searcher()
         self._has_deletes = has_deletes
         self._groups: dict = {}
+        self._ids: dict[tuple[int, int], str] = {}  # (segment, document) -> id: the snapshot's, learnt by `ids`
 
     def __enter__(self):
         return self
@@ -168,7 +169,8 @@ class TantivySearcher:
     def search(self, query, filter=None, limit: int = 10, offset: int = 0, sort: str | None = None) -> Page:
         if sort is not None and sort not in SORTS:
             raise ValueError(f"unknown sort {sort!r}: use None, {', '.join(SORTS)}")
-        q = self._query(query, filter)
+        # Ordered by a field, tantivy still scores the ranking clauses of every match: left out.
+        q = self._query(query if sort is None else matching(query), filter)
         if limit <= 0:  # tantivy wants a positive limit
             return Page(self._count(q), [])
         if sort is None:
@@ -196,6 +198,27 @@ class TantivySearcher:
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
         return self.stored(hits[0][1], structure=structure) if hits else None
+
+    def ids(self, keys: list, among) -> list[str]:
+        """The hits' ids, without reading their documents (a document is read whole, its text too): the
+        documents of the ids `among` are found in one query, and kept (a searcher is one snapshot)."""
+        addresses = [(key.segment_ord, key.doc) for key in keys]
+        if not self._ids.keys() >= set(addresses):
+            self._ids.update(self._addresses(sorted(among)))
+        for key, address in zip(keys, addresses):
+            if address not in self._ids:  # not one of `among` after all
+                self._ids[address] = self.stored(key, False)["id"]
+        return [self._ids[address] for address in addresses]
+
+    def _addresses(self, ids: list[str]) -> dict[tuple[int, int], str]:
+        """Where the documents of these ids are: each id's term scores its own place in the list (1, 2, ...),
+        so one query says which document holds which (a float holds whole numbers exactly to 2**24)."""
+        clauses = [(Occur.Should, Query.const_score_query(_term(self._schema, "id", doc_id), n + 1))
+                   for n, doc_id in enumerate(ids)]
+        if not clauses:
+            return {}
+        hits = self._searcher.search(Query.boolean_query(clauses), len(ids), count=False).hits
+        return {(key.segment_ord, key.doc): ids[round(score) - 1] for score, key in hits}
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         if field not in COUNTED_FIELDS:
@@ -229,6 +252,7 @@ class TantivySearcher:
     def close(self) -> None:
         self._searcher = None
         self._groups.clear()
+        self._ids.clear()
 
     def _query(self, query, filter) -> Query:
         q = translate(query, self._schema)

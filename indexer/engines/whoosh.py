@@ -236,6 +236,9 @@ class WhooshSearcher:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
 
+    def ids(self, keys: list, among) -> list[str]:
+        return [self._searcher.stored_fields(key)["id"] for key in keys]
+
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query (but those counted on demand) in one unscored pass
