@@ -164,6 +164,17 @@ def test_a_filter_narrows_without_changing_scores(engine):
         assert s.search(query, filter=Any((Term("year", "2019"), Term("year", "2021")))).total == 2
 
 
+def test_a_filter_naming_documents_keeps_every_ranking_score(engine):
+    # Rank's ranking clauses are read within such a filter on tantivy (engines/tantivy.py _ranked_within)
+    query = Rank(Any((text("tham"), text("chống"))), Any((text("phòng"), Phrase("text", ("tham", "nhũng")),
+                                                            Term("text", "lãng", boost=3.0))))
+    everywhere = scores(engine, query)
+    named = Any((Term("id", "a#0"), Term("id", "b#1")))
+    assert scores(engine, query, filter=named) == {k: everywhere[k] for k in ("a#0", "b#1")}
+    assert scores(engine, query, filter=All((named, Term("year", "2020")))) == {"b#1": everywhere["b#1"]}
+    assert scores(engine, Rank(text("tham"), Any(())), filter=named) == scores(engine, text("tham"), filter=named)
+
+
 def test_ids_of_hits(engine):
     with engine.searcher() as s:
         keys = [key for key, _ in s.search(Every(), limit=10, sort="date").hits]

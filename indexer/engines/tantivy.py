@@ -260,12 +260,13 @@ class TantivySearcher:
         self._ids.clear()
 
     def _query(self, query, filter) -> Query:
-        q = translate(query, self._schema)
         if filter is None:
-            return q
+            return translate(query, self._schema)
         # The filter must match but add nothing to the score.
-        return Query.boolean_query([(Occur.Must, q),
-                                    (Occur.Must, Query.const_score_query(translate(filter, self._schema), 0.0))])
+        within = Query.const_score_query(translate(filter, self._schema), 0.0)
+        if isinstance(query, Rank) and query.should != Any(()) and _names_documents(filter):
+            return _ranked_within(query, within, self._schema)
+        return Query.boolean_query([(Occur.Must, translate(query, self._schema)), (Occur.Must, within)])
 
     def _count(self, q: Query) -> int:
         return self._searcher.search(q, 1, count=True).count
@@ -285,6 +286,30 @@ class TantivySearcher:
             else:
                 counts[name] = {b["key"]: b["doc_count"] for b in result["buckets"]}
         return {name: {k: n for k, n in values.items() if k} for name, values in counts.items()}
+
+
+def _names_documents(node) -> bool:
+    """Whether a filter holds only documents it names by id (a folding's members, the cited, a status's
+    documents): a few hundred at most, whatever the corpus."""
+    if isinstance(node, Term):
+        return node.field == "id"
+    if isinstance(node, Any):
+        return bool(node.clauses) and all(isinstance(c, Term) and c.field == "id" for c in node.clauses)
+    return isinstance(node, All) and any(_names_documents(c) for c in node.clauses)
+
+
+def _ranked_within(query: Rank, within: Query, schema: tantivy.Schema) -> Query:
+    """A Rank within a filter of a few documents, each ranking clause required to be in them too (the same
+    scores: the filter adds 0). tantivy reads a union's clauses on every document they match, a window of
+    4,096 at a time, whatever else the query requires; a clause within the filter is read on its documents
+    only (the 204 parts of 10,000 gazette-length documents ranked for `chuyển đổi số`: 12.7 ms -> 5.0)."""
+    should = query.should
+    clauses = should.clauses if isinstance(should, Any) else (should,)
+    ranking = [(Occur.Should, Query.boolean_query([(Occur.Must, translate(c, schema)), (Occur.Must, within)]))
+               for c in clauses]
+    boost = should.boost if isinstance(should, Any) else 1.0
+    return Query.boolean_query([(Occur.Must, translate(query.must, schema)), (Occur.Must, within),
+                                (Occur.Should, _boosted(Query.boolean_query(ranking), boost))])
 
 
 class TantivyEngine:
