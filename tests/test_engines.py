@@ -200,6 +200,10 @@ def test_group_counts_count_documents_per_value(engine):
         assert s.group_counts(Every(), None, "cited_refs") == {"Nghị quyết 11": 2, "Kế hoạch 150": 2}
         assert s.group_counts(text("tham"), Term("province", "Lai Châu"), "doc_type") == {"Kế hoạch": 2}
         assert s.group_counts(text("tham"), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2}
+        # one field of a filter counted alone: another of the same filter is counted when asked for
+        assert s.group_counts(text("tham"), Term("year", "2020"), "province", alone=True) == {"Lai Châu": 2}
+        assert s.group_counts(text("tham"), Term("year", "2020"), "cited_refs") == {"Nghị quyết 11": 1,
+                                                                                   "Kế hoạch 150": 1}
 
 
 def test_count_within_counts_each_subset_of_one_result(engine):

@@ -187,7 +187,10 @@ class EngineSearcher(Protocol):
     def ids(self, keys: list, among) -> list[str]:
         """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
         reading each document."""
-    def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
+        """Documents per value of the field over the query's matches within `filter`. A query and filter
+        asked for the first time count every field (but those counted on demand) in one pass, for the
+        facets that share them; `alone`: this field only (a filter no other facet asks for)."""
     def doc_count(self) -> int: ...
     def doc_frequency(self, field: str, term: str) -> int: ...
     def terms(self, field: str) -> Iterator[tuple[str, int]]:

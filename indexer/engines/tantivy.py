@@ -225,14 +225,14 @@ class TantivySearcher:
         hits = self._searcher.search(Query.boolean_query(clauses), len(ids), count=False).hits
         return {(key.segment_ord, key.doc): ids[round(score) - 1] for score, key in hits}
 
-    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         if field not in COUNTED_FIELDS:
             raise ValueError(f"not a facet field: {field!r}")
         key = (query, filter)
         if key not in self._groups:
             while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
                 self._groups.pop(next(iter(self._groups)))
-            fields = [f for f in COUNTED_FIELDS if f not in COUNTED_ON_DEMAND]
+            fields = [field] if alone else [f for f in COUNTED_FIELDS if f not in COUNTED_ON_DEMAND]
             self._groups[key] = self._facet_counts(self._query(matching(query), filter), fields)
         groups = self._groups[key]
         if field not in groups:

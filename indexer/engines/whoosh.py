@@ -239,10 +239,10 @@ class WhooshSearcher:
     def ids(self, keys: list, among) -> list[str]:
         return [self._searcher.stored_fields(key)["id"] for key in keys]
 
-    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query (but those counted on demand) in one unscored pass
-            counted = self._count(query, filter, COUNTED_AT_ONCE)
+            counted = self._count(query, filter, (field,) if alone else COUNTED_AT_ONCE)
             if counted is None:
                 return {}
             self._keep_groups(key, counted)
