@@ -204,6 +204,10 @@ def test_group_counts_count_documents_per_value(engine):
         assert s.group_counts(text("tham"), Term("year", "2020"), "province", alone=True) == {"Lai Châu": 2}
         assert s.group_counts(text("tham"), Term("year", "2020"), "cited_refs") == {"Nghị quyết 11": 1,
                                                                                    "Kế hoạch 150": 1}
+        # what counting the facets counted (tantivy keeps it), and a count within every document
+        assert (s.count(text("tham")), s.count(text("tham"), Term("year", "2020"))) == (3, 2)
+        assert s.count_within(text("tham"), Term("year", "2020"), {"all": Every(), "a": Term("id", "b#1")}) == {
+            "all": 2, "a": 1}
 
 
 def test_count_within_counts_each_subset_of_one_result(engine):

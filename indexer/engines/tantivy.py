@@ -149,6 +149,7 @@ def _pair(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
 
 
 # Facet counts kept per searcher, for the last few (query, filter) pairs counted.
+DOCUMENTS = " documents"  # the aggregation's count of the documents (no field's name: names hold no space)
 GROUPS_KEPT = 8
 # Counted only when asked for: the relation and cited part facets show only beside a `cites` filter, and a
 # document has as many values as refs it cites (a third of a search's time when counted every time).
@@ -163,6 +164,7 @@ class TantivySearcher:
         self._searcher = index.searcher()
         self._has_deletes = has_deletes
         self._groups: dict = {}
+        self._totals: dict = {}  # (query, filter) -> documents: what counting its facets counted too
         self._ids: dict[tuple[int, int], str] = {}  # (segment, document) -> id: the snapshot's, learnt by `ids`
 
     def __enter__(self):
@@ -186,10 +188,12 @@ class TantivySearcher:
         return Page(result.count, [(address, 0.0) for _, address in result.hits])
 
     def count(self, query, filter=None) -> int:
-        return self._count(self._query(matching(query), filter))
+        counted = self._totals.get((query, filter))  # (the aggregation that counted its facets counted it)
+        return self._count(self._query(matching(query), filter)) if counted is None else counted
 
     def count_within(self, query, filter, subsets: dict) -> dict[str, int]:  # each a count: tantivy's are fast
-        return {name: self.count(query, s if filter is None else All((filter, s))) for name, s in subsets.items()}
+        return {name: self.count(query, filter if isinstance(s, Every) else s if filter is None else All((filter, s)))
+                for name, s in subsets.items()}
 
     def stored(self, key, text: bool = True, structure: bool = False) -> dict:
         doc = self._searcher.doc(key)
@@ -231,9 +235,10 @@ class TantivySearcher:
         key = (query, filter)
         if key not in self._groups:
             while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
+                self._totals.pop(next(iter(self._groups)), None)
                 self._groups.pop(next(iter(self._groups)))
             fields = [field] if alone else [f for f in COUNTED_FIELDS if f not in COUNTED_ON_DEMAND]
-            self._groups[key] = self._facet_counts(self._query(matching(query), filter), fields)
+            self._groups[key] = self._facet_counts(self._query(matching(query), filter), fields, key)
         groups = self._groups[key]
         if field not in groups:
             groups.update(self._facet_counts(self._query(matching(query), filter), [field]))
@@ -257,6 +262,7 @@ class TantivySearcher:
     def close(self) -> None:
         self._searcher = None
         self._groups.clear()
+        self._totals.clear()
         self._ids.clear()
 
     def _query(self, query, filter) -> Query:
@@ -271,13 +277,19 @@ class TantivySearcher:
     def _count(self, q: Query) -> int:
         return self._searcher.search(q, 1, count=True).count
 
-    def _facet_counts(self, q: Query, fields: list[str]) -> dict[str, dict[str, int]]:
-        """Documents per value of each field, in one aggregation when the values fit."""
+    def _facet_counts(self, q: Query, fields: list[str], key=None) -> dict[str, dict[str, int]]:
+        """Documents per value of each field, in one aggregation when the values fit; with a `key` (query,
+        filter), the documents too, kept for `count` (a count reads the query's matches again: as long as
+        the aggregation for a phrase)."""
         request = {name: {"terms": {"field": name, "size": FACET_BUCKETS}} for name in fields}
+        # Every document has one value of the sort field: its values counted are the documents.
+        request[DOCUMENTS] = {"value_count": {"field": SORT_FIELD}}
         try:
             found = self._searcher.aggregate(q, request)
         except ValueError:  # too many buckets in all: count each field on its own
             found = {}
+        if key is not None and DOCUMENTS in found:
+            self._totals[key] = round(found[DOCUMENTS]["value"])
         counts = {}
         for name in fields:
             result = found.get(name)
