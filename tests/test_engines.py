@@ -183,6 +183,18 @@ def test_ids_of_hits(engine):
         assert s.ids([], []) == []
 
 
+def test_stored_text_from_its_start(engine):
+    writer = engine.writer()
+    writer.add(_doc("d#0", 0, ["Tham nhũng là quốc nạn"] * 2000))  # 47,999 characters
+    writer.commit()
+    with engine.searcher() as s:
+        key = s.search(Term("id", "d#0")).hits[0][0]
+        whole, start = s.stored(key)["text"], s.stored(key, 100)["text"]
+        assert (len(whole), whole.startswith(start), len(start) >= 100) == (47_999, True, True)
+        assert len(start) < len(whole) if engine.name == "tantivy" else start == whole  # whoosh reads it whole
+        assert s.stored(key, 50_000)["text"] == whole
+
+
 def test_matching_leaves_out_every_ranking_clause():
     must, rank = text("tham"), text("kế")
     tree = All((Rank(must, rank), Without(Any((Rank(text("a"), rank), text("b"))), Rank(text("c"), rank))))

@@ -177,11 +177,12 @@ class EngineSearcher(Protocol):
     def count_within(self, query, filter, subsets: dict) -> dict[str, int]:
         """How many of the query's matches (within `filter`) each subset, a query, holds: the query is run
         once where the engine can (a status facet counts five subsets of one result)."""
-    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         """id, source, part, text, meta, parts, structure and indexed (the IndexedDoc's `indexed`); `text=False`
-        may leave the text, the parts and the structure "" (a list of metadata needs none), `structure=False`
+        may leave the text, the parts and the structure "" (a list of metadata needs none), a number of
+        characters the text's start only, at least that many (a hit reads no further), `structure=False`
         the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
-        a field does."""
+        a field, or read less of it, does."""
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
     def ids(self, keys: list, among) -> list[str]:

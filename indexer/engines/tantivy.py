@@ -13,6 +13,7 @@ Differences from whoosh that the tree cannot hide:
 Writing (the schema, documents as tantivy takes them, the writer) is in tantivy_writing.py.
 """
 
+import codecs
 import itertools
 import json
 import zlib
@@ -50,11 +51,9 @@ from indexer.engines.tantivy_writing import (
 )
 
 # Exact near-phrases of three or more words try every gap pattern: at most this many, then tantivy's slop.
-# The patterns are a union, and tantivy's union reads every pattern's positions on every document holding
-# the words (a window of 4,096 documents at a time, whatever else the query asks): the 16 patterns of
-# `chuyển đổi số` cost 57 ms of CPU on 10,000 gazette-length documents, tantivy's slop 12 ms. At 16 and
-# at 4 (so tantivy's slop for three words), bench/topical.py's p@10 and nDCG@10 (as typed and unaccented)
-# and bench/ranking.py's MRR@10 and recall@10 are the same (51 of 55 topics' first ten the same hits).
+# The patterns are a union, whose every phrase tantivy reads on every document holding the words: the 16 of
+# `chuyển đổi số` took 57 ms of CPU on 10,000 gazette-length documents, tantivy's slop 12. At 16 and at 4,
+# bench/topical.py's p@10 and nDCG@10 and bench/ranking.py's MRR@10 and recall@10 are the same.
 MAX_GAP_PATTERNS = 4
 # tantivy refuses an aggregation of more than 65,000 buckets in all: the facets share them.
 FACET_BUCKETS = 65_000 // len(COUNTED_FIELDS)
@@ -195,13 +194,15 @@ class TantivySearcher:
         return {name: self.count(query, filter if isinstance(s, Every) else s if filter is None else All((filter, s)))
                 for name, s in subsets.items()}
 
-    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
+        start = None if isinstance(text, bool) else text  # (a number: the text's start)
         for key, name in STORED_BYTES.items():
             value = doc.get_first(name) if (text or key == "meta") and (structure or key != "structure") else None
-            fields[key] = _stored_text(value, key) if value else ""
+            fields[key] = "" if not value else _text_start(value, start) if key == "text" and start else \
+                _stored_text(value, key)
         return fields
 
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
@@ -378,6 +379,20 @@ def _commit_id(meta: dict) -> str:
 
 
 ENGINE = TantivyEngine
+
+
+def _text_start(value: bytes, chars: int) -> str:
+    """A stored text's first `chars` characters at least (all of it when shorter), decompressed no further than
+    a step past them (Vietnamese text takes about 1.3 bytes a character)."""
+    inflate, decoder = zlib.decompressobj(), codecs.getincrementaldecoder("utf-8")("surrogatepass")
+    text, data = "", value
+    while len(text) < chars and not inflate.eof:
+        raw = inflate.decompress(data, (chars - len(text)) * 3 // 2 + 4096)
+        data = inflate.unconsumed_tail
+        text += decoder.decode(raw, final=inflate.eof)
+        if not raw and not data:  # (a stream cut short: what there is)
+            break
+    return text
 
 
 def _stored_text(value: bytes, key: str) -> str:

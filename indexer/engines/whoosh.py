@@ -229,7 +229,7 @@ class WhooshSearcher:
             kept = self._subsets[id(subset)] = (subset, self._allowed(subset))
         return kept[1]
 
-    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
