@@ -179,3 +179,30 @@ def test_metadata_an_export_gives_is_spelled_as_extraction_spells_it():
         {"issuer": "Ủy ban nhân dân thành phố Cần Thơ", "title": "Về việc phân cấp cho Sở Công Thương",
          "parent_issuer": None, "authority": None, "province": "Cần Thơ", "issuer_printed": "UBND thành phố Cần Thơ",
          "title_printed": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]
+
+
+def test_a_type_name_in_any_case_is_found_in_lower_case_as_sre_finds_it():
+    # find_citations tries its case-blind patterns only where TYPE_START finds a type name in the lower-cased
+    # text: every character sre's case-blind matching takes for a letter of a type name must lower-case to
+    # that letter (`ı` written `i`), or change the text's length (`İ`, then every place is tried).
+    import re
+
+    from indexer.vocab.refs import DOCUMENT_TYPES
+    letters = sorted(set("".join(DOCUMENT_TYPES).lower()) - {" "})
+    taken = {letter: [c for c in map(chr, range(0x3000)) if re.fullmatch(f"(?i:{letter})", c)] for letter in letters}
+    odd = {letter: [c for c in chars if c.lower().replace("ı", "i") != letter and len(c.lower()) == 1]
+           for letter, chars in taken.items()}
+    assert {letter: chars for letter, chars in odd.items() if chars} == {}
+    assert taken["k"] == ["K", "k", "\u212a"] and taken["i"] == ["I", "i", "İ", "ı"]
+
+
+def test_citations_are_found_in_any_case_and_beside_odd_letters():
+    # The same as sre's finditer over the whole text finds (the values main gave before TYPE_START).
+    texts = ["Căn cứ Thông tư lıên tịch số 01/2020/TTLT-BTC-BTP ngày 02/3/2020 của Bộ Tài chính và Bıên bản số 12/BB-UBND.",
+             "İstanbul. Thực hiện NGHỊ QUYẾT số 35-NQ/TW của Bộ Chính trị (gọi tắt là Nghị quyết 35), Nghị quyết 35.",
+             "Căn cứ Bộ luật Lao động năm 2019 và Hiến pháp năm 2013, Thông tư liên bộ luật số 5/TTLB."]
+    assert [[(c.ref, c.doc_type, c.start, c.end, c.short) for c in extract(t)[0].citations] for t in texts] == [
+        [("01/2020/TTLT-BTC-BTP", "Thông tư lıên tịch", 7, 81, False), ("12/BB-UBND", "Bıên bản", 85, 107, False)],
+        [("35-NQ/TW", "Nghị quyết", 20, 59, False), ("35-NQ/TW", "Nghị quyết", 88, 101, True)],
+        [("Bộ luật Lao động", "Bộ luật", 7, 32, False), ("Hiến pháp", "Hiến pháp", 36, 54, False),
+         ("5/TTLB", "Bộ luật", 70, 87, False)]]  # `Bộ luật` begins inside `Thông tư liên bộ`: tried there too
