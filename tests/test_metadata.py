@@ -181,19 +181,21 @@ def test_metadata_an_export_gives_is_spelled_as_extraction_spells_it():
          "title_printed": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]
 
 
-def test_a_type_name_in_any_case_is_found_in_lower_case_as_sre_finds_it():
-    # find_citations tries its case-blind patterns only where TYPE_START finds a type name in the lower-cased
-    # text: every character sre's case-blind matching takes for a letter of a type name must lower-case to
-    # that letter (`ı` written `i`), or change the text's length (`İ`, then every place is tried).
+def test_caseless_text_reads_each_letter_as_sre_ignoring_case_does():
+    # Case-blind patterns are tried only where a pattern finds a place in caseless text (indexer.extract.starts):
+    # each character sre's case-blind matching takes for a letter those patterns search for must be that letter
+    # in caseless text, or change its length (`İ`; then every place is tried). Only cased characters can.
     import re
+    import sys
 
-    from indexer.vocab.refs import DOCUMENT_TYPES
-    letters = sorted(set("".join(DOCUMENT_TYPES).lower()) - {" "})
-    taken = {letter: [c for c in map(chr, range(0x3000)) if re.fullmatch(f"(?i:{letter})", c)] for letter in letters}
-    odd = {letter: [c for c in chars if c.lower().replace("ı", "i") != letter and len(c.lower()) == 1]
-           for letter, chars in taken.items()}
-    assert {letter: chars for letter, chars in odd.items() if chars} == {}
-    assert taken["k"] == ["K", "k", "\u212a"] and taken["i"] == ["I", "i", "İ", "ı"]
+    from indexer.extract.citations import TYPE_START
+    from indexer.extract.starts import caseless
+    letters = sorted({c for pattern in (TYPE_START,) for c in pattern.pattern if c.isalpha()})
+    cased = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c or c.upper() != c]
+    taken = {letter: [c for c in cased if re.fullmatch(f"(?i:{letter})", c)] for letter in letters}
+    assert {letter: [c for c in chars if caseless(c) not in (letter, None)] for letter, chars in taken.items()
+            if any(caseless(c) not in (letter, None) for c in chars)} == {}
+    assert taken["k"] == ["K", "k", "\u212a"] and taken["i"] == ["I", "i", "İ", "ı"] and "ſ" in taken["s"]
 
 
 def test_citations_are_found_in_any_case_and_beside_odd_letters():

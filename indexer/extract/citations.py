@@ -2,9 +2,9 @@
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from indexer.extract.starts import caseless, matches, starts
 from indexer.extract.titles import tidy
 from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
 from indexer.vocab.refs import (
@@ -286,48 +286,13 @@ class _Taken:
         return i > 0 and self.ends[i - 1] > start
 
 
-def _starts(pattern: re.Pattern, text: str) -> list[int]:
-    """Every place `pattern` matches, overlapping ones too (`Bộ luật` and `Luật` inside `Thông tư liên bộ luật`).
-
-    >>> _starts(TYPE_START, "thông tư liên bộ luật")
-    [0, 14, 17]
-    """
-    starts, at = [], 0
-    while (match := pattern.search(text, at)) is not None:
-        starts.append(match.start())
-        at = match.start() + 1
-    return starts
-
-
 def _type_starts(text: str) -> list[int] | None:
-    """Where a type's name begins, in any case (TYPE_START); None when lower case would move characters
-    (`İ` is two characters in lower case), so that every place must be tried.
+    """Where a type's name begins, in any case (TYPE_START); None: anywhere.
 
     >>> _type_starts("Thực hiện NGHỊ QUYẾT số 35 và Kết Luận 224")
     [10, 30]
     """
-    lowered = text.lower()
-    # sre's case-blind `i` matches the dotless `ı`, which lower case keeps: written `i` here, where a superset
-    # of the places costs nothing (tests/test_refs.py checks the type names' letters against sre's matching).
-    return _starts(TYPE_START, lowered.replace("ı", "i")) if len(lowered) == len(text) else None
-
-
-def _matches(pattern: re.Pattern, text: str, starts: list[int] | None, end: int | None = None) -> Iterator[re.Match]:
-    """pattern.finditer(text, 0, end), each match tried only at `starts` (ascending: every place one of its
-    matches may begin; None: everywhere). A match at a place is the one finditer would find there: sre's
-    `match` at a position sees the text before it, as its search does."""
-    end = len(text) if end is None else end
-    if starts is None:
-        yield from pattern.finditer(text, 0, end)
-        return
-    after = 0  # finditer goes on where its last match ended
-    for start in starts:
-        if start >= end:
-            return
-        match = pattern.match(text, start, end) if start >= after else None
-        if match:
-            after = match.end()
-            yield match
+    return starts(TYPE_START, caseless(text))
 
 
 def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str | None = None) -> list[Citation]:
@@ -342,7 +307,7 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     """
     excluded = _Taken(exclude)
     fulls, types = [], _type_starts(text)
-    for match in _matches(FULL_REFERENCE, text, types):
+    for match in matches(FULL_REFERENCE, text, types):
         if len(fulls) >= MAX_CITATIONS:
             break
         if not excluded.overlaps(match.start(), match.end()):
@@ -352,7 +317,7 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     aliases = _aliases(text, by_short)
     taken = _Taken([*exclude, *((c.start, c.end) for c in fulls), *(m.span() for m in ALIAS.finditer(text))])
     shorts = []
-    for match in _matches(SHORT_REFERENCE, text, types, reach):
+    for match in matches(SHORT_REFERENCE, text, types, reach):
         if taken.overlaps(match.start(), match.end()):
             continue
         resolved = _resolve_short(match, aliases, by_short)
@@ -374,8 +339,8 @@ def _by_name(text: str, fulls: list[Citation], reach: int) -> list[Citation]:
             versions.setdefault(ref_key(c.name), {}).setdefault(c.key, c)
     extra = {c.name.split(" ", 1 + c.name.startswith(("Bộ", "Pháp")))[-1] for c in fulls if c.name}
     pattern = law_name_pattern(sorted(extra)) if extra - set(LAW_NAMES) else LAW_BY_NAME
-    found, laws = [], _starts(LAW_START, text)
-    for match in [*_matches(pattern, text, laws, reach), *_matches(CONSTITUTION, text, laws, reach)]:
+    found, laws = [], starts(LAW_START, text)
+    for match in [*matches(pattern, text, laws, reach), *matches(CONSTITUTION, text, laws, reach)]:
         law_type = " ".join(match.group("type").split())
         name = canonical_name(law_type, _clean(match.groupdict().get("name") or ""))
         date, printed = _iso(match)
