@@ -29,7 +29,7 @@ from indexer.extract.header import (
 from indexer.extract.issuer_block import case_header, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts.scans import unglued_view
-from indexer.extract.page_header import PARAGRAPH, STAMP, page_header, read_type
+from indexer.extract.page_header import page_header, read_type, stamped_paragraphs
 from indexer.extract.placing import RECIPIENTS, document_province, is_local, locate, named_whole, text_places
 from indexer.extract.scanned import Around, date_around, number_around, signed_on
 from indexer.extract.signature import signer_match, signing_body
@@ -204,7 +204,7 @@ def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
     file says around it (its name, a scan's header read apart)."""
     around = around or Around()
     view = unglued_view(text, reading_view(text))
-    stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
+    stamps = stamped_paragraphs(view)
     heads, headers, number, printed_date = page_header(text, view, around)
     head, header = heads[0], headers[0]
     consolidated = _consolidated(view)
