@@ -188,10 +188,12 @@ def test_caseless_text_reads_each_letter_as_sre_ignoring_case_does():
     import re
     import sys
 
+    from indexer.extract.changes import END_START, LEAD_START, VERB_START
     from indexer.extract.citations import TYPE_START
     from indexer.extract.effect import SUBJECT_START
     from indexer.extract.starts import caseless
-    letters = sorted({c for pattern in (TYPE_START, SUBJECT_START) for c in pattern.pattern if c.isalpha()})
+    patterns = (TYPE_START, SUBJECT_START, VERB_START, END_START, LEAD_START)
+    letters = sorted({c for pattern in patterns for c in pattern.pattern if c.isalpha()})
     cased = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c or c.upper() != c]
     taken = {letter: [c for c in cased if re.fullmatch(f"(?i:{letter})", c)] for letter in letters}
     assert {letter: [c for c in chars if caseless(c) not in (letter, None)] for letter, chars in taken.items()
