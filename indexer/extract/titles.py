@@ -160,8 +160,8 @@ def _symbol(printed: str) -> str:
 
 
 def _sentences(text: str):
-    """The running text's sentences as lists of (word, followed by a number): a sentence ends at a full stop,
-    a colon, a quote or a bracket, a table cell, a list mark or a blank line; a line in capitals is left out."""
+    """The running text's sentences as lists of (word, its line): a sentence ends at a full stop, a colon, a
+    quote or a bracket, a table cell, a list mark or a blank line; a line in capitals is left out."""
     sentence: list = []
     for line in text.split("\n"):
         if not line.strip() or sum(map(str.isupper, line)) >= sum(map(str.islower, line)):  # in capitals
@@ -174,9 +174,14 @@ def _sentences(text: str):
             if SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap)):
                 yield sentence
                 sentence = []
-            sentence.append((unit, bool(NUMBER_AFTER.match(line, unit.end))))
+            sentence.append((unit, line))
             at = unit.end
     yield sentence
+
+
+def _numbered(unit: _Unit, line: str) -> bool:
+    """A word followed by a number (`Điều 5`, `Chương II` say nothing of `một số điều`)."""
+    return NUMBER_AFTER.match(line, unit.end) is not None
 
 
 def _inner_capital(word: str) -> bool:
@@ -217,20 +222,22 @@ class Evidence:
         self.words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.forms: dict[str, Counter] = defaultdict(Counter)
         for sentence in _sentences(text[:EVIDENCE_REACH]):
-            cases = [_case(unit, first=i == 0) for i, (unit, _numbered) in enumerate(sentence)]
+            counted = [i for i, (unit, _line) in enumerate(sentence) if unit.key in wanted]
+            if not counted:  # most sentences: only the title's words are counted
+                continue
+            cases = [_case(unit, first=i == 0) for i, (unit, _line) in enumerate(sentence)]
             cases = [_as_name(cases, i) for i in range(len(cases))]
-            for i, (unit, numbered) in enumerate(sentence):
-                if unit.key in wanted:
-                    self._count(sentence, cases, i, numbered)
+            for i in counted:
+                self._count(sentence, cases, i)
 
-    def _count(self, sentence: list, cases: list, i: int, numbered: bool) -> None:
-        unit, case = sentence[i][0], cases[i]
+    def _count(self, sentence: list, cases: list, i: int) -> None:
+        (unit, line), case = sentence[i], cases[i]
         word = unit.printed
         if unit.symbol or (_inner_capital(word) and not word.isupper()):
             self.forms[unit.key][word] += 1
         if case is None:
             return
-        if not numbered:  # `Điều 5`, `Chương II` say nothing of `một số điều`
+        if not _numbered(unit, line):
             self.words[unit.key][case] += 1
         if i:
             self.after[(sentence[i - 1][0].key, unit.key)][case] += 1
