@@ -2,6 +2,7 @@
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from indexer.extract.starts import caseless, matches, starts
@@ -66,13 +67,13 @@ CONSTITUTION = re.compile(rf"{_NOT_DRAFT}(?<![\wĐđ])(?P<type>{_CONSTITUTION})(
                           rf"\s+nghĩa\s+Việt\s+Nam)?{_NAME_YEAR}{_DATE}")
 
 
-def law_name_pattern(extra_names=()) -> re.Pattern:
-    """Laws by name: the listed names and `extra_names` (those the document prints with a number)."""
+def law_name_pattern(names) -> re.Pattern:
+    """Laws by these names: the listed ones (LAW_BY_NAME), or those a document prints with a number."""
     return re.compile(rf"{_NOT_DRAFT}(?<![\wĐđ])(?P<type>{_LAW_TYPE})\s+"
-                      rf"(?i:(?P<name>{names_pattern([*LAW_NAMES, *extra_names])})){_NAME_END}{_NAME_YEAR}{_DATE}")
+                      rf"(?i:(?P<name>{names_pattern(names)})){_NAME_END}{_NAME_YEAR}{_DATE}")
 
 
-LAW_BY_NAME = law_name_pattern()
+LAW_BY_NAME = law_name_pattern(LAW_NAMES)
 # A name holding another law's name: only an amending law's (`Luật sửa đổi, bổ sung một số điều của Luật ...`).
 LAW_IN_NAME = re.compile(r"\b(?:[Ll]uật|LUẬT)\b")
 AMENDING = re.compile(r"(?i)(?:sửa\s+đổi|bổ\s+sung)")
@@ -337,10 +338,10 @@ def _by_name(text: str, fulls: list[Citation], reach: int) -> list[Citation]:
     for c in fulls:
         if c.name:
             versions.setdefault(ref_key(c.name), {}).setdefault(c.key, c)
-    extra = {c.name.split(" ", 1 + c.name.startswith(("Bộ", "Pháp")))[-1] for c in fulls if c.name}
-    pattern = law_name_pattern(sorted(extra)) if extra - set(LAW_NAMES) else LAW_BY_NAME
+    extra = {c.name.split(" ", 1 + c.name.startswith(("Bộ", "Pháp")))[-1] for c in fulls if c.name} - set(LAW_NAMES)
+    own = law_name_pattern(sorted(extra)) if extra else None
     found, laws = [], starts(LAW_START, text)
-    for match in [*matches(pattern, text, laws, reach), *matches(CONSTITUTION, text, laws, reach)]:
+    for match in [*_named_laws(text, laws, reach, own), *matches(CONSTITUTION, text, laws, reach)]:
         law_type = " ".join(match.group("type").split())
         name = canonical_name(law_type, _clean(match.groupdict().get("name") or ""))
         date, printed = _iso(match)
@@ -354,6 +355,29 @@ def _by_name(text: str, fulls: list[Citation], reach: int) -> list[Citation]:
             found.append(Citation(ref=name, key=ref_key(name), doc_type=law_type, date=date, year=year,
                                   issuer=LAW_ISSUERS[law_type], subject=None, **span))
     return found
+
+
+def _named_laws(text: str, places: list[int], end: int, own: re.Pattern | None) -> Iterator[re.Match]:
+    """LAW_BY_NAME's matches, with the names `own` holds as if the list held them too.
+
+    One pattern of the list and a document's names took 9 ms to compile, for every document that prints a
+    name the list lacks (a sixth of them): the document's names are a pattern of their own (1 ms), and at each place
+    the longer name of the two matched is the one the single pattern would have matched there (its names are
+    tried longest first, and a name matched spans as many characters, its blanks made one).
+    """
+    if own is None:
+        yield from matches(LAW_BY_NAME, text, places, end)
+        return
+    after = 0
+    for place in places:
+        if place >= end:
+            return
+        found = [m for m in (LAW_BY_NAME.match(text, place, end), own.match(text, place, end)) if m] \
+            if place >= after else []
+        if found:
+            match = max(found, key=lambda m: len(" ".join(m.group("name").split())))
+            after = match.end()
+            yield match
 
 
 def _with_continuations(first: Citation, text: str) -> list[Citation]:
