@@ -171,7 +171,8 @@ def _sentences(text: str):
         at = 0
         for unit in _units(line):
             gap = line[at:unit.start]
-            if SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap)):
+            # Most gaps are one space, which neither pattern can match: not searched (0.1 s on local_dev).
+            if gap not in ("", " ") and (SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap))):
                 yield sentence
                 sentence = []
             sentence.append((unit, line))
