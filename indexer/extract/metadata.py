@@ -266,8 +266,7 @@ def _given_issuer(printed: str, number: str | None, text: str) -> dict:
     """The issuer, its parent and the province of an issuer an export gives (a parent and its unit
     apart: `PARENT / UNIT`). A name in mixed case is a name written in running text, in capitals one
     printed in a header: each named as extraction names it there."""
-    view = reading_view(text)
-    places = cache(lambda: text_places(view, ""))
+    places = cache(lambda: text_places(reading_view(text), ""))  # the view only for a body named by its level
     parts = [p.strip() for p in printed.split(" / ") if p.strip()]
     if len(parts) == 1 and not printed.isupper():
         body, parent = canonical_body(expand_issuer(printed)), None
