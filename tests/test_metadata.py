@@ -188,7 +188,7 @@ def test_caseless_text_reads_each_letter_as_sre_ignoring_case_does():
     import re
     import sys
 
-    from indexer.extract.changes import END_START, LEAD_START, VERB_START
+    from indexer.extract.change_words import END_START, LEAD_START, VERB_START
     from indexer.extract.citations import TYPE_START
     from indexer.extract.effect import SUBJECT_START
     from indexer.extract.starts import caseless

@@ -11,7 +11,8 @@ family's header put in one reading order: HTML, Pandoc and pipe tables, side-by-
 the province a document belongs to), `signature`, `furniture`, `places` and `citations`, in the words of
 `indexer.vocab` (refs, relations, identity, passages, periods); `scanned` reads a scan's header as the
 reader read it apart and what its file says around it (the number in its name), each value with its source;
-`starts` has slow patterns tried only where they may begin.
+`changes` reads what a document's clauses change in the texts it cites, in the words of `change_words`; `starts` has
+slow patterns tried only where they may begin.
 
 May import: analyzers, indexer.readers, indexer.sources, indexer.vocab, and indexer's shared modules.
 """

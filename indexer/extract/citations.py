@@ -287,15 +287,6 @@ class _Taken:
         return i > 0 and self.ends[i - 1] > start
 
 
-def _type_starts(text: str) -> list[int] | None:
-    """Where a type's name begins, in any case (TYPE_START); None: anywhere.
-
-    >>> _type_starts("Thực hiện NGHỊ QUYẾT số 35 và Kết Luận 224")
-    [10, 30]
-    """
-    return starts(TYPE_START, caseless(text))
-
-
 def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str | None = None) -> list[Citation]:
     """Return the document's citations in text order; short forms resolved or dropped.
 
@@ -307,7 +298,7 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     [('35-NQ/TW', '2018-10-22', 'Bộ Chính trị'), ('35-NQ/TW', '2018-10-22', 'Bộ Chính trị')]
     """
     excluded = _Taken(exclude)
-    fulls, types = [], _type_starts(text)
+    fulls, types = [], starts(TYPE_START, caseless(text))  # where a type's name begins, in any case
     for match in matches(FULL_REFERENCE, text, types):
         if len(fulls) >= MAX_CITATIONS:
             break
