@@ -211,3 +211,16 @@ def test_citations_are_found_in_any_case_and_beside_odd_letters():
         [("35-NQ/TW", "Nghị quyết", 20, 59, False), ("35-NQ/TW", "Nghị quyết", 88, 101, True)],
         [("Bộ luật Lao động", "Bộ luật", 7, 32, False), ("Hiến pháp", "Hiến pháp", 36, 54, False),
          ("5/TTLB", "Bộ luật", 70, 87, False)]]  # `Bộ luật` begins inside `Thông tư liên bộ`: tried there too
+
+
+def test_a_subject_is_read_past_a_party_term_and_quotes_and_not_sought_for_long_through_blanks():
+    # A PDF's layout leaves hundreds of blanks after a reference: SUBJECT once split them among its `\s*`
+    # every way before failing (seconds for one reference); the subjects read are the same as then.
+    from indexer.extract.citations import find_citations
+    texts = ["Căn cứ Nghị quyết số 35-NQ/TW khóa XII “về tăng cường bảo vệ nền tảng”;",
+             "Căn cứ Nghị quyết số 35-NQ/TW của Bộ Chính trị khoáXII về  việc tăng cường;",
+             "Căn cứ Thông tư số 01/2020/TT-BTC \n" + " " * 300 + "\n" + " " * 300 + "\nĐiều 1. Phạm vi",
+             "Căn cứ Thông tư số 01/2020/TT-BTC \n  về phí;"]
+    assert [[(c.ref, c.subject) for c in find_citations(t)] for t in texts] == [
+        [("35-NQ/TW", "tăng cường bảo vệ nền tảng")], [("35-NQ/TW", "tăng cường")], [("01/2020/TT-BTC", None)],
+        [("01/2020/TT-BTC", "phí")]]
