@@ -111,6 +111,8 @@ PART_EDIT = re.compile(rf"(?:^|\n|[.;:]\s+)\s*(?:\d{{1,3}}\.|[a-zđ]\))?\s*{_VER
 VERB_START = re.compile(r"sửa\s+đổi|bổ\s+sung|bỏ|thay\s+thế|hợp\s+nhất")
 END_START = re.compile(r"(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ)|được\s+thay\s+thế")
 LEAD_START = re.compile(r"hết\s+hiệu\s+lực|bãi\s+bỏ|thay\s+thế")
+# All three in one pattern: the text is searched once, and each place found tried with each of them.
+CHANGE_START = re.compile("|".join(p.pattern for p in (VERB_START, END_START, LEAD_START)))
 
 # A list item's words before its cited text (`a) Điều 1 của`), and how far before the item its list's lead
 # may stand (`... các văn bản sau đây hết hiệu lực:`).

@@ -20,6 +20,7 @@ from indexer.extract.change_words import (
     ARTICLE,
     BODY_START,
     CHAINED_VERB,
+    CHANGE_START,
     CLAUSE_END_REACH,
     EFFECT_HEADING,
     EFFECT_REACH,
@@ -125,7 +126,9 @@ class _Reader:
     def __init__(self, text: str, citations, title: str | None):
         self.text, self.citations = text, list(citations)
         lowered = caseless(text)
-        self.verbs, self.ends, self.leads = (starts(p, lowered) for p in (VERB_START, END_START, LEAD_START))
+        places = starts(CHANGE_START, lowered)
+        self.verbs, self.ends, self.leads = (None if places is None else [at for at in places if p.match(lowered, at)]
+                                             for p in (VERB_START, END_START, LEAD_START))
         self.quoted = _spans(QUOTED, text)
         self.articles = [m.start() for m in ARTICLE.finditer(text) if not _inside(self.quoted, m.start())]
         body = BODY_START.search(text)
