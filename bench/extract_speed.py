@@ -8,9 +8,10 @@ extracted with the rest of the file as context), since the folder build takes th
 DocumentMetadata (all fields: citations, changes, effect) is kept as its repr, with each citation's passage
 (the sentence the graph shows) and a digest of the document's text.
 
-Usage: python bench/extract_speed.py [--save REF.pkl] [--compare REF.pkl] [--profile OUT.prof] [--repeat N]
+Usage: python bench/extract_speed.py [gazette_dev] [local_dev] [--save REF.pkl] [--compare REF.pkl] [--profile OUT.prof]
+                                    [--repeat N]
   --save     writes the values to REF.pkl (keep it outside the repository)
-  --compare  says which documents differ from REF.pkl and how (exit 1 when any does)
+  --compare  says which documents of the sets measured differ from REF.pkl and how (exit 1 when any does)
   --profile  runs the whole under cProfile and writes its statistics to OUT.prof
   --repeat   runs each set N times and keeps the least CPU (on a shared machine, the least disturbed run)
 """
@@ -77,10 +78,10 @@ def _least(measured, path: Path, repeat: int) -> tuple[dict, dict]:
     return runs[0][0], min((figures for _, figures in runs), key=lambda f: f["cpu_s"])
 
 
-def measure(repeat: int = 1) -> tuple[dict, dict]:
-    """Figures and values of both sets, both ways."""
+def measure(repeat: int = 1, names=tuple(SETS)) -> tuple[dict, dict]:
+    """Figures and values of the sets, both ways."""
     figures, values = {}, {}
-    for name, path in SETS.items():
+    for name, path in ((n, SETS[n]) for n in names):
         records, record_cpu = _least(_record_values, path, repeat)
         files, file_cpu = _least(_file_values, path, repeat)
         values |= {f"record {k}": v for k, v in records.items()} | {f"file {k}": v for k, v in files.items()}
@@ -110,17 +111,23 @@ def main() -> int:
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--profile", type=Path)
     parser.add_argument("--repeat", type=int, default=1, help="runs of each; the least CPU is kept")
+    parser.add_argument("sets", nargs="*", help=f"of {', '.join(SETS)} (both by default)")
     args = parser.parse_args()
+    args.sets = args.sets or list(SETS)
+    if set(args.sets) - set(SETS):
+        parser.error(f"sets are {', '.join(SETS)}")
     profiler = cProfile.Profile() if args.profile else None
     if profiler:
         profiler.enable()
-    figures, values = measure(args.repeat)
+    figures, values = measure(args.repeat, args.sets)
     if profiler:
         profiler.disable()
         profiler.dump_stats(args.profile)
     if args.save:
         args.save.write_bytes(pickle.dumps(values))
-    found = differences(pickle.loads(args.compare.read_bytes()), values) if args.compare else []
+    reference = pickle.loads(args.compare.read_bytes()) if args.compare else {}
+    reference = {k: v for k, v in reference.items() if k.split(" ", 1)[1].split(":")[0] in args.sets}
+    found = differences(reference, values) if args.compare else []
     if args.compare:
         figures["compared_with"] = {"reference": str(args.compare), "documents": len(values), "differing": len(found)}
     write_results("extract_speed", figures)
