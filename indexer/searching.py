@@ -17,7 +17,7 @@ from indexer.query import checks
 from indexer.query.collapse import with_near_duplicates, with_other_parts
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
-from indexer.query.highlight import snippet
+from indexer.query.highlight import located_snippet
 from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.paging import Paged, Pager, pager_for
 from indexer.query.parse import is_accented, parse_query
@@ -27,8 +27,10 @@ from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.query.validity import validity_query
 from indexer.store import Index, open_index
+from indexer.vocab.outline import part_name
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.structure import head
 from indexer.vocab.validity import status_today
 
 __all__ = ["prepare", "search", "search_all"]
@@ -84,8 +86,7 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
     citations = [c for c in meta["citations"]
                  if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
-    cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
-           else NO_SNIPPET)
+    cut, where = _snippet(stored, meta, request, [(c["start"], c["end"]) for c in citations])
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -93,16 +94,34 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    named = [c for c in citations if cites & keys_of_ref(c["ref"], c.get("name"), c.get("year"))] if cites else []
+    cited_parts = tuple(dict.fromkeys(p for c in named for p in c.get("parts") or ()))
     versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
-               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions)
+               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions,
+               part_path=tuple(part_name(n) for n in where), part_anchor=where[-1].anchor if where else None,
+               cited_parts=cited_parts)
 
 
 def _version(citation: dict) -> str:
     """The version of a law a citation names: its number, its name and year, or its name alone."""
     named_alone = citation.get("name") and citation["ref"] == citation["name"]
     return f"{citation['ref']} năm {citation['year']}" if named_alone and citation.get("year") else citation["ref"]
+
+
+def _snippet(stored: dict, meta: dict, request: SearchRequest, cited: list[tuple[int, int]]):
+    """A hit's snippet, chosen in its text after the header and never in furniture, and the path of the part
+    it stands in (the document's outline, as the build stored it). With nothing to look for (browsing), the
+    text's first words after its header, in no part."""
+    if not request.snippets:
+        return NO_SNIPPET, []
+    if not (cited or request.parsed.words or request.parsed.phrases):
+        return located_snippet(stored["text"], request.parsed, body=meta.get("body", 0))[0], []
+    structure = head(stored.get("parts"))
+    cut, at = located_snippet(stored["text"], request.parsed, cited, request.groups, body=structure.body,
+                              furniture=structure.furniture)
+    return cut, structure.path_at(at)
 
 
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:

@@ -239,7 +239,7 @@ def test_stored_fields_by_id(engine):
     with engine.searcher() as s:
         assert s.by_id("b#1") == {"id": "b#1", "source": "b.txt", "part": 1,
                                   "text": "Phòng tham nhũng chống lãng phí.", "meta": '{"id": "b#1"}',
-                                  "indexed": "2026-01-01T00:00:00Z"}
+                                  "indexed": "2026-01-01T00:00:00Z", "parts": "", "structure": ""}
         assert s.by_id("nowhere#0") is None
         key, _ = s.search(Term("id", "a#0")).hits[0]
         assert s.stored(key)["text"] == "Nghị quyết về phòng chống tham nhũng. Tham nhũng là quốc nạn."

@@ -206,7 +206,7 @@ def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
         search(index_dir, '"a b" ' * 2000)
     with pytest.raises(Invalid, match=r"^Quan hệ không hợp lệ: 'cites' \(chọn: implements, based_on, guided_by, mentions\)\.$"):
         search(index_dir, "x", {"cites": "35-NQ/TW", "kind": "cites"})  # refused as the web refuses it
-    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind, month, date_from, date_to, status, in_force_on\)\.$"):
+    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind, part, month, date_from, date_to, status, in_force_on\)\.$"):
         search(index_dir, "x", {"nope": "1"})
 
 

@@ -43,6 +43,7 @@ from indexer.engines.tantivy_writing import (
     STORED_BYTES,
     STORED_KEYWORDS,
     STORED_TEXT,
+    UNCOMPRESSED,
     TantivyWriter,
     make_schema,
     register_tokenizers,
@@ -144,9 +145,9 @@ def _pair(schema: tantivy.Schema, field: str, terms: tuple, slop: int) -> Query:
 
 # Facet counts kept per searcher, for the last few (query, filter) pairs counted.
 GROUPS_KEPT = 8
-# Counted only when asked for: the relation facet shows only beside a `cites` filter, and a document
-# has as many values as refs it cites (a third of a search's time when counted every time).
-COUNTED_ON_DEMAND = ("cites_kind",)
+# Counted only when asked for: the relation and cited part facets show only beside a `cites` filter, and a
+# document has as many values as refs it cites (a third of a search's time when counted every time).
+COUNTED_ON_DEMAND = ("cites_kind", "cites_part")
 
 
 class TantivySearcher:
@@ -183,17 +184,18 @@ class TantivySearcher:
     def count_within(self, query, filter, subsets: dict) -> dict[str, int]:  # each a count: tantivy's are fast
         return {name: self.count(query, s if filter is None else All((filter, s))) for name, s in subsets.items()}
 
-    def stored(self, key, text: bool = True) -> dict:
+    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
         doc = self._searcher.doc(key)
         fields = {name: doc.get_first(name) for name in (*STORED_KEYWORDS, "part")}
         fields[STORED_TEXT] = doc.get_first(STORED_TEXT) or ""
-        fields.update({key: _stored_text(doc.get_first(name)) if text or key != "text" else ""
-                       for key, name in STORED_BYTES.items()})
+        for key, name in STORED_BYTES.items():
+            value = doc.get_first(name) if (text or key == "meta") and (structure or key != "structure") else None
+            fields[key] = _stored_text(value, key) if value else ""
         return fields
 
-    def by_id(self, doc_id: str) -> dict | None:
+    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
-        return self.stored(hits[0][1]) if hits else None
+        return self.stored(hits[0][1], structure=structure) if hits else None
 
     def group_counts(self, query, filter, field: str) -> dict[str, int]:
         if field not in COUNTED_FIELDS:
@@ -312,6 +314,6 @@ def _commit_id(meta: dict) -> str:
 ENGINE = TantivyEngine
 
 
-def _stored_text(value: bytes) -> str:
-    """A stored value back from its compressed bytes (engines.compressed)."""
-    return zlib.decompress(value).decode("utf-8", "surrogatepass")
+def _stored_text(value: bytes, key: str) -> str:
+    """A stored value back from its bytes (compressed but UNCOMPRESSED ones: engines.compressed)."""
+    return (value if key in UNCOMPRESSED else zlib.decompress(value)).decode("utf-8", "surrogatepass")

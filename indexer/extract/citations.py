@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+from indexer.extract.parts import parts_before
 from indexer.extract.starts import caseless, matches, starts
 from indexer.extract.titles import tidy
 from indexer.vocab.laws import LAW_NAMES, LAW_TYPES, canonical_name, name_key, names_pattern
@@ -164,6 +165,7 @@ class Citation:
     kind: str = "mentions"          # implements, based_on, guided_by, mentions (the words before it)
     implements: str | None = None   # the ref this cited document is said to implement, if any
     name: str | None = None         # a law's name (`Luật Bảo hiểm xã hội`), with its number or instead of it
+    parts: tuple[str, ...] = ()     # the parts it names: `khoản 2 Điều 5 Nghị định ...` -> ("Điều 5 khoản 2",)
 
 
 def _clean(text: str) -> str:
@@ -299,6 +301,8 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     ...     "Thực hiện Nghị quyết số 35-NQ/TW, ngày 22/10/2018 của Bộ Chính trị khóa XII về "
     ...     "tăng cường (sau đây gọi tắt là Nghị quyết 35). Ban Chỉ đạo 35 học Nghị quyết 35.")]
     [('35-NQ/TW', '2018-10-22', 'Bộ Chính trị'), ('35-NQ/TW', '2018-10-22', 'Bộ Chính trị')]
+    >>> [(c.ref, c.parts) for c in find_citations("theo khoản 2 Điều 5 Nghị định số 15/2020/NĐ-CP")]
+    [('15/2020/NĐ-CP', ('Điều 5 khoản 2',))]
     """
     excluded = _Taken(exclude)
     fulls, types = [], starts(TYPE_START, caseless(text))  # where a type's name begins, in any case
@@ -322,7 +326,7 @@ def find_citations(text: str, exclude: list[tuple[int, int]] = (), own_key: str 
     named = [c for c in _by_name(text, fulls, reach) if not taken.overlaps(c.start, c.end)]
     citations = sorted(fulls + shorts + named, key=lambda c: c.start)[:MAX_CITATIONS]
     citations = [c for c in citations if c.key != own_key]
-    return _with_relations(text, _fill_from_fullest(citations))
+    return [replace(c, parts=parts_before(text, c.start)) for c in _with_relations(text, _fill_from_fullest(citations))]
 
 
 def _by_name(text: str, fulls: list[Citation], reach: int) -> list[Citation]:

@@ -6,7 +6,8 @@ from indexer.vocab.passages import passage
 
 # What the graph reads of a document, and of each of its citations.
 LINK_META = ("number", "doc_type", "date", "date_min", "year", "issuer", "province", "title", "effect", "changes")
-LINK_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start", "name")
+LINK_CITATION = ("ref", "doc_type", "date", "year", "issuer", "subject", "kind", "implements", "start", "name",
+                 "parts")
 
 
 def document_links(doc_id: str, source: str, text: str, meta: dict) -> dict:

@@ -64,6 +64,10 @@ def count_facets(searcher, query, filters: dict, scope: dict, validity: dict | N
         facets.append(_status_facet(searcher, query, filters, scope, validity))
     if filters.get("cites") or scope.get("cites"):
         facets.append(_kind_facet(searcher, query, filters, scope, by_status))
+    if scope.get("cites") or (filters.get("cites") and filters.get("part")):
+        # the citing list's grouping by the part cited (an aggregation of its own: a search with a `cites`
+        # filter alone does not pay for it)
+        facets.append(_part_facet(searcher, query, filters, scope, by_status))
     return facets
 
 
@@ -117,3 +121,20 @@ def _kind_facet(searcher, query, filters: dict, scope: dict, by_status=None) -> 
             counts[kind] += count  # a document citing two of the chosen refs counts under each
     chosen = set(filters.get("kind", []))
     return Facet("kind", tuple(FacetValue(k, counts[k], k in chosen) for k in KINDS if counts[k] or k in chosen))
+
+
+def _part_facet(searcher, query, filters: dict, scope: dict, by_status=None) -> Facet:
+    """The parts of the cited document the results name, each with how many name it (or a part inside it):
+    the citing documents grouped by the article, section or point they cite."""
+    keys = cite_keys(filters) | cite_keys(scope)
+    groups = searcher.group_counts(query, both(filter_query(scope, "part"), by_status,
+                                               filter_query(filters, "part", cite_keys(scope))), "cites_part")
+    counts: dict[str, int] = {}
+    for value, count in groups.items():
+        key, _, part = (value or "").partition(">")
+        if key in keys and part:
+            counts[part] = counts.get(part, 0) + count
+    chosen = set(filters.get("part", []))
+    values = sorted((FacetValue(p, n, p in chosen) for p, n in counts.items()), key=lambda v: (-v.count, v.value))
+    values = [v for i, v in enumerate(values) if i < MAX_FACET_VALUES or v.selected]
+    return Facet("part", tuple(values) + tuple(FacetValue(p, 0, True) for p in sorted(chosen - set(counts))))

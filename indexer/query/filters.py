@@ -67,6 +67,9 @@ def filter_query(filters: dict, skip: str | tuple | None = None, scope_keys: set
         elif name == "kind":
             if keys and ("cites" not in skipped or scope_keys):  # the strongest relation with the cited document
                 clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
+        elif name == "part":
+            if keys and ("cites" not in skipped or scope_keys):  # a part of the cited document, or one inside it
+                clauses.append(Any(tuple(Term("cites_part", f"{k}>{part}") for k in keys for part in values)))
         else:
             clauses.append(Any(tuple(Term(name, str(v)) for v in values)))
     if not clauses:

@@ -103,14 +103,14 @@ class Parts:
         # Listed by date or by citations, a document's parts tie: its first part stands for it.
         by_score = Ranked.engine_sort(request) is None and request.sort != "cited"
         folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts,
-                                      None if by_score else _first_part_first)
+                                      None if by_score else first_part_first)
         return replace(shown, parts=folding)
 
 
-def _first_part_first(ids: list[str], parts: dict) -> list[str]:
+def first_part_first(ids: list[str], parts: dict) -> list[str]:
     """The ids with each document's parts in their own order, where its first-ranked part stood.
 
-    >>> _first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
+    >>> first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
     ['a', 'a~2', 'a~3', 'b']
     """
     out, seen = [], set()
