@@ -75,6 +75,24 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
     return sorted({span for span in spans if span[1] > span[0]})
 
 
+def line_spans(pattern: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """The spans in `text` of a line pattern (written after a line break: `_line`).
+
+    >>> line_spans(PAGE_NUMBER, "12\\nabc\\n 7")
+    [(0, 2), (7, 9)]
+    """
+    return [(m.start(), m.end() - 1) for m in pattern.finditer("\n" + text)]
+
+
+def is_line(pattern: re.Pattern, line: str) -> bool:
+    """Whether a line pattern (`_line`) matches at the start of `line`.
+
+    >>> is_line(PAGE_NUMBER, "38"), is_line(PAGE_NUMBER, "38 trang")
+    (True, False)
+    """
+    return pattern.match("\n" + line) is not None
+
+
 def _touches_digit(text: str, at: int) -> bool:
     return (at > 0 and text[at - 1].isdigit()) or (at + 1 < len(text) and text[at + 1].isdigit())
 
