@@ -174,6 +174,9 @@ class EngineSearcher(Protocol):
         may leave the text, the parts and the structure "" (a list of metadata needs none), `structure=False`
         the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
         a field does."""
+    def stored_id(self, key) -> str:
+        """The id of the document at `key`, and nothing else read (a folding or an order needs only ids)."""
+
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
     def group_counts(self, query, filter, field: str) -> dict[str, int]: ...

@@ -193,6 +193,9 @@ class TantivySearcher:
             fields[key] = _stored_text(value, key) if value else ""
         return fields
 
+    def stored_id(self, key) -> str:
+        return self._searcher.doc(key).get_first("id")  # no stored bytes decompressed
+
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
         return self.stored(hits[0][1], structure=structure) if hits else None

@@ -232,6 +232,9 @@ class WhooshSearcher:
     def stored(self, key, text: bool = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
+    def stored_id(self, key) -> str:
+        return self._searcher.stored_fields(key)["id"]
+
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
