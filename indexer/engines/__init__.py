@@ -183,11 +183,13 @@ class EngineSearcher(Protocol):
         characters the text's start only, at least that many (a hit reads no further), `structure=False`
         the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
         a field, or read less of it, does."""
+    def stored_id(self, key) -> str:
+        """The id of the document at `key`, and nothing else read (a folding or an order needs only ids)."""
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
     def ids(self, keys: list, among) -> list[str]:
         """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
-        reading each document."""
+        reading each document (stored_id reads one)."""
     def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         """Documents per value of the field over the query's matches within `filter`. A query and filter
         asked for the first time count every field (but those counted on demand) in one pass, for the

@@ -205,6 +205,9 @@ class TantivySearcher:
                 _stored_text(value, key)
         return fields
 
+    def stored_id(self, key) -> str:
+        return self._searcher.doc(key).get_first("id")  # no stored bytes decompressed
+
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
         return self.stored(hits[0][1], structure=structure) if hits else None
@@ -215,19 +218,14 @@ class TantivySearcher:
         addresses = [(key.segment_ord, key.doc) for key in keys]
         if not self._ids.keys() >= set(addresses):
             self._ids.update(self._addresses(sorted(among)))
-        for key, address in zip(keys, addresses):
-            if address not in self._ids:  # not one of `among` after all
-                self._ids[address] = self.stored(key, False)["id"]
-        return [self._ids[address] for address in addresses]
+        return [self._ids.get(address) or self.stored_id(key) for key, address in zip(keys, addresses)]
 
     def _addresses(self, ids: list[str]) -> dict[tuple[int, int], str]:
         """Where the documents of these ids are: each id's term scores its own place in the list (1, 2, ...),
         so one query says which document holds which (a float holds whole numbers exactly to 2**24)."""
         clauses = [(Occur.Should, Query.const_score_query(_term(self._schema, "id", doc_id), n + 1))
                    for n, doc_id in enumerate(ids)]
-        if not clauses:
-            return {}
-        hits = self._searcher.search(Query.boolean_query(clauses), len(ids), count=False).hits
+        hits = self._searcher.search(Query.boolean_query(clauses), len(ids), count=False).hits if ids else []
         return {(key.segment_ord, key.doc): ids[round(score) - 1] for score, key in hits}
 
     def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:

@@ -232,12 +232,15 @@ class WhooshSearcher:
     def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
+    def stored_id(self, key) -> str:
+        return self._searcher.stored_fields(key)["id"]
+
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
 
     def ids(self, keys: list, among) -> list[str]:
-        return [self._searcher.stored_fields(key)["id"] for key in keys]
+        return [self.stored_id(key) for key in keys]
 
     def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         key = (query, filter)

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
 
-from indexer.extract.furniture import PAGE_NUMBER, RUNNING_HEAD, blank, reading_view
+from indexer.extract.furniture import PAGE_NUMBER, RUNNING_HEAD, blank, is_line, reading_view
 
 # Pandoc's escapes before punctuation (`1\.`, `a\)`, `\-`) and a blockquote's `>` at a line's start
 # (docx through Pandoc writes an indented paragraph as a quote: `> **3. Lĩnh vực Bảo trợ xã hội**`).
@@ -127,7 +127,7 @@ def note_lines(text: str, lines) -> frozenset[int]:
             continue
         for j in range(i + 1, min(len(lines), i + MAX_NOTE_LINES)):
             line = text[lines[j][0]:lines[j][1]]
-            if RUNNING_HEAD.match(line) or PAGE_NUMBER.match(line):
+            if is_line(RUNNING_HEAD, line) or is_line(PAGE_NUMBER, line):
                 inside.update(range(i, j))
                 break
         else:

@@ -10,7 +10,14 @@ the national or Party motto, the `Số:` line, the place and date line.
 
 import re
 
-from indexer.extract.furniture import GAZETTE_SECTION, PAGE_NUMBER, RUNNING_HEAD, SIGNATURE_STAMP, reading_view
+from indexer.extract.furniture import (
+    GAZETTE_SECTION,
+    PAGE_NUMBER,
+    RUNNING_HEAD,
+    SIGNATURE_STAMP,
+    line_spans,
+    reading_view,
+)
 from indexer.extract.headings import HEADER_END, HEADER_REACH
 from indexer.extract.outline import outline
 from indexer.extract.tasks import tasks
@@ -53,7 +60,7 @@ def furniture_spans(text: str) -> tuple[tuple[int, int], ...]:
     [' Số: 5/KH-UBND | Hà Nội, ngày 2 tháng 3 năm 2025 ', 'CÔNG BÁO/Số 5/Ngày 03-11-2023\\n12']
     """
     spans = sorted([m.span() for m in HEADER_CELL.finditer(text)]
-                   + [m.span() for pattern in PAGE_FURNITURE for m in pattern.finditer(text)])
+                   + [span for pattern in PAGE_FURNITURE for span in line_spans(pattern, text)])
     merged: list[list[int]] = []
     for start, end in spans:
         if end <= start:
