@@ -1,6 +1,14 @@
 """Snippets and highlights: whole phrases and words, a window chosen in one pass, a bounded length."""
 
-from indexer.query.highlight import SNIPPET_MAX, best_window, located_snippet, make_snippet, match_spans, snippet
+from indexer.query.highlight import (
+    SNIPPET_MAX,
+    best_window,
+    located_snippet,
+    make_snippet,
+    match_spans,
+    snippet,
+    snippet_chars,
+)
 from indexer.query.parse import parse_query
 
 
@@ -114,3 +122,20 @@ def test_a_snippet_is_chosen_after_the_header_and_never_in_furniture():
     assert ([cut.text[s:e] for s, e in cut.highlights], HEADED[at:at + 8]) == (["năm 2026"], "năm 2026")
     cut, at = located_snippet(HEADED, parse_query("617"), body=body, furniture=furniture)
     assert (cut.highlights, at) == ((), body)  # only in the `Số:` line: the body's first words, nothing marked
+
+
+def test_a_snippet_reads_the_rest_of_a_text_only_when_its_start_holds_no_match():
+    words = [("chuyển", "đổi"), ("số",)]
+    text = "Mở đầu văn bản. " * 5000 + "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước. " + "Phần sau. " * 100
+    read = []
+
+    def rest():
+        read.append(1)
+        return text
+    start = text[:snippet_chars(0)]
+    far = located_snippet(start, parse_query("chuyển đổi số"), words=words, rest=rest)
+    assert (far, len(read)) == (located_snippet(text, parse_query("chuyển đổi số"), words=words), 1)
+    near = "Chuyển đổi số. " + text
+    assert located_snippet(near[:snippet_chars(0)], parse_query("chuyển đổi số"), words=words, rest=rest) == \
+        located_snippet(near, parse_query("chuyển đổi số"), words=words)
+    assert len(read) == 1  # not read again: the start held a match

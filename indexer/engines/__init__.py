@@ -108,8 +108,16 @@ class Nothing:
 
 
 def matching(node):
-    """The part of a query that decides what matches (a Rank's `should` only ranks): what counts need."""
-    return matching(node.must) if isinstance(node, Rank) else node
+    """The part of a query that decides what matches: every Rank's `should` left out, wherever it stands (it only
+    ranks). What counts and an order by field need: an engine may score a `should` it is given all the same
+    (tantivy does, for every document that matches)."""
+    if isinstance(node, Rank):
+        return matching(node.must)
+    if isinstance(node, (Any, All)):
+        return replace(node, clauses=tuple(matching(c) for c in node.clauses))
+    if isinstance(node, Without):
+        return Without(matching(node.query), matching(node.excluded))
+    return node
 
 
 @dataclass
@@ -169,17 +177,23 @@ class EngineSearcher(Protocol):
     def count_within(self, query, filter, subsets: dict) -> dict[str, int]:
         """How many of the query's matches (within `filter`) each subset, a query, holds: the query is run
         once where the engine can (a status facet counts five subsets of one result)."""
-    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         """id, source, part, text, meta, parts, structure and indexed (the IndexedDoc's `indexed`); `text=False`
-        may leave the text, the parts and the structure "" (a list of metadata needs none), `structure=False`
+        may leave the text, the parts and the structure "" (a list of metadata needs none), a number of
+        characters the text's start only, at least that many (a hit reads no further), `structure=False`
         the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
-        a field does."""
+        a field, or read less of it, does."""
     def stored_id(self, key) -> str:
         """The id of the document at `key`, and nothing else read (a folding or an order needs only ids)."""
-
     def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
-    def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
+    def ids(self, keys: list, among) -> list[str]:
+        """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
+        reading each document (stored_id reads one)."""
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
+        """Documents per value of the field over the query's matches within `filter`. A query and filter
+        asked for the first time count every field (but those counted on demand) in one pass, for the
+        facets that share them; `alone`: this field only (a filter no other facet asks for)."""
     def doc_count(self) -> int: ...
     def doc_frequency(self, field: str, term: str) -> int: ...
     def terms(self, field: str) -> Iterator[tuple[str, int]]:

@@ -229,7 +229,7 @@ class WhooshSearcher:
             kept = self._subsets[id(subset)] = (subset, self._allowed(subset))
         return kept[1]
 
-    def stored(self, key, text: bool = True, structure: bool = False) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
     def stored_id(self, key) -> str:
@@ -239,10 +239,13 @@ class WhooshSearcher:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
 
-    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+    def ids(self, keys: list, among) -> list[str]:
+        return [self.stored_id(key) for key in keys]
+
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         key = (query, filter)
         if key not in self._groups:  # every facet of this query (but those counted on demand) in one unscored pass
-            counted = self._count(query, filter, COUNTED_AT_ONCE)
+            counted = self._count(query, filter, (field,) if alone else COUNTED_AT_ONCE)
             if counted is None:
                 return {}
             self._keep_groups(key, counted)

@@ -38,7 +38,7 @@ def with_law_aliases(filters: dict, law_names: dict) -> dict:
     asked = set(cite_keys(filters))
     extra = []
     for number, (name, year) in sorted(law_names.items()):
-        number_keys, name_keys = set(ref_keys(number)), set(ref_keys(name, year=year))
+        number_keys, name_keys = keys_of_ref(number), keys_of_ref(name, None, year)
         if asked & number_keys:
             extra.append(f"{name} {year}")
         elif asked & name_keys:

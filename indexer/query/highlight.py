@@ -12,7 +12,7 @@ in text order beside it); the header is read (as far as the title) only when the
 import re
 from bisect import bisect_right
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from heapq import merge
@@ -176,16 +176,22 @@ def snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
     return located_snippet(text, parsed, extra, words, width)[0]
 
 
+def snippet_chars(body: int) -> int:
+    """How much of a text's start located_snippet reads when something matches there (`body`: its header)."""
+    return body + SNIPPET_REACH + 4 * SNIPPET_MAX
+
+
 def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]] = (),
                     words: list[tuple[str, ...]] | None = None, width: int = SNIPPET_WIDTH, body: int = 0,
-                    furniture: Spans | tuple[tuple[int, int], ...] = ()) -> tuple[Snippet, int]:
+                    furniture: Spans | tuple[tuple[int, int], ...] = (),
+                    rest: Callable[[], str] | None = None) -> tuple[Snippet, int]:
     """A hit's snippet, and the offset in the text of its first match (where its part is looked up).
 
     The window holding the query's words side by side (only they are then marked), else the one holding
     the most of the query (citations of its refs count as one unit), looked for in the SNIPPET_REACH
     characters from `body` (where the text starts after its header); then in the header; then the text is
-    read to its first match. A match inside `furniture` (sorted spans) is no match.
-    """
+    read to its first match (`rest()`, when `text` may be its start only: snippet_chars(body) characters at
+    least). A match inside `furniture` (sorted spans) is no match."""
     units = query_units(parsed, words)
     whole = _Phrase.of(parsed, units)
     skip = _Skip(Spans.of(furniture))
@@ -196,6 +202,8 @@ def located_snippet(text: str, parsed: ParsedQuery, extra: list[tuple[int, int]]
             chosen, together = _chosen(text, units, whole, cited, skip, (start, end), width)
             if chosen:
                 return _around(text, units, whole if together else None, cited, skip, chosen, width)
+    if rest is not None and units:
+        text = rest()
     later = next(skip.found(text, units, reach), None) if reach < len(text) else None
     if later:
         return _around(text, units, None, cited, skip, [later], width)

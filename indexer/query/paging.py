@@ -67,7 +67,8 @@ class MostCited:
             return Paged(found.total, found.hits)
         cited = Any(tuple(Term("id", i) for i in sorted(self.counts)))
         top = searcher.search(tree, both(request.filter, cited), limit=len(self.counts), sort="date")
-        cited_counts = [self.counts.get(searcher.stored_id(key), 0) for key, _ in top.hits]
+        ids = searcher.ids([key for key, _ in top.hits], self.counts)
+        cited_counts = [self.counts.get(doc_id, 0) for doc_id in ids]
         ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
         keys = ordered[offset:offset + limit]
         rest = Without(tree, cited)
@@ -133,7 +134,7 @@ def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dic
     without the folded."""
     ranked = inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)), offset=0,
                                                 limit=len(near)))
-    ids = [searcher.stored_id(key) for key, _ in ranked.keys]
+    ids = searcher.ids([key for key, _ in ranked.keys], near)
     folding = fold(near, reorder(ids, near) if reorder else ids)
     return folding, inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
 

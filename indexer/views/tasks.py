@@ -158,7 +158,7 @@ def _plans(searcher, request, table: dict, counts: dict, parts: dict) -> list[st
     # Every part of a long plan holds its own tasks: none is folded under another (as a search's hits are).
     request = replace(request, filter=both(request.filter, holding), offset=0, limit=len(table), parts={})
     paged = pager_for(request, counts).page(searcher, request.tree(), request)
-    return first_part_first([searcher.stored_id(key) for key, _ in paged.keys], parts)
+    return first_part_first(searcher.ids([key for key, _ in paged.keys], table), parts)
 
 
 def _hits(searcher, rows: list[tuple]) -> tuple[TaskHit, ...]:
