@@ -16,7 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
-from indexer.builder.derive import derive_all, links_from_index, shared_values
+from indexer.builder.derive import derive_all, links_from_index, links_read_back, shared_values
 from indexer.builder.executors import Executor
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
@@ -174,7 +174,7 @@ def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Pl
     stamp = built_at()
     with folder.next_generation(name, plan.current) as new:
         current = plan.current
-        links = (current.derived("links") or links_from_index(current.engine)) if current else {}
+        links = (links_read_back(current.derived("links")) or links_from_index(current.engine)) if current else {}
         fresh = _write(new.engine, plan, links, report, run, stamp)
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
