@@ -31,7 +31,7 @@ from indexer.builder.parts import PART_MARK
 from indexer.compare.fingerprint import fingerprint
 from indexer.compare.related import relate
 from indexer.engines import Every
-from indexer.graph.links import Citation, citation_of, document_links
+from indexer.graph.links import Citation, Citations, citation_of, document_links
 from indexer.graph.model import Graph, build_graph
 from indexer.graph.validity import derive_validity
 from indexer.vocab.refs import name_ref, year_of_symbol
@@ -72,8 +72,8 @@ def shared_values(links: dict, held: dict) -> dict:
     True
     """
     meta = links["meta"]
-    meta["citations"] = [Citation._make([v if v is None else held.setdefault(v, v) for v in c])
-                         for c in map(_citation, meta["citations"])]
+    meta["citations"] = Citations(Citation._make([v if v is None else held.setdefault(v, v) for v in c])
+                                  for c in map(_citation, meta["citations"]))
     printed = links.get("fingerprint")
     if printed is not None:
         links["fingerprint"] = replace(printed, topics=tuple(held.setdefault(t, t) for t in printed.topics))

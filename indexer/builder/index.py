@@ -23,6 +23,7 @@ from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
 from indexer.engines import DEFAULT_ENGINE, ENGINES
 from indexer.errors import BuildLocked, UnsafePath
 from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
+from indexer.sources.files import KnownDigests, known_digests
 from indexer.store import Current, IndexFolder, claim_for_build
 
 Progress = Callable[[BuildProgress], None]
@@ -78,6 +79,7 @@ class _Run:
     started: float
     part_chars: int | None
     executor: Executor | None = None  # where files are read and analysed: this machine's cores by default
+    listed_ns: int = 0                # when the corpus was listed (time.time_ns): its digests are of then
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -85,6 +87,12 @@ def _manifest(engine) -> dict[str, str]:
     with engine.searcher() as searcher:
         pairs = [term for term, _ in searcher.terms("source_digest")]
     return dict(p.split("\x1f", 1) for p in pairs if "\x1f" in p)
+
+
+def _known_digests(folder: IndexFolder) -> KnownDigests | None:
+    """The digests the build of the current generation took, trusted again for files not touched since."""
+    filed = folder.derived("digests")
+    return KnownDigests(filed["files"], filed["listed_ns"]) if isinstance(filed, dict) else None
 
 
 def _corpus_paths(corpus) -> list[Path]:
@@ -128,7 +136,8 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     started = time.monotonic()
     paths = _corpus_paths(corpus)
     with claim_for_build(index_dir, paths, wait) as folder:
-        files = list_files(paths)
+        listed_ns = time.time_ns()
+        files = list_files(paths, _known_digests(folder))
         name, reason = choose_engine(files, engine, folder.info.get("engine"))
         if name not in ENGINES:
             raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
@@ -144,7 +153,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
             report.skipped, report.field_warnings = _reported(plan, {})
             report.documents_total = _doc_count(plan.current.engine)
         else:
-            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor))
+            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor, listed_ns))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
@@ -181,7 +190,8 @@ def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Pl
         kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if current else {}
         report.skipped, report.field_warnings = _reported(plan, fresh)
         report.documents_total = _doc_count(new.engine)
-        new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}}, paths, stamp)
+        digests = asdict(known_digests(plan.files, run.listed_ns))
+        new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}, "digests": digests}, paths, stamp)
 
 
 def _doc_count(engine) -> int:

@@ -11,6 +11,7 @@ say why, in terms a person can check.
 
 import math
 from dataclasses import dataclass
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -72,16 +73,17 @@ class _Corpus:
         self.links = {(e.source, e.target): e.kind for e in graph.edges
                       if e.source in self.row and e.target in self.row and e.source != e.target}
         self.graph = graph
-        self._ranks: dict[int, dict] = {}
+        self._rarest: dict[int, dict] = {}
         self.cite_reasons: dict[tuple[int, int], list] = {}
 
-    def rarity_rank(self, i: int) -> dict:
-        """What row i cites -> its place, the rarest first (then by id)."""
-        ranks = self._ranks.get(i)
-        if ranks is None:
-            ranked = sorted(self.cited[i], key=lambda t: (-self.cite_weight[t], t))
-            ranks = self._ranks[i] = {t: place for place, t in enumerate(ranked)}
-        return ranks
+    def rarest_first(self, i: int) -> dict:
+        """What row i cites, the rarest first (then by id): all of it under None, and by how i cites it."""
+        ranked = self._rarest.get(i)
+        if ranked is None:
+            ranked = self._rarest[i] = {None: sorted(self.cited[i], key=lambda t: (-self.cite_weight[t], t))}
+            for t in ranked[None]:
+                ranked.setdefault(self.cited[i][t], []).append(t)
+        return ranked
 
 
 def _idf(rows: list[dict], n: int) -> dict:
@@ -224,14 +226,19 @@ def _cite_reasons(corpus: "_Corpus", i: int, j: int) -> tuple:
 
 
 def _shared_citations(corpus: "_Corpus", i: int, j: int) -> tuple:
-    mine, theirs = corpus.cited[i], corpus.cited[j]
-    by_kind: dict[str, list[str]] = {}
-    for t in sorted(mine.keys() & theirs.keys(), key=corpus.rarity_rank(i).__getitem__):
-        shown = by_kind.setdefault(mine[t] if mine[t] == theirs[t] else "mentions", [])
-        if len(shown) < SHOWN:
-            node = corpus.graph.nodes[t]
-            shown.append(node.ref or node.label)
-    return tuple(("cites", kind, tuple(by_kind[kind])) for kind in KINDS if kind in by_kind)
+    theirs, mine_by_kind = corpus.cited[j], corpus.rarest_first(i)
+    reasons = []
+    for kind in KINDS:
+        if kind == "mentions":  # what both cite, but not with one relation both have (or both only mention)
+            mine = corpus.cited[i]
+            found = islice((t for t in mine_by_kind[None] if t in theirs and (theirs[t] != mine[t] or
+                                                                             mine[t] == "mentions")), SHOWN)
+        else:
+            found = islice((t for t in mine_by_kind.get(kind, ()) if theirs.get(t) == kind), SHOWN)
+        shown = [corpus.graph.nodes[t] for t in found]
+        if shown:
+            reasons.append(("cites", kind, tuple(node.ref or node.label for node in shown)))
+    return tuple(reasons)
 
 
 def _is_near(shares: tuple[float, float]) -> bool:

@@ -2,6 +2,7 @@
 each with the passage that shows it). The build makes them once per document, and keeps them so an
 update rebuilds the graph without reading every stored text again."""
 
+from functools import partial
 from typing import NamedTuple
 
 from indexer.vocab.passages import passage
@@ -29,6 +30,23 @@ class Citation(NamedTuple):
 
 
 LINK_CITATION = Citation._fields[:9]  # what a citation's metadata gives; the passages are made here
+
+
+class Citations(tuple):
+    """A document's citations, pickled as plain tuples: a namedtuple pickles and unpickles through a Python
+    call each (the 934,000 citations of 10,000 gazette-length documents took 3.3 s to pickle)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return _citations, (tuple(map(tuple, self)),)
+
+
+_new_citation = partial(tuple.__new__, Citation)
+
+
+def _citations(rows: tuple) -> Citations:
+    return Citations(map(_new_citation, rows))
 
 
 def citation_of(values: dict) -> Citation:
@@ -59,4 +77,5 @@ def document_links(doc_id: str, source: str, text: str, meta: dict) -> dict:
         if c.get("implements") and following:
             kept["stated_passage"] = " ".join(passage(text, c["start"], following["end"]).text.split())
         citations.append(Citation(**kept))
-    return {"id": doc_id, "source": source, "meta": {**{k: meta.get(k) for k in LINK_META}, "citations": citations}}
+    return {"id": doc_id, "source": source, "meta": {**{k: meta.get(k) for k in LINK_META},
+                                                     "citations": Citations(citations)}}
