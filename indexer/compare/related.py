@@ -16,7 +16,7 @@ from itertools import islice
 import numpy as np
 from scipy import sparse
 
-from indexer.compare.runs import COMMON, common_counts, products, run_matrices, shared_count
+from indexer.compare.runs import COMMON, RunMatrices, common_counts, products, run_matrices, shared_count
 from indexer.graph.model import Graph
 from indexer.vocab.relations import KINDS
 
@@ -59,9 +59,8 @@ class _Corpus:
         self.ids = sorted(links)
         self.row = {doc_id: i for i, doc_id in enumerate(self.ids)}
         prints = [links[i].get("fingerprint") for i in self.ids]
-        empty = np.empty(0, np.uint32)
-        self.runs = [p.run_hashes if p else empty for p in prints]
-        self.sampled = [p.sampled if p else empty for p in prints]  # the runs every fingerprint keeps
+        self.runs = [p.run_hashes if p else EMPTY for p in prints]
+        self.sampled = _sampled(prints)
         self.complete = [bool(p and p.complete) for p in prints]
         self.cited = [{e.target: e.kind for e in graph.outgoing(i)} for i in self.ids]
         self.cite_weight = _idf(self.cited, len(self.ids))
@@ -84,6 +83,20 @@ class _Corpus:
             for t in ranked[None]:
                 ranked.setdefault(self.cited[i][t], []).append(t)
         return ranked
+
+
+EMPTY = np.empty(0, np.uint32)
+
+
+def _sampled(prints: list) -> list[np.ndarray]:
+    """The runs every fingerprint keeps (what two documents are compared by), by row."""
+    return [p.sampled if p else EMPTY for p in prints]
+
+
+def run_matrices_of(links: dict) -> RunMatrices:
+    """The run matrices of the documents' fingerprints, a row each, in the order of their ids (relate's):
+    made apart so the build makes them beside the graph (numpy lets go of the GIL while it sorts)."""
+    return run_matrices(_sampled([links[i].get("fingerprint") for i in sorted(links)]))
 
 
 def _idf(rows: list[dict], n: int) -> dict:
@@ -257,10 +270,11 @@ def _best_related(corpus: "_Corpus", i: int, scored: list) -> tuple:
     return tuple(kept)
 
 
-def relate(links: dict, graph: Graph) -> Relations:
-    """Every document's related documents and near-duplicates, and the text shares along citations."""
+def relate(links: dict, graph: Graph, runs: RunMatrices | None = None) -> Relations:
+    """Every document's related documents and near-duplicates, and the text shares along citations; `runs`:
+    run_matrices_of(links), when made already."""
     corpus = _Corpus(links, graph)
-    runs = run_matrices(corpus.sampled)
+    runs = run_matrices(corpus.sampled) if runs is None else runs
     found = _candidates(corpus, runs)
     n = max(len(corpus.ids), 1)
     # Each pair (i < j) scored once, every pair at once.

@@ -8,7 +8,9 @@ a popcount per pair): on 10,000 generated gazette-length documents, 8.6 of the 1
 are boilerplate, and searching one document's runs for another's took 13 s of CPU for 373,000 pairs.
 """
 
+import operator
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
@@ -33,12 +35,11 @@ def run_matrices(rows: list[np.ndarray]) -> RunMatrices:
     """The run matrices of rows of distinct run hashes (uint32)."""
     # Each run as one 64-bit number, its hash above its row, sorted in place: the runs by hash, then by row
     # (an argsort of the hashes held 20 bytes a run, and relate's peak memory on 10,000 documents was here).
-    # Read as two 32-bit numbers, it is the rows and the hashes.
-    entries = np.empty(sum(len(r) for r in rows), dtype=np.uint64)
-    at = 0
-    for n, hashes in enumerate(rows):
-        entries[at:at + len(hashes)] = (hashes.astype(np.uint64) << np.uint64(32)) | np.uint64(n)
-        at += len(hashes)
+    # Read as two 32-bit numbers, it is the rows and the hashes. Made by whole arrays: numpy lets go of the
+    # GIL in them, and the build makes these beside the graph.
+    entries = np.concatenate([np.empty(0, np.uint32), *(r for r in rows if len(r))]).astype(np.uint64)
+    entries <<= np.uint64(32)
+    entries |= np.repeat(np.arange(len(rows), dtype=np.uint32), [len(r) for r in rows])
     entries.sort()
     halves = entries.view(np.uint32).reshape(-1, 2)
     row_of, hashes = (halves[:, 0], halves[:, 1]) if np.little_endian else (halves[:, 1], halves[:, 0])
@@ -70,15 +71,24 @@ def _by_column(rows: np.ndarray, columns: np.ndarray, kept: np.ndarray, n: int) 
 
 def products(left: sparse.csr_matrix, right: sparse.csr_matrix) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
     """(row, other rows, values) of left x right transposed, a block of rows at a time, self left out (the
-    other rows in no order)."""
+    other rows in no order). The next block is multiplied in a thread while the caller reads this one:
+    scipy lets go of the GIL in the product, and the caller's rows are Python's."""
     right_t = right.T.tocsr()  # once: a product with a CSC matrix converts it again for every block
-    for start in range(0, left.shape[0], BLOCK):
-        block = left[start:start + BLOCK] @ right_t
-        for r in range(block.shape[0]):
-            lo, hi = block.indptr[r], block.indptr[r + 1]
-            others, values = block.indices[lo:hi], block.data[lo:hi]
-            keep = others != start + r
-            yield start + r, others[keep], values[keep]
+    with ThreadPoolExecutor(1) as pool:
+        ahead = pool.submit(operator.matmul, left[:BLOCK], right_t)
+        for start in range(0, left.shape[0], BLOCK):
+            block = ahead.result()
+            if start + BLOCK < left.shape[0]:
+                ahead = pool.submit(operator.matmul, left[start + BLOCK:start + 2 * BLOCK], right_t)
+            yield from _rows_of(block, start)
+
+
+def _rows_of(block: sparse.csr_matrix, start: int) -> Iterator[tuple[int, np.ndarray, np.ndarray]]:
+    for r in range(block.shape[0]):
+        lo, hi = block.indptr[r], block.indptr[r + 1]
+        others, values = block.indices[lo:hi], block.data[lo:hi]
+        keep = others != start + r
+        yield start + r, others[keep], values[keep]
 
 
 def common_counts(common: sparse.csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
