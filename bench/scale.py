@@ -249,15 +249,19 @@ def main() -> None:
     figures = {"seed": args.seed, "lengths": args.lengths, "sizes": {}}
     corpora = {("real" if args.real and not i else str(size)): size for i, size in
                enumerate(([0] if args.real else []) + sizes)}
+    name = "scale" + ("" if args.lengths == "plan" else f"-{args.lengths}") + ("-real" if args.real else "")
     with (contextlib.nullcontext(args.keep) if args.keep else tempfile.TemporaryDirectory()) as tmp:
-        for name, size in corpora.items():
-            corpus = REAL if name == "real" else [corpus_gen.generate(size, args.seed, args.lengths)]
-            figures["sizes"][name] = measure_corpus(corpus, args, Path(tmp) / name)
+        for size_name, size in corpora.items():
+            corpus = REAL if size_name == "real" else [corpus_gen.generate(size, args.seed, args.lengths)]
+            figures["sizes"][size_name] = measure_corpus(corpus, args, Path(tmp) / size_name)
+            write_results(name, figures)  # each size's figures kept as soon as they are made: an hour's run
         largest = list(corpora)[-1]
         for engine, f in figures["sizes"][largest]["engines"].items():
             if not args.no_web:
-                f["web"] = serve_and_time(Path(tmp) / largest / engine)
-    name = "scale" + ("" if args.lengths == "plan" else f"-{args.lengths}") + ("-real" if args.real else "")
+                try:
+                    f["web"] = serve_and_time(Path(tmp) / largest / engine)
+                except RuntimeError as err:  # the server did not start: said, the other figures kept
+                    f["web"] = {"error": str(err)}
     write_results(name, figures)
     print(markdown(figures))
 

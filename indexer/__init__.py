@@ -12,9 +12,10 @@ The stages, each importing only those before it:
     builder/     corpus -> index: workers, analysis, derived values
     query/       what a person asks -> query tree, checks, filters, facets, snippets, results
     searching    search(): orchestration only
-    views/       what pages show: a document, the citing list, a cited document's record, a
-                 comparison of two documents, a document's related documents; what is taken away:
-                 result lists as CSV and Excel, a search's Atom feed
+    views/       what pages show: a document (its outline, its tasks), the citing list, a cited
+                 document's record, a comparison of two documents, a document's related documents,
+                 the tasks plans assign; what is taken away: result lists as CSV and Excel, a
+                 search's Atom feed
 
 The names below are imported on first use (PEP 562), so `import indexer` stays cheap: `vanban
 search` never loads pyvi, Flask or the build; `vanban --help` loads no engine. The TYPE_CHECKING
@@ -39,6 +40,8 @@ _EXPORTS = {
     "BuildProgress": "indexer.builder.progress",
     "get_document": "indexer.views.document", "original_file": "indexer.views.original",
     "citing_documents": "indexer.views.citing",
+    "document_outline": "indexer.views.parts", "document_tasks": "indexer.views.parts",
+    "find_tasks": "indexer.views.tasks", "tasks_table": "indexer.views.tasks", "TASK_FILTERS": "indexer.views.tasks",
     "search_table": "indexer.views.tables", "citing_table": "indexer.views.tables",
     "citing_list_table": "indexer.views.tables", "search_feed": "indexer.views.feed",
     "document_feed": "indexer.views.feed",
@@ -61,6 +64,7 @@ __all__ = [
     "GRAPH_FORMATS",
     "KINDS",
     "SORTS",
+    "TASK_FILTERS",
     "WHOOSH_MAX_MB",
     "BuildLocked",
     "BuildProgress",
@@ -85,7 +89,10 @@ __all__ = [
     "connect_cluster",
     "default_index_dir",
     "document_feed",
+    "document_outline",
+    "document_tasks",
     "export",
+    "find_tasks",
     "get_document",
     "implementation_chains",
     "index_exists",
@@ -104,6 +111,7 @@ __all__ = [
     "search",
     "search_feed",
     "search_table",
+    "tasks_table",
     "xml_text",
 ]
 
@@ -140,9 +148,11 @@ if TYPE_CHECKING:
     from indexer.views.export import GRAPH_FORMATS, export, safe_cell, xml_text
     from indexer.views.feed import document_feed, search_feed
     from indexer.views.original import original_file
+    from indexer.views.parts import document_outline, document_tasks
     from indexer.views.refs import implementation_chains, load_graph, ref_views
     from indexer.views.related import related_documents
     from indexer.views.tables import citing_list_table, citing_table, search_table
+    from indexer.views.tasks import TASK_FILTERS, find_tasks, tasks_table
     from indexer.vocab.relations import KINDS
 
 

@@ -4,7 +4,9 @@ sorts, relations, levels, download formats."""
 FACET_LABELS = {"doc_type": "Loại văn bản", "year": "Năm", "issuer": "Cơ quan ban hành",
                 "province": "Tỉnh, thành phố", "cites": "Có trích dẫn", "kind": "Quan hệ",
                 "date_from": "Từ ngày", "date_to": "Đến ngày", "month": "Tháng", "status": "Hiệu lực",
-                "in_force_on": "Còn hiệu lực ngày"}
+                "in_force_on": "Còn hiệu lực ngày", "part": "Phần được trích dẫn",
+                "lead": "Cơ quan chủ trì", "deadline_year": "Năm của thời hạn", "deadline_from": "Thời hạn từ",
+                "deadline_to": "Thời hạn đến"}
 
 SORT_LABELS = {"relevance": "Liên quan nhất", "date": "Mới nhất", "date_asc": "Cũ nhất",
                "cited": "Được trích dẫn nhiều"}

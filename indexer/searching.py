@@ -10,14 +10,16 @@ into snippets (query/highlight) beside facet counts (query/facets) and the accen
 """
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from indexer.limits import MAX_EXPORT_ROWS
 from indexer.query import checks
 from indexer.query.collapse import with_near_duplicates, with_other_parts
 from indexer.query.facets import count_facets
 from indexer.query.filters import both, cite_keys, filter_query, keys_of_ref, with_law_aliases
-from indexer.query.highlight import snippet
+from indexer.query.highlight import located_snippet, snippet_chars
 from indexer.query.lexicon import lexicon_of, query_words
 from indexer.query.paging import Paged, Pager, pager_for
 from indexer.query.parse import is_accented, parse_query
@@ -27,11 +29,18 @@ from indexer.query.results import NO_SNIPPET, DocSummary, Hit, SearchResult
 from indexer.query.suggest import suggest_accents
 from indexer.query.validity import validity_query
 from indexer.store import Index, open_index
+from indexer.vocab.outline import part_name
 from indexer.vocab.passages import passage, unique_passages
 from indexer.vocab.relations import strongest
+from indexer.vocab.structure import head
 from indexer.vocab.validity import status_today
 
 __all__ = ["prepare", "search", "search_all"]
+
+# A hit's text is read from its start as far as a snippet reads after a header of this many characters (most
+# headers are shorter; a longer one reads the text whole): for the 150 hits of bench/scale.py's word queries on
+# 10,000 gazette-length documents, 0.29 ms a hit where the whole text took 0.49.
+HIT_TEXT_CHARS = snippet_chars(5_000)
 
 
 def prepare(index, query, filters, sort, scope, **options) -> tuple[Index, SearchRequest]:
@@ -76,16 +85,18 @@ def _matching(searcher, request: SearchRequest, pager: Pager) -> Matched:
     return Matched(tree, request.relaxed_from_start, paged)
 
 
-def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hit:
-    """A hit: its metadata, the snippet (when wanted), and with a `cites` filter the passages citing the ref."""
+def _hit(stored: dict, score: float, request: SearchRequest, counts: dict, whole: Callable[[], str]) -> Hit:
+    """A hit: its metadata, the snippet (when wanted), and with a `cites` filter the passages citing the ref.
+    `stored` may hold only its text's start (HIT_TEXT_CHARS at least); `whole` reads all of it."""
     meta = json.loads(stored["meta"])
     summary = DocSummary.from_stored(stored, meta)
-    text, parsed, cites = stored["text"], request.parsed, request.cites
+    parsed, cites = request.parsed, request.cites
     wanted = set(parsed.refs) | cites  # (a document may cite hundreds of refs: none to look at without)
     citations = [c for c in meta["citations"]
                  if wanted and keys_of_ref(c["ref"], c.get("name"), c.get("year")) & wanted]
-    cut = (snippet(text, parsed, [(c["start"], c["end"]) for c in citations], request.groups) if request.snippets
-           else NO_SNIPPET)
+    text = _text(stored, meta, whole)
+    cut, where = _snippet(text, stored, meta, request, [(c["start"], c["end"]) for c in citations],
+                          whole if len(text) >= HIT_TEXT_CHARS else None)
     kind = shown = None
     if cites and citations:
         kind = strongest(c["kind"] for c in citations)
@@ -93,10 +104,14 @@ def _hit(stored: dict, score: float, request: SearchRequest, counts: dict) -> Hi
         shown = passage(text, first["start"], first["end"])
     passages = tuple(passage(text, c["start"], c["end"]) for c in citations) if cites else ()
     in_range_by = ("date" if summary.date else "year") if request.ranged else None
+    named = [c for c in citations if cites & keys_of_ref(c["ref"], c.get("name"), c.get("year"))] if cites else []
+    cited_parts = tuple(dict.fromkeys(p for c in named for p in c.get("parts") or ()))
     versions = tuple(sorted({_version(c) for c in citations})) if cites else ()
     return Hit(**vars(summary), score=round(score, 4), snippet=cut, passages=unique_passages(passages), kind=kind,
                passage=shown, cited_by_count=counts.get(summary.id, 0), in_range_by=in_range_by,
-               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions)
+               status=status_today(request.validity.get(summary.id)).status, cited_versions=versions,
+               part_path=tuple(part_name(n) for n in where), part_anchor=where[-1].anchor if where else None,
+               cited_parts=cited_parts)
 
 
 def _version(citation: dict) -> str:
@@ -105,9 +120,36 @@ def _version(citation: dict) -> str:
     return f"{citation['ref']} năm {citation['year']}" if named_alone and citation.get("year") else citation["ref"]
 
 
+def _text(stored: dict, meta: dict, whole: Callable[[], str]) -> str:
+    """As much of a hit's text as its snippet reads: the start it was read with, or (a longer header) all."""
+    text = stored["text"]
+    if len(text) < HIT_TEXT_CHARS:  # all of it
+        return text
+    return whole() if snippet_chars(max(meta.get("body", 0), head(stored.get("parts")).body)) > len(text) else text
+
+
+def _snippet(text: str, stored: dict, meta: dict, request: SearchRequest, cited: list[tuple[int, int]],
+             rest: Callable[[], str] | None):
+    """A hit's snippet, chosen in its text after the header and never in furniture, and the path of the part
+    it stands in (the document's outline, as the build stored it). With nothing to look for (browsing), the
+    text's first words after its header, in no part. `rest`: the whole text, when `text` may be its start."""
+    if not request.snippets:
+        return NO_SNIPPET, []
+    if not (cited or request.parsed.words or request.parsed.phrases):
+        return located_snippet(text, request.parsed, body=meta.get("body", 0))[0], []
+    structure = head(stored.get("parts"))
+    cut, at = located_snippet(text, request.parsed, cited, request.groups, body=structure.body,
+                              furniture=structure.furniture, rest=rest)
+    return cut, structure.path_at(at)
+
+
 def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[Hit]:
-    """The page's hits, read from the index (their text only when a snippet or a passage needs it)."""
-    return [_hit(searcher.stored(key, request.needs_text), score, request, counts) for key, score in paged.keys]
+    """The page's hits, read from the index: their text only when a snippet or a passage needs it, and for a
+    snippet alone only its start (a long text is decompressed to its end only when nothing matches there).
+    The passages citing a ref read around each citation, wherever it stands: all of it."""
+    text = True if request.cites else HIT_TEXT_CHARS if request.snippets else False
+    return [_hit(searcher.stored(key, text), score, request, counts,
+                 cache(lambda key=key: searcher.stored(key)["text"])) for key, score in paged.keys]
 
 
 def _unmatched(searcher, request: SearchRequest, relaxed: bool) -> list[str]:

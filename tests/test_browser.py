@@ -251,6 +251,38 @@ def test_related_section_and_compare_page(server, browser):
     assert (len(own), own[1].text) == (20, "Nghị quyết số 35-NQ/TW), Ủy ban nhân dân huyện")
 
 
+def test_an_address_lands_on_its_part_and_marks_it(server, browser):
+    """`/doc/<id>#muc-v-5`: the browser scrolls to that part, and CSS `:target` marks the whole of it."""
+    page = server + "/doc/" + quote(KG_PLAN, safe="/")
+    navigate(browser, lambda: browser.get(page + "#muc-v-5"), "section.part")
+    target = browser.find_element(By.CSS_SELECTOR, "section.part:target")
+    assert (target.get_attribute("id"), target.text.split("\n")[0]) == ("muc-v-5", "5. Sở Thông tin và Truyền thông")
+    assert target.value_of_css_property("background-color") == "rgba(255, 246, 213, 1)"
+    assert browser.find_element(By.ID, "muc-v-4").value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
+    top = browser.execute_script("return arguments[0].getBoundingClientRect().top", target)
+    assert 0 <= top < LAPTOP[1] / 2  # scrolled to it
+    shot(browser, "10-part-address")
+    browser.find_element(By.CSS_SELECTOR, '.toc a[href="#muc-iv"]').click()  # the table of contents goes there
+    WebDriverWait(browser, 10).until(lambda d: d.find_element(By.CSS_SELECTOR, "section.part:target")
+                                     .get_attribute("id") == "muc-iv")
+    assert browser.find_element(By.CSS_SELECTOR, "#nhiem-vu h2").text == "Nhiệm vụ (15)"
+    browser.set_window_size(*PHONE)
+    navigate(browser, lambda: browser.get(page + "?q=b%C3%A1o+c%C3%A1o+vi%C3%AAn#muc-v-1"), "section.part")
+    assert browser.find_element(By.CSS_SELECTOR, ".toc details").get_attribute("open") is None  # folded on a phone
+    assert browser.find_element(By.CSS_SELECTOR, "section.part:target").get_attribute("id") == "muc-v-1"
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= PHONE[0]
+    shot(browser, "11-part-address", PHONE)
+
+
+def test_a_hit_links_to_the_part_it_stands_in(server, browser):
+    navigate(browser, lambda: browser.get(server + "/?q=b%C3%A1o+c%C3%A1o+vi%C3%AAn"), ".hit")
+    parts = {a.text: a for a in browser.find_elements(By.CSS_SELECTOR, ".hit .part-path a")}
+    assert sorted(parts) == ["B › I › 1", "II › 1 › 1.1", "II › 2", "III › 1", "V › 1"]
+    navigate(browser, parts["V › 1"].click, "section.part:target")
+    assert browser.find_element(By.CSS_SELECTOR, "section.part:target").get_attribute("id") == "muc-v-1"
+    assert browser.find_elements(By.CSS_SELECTOR, "section.part:target mark")[0].text == "báo cáo viên"
+
+
 ARCHIVE = [  # an export giving one body in two spellings, and plans citing a law by number and by name
     {"id": "a", "issuer": "ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ", "date": "2025-03",
      "text": "KẾ HOẠCH\n\nTriển khai Luật Bảo hiểm xã hội số 41/2024/QH15 trên địa bàn thành phố.\n"},

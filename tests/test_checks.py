@@ -123,8 +123,8 @@ def test_filters_normalises_what_it_is_given():
 
 
 def test_filters_refuses_unknown_names_and_bad_values():
-    expected = ("Bộ lọc không rõ: 'nope' (chọn: doc_type, year, issuer, province, cites, kind, month, date_from, "
-                "date_to, status, in_force_on).")
+    expected = ("Bộ lọc không rõ: 'nope' (chọn: doc_type, year, issuer, province, cites, kind, part, month, "
+                "date_from, date_to, status, in_force_on).")
     assert refusal(checks.filters, {"nope": "1"}) == expected
     assert refusal(checks.filters, {"nope": None}) == expected
     assert refusal(checks.filters, {"year": True}) == "Năm phải có 4 chữ số, từ 1900 đến 2100 (nhận được: 'True')."

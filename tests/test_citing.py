@@ -101,11 +101,13 @@ def test_as_dict_shape(index_dir):
                            "year", "year_inferred", "title", "signer", "deduced", "parent_issuer", "authority",
                            "format", "ocr", "indexed", "title_printed", "issuer_printed", "cited_by_count", "status",
                            "kind", "count", "passage", "passages", "snippet", "versions",
-                           "version", "version_known", "highlights", "score"]
+                           "version", "version_known", "highlights", "score", "part_anchor", "part_number",
+                           "cited_parts", "part_links"]
     assert (first["id"], first["kind"], first["count"], first["passage"]) == (
         LAI_CHAU, "implements", 3, LAI_CHAU_PASSAGES[0][0])
     assert first["passages"] == [{"text": LAI_CHAU_PASSAGES[0][0], "highlights": [[65, 121]], "start": 7464},
                                  {"text": LAI_CHAU_PASSAGES[1][0], "highlights": [[25, 44]], "start": 8652}]
     assert first["highlights"] == [[56, 112]]
-    assert list(data["facets"]) == ["doc_type", "year", "issuer", "province", "cites", "month", "status", "kind"]
+    assert list(data["facets"]) == ["doc_type", "year", "issuer", "province", "cites", "month", "status", "kind",
+                                    "part"]
     assert data["facets"]["kind"] == [{"value": "implements", "count": 3, "selected": False}]

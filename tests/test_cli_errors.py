@@ -31,7 +31,7 @@ def run(capsys, *argv):
     (["graph", "--format", "pdf"], "--format: Định dạng không hợp lệ: 'pdf' (chọn: json, csv, graphml)."),
     (["cites"], "thiếu tham số: REF"),
     (["search", "--nope"], "không hiểu tham số: --nope"),
-    (["nope"], "lệnh không hợp lệ: 'nope' (chọn: 'extract', 'index', 'search', 'cites', 'compare', 'related', 'graph', 'serve')"),
+    (["nope"], "lệnh không hợp lệ: 'nope' (chọn: 'extract', 'index', 'search', 'cites', 'tasks', 'compare', 'related', 'graph', 'serve')"),
 ])
 def test_bad_option_is_one_line_and_exit_2(capsys, argv, error):
     assert run(capsys, *argv) == (2, "", f"vanban: lỗi: {error}\n")

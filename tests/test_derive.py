@@ -77,7 +77,8 @@ def test_derive_all_gives_every_derived_value(index_dir):
     links = links_from_index(ix.engine)
     derived = derive_all(ix.engine, links)
     assert tuple(derived) == DERIVED_NAMES == ("links", "graph", "counts", "accents", "words", "related",
-                                              "near_duplicates", "shares", "law_names", "parts", "validity")
+                                              "near_duplicates", "shares", "law_names", "parts", "validity",
+                                              "tasks", "cited_parts")
     assert derived["links"] is links
     assert (derived["law_names"], derived["parts"]) == ({}, {})  # the seeds name no law with its number, none is long
     assert derived["counts"] == {KG_PLAN: 1}

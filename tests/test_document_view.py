@@ -96,8 +96,8 @@ def test_highlights_of_a_query(index_dir):
 
 def test_as_dict_shape(index_dir):
     data = get_document(index_dir, KG_LETTER, "Chỉ thị 07").as_dict()
-    assert list(data) == ["document", "text", "highlights", "citations", "cited_by", "previous_part", "next_part",
-                          "reading", "validity", "changes", "changed_by", "timeline"]
+    assert list(data) == ["document", "text", "highlights", "citations", "cited_by", "cited_parts", "previous_part",
+                          "next_part", "reading", "validity", "changes", "changed_by", "timeline"]
     assert data["reading"] == {"sources": {}, "uncertain": [], "partial_number": None, "partial_date": None,
                                "signed_on": None, "ocr_confidence": None, "ocr_pages": []}
     assert data["document"]["id"] == KG_LETTER
@@ -107,7 +107,7 @@ def test_as_dict_shape(index_dir):
                                       "issuer_printed"]
     assert data["highlights"] == [[447, 507], [1061, 1121], [1611, 1645]]
     assert list(data["citations"][0]) == ["ref", "doc_type", "date", "year", "issuer", "subject", "count", "passages",
-                                          "target", "kind", "shared", "status"]
+                                          "target", "kind", "shared", "status", "parts", "part_links"]
     # The letter implements the plan attached to it: the share of its text found in the plan (its 8-word runs).
     assert [(c["ref"], c["kind"], c["shared"]) for c in data["citations"]] == [
         ("46-KH/BTGTU", "implements", 0.2364), ("07-CT/TU", "implements", None), ("4211/VP-KGVX", "mentions", None)]

@@ -16,6 +16,7 @@ from indexer.engines import (
     Term,
     Without,
     create_engine,
+    matching,
     open_engine,
 )
 
@@ -163,6 +164,45 @@ def test_a_filter_narrows_without_changing_scores(engine):
         assert s.search(query, filter=Any((Term("year", "2019"), Term("year", "2021")))).total == 2
 
 
+def test_a_filter_naming_documents_keeps_every_ranking_score(engine):
+    # Rank's ranking clauses are read within such a filter on tantivy (engines/tantivy.py _ranked_within)
+    query = Rank(Any((text("tham"), text("chống"))), Any((text("phòng"), Phrase("text", ("tham", "nhũng")),
+                                                            Term("text", "lãng", boost=3.0))))
+    everywhere = scores(engine, query)
+    named = Any((Term("id", "a#0"), Term("id", "b#1")))
+    assert scores(engine, query, filter=named) == {k: everywhere[k] for k in ("a#0", "b#1")}
+    assert scores(engine, query, filter=All((named, Term("year", "2020")))) == {"b#1": everywhere["b#1"]}
+    assert scores(engine, Rank(text("tham"), Any(())), filter=named) == scores(engine, text("tham"), filter=named)
+
+
+def test_ids_of_hits(engine):
+    with engine.searcher() as s:
+        keys = [key for key, _ in s.search(Every(), limit=10, sort="date").hits]
+        assert s.ids(keys, ["a#0", "b#0", "b#1", "c#0"]) == ["c#0", "b#0", "a#0", "b#1"]
+        assert s.ids(keys[::-1], ["b#0"]) == ["b#1", "a#0", "b#0", "c#0"]  # read from the document when not among
+        assert s.ids([], []) == []
+
+
+def test_stored_text_from_its_start(engine):
+    writer = engine.writer()
+    writer.add(_doc("d#0", 0, ["Tham nhũng là quốc nạn"] * 2000))  # 47,999 characters
+    writer.commit()
+    with engine.searcher() as s:
+        key = s.search(Term("id", "d#0")).hits[0][0]
+        whole, start = s.stored(key)["text"], s.stored(key, 100)["text"]
+        assert (len(whole), whole.startswith(start), len(start) >= 100) == (47_999, True, True)
+        assert len(start) < len(whole) if engine.name == "tantivy" else start == whole  # whoosh reads it whole
+        assert s.stored(key, 50_000)["text"] == whole
+
+
+def test_matching_leaves_out_every_ranking_clause():
+    must, rank = text("tham"), text("kế")
+    tree = All((Rank(must, rank), Without(Any((Rank(text("a"), rank), text("b"))), Rank(text("c"), rank))))
+    assert matching(tree) == All((must, Without(Any((text("a"), text("b"))), text("c"))))
+    assert matching(Rank(Rank(must, rank), rank)) == must
+    assert matching(Phrase("text", ("tham", "nhũng"), 3)) == Phrase("text", ("tham", "nhũng"), 3)
+
+
 def test_group_counts_count_documents_per_value(engine):
     with engine.searcher() as s:
         assert s.group_counts(Every(), None, "year") == {"2019": 1, "2020": 2, "2021": 1}
@@ -172,6 +212,14 @@ def test_group_counts_count_documents_per_value(engine):
         assert s.group_counts(Every(), None, "cited_refs") == {"Nghị quyết 11": 2, "Kế hoạch 150": 2}
         assert s.group_counts(text("tham"), Term("province", "Lai Châu"), "doc_type") == {"Kế hoạch": 2}
         assert s.group_counts(text("tham"), None, "doc_type") == {"Nghị quyết": 1, "Kế hoạch": 2}
+        # one field of a filter counted alone: another of the same filter is counted when asked for
+        assert s.group_counts(text("tham"), Term("year", "2020"), "province", alone=True) == {"Lai Châu": 2}
+        assert s.group_counts(text("tham"), Term("year", "2020"), "cited_refs") == {"Nghị quyết 11": 1,
+                                                                                   "Kế hoạch 150": 1}
+        # what counting the facets counted (tantivy keeps it), and a count within every document
+        assert (s.count(text("tham")), s.count(text("tham"), Term("year", "2020"))) == (3, 2)
+        assert s.count_within(text("tham"), Term("year", "2020"), {"all": Every(), "a": Term("id", "b#1")}) == {
+            "all": 2, "a": 1}
 
 
 def test_count_within_counts_each_subset_of_one_result(engine):
@@ -239,7 +287,7 @@ def test_stored_fields_by_id(engine):
     with engine.searcher() as s:
         assert s.by_id("b#1") == {"id": "b#1", "source": "b.txt", "part": 1,
                                   "text": "Phòng tham nhũng chống lãng phí.", "meta": '{"id": "b#1"}',
-                                  "indexed": "2026-01-01T00:00:00Z"}
+                                  "indexed": "2026-01-01T00:00:00Z", "parts": "", "structure": ""}
         assert s.by_id("nowhere#0") is None
         key, _ = s.search(Term("id", "a#0")).hits[0]
         assert s.stored(key)["text"] == "Nghị quyết về phòng chống tham nhũng. Tham nhũng là quốc nạn."

@@ -116,6 +116,14 @@ def test_gazette_running_heads_stamp_footnote_and_annex_are_furniture():
     assert refs(GAZETTE) == [("Nghị định", "75/2017/NĐ-CP")]
 
 
+def test_furniture_is_blanked_on_the_first_and_last_lines_as_between():
+    from indexer.extract.furniture import reading_view
+    text = ("12\nCÔNG BÁO/Số 5/Ngày 03-11-2023\r\n***\n**Điều 1.** Thuế1 và QH15, ngày73.\n# Mục\n  THÔNG TƯ1 \n"
+            "| a | 3| b |\nKý bởi: X\nEmail: y\n(Xem tiếp Công báo số 7)\n---\n7")
+    assert reading_view(text) == ("  \n" + " " * 30 + "\n   \n  Điều 1.   Thuế  và QH15, ngày  .\n  Mục\n  THÔNG TƯ  \n"
+                                  "  a   3| b  \n" + " " * 9 + "\n" + " " * 8 + "\n" + " " * 24 + "\n   \n ")
+
+
 def test_crlf_text_reads_like_lf():
     assert fields(GAZETTE.replace("\n", "\r\n")) == fields(GAZETTE)
 

@@ -79,7 +79,7 @@ def test_the_kind_facet_counts_relations_with_the_cited_ref(index_dir):
     # a relation no citing document has is listed when chosen; the others are counted without it
     in_scope = facets(index_dir, filters={"kind": ["mentions"]}, scope={"cites": ["35-NQ/TW"]})
     assert in_scope == {"doc_type": [], "year": [], "issuer": [], "province": [], "cites": [], "month": [],
-                        "kind": [("implements", 3, False), ("mentions", 0, True)]}
+                        "kind": [("implements", 3, False), ("mentions", 0, True)], "part": []}
     assert facets(index_dir, filters={"cites": ["Chỉ thị 07"]})["kind"] == [("implements", 2, False)]
 
 

@@ -1,6 +1,14 @@
 """Snippets and highlights: whole phrases and words, a window chosen in one pass, a bounded length."""
 
-from indexer.query.highlight import SNIPPET_MAX, best_window, make_snippet, match_spans, snippet
+from indexer.query.highlight import (
+    SNIPPET_MAX,
+    best_window,
+    located_snippet,
+    make_snippet,
+    match_spans,
+    snippet,
+    snippet_chars,
+)
 from indexer.query.parse import parse_query
 
 
@@ -33,7 +41,7 @@ def test_reading_stops_once_a_window_holds_every_word():
 
 
 def test_the_window_holding_more_different_words_wins_over_more_matches():
-    text = "số " * 200 + "chuyển đổi số " + "số " * 200
+    text = "số " * 200 + "chuyển đổi các số " + "số " * 200  # the words nowhere side by side
     cut = snippet(text, parse_query("chuyển đổi số"), words=[("chuyển", "đổi"), ("số",)])
     assert "chuyển đổi" in {cut.text[s:e] for s, e in cut.highlights}
 
@@ -50,7 +58,7 @@ def test_a_snippet_is_short_even_in_text_without_spaces():
 def test_a_snippet_ends_at_a_word_and_shows_its_matches():
     text = ("Mở đầu văn bản. " * 30) + "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước. " + ("Phần sau. " * 40)
     cut = snippet(text, parse_query("chuyển đổi số"), words=[("chuyển", "đổi"), ("số",)])
-    assert [cut.text[s:e] for s, e in cut.highlights] == ["chuyển đổi", "số"]
+    assert [cut.text[s:e] for s, e in cut.highlights] == ["chuyển đổi số"]
     assert (text[cut.start:cut.start + len(cut.text)] == cut.text, len(cut.text) <= SNIPPET_MAX) == (True, True)
 
 
@@ -82,3 +90,52 @@ def test_the_window_is_looked_for_near_the_start_and_further_only_when_nothing_i
     near = "Văn bản số 1. " + "mở đầu " * 10_000 + "Đẩy mạnh chuyển đổi số."
     cut = snippet(near, parse_query("chuyển đổi số"), words=words)
     assert ([cut.text[s:e] for s, e in cut.highlights], cut.start) == (["số"], 0)
+
+
+def test_the_query_s_words_standing_together_are_what_is_marked():
+    words = [("chuyển", "đổi"), ("số",)]
+    text = "Kế hoạch số 12. Chuyển đổi trạng thái và số liệu. " * 3 + "Đẩy mạnh chuyển đổi số trong cơ quan. Số 5."
+    cut, at = located_snippet(text, parse_query("chuyển đổi số"), words=words)
+    assert ([cut.text[s:e] for s, e in cut.highlights], text[at:at + 13]) == (["chuyển đổi số"], "chuyển đổi số")
+    # words nowhere side by side: each is marked, the window holding most of them chosen
+    apart = "Chuyển đổi trạng thái. Văn bản số 3."
+    cut = snippet(apart, parse_query("chuyển đổi số"), words=words)
+    assert [cut.text[s:e] for s, e in cut.highlights] == ["Chuyển đổi", "số"]
+
+
+HEADED = ("| UBND TỈNH ĐỒNG THÁP | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n"
+          "| Số: 617/KH-UBND | Đồng Tháp, ngày 01 tháng 12 năm 2025 |\n\nKẾ HOẠCH\nChuyển đổi số năm 2026\n\n"
+          "Thực hiện Nghị quyết, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:\n"
+          "| 1 | Số hóa hồ sơ | Sở Nội vụ |\n")
+
+
+def test_a_snippet_is_chosen_after_the_header_and_never_in_furniture():
+    body = HEADED.index("Thực hiện")
+    furniture = ((HEADED.index("Số: 617"), HEADED.index("2025 |") + 4),)
+    cut, at = located_snippet(HEADED, parse_query("so"), body=body, furniture=furniture)
+    # the table's pipes are no words to show: spaces in their place
+    assert (cut.text, [cut.text[s:e] for s, e in cut.highlights], HEADED[at:at + 7]) == (
+        "quyết, Ủy ban nhân dân tỉnh ban hành kế hoạch như sau:\n  1   Số hóa hồ sơ   Sở Nội vụ", ["Số", "sơ", "Sở"],
+        "Số hóa ")
+    # nothing after the header: the header (its title) is read, its furniture still never
+    cut, at = located_snippet(HEADED, parse_query("năm 2026"), body=body, furniture=furniture)
+    assert ([cut.text[s:e] for s, e in cut.highlights], HEADED[at:at + 8]) == (["năm 2026"], "năm 2026")
+    cut, at = located_snippet(HEADED, parse_query("617"), body=body, furniture=furniture)
+    assert (cut.highlights, at) == ((), body)  # only in the `Số:` line: the body's first words, nothing marked
+
+
+def test_a_snippet_reads_the_rest_of_a_text_only_when_its_start_holds_no_match():
+    words = [("chuyển", "đổi"), ("số",)]
+    text = "Mở đầu văn bản. " * 5000 + "Đẩy mạnh chuyển đổi số trong cơ quan nhà nước. " + "Phần sau. " * 100
+    read = []
+
+    def rest():
+        read.append(1)
+        return text
+    start = text[:snippet_chars(0)]
+    far = located_snippet(start, parse_query("chuyển đổi số"), words=words, rest=rest)
+    assert (far, len(read)) == (located_snippet(text, parse_query("chuyển đổi số"), words=words), 1)
+    near = "Chuyển đổi số. " + text
+    assert located_snippet(near[:snippet_chars(0)], parse_query("chuyển đổi số"), words=words, rest=rest) == \
+        located_snippet(near, parse_query("chuyển đổi số"), words=words)
+    assert len(read) == 1  # not read again: the start held a match

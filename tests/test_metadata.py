@@ -179,3 +179,61 @@ def test_metadata_an_export_gives_is_spelled_as_extraction_spells_it():
         {"issuer": "Ủy ban nhân dân thành phố Cần Thơ", "title": "Về việc phân cấp cho Sở Công Thương",
          "parent_issuer": None, "authority": None, "province": "Cần Thơ", "issuer_printed": "UBND thành phố Cần Thơ",
          "title_printed": "VỀ VIỆC PHÂN CẤP CHO SỞ CÔNG THƯƠNG"}]
+
+
+def test_caseless_text_reads_each_letter_as_sre_ignoring_case_does():
+    # Case-blind patterns are tried only where a pattern finds a place in caseless text (indexer.extract.starts):
+    # each character sre's case-blind matching takes for a letter those patterns search for must be that letter
+    # in caseless text, or change its length (`İ`; then every place is tried). Only cased characters can.
+    import re
+    import sys
+
+    from indexer.extract.change_words import END_START, LEAD_START, VERB_START
+    from indexer.extract.citations import TYPE_START
+    from indexer.extract.effect import SUBJECT_START
+    from indexer.extract.starts import caseless
+    patterns = (TYPE_START, SUBJECT_START, VERB_START, END_START, LEAD_START)
+    letters = sorted({c for pattern in patterns for c in pattern.pattern if c.isalpha()})
+    cased = [c for c in map(chr, range(sys.maxunicode + 1)) if c.lower() != c or c.upper() != c]
+    taken = {letter: [c for c in cased if re.fullmatch(f"(?i:{letter})", c)] for letter in letters}
+    assert {letter: [c for c in chars if caseless(c) not in (letter, None)] for letter, chars in taken.items()
+            if any(caseless(c) not in (letter, None) for c in chars)} == {}
+    assert taken["k"] == ["K", "k", "\u212a"] and taken["i"] == ["I", "i", "İ", "ı"] and "ſ" in taken["s"]
+
+
+def test_citations_are_found_in_any_case_and_beside_odd_letters():
+    # The same as sre's finditer over the whole text finds (the values main gave before TYPE_START).
+    texts = ["Căn cứ Thông tư lıên tịch số 01/2020/TTLT-BTC-BTP ngày 02/3/2020 của Bộ Tài chính và Bıên bản số 12/BB-UBND.",
+             "İstanbul. Thực hiện NGHỊ QUYẾT số 35-NQ/TW của Bộ Chính trị (gọi tắt là Nghị quyết 35), Nghị quyết 35.",
+             "Căn cứ Bộ luật Lao động năm 2019 và Hiến pháp năm 2013, Thông tư liên bộ luật số 5/TTLB."]
+    assert [[(c.ref, c.doc_type, c.start, c.end, c.short) for c in extract(t)[0].citations] for t in texts] == [
+        [("01/2020/TTLT-BTC-BTP", "Thông tư lıên tịch", 7, 81, False), ("12/BB-UBND", "Bıên bản", 85, 107, False)],
+        [("35-NQ/TW", "Nghị quyết", 20, 59, False), ("35-NQ/TW", "Nghị quyết", 88, 101, True)],
+        [("Bộ luật Lao động", "Bộ luật", 7, 32, False), ("Hiến pháp", "Hiến pháp", 36, 54, False),
+         ("5/TTLB", "Bộ luật", 70, 87, False)]]  # `Bộ luật` begins inside `Thông tư liên bộ`: tried there too
+
+
+def test_a_subject_is_read_past_a_party_term_and_quotes_and_not_sought_for_long_through_blanks():
+    # A PDF's layout leaves hundreds of blanks after a reference: SUBJECT once split them among its `\s*`
+    # every way before failing (seconds for one reference); the subjects read are the same as then.
+    from indexer.extract.citations import find_citations
+    texts = ["Căn cứ Nghị quyết số 35-NQ/TW khóa XII “về tăng cường bảo vệ nền tảng”;",
+             "Căn cứ Nghị quyết số 35-NQ/TW của Bộ Chính trị khoáXII về  việc tăng cường;",
+             "Căn cứ Thông tư số 01/2020/TT-BTC \n" + " " * 300 + "\n" + " " * 300 + "\nĐiều 1. Phạm vi",
+             "Căn cứ Thông tư số 01/2020/TT-BTC \n  về phí;"]
+    assert [[(c.ref, c.subject) for c in find_citations(t)] for t in texts] == [
+        [("35-NQ/TW", "tăng cường bảo vệ nền tảng")], [("35-NQ/TW", "tăng cường")], [("01/2020/TT-BTC", None)],
+        [("01/2020/TT-BTC", "phí")]]
+
+
+def test_a_clause_start_found_near_a_citation_is_the_last_in_the_whole_reach():
+    # relations._clause_start searches the nearer 200 characters first: the same end as one search of all 1,500.
+    import random
+
+    from indexer.vocab.relations import CLAUSE_REACH, CLAUSE_START, _clause_start
+    pieces = ["Thực hiện", "x", "x" * 150, " ", "\n", "\t", ".", ":", " - ", "•", "\n\n", "  \n ", "a) "]
+    rng = random.Random(26)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 400))) for _ in range(3000)]
+    cases = [(text, rng.randint(0, len(text))) for text in texts]
+    assert [(text, start) for text, start in cases if _clause_start(text, start) != max(
+        (m.end() for m in CLAUSE_START.finditer(text, max(0, start - CLAUSE_REACH), start)), default=0)] == []

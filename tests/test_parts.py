@@ -1,9 +1,11 @@
 """A long document indexed in parts is one hit: its best part stands for it, the others are reachable
-from it, and totals, facets, files and citing lists count documents."""
+from it, and totals, facets, files and citing lists count documents; a long plan's tasks come from every
+part, and a hit's part (its place in the outline) is the whole document's."""
 
 import pytest
+from structure_corpus import PLAN
 
-from indexer import citing_documents, search
+from indexer import citing_documents, find_tasks, search
 from indexer.builder.index import build_index
 from indexer.searching import search_all
 
@@ -46,3 +48,29 @@ def test_files_and_citing_lists_count_documents(parted):
     citing = citing_documents(parted, "35-NQ/TW")
     assert (citing.total, len(citing.hits)) == (2, 2)
     assert search(parted, "", {"cites": ["35-NQ/TW"]}).total == 2
+
+
+@pytest.fixture(scope="module")
+def long_plan(tmp_path_factory):
+    """The hand-written plan (tests/structure_corpus) in two parts: its list's tasks in the first, its
+    appendix's table in the second."""
+    root = tmp_path_factory.mktemp("long-plan")
+    (root / "c").mkdir()
+    (root / "c" / "plan.txt").write_text(PLAN, encoding="utf-8")
+    report = build_index([root / "c"], root / "ix", engine="whoosh", part_chars=900)
+    assert (report.documents_total, report.parts_split) == (2, 1)
+    return root / "ix"
+
+
+def test_a_long_plans_tasks_come_from_every_part_in_order(long_plan):
+    found = find_tasks(long_plan, page_size=100)
+    assert (found.total, found.plans) == (4, 1)
+    assert [(h.document.id, h.task["lead"]) for h in found.hits] == [
+        ("c/plan.txt#0", "Phòng Văn hóa và Thông tin"), ("c/plan.txt#0", "Trung tâm Văn hóa - Thể thao huyện"),
+        ("c/plan.txt#0~2", "Công an huyện"), ("c/plan.txt#0~2", "Phòng Nội vụ")]
+
+
+def test_a_hit_in_a_later_part_says_where_it_stands_in_the_whole(long_plan):
+    hit = search(long_plan, "rà soát quy trình xử lý tin giả").as_dict()["hits"][0]
+    assert (hit["id"], hit["part"], hit["part_anchor"], hit["part_number"]) == ("c/plan.txt#0~2", ["Phụ lục"],
+                                                                                 "phu-luc", 0)

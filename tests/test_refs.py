@@ -216,3 +216,18 @@ def test_a_law_name_is_read_up_to_its_own_number_only():
         ("72/2025/QH15", "Luật Tổ chức chính quyền địa phương"),
         ("25/2008/QH12", "Luật Bảo hiểm y tế"),
         ("02/2020/UBTVQH14", "Pháp lệnh Ưu đãi người có công với cách mạng")]
+
+
+def test_a_name_the_document_prints_with_its_number_wins_over_a_shorter_listed_one():
+    # `Đầu tư` is listed (and may end at the comma), `Đầu tư, kinh doanh` only printed here with its number:
+    # the longer name is read, as one pattern of both, longest first, would read it.
+    text = ("Căn cứ Luật Đầu tư, kinh doanh số 5/2020/QH14; Luật Giáo dục quốc phòng và an ninh số 30/2013/QH13;\n"
+            "theo Luật Đầu tư, kinh doanh năm 2020 và Luật Đầu tư năm 2020, Luật Giáo dục quốc phòng và an ninh, "
+            "Luật Giáo dục.")
+    assert [(c.ref, c.text, c.short) for c in find_citations(text)] == [
+        ("5/2020/QH14", "Luật Đầu tư, kinh doanh số 5/2020/QH14", False),
+        ("30/2013/QH13", "Luật Giáo dục quốc phòng và an ninh số 30/2013/QH13", False),
+        ("5/2020/QH14", "Luật Đầu tư, kinh doanh năm 2020", True),
+        ("Luật Đầu tư", "Luật Đầu tư năm 2020", False),
+        ("30/2013/QH13", "Luật Giáo dục quốc phòng và an ninh", True),
+        ("Luật Giáo dục", "Luật Giáo dục", False)]

@@ -88,6 +88,22 @@ def test_a_word_of_several_syllables_must_stand_whole(index_dir, query, word):
     assert (apart.total, apart.relaxed, apart.unmatched, search(index_dir, f'"{query}"').total) == (6, True, [word], 0)
 
 
+def test_a_long_text_is_read_past_its_start_when_its_only_match_lies_there(tmp_path, engine):
+    # A hit's text is read from its start (HIT_TEXT_CHARS), the rest only when its snippet finds nothing there.
+    filler = "Mở đầu văn bản hành chính. " * 4000  # 108,000 characters without the query's words
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "long.txt").write_text(filler + "Đẩy mạnh chuyển đổi số trong cơ quan. Thực hiện Nghị quyết số "
+                                             "35-NQ/TW của Bộ Chính trị.", encoding="utf-8")
+    build_index([tmp_path / "c"], tmp_path / "ix", engine=engine)
+    hit = search(tmp_path / "ix", "chuyển đổi số").hits[0]
+    # (found past the start: the text's first match, its words marked one by one, the `số` of `số 35` too)
+    marked = [hit.snippet.text[s:e] for s, e in hit.snippet.highlights]
+    assert (marked, hit.snippet.start, hit.snippet.text[47:61]) == (["chuyển đổi", "số", "số"], 107_953,
+                                                                     "Đẩy mạnh chuyể")
+    cited = search(tmp_path / "ix", "", {"cites": "35-NQ/TW"}).hits[0]
+    assert cited.passage.text == "Thực hiện Nghị quyết số 35-NQ/TW của Bộ Chính trị."
+
+
 TOPIC_CORPUS = {
     "a.txt": "Kế hoạch năm 2024. Đẩy mạnh chuyển đổi số trong cơ quan nhà nước, " + "cải cách hành chính, " * 20,
     "b.txt": "Chuyên đối sơ. Chuyên đối sơ. Chuyên đối sơ.",
@@ -206,7 +222,7 @@ def test_bad_arguments_raise_a_clear_search_error(index_dir, tmp_path):
         search(index_dir, '"a b" ' * 2000)
     with pytest.raises(Invalid, match=r"^Quan hệ không hợp lệ: 'cites' \(chọn: implements, based_on, guided_by, mentions\)\.$"):
         search(index_dir, "x", {"cites": "35-NQ/TW", "kind": "cites"})  # refused as the web refuses it
-    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind, month, date_from, date_to, status, in_force_on\)\.$"):
+    with pytest.raises(Invalid, match=r"^Bộ lọc không rõ: 'nope' \(chọn: doc_type, year, issuer, province, cites, kind, part, month, date_from, date_to, status, in_force_on\)\.$"):
         search(index_dir, "x", {"nope": "1"})
 
 

@@ -192,10 +192,11 @@ def cmd_search(args) -> int:
 def cmd_cites(args) -> int:
     """The documents citing REF, each with its strongest relation to it and the passage showing it."""
     ix = open_index(args.index)
+    filters = {"kind": args.kind, "part": args.part}
     with user_errors():
         if args.export:
-            return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", {"kind": args.kind}, args.sort))
-        citing = indexer.citing_documents(ix, args.ref, "", {"kind": args.kind}, args.page, args.limit, args.sort)
+            return _table(args, indexer.citing_table(ix, args.base_url, args.ref, "", filters, args.sort))
+        citing = indexer.citing_documents(ix, args.ref, "", filters, args.page, args.limit, args.sort)
     return answer(args, citing, lambda c: _print_citing(c, args.ref, args.kind))
 
 
@@ -206,6 +207,45 @@ def _print_citing(citing, ref: str, kinds: list[str] | None) -> None:
         print(f"\n{n:>3}. [{indexer.labels.KIND_LABELS[hit.kind]}] {head(hit.document)} · {hit.count} lần")
         print(f"     {' '.join(hit.passage.text.split()) if hit.passage else ''}")
         print(f"     {hit.document.id}")
+
+
+def cmd_tasks(args) -> int:
+    """The tasks the plans a search finds assign (or one document's, `--id`), kept by lead and deadline."""
+    ix = open_index(args.index)
+    filters = {name: getattr(args, option) for option, name in options.FILTER_OPTIONS.items()}
+    tasks = {name: getattr(args, name) for name in indexer.TASK_FILTERS}
+    with user_errors():
+        if args.id:
+            return answer(args, indexer.document_tasks(ix, args.id), _print_document_tasks)
+        if args.export:
+            return _table(args, indexer.tasks_table(ix, args.base_url, args.query, filters, tasks, args.sort))
+        found = indexer.find_tasks(ix, args.query, filters, tasks, args.page, args.limit, args.sort)
+    return answer(args, found, _print_tasks)
+
+
+def _task_lines(n: int, task: dict) -> list[str]:
+    deadline = f" · hạn: {task['deadline']['printed']}" if task["deadline"] else ""
+    partners = f" · phối hợp: {', '.join(task['partners'])}" if task["partners"] else ""
+    return [f"\n{n:>3}. [{task['lead'] or 'không rõ cơ quan chủ trì'}]{deadline}{partners}", f"     {task['text']}"]
+
+
+def _print_tasks(found) -> None:
+    print(f"{found.total} nhiệm vụ trong {found.plans} văn bản" + (f" cho “{found.query}”" if found.query else ""))
+    for n, hit in enumerate(found.hits, start=(found.page - 1) * found.page_size + 1):
+        print("\n".join(_task_lines(n, hit.task)))
+        where = f" · phần #{hit.task['anchor']}" if hit.task["anchor"] else ""
+        print(f"     {head(hit.document)}\n     {hit.document.id}{where}")
+    for facet in found.facets:
+        values = ", ".join(f"{v.value} ({v.count})" for v in facet.results[:8])
+        if values:
+            print(f"\n{indexer.labels.FACET_LABELS[facet.name]}: {values}", end="")
+    print()
+
+
+def _print_document_tasks(found) -> None:
+    print(f"{len(found.tasks)} nhiệm vụ trong {found.id}")
+    for n, task in enumerate(found.tasks, start=1):
+        print("\n".join(_task_lines(n, task)))
 
 
 def cmd_graph(args) -> int:
@@ -297,7 +337,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 COMMANDS = {"extract": cmd_extract, "index": cmd_index, "search": cmd_search, "cites": cmd_cites,
-            "compare": cmd_compare, "related": cmd_related, "graph": cmd_graph, "serve": cmd_serve}
+            "tasks": cmd_tasks, "compare": cmd_compare, "related": cmd_related, "graph": cmd_graph, "serve": cmd_serve}
 
 
 if __name__ == "__main__":

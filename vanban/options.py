@@ -81,19 +81,22 @@ PORT = checked(checks.port, "port")
 SORT = _lazy_choice("SORTS", "Cách sắp xếp")
 FORMAT = _lazy_choice("GRAPH_FORMATS", "Định dạng")
 KIND = filter_value("kind")
+PART = filter_value("part")
 EXISTING = checked(_existing, "path")
 OUTPUT = checked(_output, "output")
 BASE_URL = checked(checks.base_url, "base_url")
 EXPORT = checked(checks.table_format, "export")
 # Option dest -> the filter it sets (`--from` and `--to` are the date range's ends).
 FILTER_OPTIONS = {"type": "doc_type", "year": "year", "issuer": "issuer", "province": "province",
-                  "cites": "cites", "kind": "kind", "date_from": "date_from", "date_to": "date_to",
+                  "cites": "cites", "kind": "kind", "part": "part", "date_from": "date_from", "date_to": "date_to",
                   "status": "status", "in_force_on": "in_force_on"}
+# `vanban tasks`' repeatable options -> the filter whose checks their values take.
+TASK_OPTIONS = {"lead": "lead", "deadline_year": "year"}
 
 
 def check_counts(parser: argparse.ArgumentParser, args) -> None:
     """Repeatable filters: at most MAX_FILTER_VALUES values each; a date range that ends after it starts."""
-    for option, name in FILTER_OPTIONS.items():
+    for option, name in {**FILTER_OPTIONS, **TASK_OPTIONS}.items():
         values = getattr(args, option, None) or []
         try:
             checks.filter_values(name, [values] if isinstance(values, str) else values)
@@ -129,6 +132,41 @@ def _takeaway(p: argparse.ArgumentParser, feed: bool = False) -> None:
                    help="địa chỉ gốc cho liên kết trong bảng và nguồn tin (mặc định http://127.0.0.1:5000/)")
     p.add_argument("--output", type=OUTPUT, help="ghi vào tệp này thay cho đầu ra chuẩn")
     p.add_argument("--force", action="store_true", help="với --output: ghi đè tệp đã có")
+
+
+def _search_filters(p: argparse.ArgumentParser) -> None:
+    """The filters of a search (of `vanban search`, and of the plans `vanban tasks` lists the tasks of)."""
+    p.add_argument("--type", action="append", type=filter_value("doc_type"),
+                   help="loại văn bản, ví dụ 'Kế hoạch' (lặp lại được)")
+    p.add_argument("--year", action="append", type=filter_value("year"), help="năm, ví dụ 2019 (lặp lại được)")
+    p.add_argument("--issuer", action="append", type=filter_value("issuer"), help="cơ quan ban hành (lặp lại được)")
+    p.add_argument("--province", action="append", type=filter_value("province"), help="tỉnh, thành phố (lặp lại được)")
+    p.add_argument("--cites", action="append", type=filter_value("cites"),
+                   help="chỉ văn bản trích dẫn văn bản này: '35-NQ/TW', 'nghi quyet 35'")
+    p.add_argument("--kind", action="append", type=KIND,
+                   help="với --cites: quan hệ implements, based_on, guided_by, mentions")
+    p.add_argument("--part", action="append", type=PART,
+                   help="với --cites: phần được trích dẫn, ví dụ 'Điều 5', 'khoản 2 Điều 5' (gồm cả phần bên trong)")
+    p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
+                   help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
+    p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
+    p.add_argument("--status", action="append", type=filter_value("status"),
+                   help="hiệu lực hôm nay theo kho: in_force, not_yet, partly_repealed, repealed, unknown "
+                        "(lặp lại được)")
+    p.add_argument("--in-force-on", dest="in_force_on", type=filter_value("in_force_on"),
+                   help="chỉ văn bản còn hiệu lực vào ngày này (YYYY-MM-DD), theo những gì kho ghi nhận")
+
+
+def _task_filters(p: argparse.ArgumentParser) -> None:
+    """The filters of the tasks themselves (`vanban tasks`)."""
+    p.add_argument("--lead", action="append", type=filter_value("lead"),
+                   help="cơ quan chủ trì, ví dụ 'Sở Tư pháp' (có dấu hay không; lặp lại được)")
+    p.add_argument("--deadline-from", dest="deadline_from", type=filter_value("date_from"),
+                   help="thời hạn từ ngày: 2025, 2025-04 hoặc 2025-04-01")
+    p.add_argument("--deadline-to", dest="deadline_to", type=filter_value("date_to"),
+                   help="thời hạn đến ngày: 2025, 2025-06 hoặc 2025-06-30")
+    p.add_argument("--deadline-year", dest="deadline_year", action="append", type=filter_value("year"),
+                   help="năm của thời hạn, ví dụ 2025 (lặp lại được)")
 
 
 def _index_option(p: argparse.ArgumentParser) -> None:
@@ -170,23 +208,7 @@ def make_parser(commands: dict) -> Parser:
                  '--output ket-qua.xlsx')
     p.add_argument("query", nargs="?", default="", type=QUERY, metavar="QUERY")
     _index_option(p)
-    p.add_argument("--type", action="append", type=filter_value("doc_type"),
-                   help="loại văn bản, ví dụ 'Kế hoạch' (lặp lại được)")
-    p.add_argument("--year", action="append", type=filter_value("year"), help="năm, ví dụ 2019 (lặp lại được)")
-    p.add_argument("--issuer", action="append", type=filter_value("issuer"), help="cơ quan ban hành (lặp lại được)")
-    p.add_argument("--province", action="append", type=filter_value("province"), help="tỉnh, thành phố (lặp lại được)")
-    p.add_argument("--cites", action="append", type=filter_value("cites"),
-                   help="chỉ văn bản trích dẫn văn bản này: '35-NQ/TW', 'nghi quyet 35'")
-    p.add_argument("--kind", action="append", type=KIND,
-                   help="với --cites: quan hệ implements, based_on, guided_by, mentions")
-    p.add_argument("--from", dest="date_from", type=filter_value("date_from"),
-                   help="từ ngày: 2019, 2019-05 hoặc 2019-05-15 (văn bản chỉ biết năm: theo năm)")
-    p.add_argument("--to", dest="date_to", type=filter_value("date_to"), help="đến ngày: 2019, 2019-12 hoặc 2019-12-31")
-    p.add_argument("--status", action="append", type=filter_value("status"),
-                   help="hiệu lực hôm nay theo kho: in_force, not_yet, partly_repealed, repealed, unknown "
-                        "(lặp lại được)")
-    p.add_argument("--in-force-on", dest="in_force_on", type=filter_value("in_force_on"),
-                   help="chỉ văn bản còn hiệu lực vào ngày này (YYYY-MM-DD), theo những gì kho ghi nhận")
+    _search_filters(p)
     p.add_argument("--no-collapse", dest="collapse", action="store_false",
                    help="hiện cả văn bản gần giống (mặc định: gộp dưới văn bản xếp trên)")
     _listing(p, limit=10)
@@ -199,6 +221,19 @@ def make_parser(commands: dict) -> Parser:
     _index_option(p)
     p.add_argument("--kind", action="append", type=KIND,
                    help="chỉ quan hệ này: implements, based_on, guided_by, mentions")
+    p.add_argument("--part", action="append", type=PART,
+                   help="chỉ văn bản trích dẫn phần này, ví dụ 'Điều 5' (gồm cả khoản, điểm của nó)")
+    _listing(p, limit=20)
+    _takeaway(p)
+
+    p = _command(sub, "tasks", commands["tasks"], "liệt kê nhiệm vụ các kế hoạch giao: cơ quan chủ trì, phối hợp, "
+                 "thời hạn", "vanban tasks 'chuyển đổi số' --lead 'Sở Thông tin và Truyền thông' --deadline-year 2025")
+    p.add_argument("query", nargs="?", default="", type=QUERY, metavar="QUERY",
+                   help="tìm các văn bản giao nhiệm vụ (như vanban search); bỏ trống: mọi văn bản")
+    _index_option(p)
+    p.add_argument("--id", type=DOCUMENT_ID, help="chỉ nhiệm vụ của văn bản này (mã như trong kết quả tìm kiếm)")
+    _search_filters(p)
+    _task_filters(p)
     _listing(p, limit=20)
     _takeaway(p)
 

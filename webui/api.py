@@ -8,13 +8,17 @@ from indexer import (
     citing_documents,
     citing_table,
     compare_documents,
+    document_outline,
+    document_tasks,
     export,
+    find_tasks,
     get_document,
     load_graph,
     ref_views,
     related_documents,
     search,
     search_table,
+    tasks_table,
 )
 from webui.downloads import filename, table_download
 from webui.index import get_index
@@ -28,6 +32,7 @@ from webui.params import (
     required_ref,
     search_args,
     table_format,
+    task_args,
 )
 
 bp = Blueprint("api", __name__)
@@ -53,6 +58,32 @@ def api_search():
 def api_document(doc_id: str):
     """A document: metadata, text, the documents it cites, the documents citing it."""
     return jsonify(get_document(get_index(), doc_id, query_arg(request.args)).as_dict())
+
+
+@bp.get("/documents/<path:doc_id>/outline")
+def api_outline(doc_id: str):
+    """A document's parts, nested: `{"id", "outline": [{"anchor", "label", "heading", "start", "end", "children"}]}`."""
+    return jsonify(document_outline(get_index(), doc_id).as_dict())
+
+
+@bp.get("/documents/<path:doc_id>/tasks")
+def api_document_tasks(doc_id: str):
+    """The tasks a document assigns: `{"id", "tasks": [{"text", "lead", "partners", "deadline", "anchor"}]}`."""
+    return jsonify(document_tasks(get_index(), doc_id).as_dict())
+
+
+@bp.get("/tasks")
+def api_tasks():
+    """The tasks of the plans a search finds: q and every search filter choose the plans; lead, deadline_year,
+    deadline_from, deadline_to the tasks; sort, page, page_size; `format` = csv or xlsx: every task (up to
+    10,000) as a file."""
+    state, tasks = search_args(request.args), task_args(request.args)
+    fmt = table_format(request.args)
+    if fmt:
+        table = tasks_table(get_index(), current_app.config["BASE_URL"], state.query, state.filters, tasks, state.sort)
+        return table_download(table, fmt, filename("nhiệm-vụ", state.query, fmt))
+    return jsonify(find_tasks(get_index(), state.query, state.filters, tasks, state.page, state.page_size,
+                              state.sort).as_dict())
 
 
 @bp.get("/documents/<path:doc_id>/related")

@@ -97,7 +97,7 @@ def feed():
 @bp.get("/doc/<path:doc_id>")
 def document_page(doc_id: str):
     query = query_arg(request.args)
-    view = get_document(get_index(), doc_id, query)
+    view = get_document(get_index(), doc_id, query, structure=True)
     related = related_documents(get_index(), doc_id, RELATED_ON_PAGE)
     return render_template("document.html", view=view, query=query, related=related)
 

@@ -12,7 +12,7 @@ from flask import current_app
 from werkzeug.datastructures import MultiDict
 from werkzeug.exceptions import BadRequest
 
-from indexer import FILTERS, checks
+from indexer import FILTERS, TASK_FILTERS, checks
 
 DOWNLOAD_FORMATS = checks.TABLE_FORMATS + ("json",)  # a cites page's downloads: its table, or /api/cites' JSON
 # What every search route reads besides the filters (a cites API route also reads `ref`).
@@ -76,6 +76,12 @@ def search_args(args: MultiDict, filters=FILTERS, known=()) -> SearchArgs:
         collapse=checks.collapse(collapse) if collapse else True,
         warnings=unknown_params(args, (*SEARCH_PARAMS, *filters, *known)),
     )
+
+
+def task_args(args: MultiDict) -> dict[str, list[str]]:
+    """`lead`, `deadline_year` (repeatable), `deadline_from`, `deadline_to` of `/api/tasks`: as given; the
+    task list checks them (indexer.views.tasks.task_filters), as search() checks its filters."""
+    return {name: values for name in TASK_FILTERS if (values := [v for v in args.getlist(name) if v.strip()])}
 
 
 def compare_args(args: MultiDict) -> tuple[str, str]:

@@ -8,6 +8,7 @@ on its own (it is linear, so it does), without holding the request.
 
 import html
 import re
+from bisect import bisect_left, bisect_right
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as RenderTimeout
 
@@ -17,6 +18,7 @@ from markupsafe import Markup, escape
 
 from indexer import checks, labels, limits, relaxed_notice
 from webui.params import DOWNLOAD_FORMATS
+from webui.parts import insertions, toc, with_sections, without_marks
 
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use marks for highlights; they survive markdown and nh3
 
@@ -49,21 +51,42 @@ def snippet_html(snippet) -> Markup:
     return Markup(_unmark(str(escape(text))))
 
 
-def document_html(text: str, highlights=()) -> Markup:
-    """A document's markdown-ish text as sanitized HTML, highlights in <mark>.
+def _with_marks(text: str, highlights, parts) -> str:
+    """The text with its highlights' marks and its parts' marks (webui.parts.insertions) put in, in one pass;
+    a highlight that runs over a part's start is cut there."""
+    cuts = sorted({offset for offset, _, _ in parts})
+    pieces = []
+    for start, end in highlights:
+        inside = cuts[bisect_right(cuts, start):bisect_left(cuts, end)]
+        for a, b in zip([start, *inside], [*inside, end]):
+            pieces += [(a, 2, 0, OPEN), (b, 0, 0, CLOSE)]
+    pieces += [(offset, 1, skip, mark) for offset, skip, mark in parts]
+    out, pos = [], 0
+    for offset, _, skip, mark in sorted(pieces, key=lambda p: (p[0], p[1])):  # stable: the parts' own order
+        out += [text[pos:offset], mark]
+        pos = max(pos, offset + skip)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def document_html(text: str, highlights=(), outline=()) -> Markup:
+    """A document's markdown-ish text as sanitized HTML, highlights in <mark>, each part of its outline in a
+    section with its anchor (webui.parts).
 
     The text is escaped before markdown sees it: a document holding `<script>` shows it as text.
     """
-    marked = _marked(text, highlights)
+    text = without_marks(text)
+    parts, meaning = insertions(text, outline)
+    marked = _with_marks(text, highlights, parts)
     source = html.escape(marked, quote=False)
     source = ORDERED_MARKER.sub(r"\1\2\\.\3", source)
     source = UPPER_LINE.sub(lambda m: m.group(1) + "  \n", source)
     try:
         rendered = _renderer.submit(MARKDOWN.render, source).result(timeout=RENDER_SECONDS)
     except RenderTimeout:
-        return plain_html(marked)
+        return Markup(with_sections(plain_html(marked), meaning))
     clean = nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={})
-    return Markup(_unmark(clean))
+    return Markup(_unmark(with_sections(clean, meaning)))
 
 
 def plain_html(marked: str) -> Markup:
@@ -146,7 +169,8 @@ def doc_date(doc) -> str:
 
 def register(app) -> None:
     app.jinja_env.filters.update(snippet_html=snippet_html, document_html=document_html, vn_date=vn_date,
-                                 doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt)
+                                 doc_date=doc_date, compare_html=compare_html, percent=percent, excerpt=excerpt,
+                                 toc=toc)
     app.jinja_env.globals.update(FACET_LABELS=labels.FACET_LABELS, KIND_LABELS=labels.KIND_LABELS,
                                  STATUS_LABELS=labels.STATUS_LABELS, CHANGE_LABELS=labels.CHANGE_LABELS,
                                  LEVEL_LABELS=labels.LEVEL_LABELS, SORT_LABELS=labels.SORT_LABELS,

@@ -24,6 +24,7 @@ from pathlib import Path
 from indexer.builder.analysis import analyse
 from indexer.builder.parts import document_parts
 from indexer.extract.corpus import Document, Skipped, SourceFile, dropped_fields, read_file, record_document
+from indexer.extract.structure import document_structure
 from indexer.sources.files import path_text
 from indexer.sources.guard import failure_reason
 
@@ -177,14 +178,14 @@ def _unit(unit, part_chars: int | None) -> UnitResult:
         if isinstance(found, Skipped):
             done.skipped = [found]
         else:
-            done.documents = _analysed(document_parts(found, part_chars), unit.digest)
+            done.documents = _analysed(_cut(found, part_chars), unit.digest)
             done.skipped = dropped_fields(unit.source, unit.line, unit.dropped)
         return done
     if isinstance(unit, Part):
         done.documents = _analysed([unit.document], unit.digest)
         return done
     items = _read(unit)
-    docs = [p for d in items if isinstance(d, Document) for p in document_parts(d, part_chars)]
+    docs = [p for d in items if isinstance(d, Document) for p in _cut(d, part_chars)]
     done.skipped = [i for i in items if isinstance(i, Skipped)]
     done.split = len(docs) > 1 and unit.file.path.suffix.lower() != ".jsonl"
     if unit.whole:
@@ -192,6 +193,12 @@ def _unit(unit, part_chars: int | None) -> UnitResult:
     else:
         done.read = [Part(d, unit.file.digest, n) for n, d in enumerate(docs, start=1)]
     return done
+
+
+def _cut(doc: Document, part_chars: int | None) -> list[Document]:
+    """The document with its structure (outline, tasks), read on its whole text, then cut in parts when it
+    is longer than `part_chars`."""
+    return document_parts(replace(doc, structure=document_structure(doc.text)), part_chars)
 
 
 def _read(unit: File) -> list:

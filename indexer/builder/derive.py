@@ -17,17 +17,27 @@
   clause, the changes it makes and those made to it (indexer.graph.validity; the status on a day is read
   from it at query time, so a repeal filed here changes a document whose own file did not change);
 - `words`: the words a query's syllables may form: pyvi's dictionary (with and without diacritics),
-  and each word pyvi made in the corpus, folded, with the documents holding it.
+  and each word pyvi made in the corpus, folded, with the documents holding it;
+- `tasks`: the index of tasks: document id -> (lead, first day, last day) of each task it assigns, in its
+  order (what `/api/tasks` filters and counts; each task's words stay with its document's structure);
+- `cited_parts`: corpus document id -> [(part, how many corpus documents cite it)], most cited first, a
+  part counted for the parts inside it too (`Điều 5` for `Điều 5 khoản 2`, as the `part` filter finds them).
+
+Why a table of tasks made here, not an engine field or a search: a task is no document, so the engines'
+counts and pages cannot be its own; the table is small (three values a task: 4,019 tasks in gazette_dev
+and local_dev's 320 texts), filtered and counted in Python in a few milliseconds, and the search filters
+of the plans holding the tasks are the search's own (views/tasks runs search's query on the documents
+in this table and keeps the tasks of those it finds).
 """
 
 import json
-from collections import Counter
+from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 
 from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
-from indexer.builder.analysis import text_views
+from indexer.builder.analysis import task_rows, text_views
 from indexer.builder.parts import PART_MARK
 from indexer.compare.fingerprint import fingerprint
 from indexer.compare.related import relate, run_matrices_of
@@ -35,11 +45,13 @@ from indexer.engines import Every
 from indexer.graph.links import Citation, Citations, citation_of, document_links
 from indexer.graph.model import Graph, build_graph
 from indexer.graph.validity import derive_validity
-from indexer.vocab.refs import name_ref, year_of_symbol
+from indexer.vocab.outline import part_prefixes
+from indexer.vocab.refs import name_ref, ref_key, year_of_symbol
+from indexer.vocab.structure import unpack
 
 CANDIDATES = 4  # accented forms kept per folded syllable
 DERIVED_NAMES = ("links", "graph", "counts", "accents", "words", "related", "near_duplicates", "shares", "law_names",
-                 "parts", "validity")
+                 "parts", "validity", "tasks", "cited_parts")
 
 
 def links_from_index(engine) -> dict:
@@ -48,11 +60,12 @@ def links_from_index(engine) -> dict:
     with engine.searcher() as searcher:
         page = searcher.search(Every(), limit=max(1, searcher.doc_count()))
         for key, _ in page.hits:
-            stored = searcher.stored(key)
+            stored = searcher.stored(key, structure=True)
             words = text_views(stored["text"])["words"].terms
             links[stored["id"]] = {**document_links(stored["id"], stored["source"], stored["text"],
                                                     json.loads(stored["meta"])),
-                                   "fingerprint": fingerprint(stored["text"], words)}
+                                   "fingerprint": fingerprint(stored["text"], words),
+                                   "tasks": task_rows(unpack(stored.get("parts"), stored.get("structure")))}
     return links
 
 
@@ -150,6 +163,28 @@ def cited_counts(graph: Graph) -> dict[str, int]:
     return {node.id: len(node.cited_by) for node in graph.nodes.values() if node.in_corpus and node.cited_by}
 
 
+def task_table(links: dict) -> dict[str, tuple]:
+    """Document id -> its tasks' (lead, first day, last day), for the documents that assign any."""
+    return {doc_id: tuple(map(tuple, record["tasks"])) for doc_id, record in links.items() if record.get("tasks")}
+
+
+def cited_parts(graph: Graph, links: dict) -> dict[str, list[tuple[str, int]]]:
+    """Corpus document id -> the parts of it the corpus cites, with how many documents cite each (and the
+    parts inside it), most cited first."""
+    citing: dict[str, dict[str, set]] = defaultdict(lambda: defaultdict(set))
+    for edge in graph.edges:
+        target = graph.nodes[edge.target]
+        if edge.stated_by or not target.in_corpus or not target.ref or edge.source not in links:
+            continue
+        key = ref_key(target.ref)
+        for c in links[edge.source]["meta"]["citations"]:
+            if c.parts and ref_key(c.ref) == key:
+                for part in {p for named in c.parts for p in part_prefixes(named)}:
+                    citing[edge.target][part].add(edge.source)
+    return {doc_id: sorted(((part, len(sources)) for part, sources in parts.items()), key=lambda pc: (-pc[1], pc[0]))
+            for doc_id, parts in citing.items()}
+
+
 def derive_all(engine, links: dict) -> dict:
     """Every derived value of the engine's latest commit, by name (DERIVED_NAMES). The run matrices of
     related documents are made in a thread beside the graph (numpy sorts without the GIL: 2 s of 10,000
@@ -162,4 +197,5 @@ def derive_all(engine, links: dict) -> dict:
         relations = relate(links, graph, runs.result())
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
             "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
-            "law_names": law_names(links), "parts": document_parts(links), "validity": derive_validity(links, graph)}
+            "law_names": law_names(links), "parts": document_parts(links), "validity": derive_validity(links, graph),
+            "tasks": task_table(links), "cited_parts": cited_parts(graph, links)}

@@ -29,7 +29,8 @@ def cuts(text: str, limit: int) -> list[tuple[int, int]]:
 
 def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
     """The document, or its parts when it is longer than `limit` (MAX_DOCUMENT_CHARS): `id`, `id~2`, ...
-    each with its citations and the changes they state."""
+    each with its citations, the changes they state, and its structure cut to it (the outline of the whole
+    text: a part's anchors are those the whole document has)."""
     limit = limit or MAX_DOCUMENT_CHARS
     if len(doc.text) <= limit:
         return [doc]
@@ -42,6 +43,8 @@ def document_parts(doc: Document, limit: int | None = None) -> list[Document]:
         changes = tuple(replace(c, start=c.start - start, end=c.end - start) for c in doc.meta.changes
                         if start <= c.start and c.end <= end)
         title = f"{doc.meta.title or doc.id} (phần {n}/{len(spans)})"
+        structure = doc.structure.sliced(start, end) if doc.structure else None
         parts.append(replace(doc, id=doc.id if n == 1 else f"{doc.id}{PART_MARK}{n}", text=doc.text[start:end],
-                             meta=replace(doc.meta, citations=citations, changes=changes, title=title)))
+                             meta=replace(doc.meta, citations=citations, changes=changes, title=title),
+                             structure=structure))
     return parts

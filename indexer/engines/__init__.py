@@ -30,17 +30,18 @@ from indexer.engines.tokens import Tokens
 # tantivy-py's document store compresses with lz4; zlib on the text and metadata first halves what it keeps
 # (Vietnamese text compresses about 4:1), for about 50 µs per hit to undo.
 STORE_COMPRESSION = 6
-STORED_COMPRESSED = ("text", "meta")
+STORED_COMPRESSED = ("text", "meta", "structure")
 
 # Text fields, fed as analysed tokens: (term, position). `words` (pyvi's words) and the bigrams (two
 # neighbouring syllables as one term, plain and folded) need no positions.
 POSITION_FIELDS = ("text", "folded", "title", "title_folded")
 FREQUENCY_FIELDS = ("words", "bigrams", "bigrams_folded")
-# Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats).
+# Exact-match fields (values kept whole; a list may repeat a value: `cites` counts repeats). `cites_part`:
+# `<ref key>><part>` for each part a citation names and each part holding it (`35-nq/tw>Điều 5`).
 KEYWORD_FIELDS = ("id", "source", "source_digest", "number_keys", "cites", "cites_kind", "cited_refs",
-                  "doc_type", "issuer", "province", "year", "month")
+                  "doc_type", "issuer", "province", "year", "month", "cites_part")
 # Keyword fields whose values can be counted over a result (what facets count).
-COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "month", "cited_refs", "cites_kind")
+COUNTED_FIELDS = ("doc_type", "issuer", "province", "year", "month", "cited_refs", "cites_kind", "cites_part")
 # Whole-number fields that `Range` filters (days as YYYYMMDD); a document may have none.
 RANGE_FIELDS = ("date_low", "date_high")
 # Sorted on: the document's date (ISO, or "": first ascending), then when it was indexed.
@@ -107,15 +108,23 @@ class Nothing:
 
 
 def matching(node):
-    """The part of a query that decides what matches (a Rank's `should` only ranks): what counts need."""
-    return matching(node.must) if isinstance(node, Rank) else node
+    """The part of a query that decides what matches: every Rank's `should` left out, wherever it stands (it only
+    ranks). What counts and an order by field need: an engine may score a `should` it is given all the same
+    (tantivy does, for every document that matches)."""
+    if isinstance(node, Rank):
+        return matching(node.must)
+    if isinstance(node, (Any, All)):
+        return replace(node, clauses=tuple(matching(c) for c in node.clauses))
+    if isinstance(node, Without):
+        return Without(matching(node.query), matching(node.excluded))
+    return node
 
 
 @dataclass
 class IndexedDoc:
     """One document as the engines receive it: analysed tokens, exact values, stored fields."""
 
-    stored: dict                                   # id, source, part, text, meta (a JSON string)
+    stored: dict                                   # id, source, part, text, meta (JSON), parts, structure
     tokens: dict[str, Tokens]                      # POSITION_FIELDS and FREQUENCY_FIELDS -> (term, pos)s
     keywords: dict[str, list[str]]                 # KEYWORD_FIELDS -> values
     sort_date: str = ""
@@ -136,7 +145,8 @@ class IndexedDoc:
         """The same document as a worker sends it: its tokens in their lines form (engines.tokens), its
         stored text and metadata compressed too (3 s of the writer's process for gazette_dev's 17 MB)."""
         tokens = {name: tokens.packed(name in POSITION_FIELDS) for name, tokens in self.tokens.items()}
-        return replace(self, tokens=tokens, compressed={key: compressed(self.stored[key]) for key in STORED_COMPRESSED})
+        return replace(self, tokens=tokens,
+                       compressed={key: compressed(self.stored.get(key, "")) for key in STORED_COMPRESSED})
 
 
 def compressed(value: str) -> bytes:
@@ -167,11 +177,23 @@ class EngineSearcher(Protocol):
     def count_within(self, query, filter, subsets: dict) -> dict[str, int]:
         """How many of the query's matches (within `filter`) each subset, a query, holds: the query is run
         once where the engine can (a status facet counts five subsets of one result)."""
-    def stored(self, key, text: bool = True) -> dict:
-        """id, source, part, text, meta and indexed (the IndexedDoc's `indexed`); `text=False` may
-        leave the text "" (a list of metadata needs no text: an engine that can skip it does)."""
-    def by_id(self, doc_id: str) -> dict | None: ...
-    def group_counts(self, query, filter, field: str) -> dict[str, int]: ...
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
+        """id, source, part, text, meta, parts, structure and indexed (the IndexedDoc's `indexed`); `text=False`
+        may leave the text, the parts and the structure "" (a list of metadata needs none), a number of
+        characters the text's start only, at least that many (a hit reads no further), `structure=False`
+        the structure (a hit needs its parts, not the headings and tasks a page shows): an engine that can skip
+        a field, or read less of it, does."""
+    def stored_id(self, key) -> str:
+        """The id of the document at `key`, and nothing else read (a folding or an order needs only ids)."""
+    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
+        """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
+    def ids(self, keys: list, among) -> list[str]:
+        """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
+        reading each document (stored_id reads one)."""
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
+        """Documents per value of the field over the query's matches within `filter`. A query and filter
+        asked for the first time count every field (but those counted on demand) in one pass, for the
+        facets that share them; `alone`: this field only (a filter no other facet asks for)."""
     def doc_count(self) -> int: ...
     def doc_frequency(self, field: str, term: str) -> int: ...
     def terms(self, field: str) -> Iterator[tuple[str, int]]:

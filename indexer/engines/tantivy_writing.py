@@ -33,8 +33,9 @@ HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
 ONE_THREAD_BYTES = 16_000_000
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
 STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
-# Text and meta are stored as bytes: a tantivy text field is always indexed, and these must not be.
-STORED_BYTES = {"text": "body", "meta": "meta"}
+# Text, meta, parts and structure are stored as bytes: a tantivy text field is always indexed, these must not be.
+STORED_BYTES = {"text": "body", "meta": "meta", "parts": "parts", "structure": "structure"}
+UNCOMPRESSED = ("parts",)  # read by every hit, and small: zlib would cost a hit more than the bytes it saves
 INDEXED = frozenset((*POSITION_FIELDS, *FREQUENCY_FIELDS, *KEYWORD_FIELDS, SORT_FIELD))
 # Tokenizers that read a text field's lines form (engines.tokens), so the writer's process hands tantivy
 # one string a field where it made a Token object a term: 100 gazette_dev documents (6.8 MB) took 5.2 s
@@ -103,7 +104,9 @@ def make_document(doc: IndexedDoc, tokenizers: dict[str, str] | None = None) -> 
     out.add_text(STORED_TEXT, doc.indexed)
     out.add_integer("part", int(doc.stored["part"]))
     for key, name in STORED_BYTES.items():
-        out.add_bytes(name, doc.compressed.get(key) or compressed(doc.stored[key]))
+        value = doc.stored.get(key, "")
+        out.add_bytes(name, value.encode("utf-8", "surrogatepass") if key in UNCOMPRESSED else
+                      doc.compressed.get(key) or compressed(value))
     return out
 
 

@@ -30,8 +30,12 @@ from indexer.engines import (
 )
 
 # Facet fields holding several values per document: counted with overlap.
-MULTI_VALUED = {"cited_refs", "cites_kind"}
+MULTI_VALUED = {"cited_refs", "cites_kind", "cites_part"}
 SINGLE_VALUED = set(COUNTED_FIELDS) - MULTI_VALUED
+# Counted only when asked for (as tantivy's are): the relation and the cited part show only beside a `cites`
+# filter, and a document has as many values as refs and parts it cites; the rest in the search's own pass.
+COUNTED_ON_DEMAND = ("cites_kind", "cites_part")
+COUNTED_AT_ONCE = tuple(f for f in COUNTED_FIELDS if f not in COUNTED_ON_DEMAND)
 # Facet counts kept per searcher, for the last few (query, filter) pairs searched.
 GROUPS_KEPT = 8
 # Keyword fields with one value per document.
@@ -106,6 +110,8 @@ def make_schema() -> Schema:
     fields["part"] = NUMERIC(stored=True)
     fields["body"] = STORED()
     fields["meta"] = STORED()
+    fields["parts"] = STORED()
+    fields["structure"] = STORED()
     fields["indexed"] = STORED()
     fields.update({name: NUMERIC(int, bits=32) for name in RANGE_FIELDS})
     fields[SORT_FIELD] = ID(sortable=True)
@@ -146,7 +152,8 @@ class WhooshWriter:
         for name in KEYWORD_FIELDS:
             values = doc.keywords.get(name) or []
             fields[name] = (values[0] if values else "") if name in ONE_VALUE else values
-        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed)
+        fields.update(part=doc.stored["part"], body=doc.stored["text"], meta=doc.stored["meta"], indexed=doc.indexed,
+                      parts=doc.stored.get("parts", ""), structure=doc.stored.get("structure", ""))
         fields.update({name: doc.numbers[name] for name in RANGE_FIELDS if name in doc.numbers})
         fields[SORT_FIELD] = doc.sort_key
         self._writer.add_document(**fields)
@@ -191,16 +198,15 @@ class WhooshSearcher:
         results = self._searcher.search(translate(query), filter=allowed, limit=offset + limit,
                                         sortedby=SORT_FIELD if sort else None, reverse=sort == "date",
                                         groupedby=_facets(), maptype=sorting.Count)
-        self._keep_groups((query, filter), results)
+        self._keep_groups((query, filter), _groups_of(results, COUNTED_AT_ONCE))
         hits = [(results.docnum(i), results.score(i) if not sort else 0.0)
                 for i in range(offset, min(results.scored_length(), offset + limit))]
         return Page(len(results), hits)
 
-    def _keep_groups(self, key, results) -> None:
+    def _keep_groups(self, key, counts: dict) -> None:
         while len(self._groups) >= GROUPS_KEPT:  # a searcher lives across requests: keep a few
             self._groups.pop(next(iter(self._groups)))
-        self._groups[key] = {name: {_text(k): v for k, v in results.groups(name).items() if k}
-                             for name in COUNTED_FIELDS}
+        self._groups[key] = counts
 
     def count(self, query, filter=None) -> int:
         allowed = self._allowed(filter)
@@ -223,22 +229,39 @@ class WhooshSearcher:
             kept = self._subsets[id(subset)] = (subset, self._allowed(subset))
         return kept[1]
 
-    def stored(self, key, text: bool = True) -> dict:
+    def stored(self, key, text: bool | int = True, structure: bool = False) -> dict:
         return _stored(self._searcher.stored_fields(key))  # whoosh reads a document's stored fields whole
 
-    def by_id(self, doc_id: str) -> dict | None:
+    def stored_id(self, key) -> str:
+        return self._searcher.stored_fields(key)["id"]
+
+    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
 
-    def group_counts(self, query, filter, field: str) -> dict[str, int]:
+    def ids(self, keys: list, among) -> list[str]:
+        return [self.stored_id(key) for key in keys]
+
+    def group_counts(self, query, filter, field: str, alone: bool = False) -> dict[str, int]:
         key = (query, filter)
-        if key not in self._groups:  # every facet of this query in one unscored pass
-            allowed = self._allowed(filter)
-            if allowed == set():
+        if key not in self._groups:  # every facet of this query (but those counted on demand) in one unscored pass
+            counted = self._count(query, filter, (field,) if alone else COUNTED_AT_ONCE)
+            if counted is None:
                 return {}
-            self._keep_groups(key, self._searcher.search(translate(matching(query)), filter=allowed, limit=1,
-                                                         scored=False, groupedby=_facets(), maptype=sorting.Count))
-        return self._groups[key][field]
+            self._keep_groups(key, counted)
+        groups = self._groups[key]
+        if field not in groups:  # one counted on demand, on its own
+            groups.update(self._count(query, filter, (field,)) or {field: {}})
+        return groups[field]
+
+    def _count(self, query, filter, fields) -> dict | None:
+        """Documents per value of each field over what the query matches (None: nothing can)."""
+        allowed = self._allowed(filter)
+        if allowed == set():
+            return None
+        found = self._searcher.search(translate(matching(query)), filter=allowed, limit=1, scored=False,
+                                      groupedby=_facets(fields), maptype=sorting.Count)
+        return _groups_of(found, fields)
 
     def doc_count(self) -> int:
         return self._searcher.doc_count()
@@ -274,13 +297,18 @@ def _text(value) -> str:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
-def _facets() -> dict:
-    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in COUNTED_FIELDS}
+def _groups_of(results, fields) -> dict[str, dict[str, int]]:
+    return {name: {_text(k): v for k, v in results.groups(name).items() if k} for name in fields}
+
+
+def _facets(fields=COUNTED_AT_ONCE) -> dict:
+    return {name: sorting.FieldFacet(name, allow_overlap=name in MULTI_VALUED) for name in fields}
 
 
 def _stored(fields: dict) -> dict:
     return {"id": fields["id"], "source": fields["source"], "part": fields["part"], "text": fields["body"],
-            "meta": fields["meta"], "indexed": fields.get("indexed", "")}
+            "meta": fields["meta"], "indexed": fields.get("indexed", ""), "parts": fields.get("parts", ""),
+            "structure": fields.get("structure", "")}
 
 
 class WhooshEngine:

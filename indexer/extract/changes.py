@@ -7,114 +7,61 @@ describes a third text (`Nghị định số 29/2013/NĐ-CP ... sửa đổi, b�
 được sửa đổi, bổ sung bởi ...`) states nothing of this one; a proposal (Tờ trình) or a draft changes
 nothing; a plan's task (`b) Sửa đổi, bổ sung Nghị định số 01/2018/NĐ-CP ...` in an action programme) is
 work to do, so a verb opening a clause counts only where the text changes others: its title, an
-article's heading, its effect article, or a text whose title says it amends, replaces or repeals.
+article's heading, its effect article, or a text whose title says it amends, replaces or repeals. The words
+of these clauses are `change_words`.
 """
 
 import datetime
 import re
 from dataclasses import dataclass
 
+from indexer.extract.change_words import (
+    ALREADY,
+    ARTICLE,
+    BODY_START,
+    CHAINED_VERB,
+    CHANGE_START,
+    CLAUSE_END_REACH,
+    EFFECT_HEADING,
+    EFFECT_REACH,
+    END_START,
+    ENDS_ON,
+    ISSUING_VERB,
+    ITEM,
+    ITEM_REACH,
+    JOINED,
+    LEAD_REACH,
+    LEAD_START,
+    LIST_END_REACH,
+    LIST_LEAD,
+    NO_CHANGE_TITLE,
+    NO_CHANGE_TYPES,
+    OPENS,
+    PART,
+    PART_EDIT,
+    PART_WORD,
+    PARTIAL,
+    QUOTED,
+    RECIPIENTS,
+    SELF_SENTENCE,
+    SELF_VERB,
+    SUBJECT_END,
+    SUBJECT_END_LIST,
+    TITLE_CHANGES,
+    VERB_OPENS,
+    VERB_REACH,
+    VERB_START,
+)
 from indexer.extract.citations import Citation
-from indexer.extract.effect import DAY
+from indexer.extract.starts import any_within, caseless, starts
 from indexer.vocab.passages import passage
-
-CHANGE_KINDS = ("amends", "replaces", "repeals", "repeals_part", "consolidates")
-
-# Types that never change another text: proposals, reports, letters, minutes, invitations.
-NO_CHANGE_TYPES = {"Tờ trình", "Báo cáo", "Công văn", "Biên bản", "Giấy mời", "Phiếu trình", "Thông báo"}
-
-# A part of a text, as a change names it: `điểm a khoản 2 Điều 8`, `khoản 3 Điều 5`, `Điều 12a`, `Phụ lục II`,
-# `Mục 3 Chương II`, `Mẫu số 01`.
-PART = re.compile(r"(?:(?:điểm\s+[a-zđ]\d?|khoản\s+\d+[a-zđ]?)(?:\s*,\s*|\s+và\s+|\s+))*"
-                  r"(?:Điều\s+\d+[a-zđ]?|Phụ\s+lục\s+(?:số\s+)?[IVXLC\d]+[a-z]?|Mục\s+[IVXLC\d]+|Chương\s+[IVXLC\d]+"
-                  r"|Mẫu\s+số\s+[\w.]+(?:/[\w.]+)?)", re.I)
-_PART_WORD = (r"(?:điểm\s+[a-zđ]\d?|khoản\s+\d+(?:\.[a-zđ\d]+)?[a-zđ]?|Điều\s+\d+[a-zđ]?"
-              r"|Phụ\s+lục(?:\s+(?:số\s+)?[IVXLC\d]+[a-z]?)?|Mục\s+[IVXLC\d]+|Chương\s+[IVXLC\d]+|Bảng\s+(?:số\s+)?\d+"
-              r"|Mẫu\s+số\s+[\w.]+(?:/[\w.]+)?|Danh\s+mục|Biểu\s+mẫu)")
-
-# What may stand between a change's verb and the text it changes: parts, words for a text's parts or for
-# words in it (`cụm từ “...” bằng cụm từ “...”`), `của`, `tại`, `các`, `ban hành kèm theo`.
-GAP = (rf"(?:\s*(?:{_PART_WORD}|một\s+số\s+(?:điều(?:\s*,\s*khoản)?|nội\s+dung|quy\s+định|cụm\s+từ)"
-       r"|(?:các|một\s+số)\s+(?:điều|khoản|điểm|quy\s+định|nội\s+dung|cụm\s+từ|từ)"
-       r"|(?:cụm\s+)?từ\s+[“\"][^”\"\n]{0,120}[”\"](?:\s+bằng\s+(?:cụm\s+)?từ\s+[“\"][^”\"\n]{0,120}[”\"])?"
-       r"|toàn\s+bộ|tên(?:\s+gọi)?|các|của|tại|và|trong|,|ban\s+hành\s+kèm\s+theo|quy\s+định\s+tại|(?:các|một\s+số)\s+"
-       r"(?:Nghị\s+định|Thông\s+tư|Quyết\s+định|Nghị\s+quyết|Luật|văn\s+bản|Chỉ\s+thị|Kế\s+hoạch)\s*:?))*\s*")
-
-# Verbs of change (a verb of the sentence, not of a quoted text): `Sửa đổi, bổ sung`, `Bãi bỏ`, `Thay thế`.
-_VERB = (r"(?P<verb>(?:sửa\s+đổi\s*,?\s*bổ\s+sung|sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|huỷ\s+bỏ|hủy\s+bỏ|thay\s+thế|bỏ"
-         r"|hợp\s+nhất)(?:\s*,\s*(?:bổ\s+sung|thay\s+thế|bãi\s+bỏ|sửa\s+đổi))*)")
-
-# A verb right before a cited text, opening a clause: `Điều 1. Sửa đổi, bổ sung một số điều của Nghị định
-# số ...`, `2. Bãi bỏ khoản 2 Điều 32 của Luật ...`, a title line `Sửa đổi, bổ sung ...`.
-VERB_OPENS = re.compile(rf"(?:[.;:!?]\s+|\n\s*|\d\.\s*|[a-zđ]\)\s*|Điều\s+\d+[a-zđ]?\.?\s*)(?-i:(?=[SBTH]))"
-                        rf"{_VERB}{GAP}$", re.I)
-
-# The document as subject: `Thông tư này có hiệu lực ... và thay thế`, `Kế hoạch này thay thế`,
-# `Quyết định này bãi bỏ`; and the issuing sentence `Chính phủ ban hành Nghị định sửa đổi, bổ sung ...`.
-_SELF = (r"(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Nghị\s+quyết|Thông\s+tư(?:\s+liên\s+tịch)?|Quyết\s+định"
-         r"|Chỉ\s+thị|Kế\s+hoạch|Quy\s+định|Quy\s+chế|Hướng\s+dẫn|Chương\s+trình|Đề\s+án|Kết\s+luận|Văn\s+bản)")
-SELF_VERB = re.compile(rf"{_SELF}\s+này(?:\s+(?:có\s+hiệu\s+lực|được\s+áp\s+dụng)[^.;]{{0,200}}?)?"
-                       rf"(?:\s*,\s*|\s+và\s+|\s+){_VERB}{GAP}$", re.I)
-# A second verb of the document-as-subject sentence: `Thông tư này thay thế Thông tư số A ... và bãi bỏ các
-# Quyết định số B`.
-CHAINED_VERB = re.compile(rf"(?:\s*;\s*|(?<![Kk]ế\s)(?<!đổi,\s)(?<!đổi)\s+và\s+){_VERB}{GAP}$", re.I)
-SELF_SENTENCE = re.compile(rf"(?:[.;]\s|\n\s*\n)\s*(?:\d{{1,2}}\.\s*)?(?P<self>{_SELF}\s+này)\b[^.;]*$", re.I)
-ISSUING_VERB = re.compile(rf"ban\s+hành\s+{_SELF}\s+(?:về\s+việc\s+)?{_VERB}{GAP}$", re.I)
-
-# Titles of texts that list others' status (`công bố kết quả hệ thống hóa văn bản`): they report, not change.
-NO_CHANGE_TITLE = re.compile(r"hệ\s+thống\s+hó?a|công\s+bố\s+(?:kết\s+quả|danh\s+mục)", re.I)
-
-# A cited text as the subject of its own end: `Thông tư số 29/2021/TT-BLĐTBXH ngày ... hết hiệu lực kể từ ngày`,
-# `... bị bãi bỏ`, `... được thay thế bằng Thông tư này`; `khoản 2 Điều 1 của Nghị định số ...` (a part).
-# (In the effect article a list of texts ending together runs across `;`: `Nghị định số A ...; Điều 1 Nghị định
-# số B ... hết hiệu lực`.)
-SUBJECT_END_LIST = re.compile(r"[^.:]{0,1500}?\s(?:(?P<ends>(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ))"
-                              r"|(?P<replaced>được\s+thay\s+thế\s+(?:bằng|bởi)\s+" + _SELF + r"\s+này))", re.I)
-SUBJECT_END = re.compile(r"[^.;:]{0,600}?\s(?:(?P<ends>(?:bị\s+)?(?:hết\s+hiệu\s+lực|bãi\s+bỏ))"
-                         r"|(?P<replaced>được\s+thay\s+thế\s+(?:bằng|bởi)\s+" + _SELF + r"\s+này))", re.I)
-ALREADY = re.compile(r"(?:đã|khi|đến\s+khi|trước\s+khi|cho\s+đến\s+khi|chưa|sẽ|không)\s+(?:bị\s+)?$", re.I)
-ENDS_ON = re.compile(rf"\s*(?:thi\s+hành\s*)?(?:kể\s+)?từ\s+(?:ngày|thời\s+điểm|khi)\s+"
-                     rf"(?:(?P<day>{DAY})|{_SELF}\s+này)", re.I)
-
-# Where a clause opens, for a cited text standing first in it: a list item (`a)`, `2.`, `-`), a sentence.
-OPENS = re.compile(rf"(?:[.;:!?]\s+|\n\s*)(?:[a-zđ]\)|\d{{1,2}}\.|[IVX]{{1,4}}\.|[-–+•])?\s*(?:Các\s+|các\s+)?"
-                   rf"(?:{_PART_WORD}(?:\s*,\s*|\s+và\s+|\s+)?)*(?:của\s+|tại\s+)?$", re.I)
-
-# A lead that opens a list of texts ending together: `... các điều khoản sau đây hết hiệu lực thi hành:`,
-# `Bãi bỏ các văn bản sau:`, `Bãi bỏ toàn bộ các Nghị quyết` (the items numbered after it).
-LIST_LEAD = re.compile(r"(?:(?P<ends>hết\s+hiệu\s+lực(?:\s+thi\s+hành)?)|(?P<verb>[Bb]ãi\s+bỏ|[Tt]hay\s+thế)"
-                       r"(?:\s+(?:toàn\s+bộ|các|một\s+số|những))*[^.:;\n]{0,60}?)\s*(?:sau\s+đây|như\s+sau|sau)?\s*"
-                       r"(?::|(?=\s*\n?\s*(?:1\.|a\))\s))")
-ITEM = re.compile(r"\s*(?:[a-zđ]\)|\d{1,2}\.|[-–+•])\s*")
-
-# A heading of an article, a title or the effect article: where a verb opening a clause changes another text.
-ARTICLE = re.compile(r"^[ \t*]*Điều\s+\d+[a-zđ]?\s*\.", re.M)
-EFFECT_HEADING = re.compile(r"Điều\s+\d+\s*\.\s*(?:Hiệu\s+lực|Điều\s+khoản\s+thi\s+hành|Tổ\s+chức\s+thực\s+hiện)", re.I)
-TITLE_CHANGES = re.compile(r"sửa\s+đổi|bổ\s+sung|bãi\s+bỏ|thay\s+thế|hủy\s+bỏ|huỷ\s+bỏ|hợp\s+nhất", re.I)
-BODY_START = re.compile(r"^[ \t*-]*(?:Căn\s+cứ|Điều\s+1\b)", re.M)
-
-# The effect article's reach: the longest real ones (a decree's list of repealed texts) hold ~3,000
-# characters; past the article's end come annexes, whose tables list tasks (`Sửa đổi Nghị định số ...`).
-EFFECT_REACH = 5000
-RECIPIENTS = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:", re.M)
-
-# Words after a verb that make its object a part of the text, not all of it (`Bãi bỏ các quy định ... tại`).
-PARTIAL = re.compile(r"quy\s+định|nội\s+dung|một\s+số|một\s+phần|\bđiều\b|khoản|điểm|phụ\s+lục|mẫu|\bmục\b|chương|tên",
-                     re.I)
-
-# Quoted text: the content an amending text writes, not a clause of its own.
-QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]{0,3000}(?:\n[^\"\n]*){0,200}\"")
-
-# Clause-local amendments inside an amending article: `1. Sửa đổi, bổ sung khoản 1 Điều 4 như sau:`.
-PART_EDIT = re.compile(rf"(?:^|\n|[.;:]\s+)\s*(?:\d{{1,3}}\.|[a-zđ]\))?\s*{_VERB}\s+(?P<parts>(?:{PART.pattern})"
-                       r"(?:\s*(?:,|và)\s*(?:" + PART.pattern + r"))*)", re.I)
 
 
 @dataclass(frozen=True)
 class Change:
     """One change this document makes to a cited text, with the parts named and the clause saying it."""
 
-    kind: str                 # CHANGE_KINDS
+    kind: str                 # change_words.CHANGE_KINDS
     ref: str                  # as citations spell it: `70/2015/NĐ-CP`
     year: int | None
     start: int                # the citation's span
@@ -178,6 +125,10 @@ class _Reader:
 
     def __init__(self, text: str, citations, title: str | None):
         self.text, self.citations = text, list(citations)
+        lowered = caseless(text)
+        places = starts(CHANGE_START, lowered)
+        self.verbs, self.ends, self.leads = (None if places is None else [at for at in places if p.match(lowered, at)]
+                                             for p in (VERB_START, END_START, LEAD_START))
         self.quoted = _spans(QUOTED, text)
         self.articles = [m.start() for m in ARTICLE.finditer(text) if not _inside(self.quoted, m.start())]
         body = BODY_START.search(text)
@@ -199,7 +150,7 @@ class _Reader:
         return (self.everywhere or at < self.title_end or re.match(r"\s*Điều\s+\d", opening) is not None
                 or any(a <= at < b for a, b in self.effect_articles))
 
-    def clause_before(self, c: Citation, reach: int = 400) -> str:
+    def clause_before(self, c: Citation, reach: int = VERB_REACH) -> str:
         """The text before a citation; a line break stands for the text's start (a clause opens there)."""
         return ("\n" if c.start <= reach else "") + self.text[max(0, c.start - reach):c.start]
 
@@ -238,6 +189,8 @@ def find_changes(text: str, citations, doc_type: str | None, title: str | None =
 def _by_verb(reader: _Reader, c: Citation) -> Change | None:
     """`Sửa đổi, bổ sung ... của <ref>` opening a clause where the text changes others, or `<Type> này ...
     thay thế <ref>` anywhere."""
+    if not any_within(reader.verbs, c.start - VERB_REACH, c.start):
+        return None
     before = reader.clause_before(c)
     own = SELF_VERB.search(before) or (ISSUING_VERB.search(before) if c.start < reader.preamble_end else None)
     opens = None if own else VERB_OPENS.search(before)
@@ -254,6 +207,8 @@ def _by_verb(reader: _Reader, c: Citation) -> Change | None:
 
 def _by_subject(reader: _Reader, c: Citation) -> Change | None:
     """`<ref> ... hết hiệu lực (kể từ ngày ...)`: the cited text first in its clause, its end the verb."""
+    if not any_within(reader.ends, c.end + 1, c.end + max(CLAUSE_END_REACH, LIST_END_REACH) + 2):
+        return None  # where SUBJECT_END's `\s` and its alternative may stand
     before = reader.clause_before(c, 200)
     opening = OPENS.search(before)
     if opening is None:
@@ -272,12 +227,6 @@ def _by_subject(reader: _Reader, c: Citation) -> Change | None:
     kind = "replaces" if end.group("replaced") else ("repeals_part" if parts else "repeals")
     day = day_of(on) if on else None
     return Change(kind, c.ref, c.year, c.start, c.end, parts, passage_of(reader.text, c), day)
-
-
-# How a text within a subject joins it: listed (`; Điều 1 Nghị định số ...`, `và ...`) or described
-# (`sửa đổi, bổ sung một số điều của Nghị định số ...`).
-JOINED = re.compile(rf"(?:[,;]|\s+và|\s+hoặc|\bcủa|\btại|\btheo|\bbởi)\s*(?:{_PART_WORD}(?:\s*,\s*|\s+và\s+|\s+)?)*$",
-                    re.I)
 
 
 def _cites_between(reader: _Reader, c: Citation, until: int) -> bool:
@@ -300,12 +249,15 @@ def _in_list(reader: _Reader, c: Citation) -> Change | None:
     """An item of a list after a lead (`... sau đây hết hiệu lực thi hành:` / `Bãi bỏ các văn bản sau:`)."""
     start = c.start
     text = reader.text
-    item_start = max((m.end() for m in re.finditer(r"(?:^|\n|[;.]\s)", text[max(0, start - 300):start])), default=0)
-    item_start += max(0, start - 300)
+    if not any_within(reader.leads, start - ITEM_REACH - LEAD_REACH, start):
+        return None
+    item_start = max((m.end() for m in re.finditer(r"(?:^|\n|[;.]\s)", text[max(0, start - ITEM_REACH):start])),
+                     default=0)
+    item_start += max(0, start - ITEM_REACH)
     head = text[item_start:start]
     marker = ITEM.match(head)
     rest = head[marker.end():] if marker else head
-    if re.sub(rf"(?:{_PART_WORD}|\s|,|và|của|tại|các|Các|toàn\s+bộ|ban\s+hành\s+kèm(?:\s+theo)?)+", "", rest,
+    if re.sub(rf"(?:{PART_WORD}|\s|,|và|của|tại|các|Các|toàn\s+bộ|ban\s+hành\s+kèm(?:\s+theo)?)+", "", rest,
               flags=re.I).strip():
         return None
     lead = _lead_before(reader, item_start)
@@ -321,7 +273,7 @@ def _in_list(reader: _Reader, c: Citation) -> Change | None:
 
 def _lead_before(reader: _Reader, item_start: int):
     """The list lead a list item belongs to: the last lead before it, with only list items between."""
-    window_start = max(0, item_start - 3000)
+    window_start = max(0, item_start - LEAD_REACH)
     leads = [m for m in LIST_LEAD.finditer(reader.text, window_start, item_start)
              if not _inside(reader.quoted, m.start())]
     if not leads:

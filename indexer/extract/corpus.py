@@ -12,6 +12,7 @@ from indexer.readers import UnreadableFile, decode, read_bytes, read_text, witho
 from indexer.sources.files import JSONL_SUFFIXES, SourceFile, list_files, path_text
 from indexer.sources.guard import Failure, file_seconds, run_guarded
 from indexer.sources.jsonl import Records, apply_overrides
+from indexer.vocab.structure import Structure
 
 # A JSON Lines file is an export of many documents: larger than one document's file may be.
 MAX_JSONL_BYTES = 512 << 20
@@ -33,6 +34,7 @@ class Document:
     ocr: bool = False     # the text was recognized from a scan
     path: str = ""        # the original file (sources.files.path_text), so a page can link to it
     digest: str = ""      # of the original file's bytes when it was read: a page serves it only unchanged
+    structure: Structure | None = None  # its outline and tasks, once read (extract.structure; the build reads it)
 
 
 @dataclass(frozen=True)

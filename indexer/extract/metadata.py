@@ -29,7 +29,7 @@ from indexer.extract.header import (
 from indexer.extract.issuer_block import case_header, header_issuer
 from indexer.extract.issuers import Body, canonical_body, is_central_body
 from indexer.extract.layouts.scans import unglued_view
-from indexer.extract.page_header import PARAGRAPH, STAMP, page_header, read_type
+from indexer.extract.page_header import page_header, read_type, stamped_paragraphs
 from indexer.extract.placing import RECIPIENTS, document_province, is_local, locate, named_whole, text_places
 from indexer.extract.scanned import Around, date_around, number_around, signed_on
 from indexer.extract.signature import signer_match, signing_body
@@ -119,10 +119,10 @@ class DocumentMetadata:
     issuer_printed: str | None = None  # the issuer as an export gave it, when one did; `issuer` is canonical
 
 
-def _document_ends(text: str) -> list[int]:
+def _document_ends(text: str, view: str) -> list[int]:
     """Where a document ends and another begins: after a signer, before a new type heading, never
-    inside an annex."""
-    ends, view = [], reading_view(text)
+    inside an annex (`view`: the text's furniture view)."""
+    ends = []
     for heading in TYPE_HEADING.finditer(view):
         before = view[:heading.start()]
         recipients = list(RECIPIENTS.finditer(before))
@@ -134,9 +134,10 @@ def _document_ends(text: str) -> list[int]:
     return ends
 
 
-def split_documents(text: str) -> list[tuple[int, int]]:
-    """Spans of the documents a file holds (an official letter and the plan attached to it)."""
-    bounds = [0] + _document_ends(text) + [len(text)]
+def split_documents(text: str, view: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the documents a file holds (an official letter and the plan attached to it); `view`, the
+    text's furniture view when the caller has it."""
+    bounds = [0] + _document_ends(text, reading_view(text) if view is None else view) + [len(text)]
     return [(a, b) for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
@@ -199,12 +200,13 @@ def _dates(view: str, printed: Printed) -> tuple[str | None, str | None]:
 
 
 def extract_one(text: str, part: int = 0, offset: int = 0, context: str = "",
-                around: Around | None = None) -> DocumentMetadata:
+                around: Around | None = None, furniture: str | None = None) -> DocumentMetadata:
     """Extract one document's metadata; `context` is the rest of its file (for its place), `around` what its
-    file says around it (its name, a scan's header read apart)."""
+    file says around it (its name, a scan's header read apart), `furniture` its furniture view when the
+    caller has made it."""
     around = around or Around()
-    view = unglued_view(text, reading_view(text))
-    stamps = [m.span() for m in PARAGRAPH.finditer(view) if STAMP.search(m.group(0))]
+    view = unglued_view(text, reading_view(text) if furniture is None else furniture)
+    stamps = stamped_paragraphs(view)
     heads, headers, number, printed_date = page_header(text, view, around)
     head, header = heads[0], headers[0]
     consolidated = _consolidated(view)
@@ -266,8 +268,7 @@ def _given_issuer(printed: str, number: str | None, text: str) -> dict:
     """The issuer, its parent and the province of an issuer an export gives (a parent and its unit
     apart: `PARENT / UNIT`). A name in mixed case is a name written in running text, in capitals one
     printed in a header: each named as extraction names it there."""
-    view = reading_view(text)
-    places = cache(lambda: text_places(view, ""))
+    places = cache(lambda: text_places(reading_view(text), ""))  # the view only for a body named by its level
     parts = [p.strip() for p in printed.split(" / ") if p.strip()]
     if len(parts) == 1 and not printed.isupper():
         body, parent = canonical_body(expand_issuer(printed)), None
@@ -323,11 +324,13 @@ def extract(text: str, around: Around | None = None) -> list[DocumentMetadata]:
     ...     "Hải Dương, ngày 15 tháng 5 năm 2019\\n\\nKẾ HOẠCH\\n\\nthực hiện Nghị quyết\\n\\nNội dung.")]
     [('Kế hoạch', '150-KH/TU', '2019-05-15')]
     """
-    spans = split_documents(text)
+    view = reading_view(text)
+    spans = split_documents(text, view)
     results = []
     for part, (start, end) in enumerate(spans):
         context = text[:start] + text[end:] if len(spans) > 1 else ""
         # The file's name and its first page's header belong to the file's first document.
-        meta = extract_one(text[start:end], part, start, context, around if part == 0 else None)
+        whole = view if (start, end) == (0, len(text)) else None  # a part's view is made from the part alone
+        meta = extract_one(text[start:end], part, start, context, around if part == 0 else None, whole)
         results.append(_attached(text, results, meta))
     return results

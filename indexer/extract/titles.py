@@ -136,17 +136,27 @@ class _Unit:
         self.named = False                # a known name's word, or a rule's: what the text shows does not change it
 
 
-def _units(title: str) -> list[_Unit]:
-    units = []
-    for token in TOKEN.finditer(title):
-        word, start = token.group(0), token.start()
+def _words(text: str) -> list[tuple[int, int, str, bool]]:
+    """(start, end, as printed, a symbol) of each word of a text: a syllable, or a number-symbol or any token with
+    a digit as one (TOKEN).
+
+    >>> _words("Căm-pu-chia, 5G")
+    [(0, 3, 'Căm', False), (4, 6, 'pu', False), (7, 11, 'chia', False), (13, 15, '5G', True)]
+    """
+    words = []
+    for token in TOKEN.finditer(text):
+        word, (start, end) = token.group(0), token.span()
         if word.isalpha():  # most tokens: one syllable
-            units.append(_Unit(start, token.end(), word, False))
+            words.append((start, end, word, False))
         elif DIGIT.search(word):
-            units.append(_Unit(start, token.end(), word, True))
+            words.append((start, end, word, True))
         else:
-            units += [_Unit(start + m.start(), start + m.end(), m.group(0), False) for m in LETTERS.finditer(word)]
-    return units
+            words += [(start + m.start(), start + m.end(), m.group(0), False) for m in LETTERS.finditer(word)]
+    return words
+
+
+def _units(title: str) -> list[_Unit]:
+    return [_Unit(*word) for word in _words(title)]
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -160,8 +170,9 @@ def _symbol(printed: str) -> str:
 
 
 def _sentences(text: str):
-    """The running text's sentences as lists of (word, followed by a number): a sentence ends at a full stop,
-    a colon, a quote or a bracket, a table cell, a list mark or a blank line; a line in capitals is left out."""
+    """The running text's sentences as lists of (word as printed, its key, a symbol, where it ends, its line): a
+    sentence ends at a full stop, a colon, a quote or a bracket, a table cell, a list mark or a blank line; a
+    line in capitals is left out. (Tuples, not _Unit: 60,000 characters of words for each title.)"""
     sentence: list = []
     for line in text.split("\n"):
         if not line.strip() or sum(map(str.isupper, line)) >= sum(map(str.islower, line)):  # in capitals
@@ -169,13 +180,14 @@ def _sentences(text: str):
             sentence = []
             continue
         at = 0
-        for unit in _units(line):
-            gap = line[at:unit.start]
-            if SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap)):
+        for start, end, printed, symbol in _words(line):
+            gap = line[at:start]
+            # Most gaps are one space, which neither pattern can match: not searched (0.1 s on local_dev).
+            if gap not in ("", " ") and (SENTENCE_BREAK.search(gap) or (at == 0 and LIST_MARK.match(gap))):
                 yield sentence
                 sentence = []
-            sentence.append((unit, bool(NUMBER_AFTER.match(line, unit.end))))
-            at = unit.end
+            sentence.append((printed, _key(printed), symbol, end, line))
+            at = end
     yield sentence
 
 
@@ -184,11 +196,10 @@ def _inner_capital(word: str) -> bool:
     return len(word) > 1 and not word[1:].islower()
 
 
-def _case(unit: _Unit, first: bool) -> int | None:
+def _case(word: str, symbol: bool, first: bool) -> int | None:
     """0 for a word written with a capital, 1 without, None when its case says nothing (a sentence's first
     word, a word in capitals, a symbol)."""
-    word = unit.printed
-    if first or unit.symbol or word.isupper() or _inner_capital(word):
+    if first or symbol or word.isupper() or _inner_capital(word):
         return None
     return 0 if word[0].isupper() else 1
 
@@ -217,25 +228,26 @@ class Evidence:
         self.words: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
         self.forms: dict[str, Counter] = defaultdict(Counter)
         for sentence in _sentences(text[:EVIDENCE_REACH]):
-            cases = [_case(unit, first=i == 0) for i, (unit, _numbered) in enumerate(sentence)]
+            counted = [i for i, word in enumerate(sentence) if word[1] in wanted]
+            if not counted:  # most sentences: only the title's words are counted
+                continue
+            cases = [_case(printed, symbol, i == 0) for i, (printed, _key, symbol, _end, _line) in enumerate(sentence)]
             cases = [_as_name(cases, i) for i in range(len(cases))]
-            for i, (unit, numbered) in enumerate(sentence):
-                if unit.key in wanted:
-                    self._count(sentence, cases, i, numbered)
+            for i in counted:
+                self._count(sentence, cases, i)
 
-    def _count(self, sentence: list, cases: list, i: int, numbered: bool) -> None:
-        unit, case = sentence[i][0], cases[i]
-        word = unit.printed
-        if unit.symbol or (_inner_capital(word) and not word.isupper()):
-            self.forms[unit.key][word] += 1
+    def _count(self, sentence: list, cases: list, i: int) -> None:
+        (word, key, symbol, end, line), case = sentence[i], cases[i]
+        if symbol or (_inner_capital(word) and not word.isupper()):
+            self.forms[key][word] += 1
         if case is None:
             return
-        if not numbered:  # `Điều 5`, `Chương II` say nothing of `một số điều`
-            self.words[unit.key][case] += 1
+        if NUMBER_AFTER.match(line, end) is None:  # `Điều 5`, `Chương II` say nothing of `một số điều`
+            self.words[key][case] += 1
         if i:
-            self.after[(sentence[i - 1][0].key, unit.key)][case] += 1
+            self.after[(sentence[i - 1][1], key)][case] += 1
         if i + 1 < len(sentence) and cases[i + 1] in (0, 2):  # a name that goes on: `Hội An`, not `Ban hành`
-            self.before[(unit.key, sentence[i + 1][0].key)][case] += 1
+            self.before[(key, sentence[i + 1][1])][case] += 1
 
     def capital(self, key: str, previous: str | None, following: str | None) -> bool | None:
         """True when the text writes this word with a capital after the same word (else before the same word

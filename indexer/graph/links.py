@@ -25,11 +25,12 @@ class Citation(NamedTuple):
     kind: str | None = None
     implements: str | None = None
     name: str | None = None
+    parts: tuple[str, ...] | None = None  # the parts of it the citation names (`khoản 2 Điều 5 ...`)
     passage: str | None = None          # on the first citation of a ref with a given kind
     stated_passage: str | None = None   # on a `... thực hiện <ref>`: the passage that says so
 
 
-LINK_CITATION = Citation._fields[:9]  # what a citation's metadata gives; the passages are made here
+LINK_CITATION = Citation._fields[:10]  # what a citation's metadata gives; the passages are made here
 
 
 class Citations(tuple):
@@ -71,6 +72,7 @@ def document_links(doc_id: str, source: str, text: str, meta: dict) -> dict:
     citations, shown = [], set()
     for c, following in zip(meta["citations"], meta["citations"][1:] + [None]):
         kept = {k: c.get(k) for k in LINK_CITATION}
+        kept["parts"] = tuple(kept["parts"]) if kept["parts"] else None
         if (c["ref"], c["year"], c["kind"]) not in shown:
             shown.add((c["ref"], c["year"], c["kind"]))
             kept["passage"] = " ".join(passage(text, c["start"], c["end"]).text.split())

@@ -12,6 +12,7 @@ from indexer import limits
 from indexer.errors import Invalid
 from indexer.labels import FACET_LABELS
 from indexer.query.parse import parse_ref
+from indexer.vocab.outline import canonical_part
 from indexer.vocab.periods import period
 from indexer.vocab.relations import KINDS
 from indexer.vocab.validity import STATUSES
@@ -20,9 +21,9 @@ SORTS = ("relevance", "date", "date_asc", "cited")
 FACETS = ("doc_type", "year", "issuer", "province", "cites")  # the filters that are also counted
 DATE_FILTERS = ("date_from", "date_to")                         # one value each: the ends of a range of days
 VALIDITY_FILTERS = ("status", "in_force_on")  # status today (repeatable); in force on one day
-# `kind`: the relation to a `cites` ref; `month`: the month of a known day (`2019-05`), the facet a chosen
-# year opens onto (a document known only by its year has no month).
-FILTERS = FACETS + ("kind", "month") + DATE_FILTERS + VALIDITY_FILTERS
+# `kind`: the relation to a `cites` ref; `part`: the part of it cited (`Điều 5`); `month`: the month of a
+# known day (`2019-05`), the facet a chosen year opens onto (a document known only by its year has no month).
+FILTERS = FACETS + ("kind", "part", "month") + DATE_FILTERS + VALIDITY_FILTERS
 # A result list as a file: the one list of them (views/tables.ResultTable writes each; the web's
 # downloads add JSON, webui/params.DOWNLOAD_FORMATS; `vanban search|cites --export` takes these).
 # Not the citation graph's formats: those are views/export.GRAPH_FORMATS.
@@ -51,6 +52,7 @@ __all__ = [
     "month",
     "page",
     "page_size",
+    "part",
     "port",
     "query",
     "ref",
@@ -156,6 +158,20 @@ def ref(text: str) -> str:
     return text
 
 
+def part(text: str) -> str:
+    """A part of a document as a citation names it, in any order, case or spelling, written largest unit
+    first: `khoản 2 điều 5` -> `Điều 5 khoản 2`.
+
+    >>> part("khoan 2 dieu 5")
+    'Điều 5 khoản 2'
+    """
+    named = canonical_part(text) if isinstance(text, str) and len(text) <= limits.MAX_FILTER_LENGTH else None
+    if named is None:
+        raise Invalid(f"{shown(text, 60)} không phải là một phần của văn bản (ví dụ: Điều 5, khoản 2 Điều 5, "
+                      "Chương II).")
+    return named
+
+
 def year(text: str) -> str:
     if limits.year_of(text) is None:
         raise Invalid(f"Năm phải có 4 chữ số, từ {limits.MIN_YEAR} đến {limits.MAX_YEAR} "
@@ -248,6 +264,8 @@ def filter_value(name: str, value: str) -> str:
         return day(value)
     if name == "cites":
         return ref(value)
+    if name == "part":
+        return part(value)
     if name == "month":
         return month(value)
     if len(value) > limits.MAX_FILTER_LENGTH:

@@ -38,7 +38,7 @@ def with_law_aliases(filters: dict, law_names: dict) -> dict:
     asked = set(cite_keys(filters))
     extra = []
     for number, (name, year) in sorted(law_names.items()):
-        number_keys, name_keys = set(ref_keys(number)), set(ref_keys(name, year=year))
+        number_keys, name_keys = keys_of_ref(number), keys_of_ref(name, None, year)
         if asked & number_keys:
             extra.append(f"{name} {year}")
         elif asked & name_keys:
@@ -67,6 +67,9 @@ def filter_query(filters: dict, skip: str | tuple | None = None, scope_keys: set
         elif name == "kind":
             if keys and ("cites" not in skipped or scope_keys):  # the strongest relation with the cited document
                 clauses.append(Any(tuple(Term("cites_kind", f"{k}>{kind}") for k in keys for kind in values)))
+        elif name == "part":
+            if keys and ("cites" not in skipped or scope_keys):  # a part of the cited document, or one inside it
+                clauses.append(Any(tuple(Term("cites_part", f"{k}>{part}") for k in keys for part in values)))
         else:
             clauses.append(Any(tuple(Term(name, str(v)) for v in values)))
     if not clauses:

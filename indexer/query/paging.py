@@ -67,7 +67,8 @@ class MostCited:
             return Paged(found.total, found.hits)
         cited = Any(tuple(Term("id", i) for i in sorted(self.counts)))
         top = searcher.search(tree, both(request.filter, cited), limit=len(self.counts), sort="date")
-        cited_counts = [self.counts.get(searcher.stored(key)["id"], 0) for key, _ in top.hits]
+        ids = searcher.ids([key for key, _ in top.hits], self.counts)
+        cited_counts = [self.counts.get(doc_id, 0) for doc_id in ids]
         ordered = [key for (key, _), _ in sorted(zip(top.hits, cited_counts), key=lambda pair: -pair[1])]  # stable
         keys = ordered[offset:offset + limit]
         rest = Without(tree, cited)
@@ -103,14 +104,14 @@ class Parts:
         # Listed by date or by citations, a document's parts tie: its first part stands for it.
         by_score = Ranked.engine_sort(request) is None and request.sort != "cited"
         folding, shown = _folded_page(self.inner, searcher, tree, request, request.parts,
-                                      None if by_score else _first_part_first)
+                                      None if by_score else first_part_first)
         return replace(shown, parts=folding)
 
 
-def _first_part_first(ids: list[str], parts: dict) -> list[str]:
+def first_part_first(ids: list[str], parts: dict) -> list[str]:
     """The ids with each document's parts in their own order, where its first-ranked part stood.
 
-    >>> _first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
+    >>> first_part_first(["a~3", "b", "a", "a~2"], {"a": ("a~2", "a~3"), "a~2": ("a", "a~3"), "a~3": ("a", "a~2")})
     ['a', 'a~2', 'a~3', 'b']
     """
     out, seen = [], set()
@@ -133,7 +134,7 @@ def _folded_page(inner: Pager, searcher, tree, request: SearchRequest, near: dic
     without the folded."""
     ranked = inner.page(searcher, tree, replace(request, filter=both(request.filter, members(near)), offset=0,
                                                 limit=len(near)))
-    ids = [searcher.stored(key, False)["id"] for key, _ in ranked.keys]
+    ids = searcher.ids([key for key, _ in ranked.keys], near)
     folding = fold(near, reorder(ids, near) if reorder else ids)
     return folding, inner.page(searcher, tree, replace(request, filter=both(request.filter, folding.hidden)))
 

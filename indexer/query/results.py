@@ -70,6 +70,12 @@ class Hit(DocSummary):
     status: str = "unknown"         # its validity today in this corpus (indexer.vocab.validity)
     cited_versions: tuple[str, ...] = ()  # with a `cites` filter: the refs it cites them by (a law's numbers, its name)
     other_parts: tuple[DocSummary, ...] = ()  # a document indexed in parts: its other parts that matched, lower
+    # The path of the part of its outline its snippet stands in: ("Chương II", "Điều 12", "khoản 3"), `part` in
+    # its JSON; the hit's number in its file (DocSummary.part, its id's `#n`) is `part_number` there, as a
+    # document's record names it `part`. (Not the `~n` of a long document's parts: those are `other_parts`.)
+    part_path: tuple[str, ...] = ()
+    part_anchor: str | None = None  # that part's anchor on the document's page (`dieu-12-khoan-3`)
+    cited_parts: tuple[str, ...] = ()  # with a `cites` filter: the parts of the cited document it names
 
     @property
     def summary(self) -> DocSummary:
@@ -80,12 +86,14 @@ class Hit(DocSummary):
         out = DocSummary.as_dict(self)
         out.update(score=self.score, snippet=self.snippet.text, highlights=spans_json(self.snippet.highlights),
                    cited_by_count=self.cited_by_count, near_duplicates=[d.id for d in self.near_duplicates],
-                   status=self.status)
+                   status=self.status, part=list(self.part_path), part_anchor=self.part_anchor,
+                   part_number=self.part)
         if self.other_parts:
             out["other_parts"] = [d.id for d in self.other_parts]
         if self.passages:
             out["passages"] = [p.as_dict() for p in self.passages]
         if self.kind:
+            out["cited_parts"] = list(self.cited_parts)
             out["kind"] = self.kind
             out["passage"] = self.passage.text if self.passage else None
             out["cited_versions"] = list(self.cited_versions)

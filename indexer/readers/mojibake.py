@@ -20,8 +20,10 @@ CONTINUATION = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in 
 # One Vietnamese letter's UTF-8 shown as Windows-1252: the lead byte of a Latin letter with marks
 # (`Ã Ä Å Æ`: `Ã¡` á, `Ä‘` đ, `Æ°` ư), of a combining tone (`Ì`), or of the U+1Exx block (`áº`, `á»`
 # and any third character: `á»‡` ệ), then a continuation. Real Vietnamese text never has one: none
-# of the 343 texts of the dev corpora and corpus/ does.
-MOJIBAKE = re.compile(f"[ÃÄÅÆÌ][{re.escape(CONTINUATION)}]|á[º»].")
+# of the 343 texts of the dev corpora and corpus/ does. (Its lead character is a set sre finds by itself, the
+# rest told apart after it: as `[ÃÄÅÆÌ][...]|á[º»].` it was tried at every character, 0.16 s over the texts
+# of gazette_dev and local_dev, now 0.10 s; the same matches.)
+MOJIBAKE = re.compile(f"[ÃÄÅÆÌá](?:(?<=[ÃÄÅÆÌ])[{re.escape(CONTINUATION)}]|(?<=á)[º»].)")
 # A text is refused when, after the repair, more than this share of its accented letters is still
 # mojibake: real text has none, and UTF-8 that lost bytes keeps 25-90% of its letters broken.
 MAX_MOJIBAKE_SHARE = 0.1
@@ -82,6 +84,8 @@ def without_mojibake(text: str) -> tuple[str, str | None]:
     >>> without_mojibake("Nghá»‹ quyáº¿t"), without_mojibake("Ä?iá»?u 1")[1] == REFUSAL
     (('Nghị quyết', None), True)
     """
+    if not MOJIBAKE.search(text):  # nearly every text: searched once, not three times
+        return text, None
     text = undo_mojibake(text)
     if mojibake_share(text) > MAX_MOJIBAKE_SHARE:
         return text, REFUSAL

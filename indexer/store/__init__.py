@@ -42,8 +42,8 @@ from indexer.store.derived import read_derived, write_derived
 # 7: headers read per layout family, issuers named canonically, `partial_date` and `uncertain` stored;
 # 8: date spans for ranges, the month, when each document was indexed;
 # 9: each document's fingerprint in its links, related documents and near-duplicates derived;
-# 10: words, bigrams; 11: laws by name, law_names; 12: effect, changes, validity; 13: what scans say)
-FORMAT_VERSION = 13
+# 10: words, bigrams; 11: laws by name; 12: effect, changes, validity; 13: scans; 14: parts, structure, tasks)
+FORMAT_VERSION = 14
 KIND = "vanban-index"
 INFO = "vanban.json"
 LOCK = "build.lock"

@@ -12,6 +12,7 @@ from indexer.query.parse import parse_ref
 from indexer.query.results import DocSummary, SearchResult
 from indexer.searching import search, search_all
 from indexer.store import open_index
+from indexer.views.parts import PartLink, part_links
 from indexer.views.refs import load_graph, ref_node
 from indexer.vocab.passages import Snippet, spans_json
 from indexer.vocab.refs import name_ref, ref_keys
@@ -31,6 +32,10 @@ class CitingHit:
     cited_by_count: int = 0         # corpus documents citing this one
     status: str = "unknown"         # its validity today (a repealed one is marked, never hidden)
     versions: tuple[str, ...] = ()  # the refs it cites it by: a law's number(s), or its name alone
+    part_path: tuple[str, ...] = ()  # the part of this document its snippet stands in (`part` in JSON)
+    part_anchor: str | None = None
+    cited_parts: tuple[str, ...] = ()  # the parts of the ref it names: `Điều 5 khoản 2`
+    part_links: tuple[PartLink, ...] = ()  # where those stand in the ref's document, when it is in the corpus
 
     @property
     def version(self) -> str:
@@ -54,7 +59,9 @@ class CitingHit:
                 "count": self.count, "passage": self.passage.text if self.passage else None,
                 "passages": [p.as_dict() for p in self.passages], "snippet": self.snippet.text,
                 "versions": list(self.versions), "version": self.version, "version_known": self.version_known,
-                "highlights": spans_json(self.snippet.highlights), "score": self.score}
+                "highlights": spans_json(self.snippet.highlights), "score": self.score,
+                "part": list(self.part_path), "part_anchor": self.part_anchor, "part_number": self.document.part,
+                "cited_parts": list(self.cited_parts), "part_links": [link.as_dict() for link in self.part_links]}
 
 
 @dataclass(frozen=True)
@@ -117,8 +124,19 @@ def citing_documents(index, ref: str, query: str = "", filters: dict | None = No
     result.facets = _without_scope(result.facets, key)
     graph = load_graph(ix)
     counts = _citation_counts(graph, key)
+    node = ref_node(ix, key)
+    links = _part_links(ix, node, [p for h in result.hits for p in h.cited_parts])
     hits = tuple(CitingHit(h.summary, h.kind or "mentions", counts.get(h.id, len(h.passages)),
                            h.passage or (h.passages[0] if h.passages else None), h.passages, h.snippet, h.score,
-                           h.cited_by_count, h.status, h.cited_versions)
+                           h.cited_by_count, h.status, h.cited_versions, h.part_path, h.part_anchor, h.cited_parts,
+                           tuple(links[p] for p in h.cited_parts if p in links))
                  for h in result.hits)
-    return CitingList(ref=ref_node(ix, key), result=result, hits=hits)
+    return CitingList(ref=node, result=result, hits=hits)
+
+
+def _part_links(ix, node: Node | None, parts: list[str]) -> dict[str, PartLink]:
+    """Where the cited parts stand in the ref's document, when the corpus holds it."""
+    if node is None or not node.in_corpus or not parts:
+        return {}
+    with ix.searcher() as searcher:
+        return part_links(searcher, node.id, parts)

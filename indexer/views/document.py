@@ -2,6 +2,7 @@
 
 import json
 from dataclasses import dataclass
+from functools import cached_property
 
 from indexer.engines import Term
 from indexer.errors import UnknownDocument
@@ -11,10 +12,13 @@ from indexer.query.lexicon import Lexicon, lexicon_of, query_words
 from indexer.query.parse import parse_query
 from indexer.query.results import DocSummary
 from indexer.store import open_index
+from indexer.views.parts import CitedPart, PartLink, most_cited_parts, part_links, task_dict
 from indexer.views.refs import load_graph
 from indexer.views.validity import ValidityView, validity_view
+from indexer.vocab.outline import Node, part_name
 from indexer.vocab.passages import Snippet, passage, spans_json, unique_passages
 from indexer.vocab.refs import ref_key, ref_keys
+from indexer.vocab.structure import Structure, unpack
 from indexer.vocab.validity import status_today
 
 MAX_PASSAGES = 5  # per cited document on a document page
@@ -37,6 +41,8 @@ class CitedRef:
     kind: str | None = None        # the strongest relation to it, as the citation graph has it
     shared: float | None = None    # with a target in the corpus: the share of this text found in it
     status: str = "unknown"        # the cited text's validity today, as this corpus says it
+    parts: tuple[str, ...] = ()    # the parts of it this document names: `Điều 5 khoản 2`
+    part_links: tuple[PartLink, ...] = ()  # with a target in the corpus: where each part found stands
 
     @property
     def comparable(self) -> bool:
@@ -47,7 +53,8 @@ class CitedRef:
         return {"ref": self.ref, "doc_type": self.doc_type, "date": self.date, "year": self.year,
                 "issuer": self.issuer, "subject": self.subject, "count": self.count,
                 "passages": [p.as_dict() for p in self.passages], "target": self.target.id if self.target else None,
-                "kind": self.kind, "shared": self.shared, "status": self.status}
+                "kind": self.kind, "shared": self.shared, "status": self.status, "parts": list(self.parts),
+                "part_links": [link.as_dict() for link in self.part_links]}
 
 
 @dataclass(frozen=True)
@@ -140,14 +147,47 @@ class DocumentView:
     next_part: str | None = None
     reading: Reading = Reading()
     validity: ValidityView | None = None  # its status, effect, changes both ways, timeline
+    stored_structure: tuple[str, str] = ("", "")  # its parts and structure as stored: read when a page asks
+    cited_parts: tuple[CitedPart, ...] = ()  # the parts of it the corpus cites most
 
     def as_dict(self) -> dict:
         """The document as `/api/documents/<id>` answers it."""
         return {"document": self.doc.as_dict(), "text": self.text, "highlights": spans_json(self.highlights),
                 "citations": [c.as_dict() for c in self.citations],
                 "cited_by": [c.as_dict() for c in self.cited_by],
+                "cited_parts": [p.as_dict() for p in self.cited_parts],
                 "previous_part": self.previous_part, "next_part": self.next_part, "reading": self.reading.as_dict(),
                 **(self.validity.as_dict() if self.validity else {})}
+
+    @cached_property
+    def structure(self) -> Structure:
+        """Its outline and tasks (the API has them at `/outline` and `/tasks`: its record does not read them)."""
+        return unpack(*self.stored_structure)
+
+    @property
+    def outline(self) -> tuple[Node, ...]:
+        return self.structure.outline
+
+    @property
+    def tasks(self) -> tuple[dict, ...]:
+        return self.structure.tasks
+
+    @property
+    def task_items(self) -> list[dict]:
+        """The tasks as the API gives them (the page lists these)."""
+        return [task_dict(t) for t in self.tasks]
+
+    @cached_property
+    def part_paths(self) -> dict[str, str]:
+        """Each part's anchor -> its path as a page names it: `Chương II › Điều 12 › khoản 3`."""
+        paths: dict[str, str] = {}
+
+        def walk(nodes, above: str) -> None:
+            for node in nodes:
+                paths[node.anchor] = f"{above} › {part_name(node)}" if above else part_name(node)
+                walk(node.children, paths[node.anchor])
+        walk(self.outline, "")
+        return paths
 
 
 def _meta(stored) -> dict:
@@ -168,12 +208,17 @@ def _cited_refs(searcher, graph: Graph, stored: dict, meta: dict, shares: dict,
         passages = tuple(passage(stored["text"], c["start"], c["end"]) for c in citations[:MAX_PASSAGES])
         edge = edges.get(key)
         target = shared = None
+        parts = tuple(dict.fromkeys(p for c in citations for p in c.get("parts") or ()))
+        links = {}
         if edge and graph.nodes[edge.target].in_corpus:
-            target = DocSummary.from_stored(searcher.by_id(edge.target))
+            cited = searcher.by_id(edge.target, structure=False)
+            target = DocSummary.from_stored(cited)
             shared = shares.get((stored["id"], edge.target), (None,))[0]
+            links = part_links(searcher, edge.target, parts, {edge.target: cited.get("parts")})
         refs.append(CitedRef(ref=first["ref"], doc_type=first["doc_type"], date=first["date"], year=first["year"],
                              issuer=first["issuer"], subject=first["subject"], count=len(citations),
                              passages=passages, target=target, kind=edge.kind if edge else None, shared=shared,
+                             parts=parts, part_links=tuple(links[p] for p in parts if p in links),
                              status=status_today(records.get(edge.target)).status if edge else "unknown"))
     return tuple(refs)
 
@@ -184,7 +229,7 @@ def _citing(searcher, graph: Graph, doc_id: str, number: str | None, records: di
     for edge in graph.incoming(doc_id):
         if edge.stated_by or not graph.nodes[edge.source].in_corpus:
             continue
-        stored = searcher.by_id(edge.source)
+        stored = searcher.by_id(edge.source, structure=False)
         hits = [c for c in _meta(stored)["citations"] if number and ref_key(c["ref"]) == ref_key(number)]
         passages = unique_passages(passage(stored["text"], c["start"], c["end"]) for c in hits)
         found.append(CitingDoc(DocSummary.from_stored(stored), passages, status_today(records.get(edge.source)).status))
@@ -202,11 +247,12 @@ def _highlights(lexicon: Lexicon, text: str, meta: dict, query: str) -> tuple[tu
     return tuple(match_spans(text, parsed, cited, groups))
 
 
-def get_document(index, doc_id: str, query: str = "") -> DocumentView:
-    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id."""
+def get_document(index, doc_id: str, query: str = "", structure: bool = False) -> DocumentView:
+    """A document by id, with its citations resolved both ways; UnknownDocument when there is no such id.
+    `structure`: with its outline's headings and its tasks (what its page shows; its record has neither)."""
     ix = open_index(index)
     with ix.searcher() as searcher:
-        stored = searcher.by_id(doc_id)
+        stored = searcher.by_id(doc_id, structure=structure)
         if stored is None:
             raise UnknownDocument(doc_id)
         graph = load_graph(ix)
@@ -218,7 +264,10 @@ def get_document(index, doc_id: str, query: str = "") -> DocumentView:
                             citations=_cited_refs(searcher, graph, stored, meta, ix.derived("shares") or {}, records),
                             cited_by=_citing(searcher, graph, doc_id, meta["number"], records),
                             validity=validity_view(graph, records, doc_id, doc.date),
-                            reading=Reading.from_meta(meta), **_neighbour_parts(searcher, doc_id))
+                            reading=Reading.from_meta(meta), **_neighbour_parts(searcher, doc_id),
+                            stored_structure=(stored.get("parts", ""), stored.get("structure", "")) if structure
+                            else ("", ""),
+                            cited_parts=most_cited_parts(ix, searcher, stored))
 
 
 def _neighbour_parts(searcher, doc_id: str) -> dict:

@@ -49,6 +49,7 @@ class ResultTable:
     rows: tuple[dict, ...]
     total: int
     about: tuple[tuple[str, str], ...] = field(default=())   # the XLSX's second sheet
+    sheet: str = "Văn bản"                       # the XLSX's first sheet: what a row is
 
     def as_file(self, fmt: str) -> str | bytes:
         """The table in one of checks.TABLE_FORMATS: CSV text, or an XLSX workbook's bytes."""
@@ -70,7 +71,7 @@ class ResultTable:
                                          "strings_to_numbers": False, "in_memory": True})
         book.set_properties({"title": _text(self.title), "comments": "vanban"})
         bold, day = book.add_format({"bold": True}), book.add_format({"num_format": "dd/mm/yyyy"})
-        sheet = book.add_worksheet("Văn bản")
+        sheet = book.add_worksheet(self.sheet)
         for col, (key, label) in enumerate(self.columns):
             sheet.set_column(col, col, WIDTHS.get(key, 14))
             sheet.write_string(0, col, label, bold)

@@ -49,6 +49,9 @@ def plain_snippet(text: str, spans, start: int) -> Snippet:
     >>> plain_snippet("  **Kế hoạch** số 1", [(4, 12)], 10)
     Snippet(text='Kế hoạch số 1', highlights=((0, 8),), start=10)
     """
+    if "*" not in text:  # (most text: the spans only move by the spaces stripped)
+        lead = len(text) - len(text.lstrip())
+        return Snippet(text.strip(), tuple((a - lead, b - lead) for a, b in spans), start)
     kept = [i for i, ch in enumerate(text) if ch != "*"]
     new_index = {old: new for new, old in enumerate(kept)}
     new_index[len(text)] = len(kept)

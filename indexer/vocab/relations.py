@@ -26,6 +26,11 @@ CLAUSE_OPENING = re.compile(rf"(?i)^[\s\-+*\d.)IVX]*(?:{_TRIGGER})\b")
 # Where a clause starts: a sentence end, a colon, a blank line, a new list item.
 CLAUSE_START = re.compile(r"[.!?:](?=\s)|\n\s*\n|\n[ \t]*[-+•]")
 
+# How far before a citation its clause's start is looked for; and the nearer part looked at first, where most
+# clauses start (a clause start is a character or a run of blanks: found there, it is the last in the reach).
+CLAUSE_REACH = 1500
+CLAUSE_NEAR = 200
+
 # The main verb of an opening sentence: references after it are no longer in the governed list.
 MAIN_VERB = re.compile(r"(?i)\b(?:ban\s+hành|xây\s+dựng|đề\s+ra|yêu\s+cầu|chỉ\s+đạo|giao)\b")
 
@@ -56,12 +61,34 @@ def classify(text: str, start: int, previous: tuple[int, str] | None = None) -> 
     if previous and previous[1] != "mentions" and start - previous[0] <= 400 \
             and LIST_GAP.match(text[previous[0]:start]):
         return previous[1]
-    clause_start = max((m.end() for m in CLAUSE_START.finditer(text, max(0, start - 1500), start)), default=0)
-    clause = text[clause_start:start]
+    clause = text[_clause_start(text, start):start]
     opening = CLAUSE_OPENING.match(clause)
     if opening and not MAIN_VERB.search(clause, opening.end()):
         return _kind_of(opening)
     return "mentions"
+
+
+def _clause_start(text: str, start: int) -> int:
+    """Where the clause holding a citation starts: the end of the last CLAUSE_START within CLAUSE_REACH before it
+    (0 when none).
+
+    A search from a place just after a character that is not blank finds what a search from further back
+    finds after it (no clause start spans it), so the nearer part is searched first: a clause start there is
+    the last one (scanning 1,500 characters before each of gazette_dev's 14,000 citations was 0.3 s).
+
+    >>> t = "Mở đầu. " + "x" * 300 + " Thực hiện\\n\\n - Kế hoạch"
+    >>> _clause_start(t, t.index("Kế")), _clause_start(t, t.index("Thực")), _clause_start(t, 5)
+    (320, 7, 0)
+    """
+    reach = max(0, start - CLAUSE_REACH)
+    near = max(reach, start - CLAUSE_NEAR)
+    while near > reach and text[near - 1].isspace():
+        near -= 1
+    for lo in ((near, reach) if near > reach else (reach,)):
+        found = max((m.end() for m in CLAUSE_START.finditer(text, lo, start)), default=None)
+        if found is not None:
+            return found
+    return 0
 
 
 def strongest(kinds) -> str:

@@ -69,8 +69,24 @@ def bare(text: str) -> str:
 
 
 _BY_BARE = {bare(p): p for p in sorted(_PHRASES, key=len)}
-PHRASE = re.compile(r"(?<![A-Z])(?:" + "|".join(re.escape(k).replace(r"\ ", r"[ \t]+")
-                                              for k in sorted(_BY_BARE, key=len, reverse=True)) + r")(?![A-Z])")
+
+
+def _by_first_letter(phrases: list[str]) -> str:
+    """An alternation of phrases (blanks between their words), longest first, grouped by first letter: sre checks
+    a place's letter once per group, not once per phrase (over the header lines of gazette_dev and local_dev,
+    0.07 s -> 0.03 s). Only one group can match at a place, and a group keeps its phrases' order: the same
+    phrase is matched.
+
+    >>> _by_first_letter(["TINH AN", "THANH", "AN"])
+    'T(?:INH[ \\\\t]+AN|HANH)|A(?:N)'
+    """
+    groups: dict[str, list[str]] = {}
+    for phrase in phrases:
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]).replace(r"\ ", r"[ \t]+"))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+PHRASE = re.compile(r"(?<![A-Z])(?:" + _by_first_letter(sorted(_BY_BARE, key=len, reverse=True)) + r")(?![A-Z])")
 
 
 # The mottos, their diacritics aside (a scan misreads them: `CỌNG HOÀ XÃ HỘI`, `ĐẢNG CỘNG SẢN VIỆT NAMI`).
