@@ -51,3 +51,30 @@ def test_jsonl_records_with_metadata_overrides_and_a_bad_line(tmp_path):
         "Kế hoạch", "Tỉnh ủy Hải Dương", "2019-05-15", 2019, False)
     assert [c.ref for c in first.citations] == ["35-NQ/TW"]
     assert [s.source for s in items if isinstance(s, Skipped)] == [f"{name}/docs.jsonl:2", f"{name}/docs.jsonl:3"]
+
+
+def test_a_digest_taken_before_is_trusted_only_for_a_file_untouched_since(tmp_path):
+    import hashlib
+    import os
+    import time
+
+    from indexer.sources.files import RACY_NS, KnownDigests, known_digests
+
+    for name in ("same.txt", "rewritten.txt", "chmod.txt", "racy.txt"):
+        (tmp_path / name).write_text(f"Kế hoạch {name}", encoding="utf-8")
+    listed = list_files([tmp_path])
+    later = time.time_ns() + 10 * RACY_NS  # as if the files were listed long after they were written
+    # What a listing trusts shows: the digests it was given are all wrong on purpose.
+    known = KnownDigests({source: (*entry[:4], "trusted") for source, entry in
+                          known_digests(listed, later).files.items()}, later)
+    stat = (tmp_path / "rewritten.txt").stat()
+    (tmp_path / "rewritten.txt").write_text("Kế hoạch rewritten.tx!", encoding="utf-8")  # the same size
+    os.utime(tmp_path / "rewritten.txt", ns=(stat.st_atime_ns, stat.st_mtime_ns))  # its time put back
+    os.chmod(tmp_path / "chmod.txt", 0o600)
+    racy = KnownDigests({**known.files}, (tmp_path / "racy.txt").stat().st_mtime_ns + RACY_NS // 2)
+    digests = {f.source.rsplit("/", 1)[1]: f.digest for f in list_files([tmp_path], known)}
+    sha1 = hashlib.sha1(b"K\xe1\xba\xbf ho\xe1\xba\xa1ch rewritten.tx!").hexdigest()
+    assert (digests["same.txt"], digests["racy.txt"], digests["rewritten.txt"], digests["chmod.txt"] == "trusted") == (
+        "trusted", "trusted", sha1, False)
+    racy_digests = {f.source.rsplit("/", 1)[1]: f.digest for f in list_files([tmp_path], racy)}
+    assert racy_digests["racy.txt"] == hashlib.sha1("Kế hoạch racy.txt".encode()).hexdigest()  # written too close

@@ -5,6 +5,7 @@ from helpers import ALL_IDS, KG_PLAN
 from indexer import open_index
 from indexer.builder.derive import DERIVED_NAMES, accent_table, cited_counts, derive_all, links_from_index
 from indexer.engines import IndexedDoc, create_engine
+from indexer.graph.links import Citation
 from indexer.graph.model import build_graph
 from indexer.store import read_derived
 
@@ -37,9 +38,8 @@ def test_accent_table_groups_accented_forms_by_folded_syllable(engine, tmp_path)
 
 def _doc(doc_id, number, province, cited):
     """A document's links as indexer.graph.links.document_links gives them."""
-    citations = [{"ref": ref, "doc_type": doc_type, "date": None, "year": year, "issuer": None, "subject": None,
-                  "start": 10 * i, "end": 10 * i + 8, "kind": "implements", "implements": None, "passage": ref}
-                 for i, (ref, doc_type, year) in enumerate(cited)]
+    citations = [Citation(ref, doc_type, year=year, kind="implements", passage=ref)
+                 for ref, doc_type, year in cited]
     return {"id": doc_id, "source": doc_id, "meta": {
         "number": number, "doc_type": "Kế hoạch", "date": "2019-06-01", "year": 2019, "issuer": None,
         "province": province, "title": None, "citations": citations}}

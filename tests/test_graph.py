@@ -10,6 +10,7 @@ from helpers import CORPUS, HAI_DUONG_150, KG_LETTER, KG_PLAN, LAI_CHAU, NGOC_HO
 from indexer import UnknownDocument, implementation_chains, load_graph, open_index, ref_views, search
 from indexer.builder.index import build_index
 from indexer.extract.metadata import extract
+from indexer.graph.links import Citation
 from indexer.views.export import to_graphml
 from vanban.main import main
 
@@ -250,9 +251,8 @@ def test_the_graph_views_raise_unknown_document_for_what_the_graph_lacks(index_d
 def test_two_spellings_of_one_ref_are_one_node():
     records = [{"id": f"d{n}", "source": f"d{n}", "meta": {
         "number": None, "doc_type": "Kế hoạch", "date": "2019-01-01", "year": 2019, "issuer": None,
-        "province": "Kon Tum", "title": None, "citations": [{
-            "ref": ref, "doc_type": "Nghị quyết", "date": "2018-10-22", "year": 2018, "issuer": None,
-            "subject": None, "start": 0, "end": 9, "kind": "implements", "implements": None, "passage": ref}]}}
+        "province": "Kon Tum", "title": None, "citations": [Citation(
+            ref, "Nghị quyết", "2018-10-22", 2018, kind="implements", passage=ref)]}}
         for n, ref in enumerate(["35-NQ/TW", "35/NQ-TW"])]
     from indexer.graph.model import build_graph
     graph = build_graph(records)

@@ -95,3 +95,24 @@ def test_fold_goes_down_the_ranking_each_under_the_first_hit_it_duplicates():
     folding = fold(near, ["a", "c", "b"])
     assert (sorted(folding.folded), folding.under) == (["b"], {"a": ["b"]})
     assert fold(near, []).folded == frozenset() and fold({}, ["a"]).under == {}
+
+
+def test_the_runs_two_documents_share_are_counted_exactly_few_held_and_boilerplate_alike(monkeypatch):
+    import numpy as np
+
+    from indexer.compare import runs
+
+    monkeypatch.setattr(runs, "COMMON", 10)  # runs in more than 10 of the 300 rows are boilerplate
+    monkeypatch.setattr(runs, "BITSET_BYTES", 64)  # the bit sets a few runs at a time, the pairs a few at a time
+    monkeypatch.setattr(runs, "PAIR_BYTES", 64)
+    generator = np.random.default_rng(7)
+    rows = [np.unique(generator.integers(0, 400, generator.integers(0, 60)).astype(np.uint32)) for _ in range(300)]
+    matrices = runs.run_matrices(rows)
+    left, right = np.triu_indices(len(rows), 1)
+    few = (matrices.few @ matrices.few.T).toarray()[left, right]
+    counted = few + runs.common_counts(matrices.common, left, right)
+    exact = [len(np.intersect1d(rows[i], rows[j])) for i, j in zip(left, right)]
+    assert (counted.tolist() == exact, matrices.common.shape[1] > 0, few.max() > 0) == (True, True, True)
+    found = {i: (others.tolist(), values.tolist()) for i, others, values in runs.products(matrices.few, matrices.few)}
+    assert sorted(found) == list(range(len(rows)))
+    assert all(dict(zip(*found[i]))[j] == few[k] for k, (i, j) in enumerate(zip(left, right)) if few[k])

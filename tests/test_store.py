@@ -217,6 +217,32 @@ def test_a_damaged_derived_value_reads_as_none(tmp_path):
     assert (read_derived(tmp_path, "counts"), read_derived(tmp_path, "graph")) == (None, None)
 
 
+def test_a_derived_value_a_build_before_this_one_filed_whole_reads_back(tmp_path):
+    import pickle
+    import zlib
+
+    (tmp_path / "derived").mkdir()
+    links = {"a#0": {"id": "a#0"}, "b#0": {"id": "b#0"}}
+    (tmp_path / "derived" / "links.pickle.z").write_bytes(zlib.compress(pickle.dumps(links), 1))
+    assert read_derived(tmp_path, "links") == links
+
+
+def test_a_derived_value_is_written_and_read_as_a_stream_and_the_links_uncompressed(tmp_path):
+    import pickle
+    import zlib
+
+    from indexer.store.derived import STREAM_CHUNK
+
+    links = {f"corpus/{n}.txt#0": {"runs": bytes(range(256)) * 64, "n": n} for n in range(300)}  # > STREAM_CHUNK
+    write_derived(tmp_path, {"links": links, "graph": links})
+    stored = {name: zlib.decompress((tmp_path / "derived" / f"{name}.pickle.z").read_bytes())
+              for name in ("links", "graph")}
+    sizes = {name: (tmp_path / "derived" / f"{name}.pickle.z").stat().st_size for name in stored}
+    assert (pickle.loads(stored["links"]) == links, len(stored["links"]) > STREAM_CHUNK) == (True, True)
+    assert (sizes["links"] > len(stored["links"]), sizes["graph"] < len(stored["graph"]) / 10) == (True, True)
+    assert (read_derived(tmp_path, "links"), read_derived(tmp_path, "graph")) == (links, links)
+
+
 def test_derived_values_are_read_once_and_kept(index_dir):
     ix = open_index(index_dir)
     graph = ix.derived("graph")

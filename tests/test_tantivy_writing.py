@@ -2,6 +2,8 @@
 ours into the very terms, positions and field lengths Token objects give; an index made before them is
 still written, by Token objects."""
 
+import json
+
 import tantivy
 from helpers import CORPUS
 
@@ -61,3 +63,24 @@ def test_tokens_read_back_from_their_lines_and_refuse_what_lines_cannot_hold():
     assert list(Tokens(["a b", "c"], [0, 5]).packed(positioned=False)) == [("a b", 0), ("c", 1)]
     assert [Tokens(terms, positions).lines(positioned=True) for terms, positions in (
         (["a\nb"], [0]), (["\x01"], [0]), (["a", ""], [0, 1]), (["a", "b"], [3, 3]), (["a"], [-1]))] == [None] * 5
+
+
+def _segments(index_dir) -> set[str]:
+    from indexer.store import open_index
+
+    meta = json.loads((open_index(index_dir).folder / "engine" / "meta.json").read_text(encoding="utf-8"))
+    return {segment["segment_id"] for segment in meta["segments"]}
+
+
+def test_an_update_of_a_few_files_adds_one_segment_and_merges_none(corpus_copy, tmp_path):
+    from indexer.builder.index import build_index
+
+    ix = tmp_path / "ix"
+    build_index([corpus_copy], ix, engine="tantivy")
+    before = _segments(ix)
+    for n in range(4):
+        (corpus_copy / f"new_{n}.txt").write_text(f"KẾ HOẠCH\n\nvề chuyển đổi số, đợt {n}.\n\nNội dung {n}.",
+                                                   encoding="utf-8")
+    assert build_index([corpus_copy], ix).documents_indexed == 4
+    after = _segments(ix)
+    assert (len(after - before), before <= after) == (1, True)  # one thread wrote them; nothing merged

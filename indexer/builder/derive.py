@@ -32,15 +32,17 @@ in this table and keeps the tasks of those it finds).
 
 import json
 from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from analyzers.dictionary import dictionary_words
 from analyzers.normalize import fold
 from indexer.builder.analysis import task_rows, text_views
 from indexer.builder.parts import PART_MARK
 from indexer.compare.fingerprint import fingerprint
-from indexer.compare.related import relate
+from indexer.compare.related import relate, run_matrices_of
 from indexer.engines import Every
-from indexer.graph.links import document_links
+from indexer.graph.links import Citation, Citations, citation_of, document_links
 from indexer.graph.model import Graph, build_graph
 from indexer.graph.validity import derive_validity
 from indexer.vocab.outline import part_prefixes
@@ -67,28 +69,42 @@ def links_from_index(engine) -> dict:
     return links
 
 
-# A citation's values repeat across a corpus (1,000 gazette-length documents: 82,000 citations, 2,700
-# distinct values besides their passages), and so do its passages (the legal bases every plan quotes):
-# held once each, the links of an archive take less memory, and their pickle less room (it keeps a value
-# shared by several citations once).
-SHARED_CITATION_VALUES = ("ref", "doc_type", "date", "issuer", "subject", "kind", "implements", "passage",
-                          "stated_passage")
+# A citation's values repeat across a corpus (10,000 gazette-length documents: 934,000 citations, 140,000
+# distinct values besides their passages), and so do its passages (the legal bases every plan quotes) and a
+# fingerprint's topic words: held once each, the links of an archive take less memory, and their pickle less
+# room (it keeps a value shared by several citations once).
 
 
 def shared_values(links: dict, held: dict) -> dict:
-    """A document's links with the values of its citations (SHARED_CITATION_VALUES) held once in `held`.
+    """A document's links with its citations' values and its topic words held once in `held`; citations of an
+    index made before they were tuples made tuples (graph.links.Citation).
 
     >>> held = {}
     >>> a = shared_values({"meta": {"citations": [{"ref": "35-NQ/" + "TW"}]}}, held)
     >>> b = shared_values({"meta": {"citations": [{"ref": "35-NQ/TW"}]}}, held)
-    >>> a["meta"]["citations"][0]["ref"] is b["meta"]["citations"][0]["ref"]
+    >>> a["meta"]["citations"][0].ref is b["meta"]["citations"][0].ref
     True
     """
-    for citation in links["meta"]["citations"]:
-        for key in SHARED_CITATION_VALUES:
-            value = citation.get(key)
-            if isinstance(value, str):
-                citation[key] = held.setdefault(value, value)
+    meta = links["meta"]
+    meta["citations"] = Citations(Citation._make([v if v is None else held.setdefault(v, v) for v in c])
+                                  for c in map(_citation, meta["citations"]))
+    printed = links.get("fingerprint")
+    if printed is not None:
+        links["fingerprint"] = replace(printed, topics=tuple(held.setdefault(t, t) for t in printed.topics))
+    return links
+
+
+def _citation(c) -> Citation:
+    return c if isinstance(c, Citation) else citation_of(c)
+
+
+def links_read_back(links: dict | None) -> dict | None:
+    """The links an earlier build filed, as this one holds them: their citations tuples, their values held once
+    (shared_values; their pickle kept them so, but an older build filed citations as dicts)."""
+    if links and any(isinstance(c, dict) for doc in links.values() for c in doc["meta"]["citations"][:1]):
+        held: dict = {}
+        for doc_links in links.values():
+            shared_values(doc_links, held)
     return links
 
 
@@ -120,8 +136,8 @@ def law_names(links: dict) -> dict[str, list]:
     seen: dict[str, Counter] = {}
     for doc in links.values():
         for c in doc["meta"]["citations"]:
-            if c.get("name") and c.get("year") and not name_ref(c["ref"]):
-                seen.setdefault(c["ref"], Counter())[(c["name"], year_of_symbol(c["ref"]) or c["year"])] += 1
+            if c.name and c.year and not name_ref(c.ref):
+                seen.setdefault(c.ref, Counter())[(c.name, year_of_symbol(c.ref) or c.year)] += 1
     return {ref: list(names.most_common(1)[0][0]) for ref, names in sorted(seen.items())}
 
 
@@ -162,19 +178,23 @@ def cited_parts(graph: Graph, links: dict) -> dict[str, list[tuple[str, int]]]:
             continue
         key = ref_key(target.ref)
         for c in links[edge.source]["meta"]["citations"]:
-            if c.get("parts") and ref_key(c["ref"]) == key:
-                for part in {p for named in c["parts"] for p in part_prefixes(named)}:
+            if c.parts and ref_key(c.ref) == key:
+                for part in {p for named in c.parts for p in part_prefixes(named)}:
                     citing[edge.target][part].add(edge.source)
     return {doc_id: sorted(((part, len(sources)) for part, sources in parts.items()), key=lambda pc: (-pc[1], pc[0]))
             for doc_id, parts in citing.items()}
 
 
 def derive_all(engine, links: dict) -> dict:
-    """Every derived value of the engine's latest commit, by name (DERIVED_NAMES)."""
-    graph = build_graph([links[k] for k in sorted(links)])
-    with engine.searcher() as searcher:
-        accents, words = accent_table(searcher), word_table(searcher)
-    relations = relate(links, graph)
+    """Every derived value of the engine's latest commit, by name (DERIVED_NAMES). The run matrices of
+    related documents are made in a thread beside the graph (numpy sorts without the GIL: 2 s of 10,000
+    documents' 16 s of relate)."""
+    with ThreadPoolExecutor(1) as pool:
+        runs = pool.submit(run_matrices_of, links)
+        graph = build_graph([links[k] for k in sorted(links)])
+        with engine.searcher() as searcher:
+            accents, words = accent_table(searcher), word_table(searcher)
+        relations = relate(links, graph, runs.result())
     return {"links": links, "graph": graph, "counts": cited_counts(graph), "accents": accents, "words": words,
             "related": relations.related, "near_duplicates": relations.near_duplicates, "shares": relations.shares,
             "law_names": law_names(links), "parts": document_parts(links), "validity": derive_validity(links, graph),

@@ -9,20 +9,23 @@ digest, is read back from the index itself, so a build killed at any moment leav
 index, and the next build completes it.
 """
 
+import gc
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from indexer.builder.choice import choose_engine, corpus_megabytes
-from indexer.builder.derive import derive_all, links_from_index, shared_values
+from indexer.builder.derive import derive_all, links_from_index, links_read_back, shared_values
 from indexer.builder.executors import Executor
 from indexer.builder.progress import BuildProgress
 from indexer.builder.workers import BatchStats, FileDone, analysed, file_size
 from indexer.engines import DEFAULT_ENGINE, ENGINES
 from indexer.errors import BuildLocked, UnsafePath
 from indexer.extract.corpus import Skipped, SourceFile, list_files, skipped_before_reading
+from indexer.sources.files import KnownDigests, known_digests
 from indexer.store import Current, IndexFolder, claim_for_build
 
 Progress = Callable[[BuildProgress], None]
@@ -78,6 +81,7 @@ class _Run:
     started: float
     part_chars: int | None
     executor: Executor | None = None  # where files are read and analysed: this machine's cores by default
+    listed_ns: int = 0                # when the corpus was listed (time.time_ns): its digests are of then
 
 
 def _manifest(engine) -> dict[str, str]:
@@ -85,6 +89,12 @@ def _manifest(engine) -> dict[str, str]:
     with engine.searcher() as searcher:
         pairs = [term for term, _ in searcher.terms("source_digest")]
     return dict(p.split("\x1f", 1) for p in pairs if "\x1f" in p)
+
+
+def _known_digests(folder: IndexFolder) -> KnownDigests | None:
+    """The digests the build of the current generation took, trusted again for files not touched since."""
+    filed = folder.derived("digests")
+    return KnownDigests(filed["files"], filed["listed_ns"]) if isinstance(filed, dict) else None
 
 
 def _corpus_paths(corpus) -> list[Path]:
@@ -128,7 +138,8 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     started = time.monotonic()
     paths = _corpus_paths(corpus)
     with claim_for_build(index_dir, paths, wait) as folder:
-        files = list_files(paths)
+        listed_ns = time.time_ns()
+        files = list_files(paths, _known_digests(folder))
         name, reason = choose_engine(files, engine, folder.info.get("engine"))
         if name not in ENGINES:
             raise ValueError(f"unknown engine {name!r}: use one of {', '.join(ENGINES)}")
@@ -144,7 +155,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
             report.skipped, report.field_warnings = _reported(plan, {})
             report.documents_total = _doc_count(plan.current.engine)
         else:
-            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor))
+            _new_generation(folder, name, paths, plan, report, _Run(progress, started, part_chars, executor, listed_ns))
     report.seconds = round(time.monotonic() - started, 3)
     return report
 
@@ -174,14 +185,32 @@ def _new_generation(folder: IndexFolder, name: str, paths: list[Path], plan: _Pl
     stamp = built_at()
     with folder.next_generation(name, plan.current) as new:
         current = plan.current
-        links = (current.derived("links") or links_from_index(current.engine)) if current else {}
+        with _no_cycle_collection():
+            links = (links_read_back(current.derived("links")) or links_from_index(current.engine)) if current else {}
         fresh = _write(new.engine, plan, links, report, run, stamp)
         changed = {f.source for f in plan.todo}
         present = {f.source for f in plan.files}
         kept = {s: e for s, e in plan.skipped.items() if s in present and s not in changed} if current else {}
         report.skipped, report.field_warnings = _reported(plan, fresh)
         report.documents_total = _doc_count(new.engine)
-        new.publish({**derive_all(new.engine, links), "skipped": {**kept, **fresh}}, paths, stamp)
+        digests = asdict(known_digests(plan.files, run.listed_ns))
+        with _no_cycle_collection():
+            derived = {**derive_all(new.engine, links), "skipped": {**kept, **fresh}, "digests": digests}
+            new.publish(derived, paths, stamp)
+
+
+@contextmanager
+def _no_cycle_collection():
+    """Python's collector of reference cycles paused: reading the links of a whole corpus back, and deriving
+    and filing its values, make millions of objects, none in a cycle, and every full collection walks all of
+    them again (build_graph of 10,000 gazette-length documents: 8.0 s of CPU with it, 2.6 s without)."""
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _doc_count(engine) -> int:
@@ -198,7 +227,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
     total_bytes = sum(file_size(f) for f in plan.todo)
     digests = {f.source: f.digest for f in plan.todo}
     fresh, state, stats, held = {}, {"files": 0, "bytes": 0}, BatchStats(), {}
-    writer = eng.writer()
+    writer = eng.writer(total_bytes)
     try:
         for source in sorted(gone):
             writer.delete_source(source)

@@ -5,8 +5,7 @@ or only cited), keyed by graph node id. The status on a day is read from it at q
 (indexer.vocab.validity.status_on).
 """
 
-from indexer.graph.model import Graph
-from indexer.vocab.refs import ref_key
+from indexer.graph.model import Graph, ref_key
 
 
 def _record() -> dict:
@@ -50,7 +49,7 @@ def derive_validity(links: dict, graph: Graph) -> dict[str, dict]:
     for doc_id in sorted(links):
         meta = links[doc_id]["meta"]
         day = records[doc_id]["effective"] or meta.get("date")
-        targets = _targets(graph, doc_id)
+        targets = _targets(graph, doc_id) if meta.get("changes") else {}  # most documents change nothing
         for change in meta.get("changes") or []:
             target = _target(graph, targets, change)
             in_corpus = target is not None and graph.nodes[target].in_corpus

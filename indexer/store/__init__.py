@@ -16,24 +16,26 @@ pattern under its own marker.
 
 The switch runs here, as a transaction: a build holds the folder (`claim_for_build`), writes into the
 engine of `next_generation` (whose folder is removed if it is left unpublished), and `publish`es it: the
-derived values, the marker's rename, then the removal of what `keep_after_switch` no longer keeps.
+derived values (store/derived.py: how they are filed), the marker's rename, then the removal of what
+`keep_after_switch` no longer keeps.
+
+It imports the engines only (and indexer's shared modules): the builder, searching and the views stand on it.
 """
 
 import fcntl
 import json
 import os
-import pickle
 import re
 import shutil
 import threading
 import time
-import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from indexer.engines import Engine, create_engine, open_engine
 from indexer.errors import BuildLocked, IndexNotFound, UnsafePath
+from indexer.store.derived import read_derived, write_derived
 
 # Bump when analysis, extraction, the fields or the derived values' classes change: the next build
 # starts afresh (6: generations under one marker, the engine switched at the marker's rename;
@@ -47,7 +49,6 @@ INFO = "vanban.json"
 LOCK = "build.lock"
 GENERATIONS = "generations"
 ENGINE = "engine"
-DERIVED = "derived"
 GENERATION_NAME = re.compile(r"g\d{6}")
 # What an index folder of format 1-5 held (engine/ and derived/ beside vanban.json): removed once a
 # build of this format is current, since that marker says the index wrote them.
@@ -186,26 +187,6 @@ def remove_generations(index_dir: Path, keep: set) -> None:
             shutil.rmtree(path, ignore_errors=True)
 
 
-def write_derived(folder: Path, values: dict) -> None:
-    """Write a generation's derived values, each a pickle compressed by zlib at level 1 (a third of 6's time)."""
-    target = folder / DERIVED
-    target.mkdir(parents=True, exist_ok=True)
-    for name, value in values.items():
-        path = target / f"{name}.pickle.z"
-        with open(path, "wb") as handle:
-            handle.write(zlib.compress(pickle.dumps(value, pickle.HIGHEST_PROTOCOL), 1))
-            handle.flush()
-            os.fsync(handle.fileno())
-
-
-def read_derived(folder: Path, name: str):
-    """A derived value of a generation, or None when it is not there."""
-    try:
-        return pickle.loads(zlib.decompress((folder / DERIVED / f"{name}.pickle.z").read_bytes()))
-    except (OSError, EOFError, zlib.error, pickle.UnpicklingError):
-        return None
-
-
 # ---- one build: the switch ----
 
 def keep_after_switch(replaced: dict, published: str, engine: str, updated: bool) -> set[str]:
@@ -253,6 +234,13 @@ class IndexFolder:
             return Current(folder, open_engine(engine, folder / ENGINE))
         except Exception:  # a truncated or half-removed index: the build makes a whole new one
             return None
+
+    def derived(self, name: str):
+        """A value the current generation's build derived, whatever its engine (None: no generation of
+        this format)."""
+        if self.info.get("format") != FORMAT_VERSION or not self.info.get("generation"):
+            return None
+        return read_derived(generation_dir(self.path, self.info["generation"]), name)
 
     def why_afresh(self, engine: str) -> str | None:
         """Why a build with `engine` cannot update the current generation, in a few words (None: there is none)."""
