@@ -54,7 +54,7 @@ def kill(proc: subprocess.Popen) -> None:
 
 
 def _commit_files(index_dir: Path, engine: str) -> dict[str, int]:
-    """The engine commit files of every generation (indexer/store.py), and the marker whose rename
+    """The engine commit files of every generation (indexer/store/), and the marker whose rename
     switches generations, each with its mtime."""
     found = {}
     for folder in (index_dir / "generations").glob("g*/engine"):

@@ -2,7 +2,7 @@
 
 Files stream through worker processes that read, extract and analyse them (pyvi once per document),
 each file within bounded time and memory; the main process only writes to the engine. A build
-writes a new generation of the index beside the current one (indexer/store.py), with everything
+writes a new generation of the index beside the current one (indexer/store/), with everything
 derived from the whole corpus (the citation graph, citation counts, the accent table, what was
 skipped and why), and makes it current with one atomic rename. Which files are indexed, with which
 digest, is read back from the index itself, so a build killed at any moment leaves the last good
@@ -128,7 +128,7 @@ def build_index(corpus: list[Path] | Path, index_dir: Path, progress: Progress |
     `engine` ("whoosh" or "tantivy") is chosen when an index is made; None keeps the folder's own
     (for a new one, the engine that suits the corpus's size: builder/choice.py); another engine than
     the folder's rebuilds it beside the current one. The new generation becomes current at one atomic
-    rename, its derived values already written (indexer/store.py runs the switch); a build that fails
+    rename, its derived values already written (indexer/store/ runs the switch); a build that fails
     removes what it wrote. One build at a time: another one raises BuildLocked (after
     waiting `wait` seconds). A folder that is not an index and not empty is refused (UnsafePath).
     A document longer than `part_chars` (indexer.builder.parts.MAX_DOCUMENT_CHARS) is indexed in parts.
