@@ -131,3 +131,31 @@ def test_vanban_index_advises_tantivy_for_a_whoosh_index_past_the_size_the_choic
         f.truncate(int(WHOOSH_MAX_MB * 1e6) + 1)  # sparse: its size is what the choice and the advice read
     assert advice() == ["Gợi ý: kho 5.1 MB, quá 5 MB mà whoosh còn tìm trong 150 ms: tìm kiếm nhanh hơn với "
                         "`vanban index --engine tantivy`."]  # the index kept its whoosh
+
+
+def test_a_large_build_stops_its_workers_fork_server_before_deriving_and_the_next_build_starts_it(
+        corpus_copy, tmp_path, monkeypatch):
+    from multiprocessing import forkserver
+
+    import indexer.builder.derive as derive_module
+    import indexer.builder.index as index_module
+
+    monkeypatch.setattr(index_module, "STOP_FORK_SERVER_DOCUMENTS", 6)  # the corpus's 6 documents count as large
+    servers = []
+    real_derive = derive_module.derive_all
+
+    def derive_all(engine, links):
+        servers.append(forkserver._forkserver._forkserver_pid)
+        return real_derive(engine, links)
+
+    monkeypatch.setattr(index_module, "derive_all", derive_all)
+    (corpus_copy / "extra.md").write_text("KẾ HOẠCH\n\nvề chuyển đổi số\n\nNội dung chuyển đổi số.", encoding="utf-8")
+    assert build_index([corpus_copy], tmp_path / "ix").documents_total == 7
+    (corpus_copy / "extra.md").write_text("KẾ HOẠCH\n\nvề lãng phí\n\nNội dung lãng phí.", encoding="utf-8")
+    assert build_index([corpus_copy], tmp_path / "ix").documents_indexed == 1  # workers made again
+    assert servers == [None, None]
+    assert ids(tmp_path / "ix", '"lãng phí"') == {"corpus/extra.md#0"}
+    monkeypatch.setattr(index_module, "STOP_FORK_SERVER_DOCUMENTS", 8)
+    (corpus_copy / "extra.md").write_text("KẾ HOẠCH\n\nvề tham nhũng\n\nNội dung.", encoding="utf-8")
+    build_index([corpus_copy], tmp_path / "ix")
+    assert servers[-1] is not None  # a small build keeps it for the next

@@ -23,7 +23,7 @@ import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from multiprocessing import connection, get_context
+from multiprocessing import connection, forkserver, get_context
 
 # Wall-clock seconds for one file (reading, OCR included, extraction and analysis), and more for each MB
 # it holds (a 17 MB JSON Lines export is 200 documents, not one hostile file); the readers keep their
@@ -263,3 +263,12 @@ def run_guarded(func: Callable, items: Iterable, workers: int | None = None, sec
 
 
 _END = object()
+
+
+def stop_fork_server() -> None:
+    """Stop the fork server, with the modules it preloaded (pyvi's model among them: about 150 MB that no
+    other process shares once the workers are gone); multiprocessing starts it again when a pool next
+    makes a worker. `_stop` is private (CPython's tests use it, 3.8 to 3.13): without it nothing is stopped."""
+    stop = getattr(forkserver._forkserver, "_stop", None)
+    if stop is not None:
+        stop()
