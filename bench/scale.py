@@ -119,7 +119,8 @@ def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cp
     if run.returncode != 0:
         raise RuntimeError(f"vanban index failed: {run.stderr.strip().splitlines()[-1:]}")
     return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "cores": round(run.cpu_s / run.wall_s, 2),
-            "peak_pss_mb": round(run.peak_rss_mb), "MB_per_s_wall": round(megabytes / run.wall_s, 3),
+            "peak_pss_mb": round(run.peak_rss_mb), "peak_at_s": round(run.peak_at_s),
+            "peak_main_process_pss_mb": round(run.peak_main_mb), "MB_per_s_wall": round(megabytes / run.wall_s, 3),
             "MB_per_s_cpu": round(megabytes / run.cpu_s, 3)}
 
 

@@ -58,6 +58,8 @@ class ProcessRun:
     sys_s: float
     peak_rss_mb: float
     stderr: str
+    peak_at_s: float = 0.0        # when the peak was, from the start
+    peak_main_mb: float = 0.0     # the command's own process's share of the peak (PSS)
 
     @property
     def cpu_s(self) -> float:
@@ -121,7 +123,7 @@ def run_measured(command: list[str], cpus: str | None = None, env: dict | None =
     """
     command = ["taskset", "-c", cpus, *command] if cpus else command
     cpu: dict[int, tuple[float, float]] = {}
-    peak = 0
+    peak = peak_at = peak_main = 0
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
@@ -129,7 +131,9 @@ def run_measured(command: list[str], cpus: str | None = None, env: dict | None =
         while proc.poll() is None:
             table = _process_table()
             tree = _tree(proc.pid, table)
-            peak = max(peak, sum(_pss(p, table[p][3]) for p in tree))
+            sizes = {p: _pss(p, table[p][3]) for p in tree}
+            if sum(sizes.values()) > peak:
+                peak, peak_at, peak_main = sum(sizes.values()), time.perf_counter() - start, sizes.get(proc.pid, 0)
             cpu.update({p: table[p][1:3] for p in tree})
             if timeout and time.perf_counter() - start > timeout:
                 os.killpg(proc.pid, 9)
@@ -139,7 +143,7 @@ def run_measured(command: list[str], cpus: str | None = None, env: dict | None =
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
     user, system = sum(c[0] for c in cpu.values()), sum(c[1] for c in cpu.values())
-    return ProcessRun(proc.returncode, wall, user, system, peak / 2**20, stderr)
+    return ProcessRun(proc.returncode, wall, user, system, peak / 2**20, stderr, peak_at, peak_main / 2**20)
 
 
 def tree_megabytes(folder: Path) -> float:
