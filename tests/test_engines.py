@@ -294,6 +294,9 @@ def test_stored_fields_by_id(engine):
         without = s.stored(key, text=False)  # tantivy skips the text; whoosh reads stored fields whole
         assert ({k: v for k, v in without.items() if k != "text"}, without["text"] in ("", s.stored(key)["text"])) == (
             {k: v for k, v in s.stored(key).items() if k != "text"}, True)
+        summary = s.by_id("b#1", structure=False, text=False)  # what a list of related documents reads
+        assert (summary["meta"], summary["text"] in ("", "Phòng tham nhũng chống lãng phí.")) == ('{"id": "b#1"}', True)
+        assert engine.name != "tantivy" or summary["text"] == ""
 
 
 def test_repeated_cites_raise_the_score(engine):

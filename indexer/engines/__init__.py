@@ -185,8 +185,9 @@ class EngineSearcher(Protocol):
         a field, or read less of it, does."""
     def stored_id(self, key) -> str:
         """The id of the document at `key`, and nothing else read (a folding or an order needs only ids)."""
-    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
-        """Every field of the document with that id (`structure=False`: as `stored` may leave it), or None."""
+    def by_id(self, doc_id: str, structure: bool = True, text: bool = True) -> dict | None:
+        """Every field of the document with that id (`structure=False`, `text=False`: as `stored` may leave
+        them), or None."""
     def ids(self, keys: list, among) -> list[str]:
         """The ids of hits (keys from `search`), each one of the ids `among`: an engine may find them without
         reading each document (stored_id reads one)."""

@@ -208,9 +208,9 @@ class TantivySearcher:
     def stored_id(self, key) -> str:
         return self._searcher.doc(key).get_first("id")  # no stored bytes decompressed
 
-    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
+    def by_id(self, doc_id: str, structure: bool = True, text: bool = True) -> dict | None:
         hits = self._searcher.search(_term(self._schema, "id", doc_id), 1).hits
-        return self.stored(hits[0][1], structure=structure) if hits else None
+        return self.stored(hits[0][1], text, structure) if hits else None
 
     def ids(self, keys: list, among) -> list[str]:
         """The hits' ids, without reading their documents (a document is read whole, its text too): the

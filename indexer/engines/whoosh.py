@@ -235,7 +235,7 @@ class WhooshSearcher:
     def stored_id(self, key) -> str:
         return self._searcher.stored_fields(key)["id"]
 
-    def by_id(self, doc_id: str, structure: bool = True) -> dict | None:
+    def by_id(self, doc_id: str, structure: bool = True, text: bool = True) -> dict | None:
         found = self._searcher.document(id=doc_id)
         return _stored(found) if found else None
 

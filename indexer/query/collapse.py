@@ -71,5 +71,6 @@ def with_other_parts(hits: list, folding: Folding, searcher) -> list:
 
 
 def _with_folded(hits: list, folding: Folding, searcher, name: str) -> list:
-    return [replace(h, **{name: tuple(DocSummary.from_stored(searcher.by_id(i)) for i in folding.under[h.id])})
+    return [replace(h, **{name: tuple(DocSummary.from_stored(searcher.by_id(i, structure=False, text=False))
+                                      for i in folding.under[h.id])})
             if h.id in folding.under else h for h in hits]

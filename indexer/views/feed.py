@@ -143,13 +143,13 @@ def document_feed(index, base_url: str, doc_id: str) -> Feed:
     ix = open_index(index)
     graph, records = load_graph(ix), ix.derived("validity") or {}
     with ix.searcher() as searcher:
-        stored = searcher.by_id(doc_id)
+        stored = searcher.by_id(doc_id, structure=False, text=False)
         if stored is None:
             raise UnknownDocument(f"Không có văn bản nào mang mã “{doc_id}”.")
         followed = DocSummary.from_stored(stored)
         hits = []
         for source, (does, passage) in _relations(graph, records, doc_id).items():
-            found = searcher.by_id(source)
+            found = searcher.by_id(source, structure=False, text=False)
             doc = DocSummary.from_stored(found) if found else None
             if doc and _later(doc, followed):
                 hits.append(Hit(**vars(doc), snippet=Snippet(f"{does}: {passage}", (), 0),

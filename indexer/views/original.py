@@ -41,7 +41,7 @@ def original_file(index, doc_id: str) -> Original:
     or an OriginalRefused saying why it is not served."""
     ix = open_index(index)
     with ix.searcher() as searcher:
-        stored = searcher.by_id(doc_id)
+        stored = searcher.by_id(doc_id, structure=False, text=False)
     if stored is None:
         raise UnknownDocument(doc_id)
     meta = json.loads(stored["meta"])

@@ -74,10 +74,10 @@ def related_documents(index, doc_id: str, limit: int = 10) -> RelatedList:
     ranked = (ix.derived("related") or {}).get(doc_id, ())
     found = []
     with ix.searcher() as searcher:
-        if searcher.by_id(doc_id) is None:
+        if searcher.by_id(doc_id, structure=False, text=False) is None:
             raise UnknownDocument(doc_id)
         for other, score, reasons in ranked:
-            stored = searcher.by_id(other)
+            stored = searcher.by_id(other, structure=False, text=False)  # a summary: its text unread
             if stored is not None and len(found) < limit:
                 text = next((r[1] for r in reasons if r[0] == "text"), None)
                 found.append(RelatedDocument(DocSummary.from_stored(stored), score,
