@@ -384,3 +384,11 @@ def test_files_left_by_a_commit_cut_short_do_not_block_the_next(engine, tmp_path
     writer.delete_source("b.txt")
     writer.commit()
     assert set(ids(engine, text("tham"))) == {"a#0"}
+
+
+def test_a_set_of_ids_filters_and_excludes_without_changing_scores(engine):
+    absent = tuple(f"none#{n}" for n in range(8))  # enough ids to be searched as a set on tantivy
+    chosen = Any(tuple(Term("id", i) for i in ("a#0", "b#1", *absent)))
+    query = Any((text("tham"), text("chống")))
+    assert scores(engine, query, filter=chosen) == {k: v for k, v in scores(engine, query).items() if k in ("a#0", "b#1")}
+    assert set(ids(engine, Without(query, chosen))) == {"b#0", "c#0"}
