@@ -165,7 +165,7 @@ def test_a_filter_narrows_without_changing_scores(engine):
 
 
 def test_a_filter_naming_documents_keeps_every_ranking_score(engine):
-    # Rank's ranking clauses are read within such a filter on tantivy (engines/tantivy.py _ranked_within)
+    # Rank's ranking clauses are read within such a filter on tantivy (engines/tantivy_query.py ranked_within)
     query = Rank(Any((text("tham"), text("chống"))), Any((text("phòng"), Phrase("text", ("tham", "nhũng")),
                                                             Term("text", "lãng", boost=3.0))))
     everywhere = scores(engine, query)
