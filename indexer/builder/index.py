@@ -234,7 +234,7 @@ def _write(eng, plan: _Plan, links: dict, report: BuildReport, run: _Run, stamp:
     total_bytes = sum(file_size(f) for f in plan.todo)
     digests = {f.source: f.digest for f in plan.todo}
     fresh, state, stats, held = {}, {"files": 0, "bytes": 0}, BatchStats(), {}
-    writer = eng.writer(total_bytes)
+    writer = eng.writer()
     try:
         for source in sorted(gone):
             writer.delete_source(source)

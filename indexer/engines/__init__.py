@@ -205,8 +205,8 @@ class EngineSearcher(Protocol):
 class Engine(Protocol):
     name: str
 
-    def writer(self, text_bytes: int | None = None) -> EngineWriter:
-        """The one writer; `text_bytes`: about how much text it will be given (None: unknown)."""
+    def writer(self) -> EngineWriter:
+        """The one writer."""
     def searcher(self) -> EngineSearcher: ...
     def commit_id(self) -> str:
         """Changes with every commit: derived data is filed under it."""

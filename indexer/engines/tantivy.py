@@ -224,8 +224,8 @@ class TantivyEngine:
             raise FileNotFoundError(f"no tantivy index in {path}")
         return cls(path, tantivy.Index.open(str(path)))
 
-    def writer(self, text_bytes: int | None = None) -> TantivyWriter:
-        return TantivyWriter(self._index, self._path, self.tokenizers(), text_bytes)
+    def writer(self) -> TantivyWriter:
+        return TantivyWriter(self._index, self._path, self.tokenizers())
 
     def tokenizers(self) -> dict[str, str]:
         """Text field -> the tokenizer its schema names (an index made before the lines form: "raw")."""

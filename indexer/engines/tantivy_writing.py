@@ -6,7 +6,6 @@ cannot be done, and for an index made before those tokenizers.
 """
 
 import json
-import os
 from pathlib import Path
 
 import tantivy
@@ -24,13 +23,15 @@ from indexer.engines import (
 )
 from indexer.engines.tokens import FILLER, Tokens
 
-HEAP_BYTES = 192_000_000          # the writer's indexing memory, shared by its threads
-HEAP_PER_THREAD = 24_000_000      # tantivy refuses less than 15 MB a thread
-# Up to this much text (an update of a few files) is written by one indexing thread, so it makes one new
-# segment: tantivy's merge policy merges every segment under 10,000 documents once there are 8 of them, a
-# build of 10,000 gazette-length documents ends with 6, and the two segments two threads made of an update
-# of 10 documents (224 KB) had the commit merge all 10,112 documents again (5.5 s of CPU).
-ONE_THREAD_BYTES = 16_000_000
+HEAP_BYTES = 192_000_000          # the writer's indexing memory
+# One indexing thread: its segments are twice as large as two threads' and half as many, and tantivy's merge
+# policy merges segments under 10,000 documents 8 at a time (tantivy-py has no call to merge them). On 10,000
+# gazette-length documents two threads left 6 segments and word queries p95 50-84 ms; one thread left 2
+# (9,990 and 112 documents) and 26-48 ms, built in 962 s instead of 1,068-1,203 (the workers had the cores
+# to themselves: 1.91 cores used instead of 1.53-1.87) but peaked at 1,735 MB instead of 1,592-1,617 (its
+# one larger segment flushed and merged at the end). An update of a few files makes one new segment: two
+# threads made two of an update of 10 documents, and the commit merged all 10,112 again (5.5 s of CPU).
+INDEXING_THREADS = 1
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
 STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
 # Text, meta, parts and structure are stored as bytes: a tantivy text field is always indexed, these must not be.
@@ -143,12 +144,9 @@ def _remove_orphans(path: Path) -> None:
 class TantivyWriter:
     """The one writer of the index (the caller holds the lock); finished by commit or cancel."""
 
-    def __init__(self, index: tantivy.Index, path: Path, tokenizers: dict[str, str], text_bytes: int | None = None):
-        threads = max(1, min(os.cpu_count() or 1, HEAP_BYTES // HEAP_PER_THREAD))
-        if text_bytes is not None and text_bytes <= ONE_THREAD_BYTES:
-            threads = 1
+    def __init__(self, index: tantivy.Index, path: Path, tokenizers: dict[str, str]):
         _remove_orphans(path)
-        self._writer = index.writer(heap_size=HEAP_BYTES, num_threads=threads)
+        self._writer = index.writer(heap_size=HEAP_BYTES, num_threads=INDEXING_THREADS)
         self._tokenizers = tokenizers
 
     def add(self, doc: IndexedDoc) -> None:

@@ -326,7 +326,7 @@ class WhooshEngine:
     def open(cls, path: Path) -> "WhooshEngine":
         return cls(whoosh_index.open_dir(str(path)))
 
-    def writer(self, text_bytes: int | None = None) -> WhooshWriter:
+    def writer(self) -> WhooshWriter:
         return WhooshWriter(self._ix)
 
     def searcher(self) -> WhooshSearcher:
