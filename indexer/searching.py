@@ -147,7 +147,7 @@ def _hits(searcher, request: SearchRequest, paged: Paged, counts: dict) -> list[
     """The page's hits, read from the index: their text only when a snippet or a passage needs it, and for a
     snippet alone only its start (a long text is decompressed to its end only when nothing matches there).
     The passages citing a ref read around each citation, wherever it stands: all of it."""
-    text = True if request.cites else HIT_TEXT_CHARS if request.snippets else False
+    text = True if request.cites else HIT_TEXT_CHARS if request.needs_text else False
     return [_hit(searcher.stored(key, text), score, request, counts,
                  cache(lambda key=key: searcher.stored(key)["text"])) for key, score in paged.keys]
 
