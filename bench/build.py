@@ -60,7 +60,7 @@ def whole_build(corpus: Path, index_dir: Path) -> dict:
     if run.returncode != 0:
         raise RuntimeError(run.stderr.strip().splitlines()[-1:])
     return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "cores": round(run.cpu_s / run.wall_s, 2),
-            "peak_pss_mb": round(run.peak_rss_mb)}
+            "peak_pss_mb": round(run.peak_rss_mb), "peak_anonymous_mb": round(run.peak_anon_mb)}
 
 
 def stages(corpus: Path, index_dir: Path) -> dict:
