@@ -113,9 +113,11 @@ def segmenter_alone(corpus: list[Path], sample_mb: float = SEGMENT_SAMPLE_MB) ->
                            "cpu_s": round(cpu, 1), "wall_s": round(wall, 1)}}
 
 
-def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cpus: str | None = None) -> dict:
-    """One `vanban index` subprocess (from scratch, or an update), measured from outside."""
-    run = run_measured(index_command(corpus, index_dir, engine), cpus=cpus)
+def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cpus: str | None = None,
+          memory_limit: int | None = None) -> dict:
+    """One `vanban index` subprocess (from scratch, or an update), measured from outside (in a memory cgroup
+    of `memory_limit` MiB, when given)."""
+    run = run_measured(index_command(corpus, index_dir, engine), cpus=cpus, memory_limit_mb=memory_limit)
     if run.returncode != 0:
         raise RuntimeError(f"vanban index failed: {run.stderr.strip().splitlines()[-1:]}")
     return {"wall_s": round(run.wall_s, 1), "cpu_s": round(run.cpu_s, 1), "cores": round(run.cpu_s / run.wall_s, 2),
@@ -123,14 +125,17 @@ def build(corpus: list[Path], index_dir: Path, engine: str, megabytes: float, cp
             "peak_main_process_pss_mb": round(run.peak_main_mb), "peak_mapped_files_mb": round(run.peak_file_mb),
             "peak_anonymous_mb": round(run.peak_anon_mb), "peak_anonymous_at_s": round(run.peak_anon_at_s),
             "MB_per_s_wall": round(megabytes / run.wall_s, 3),
-            "MB_per_s_cpu": round(megabytes / run.cpu_s, 3)}
+            "MB_per_s_cpu": round(megabytes / run.cpu_s, 3),
+            **({"memory_limit_mb": memory_limit, "oom_kills": run.oom_kills} if memory_limit else {})}
 
 
-def update(corpus: list[Path], added: Path, index_dir: Path, engine: str, seed: int) -> dict:
+def update(corpus: list[Path], added: Path, index_dir: Path, engine: str, seed: int,
+           memory_limit: int | None = None) -> dict:
     """Add ADDED documents (generated apart, in a folder the index already covers) and update the index."""
     corpus_gen.write_documents(added, ADDED, seed + 1000, first_number=900_000)
-    figures = build([*corpus, added], index_dir, engine, 0.0)
-    return {k: figures[k] for k in ("wall_s", "cpu_s", "cores", "peak_pss_mb", "peak_anonymous_mb")}
+    figures = build([*corpus, added], index_dir, engine, 0.0, memory_limit=memory_limit)
+    return {k: figures[k] for k in ("wall_s", "cpu_s", "cores", "peak_pss_mb", "peak_anonymous_mb", "oom_kills")
+            if k in figures}
 
 
 def first_search(index_dir: Path, query: str) -> dict:
@@ -208,10 +213,10 @@ def serve_and_time(index_dir: Path) -> dict:
 
 
 def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float, one_core: bool = True,
-                   seed: int = corpus_gen.DEFAULT_SEED) -> dict:
+                   seed: int = corpus_gen.DEFAULT_SEED, memory_limit: int | None = None) -> dict:
     index_dir, added = work / engine, work / f"{engine}-added"
     added.mkdir(parents=True, exist_ok=True)  # empty: the update fills it
-    figures = {"build_2_cores": build([*corpus, added], index_dir, engine, megabytes)}
+    figures = {"build_2_cores": build([*corpus, added], index_dir, engine, megabytes, memory_limit=memory_limit)}
     if one_core:
         figures["build_1_core"] = build(corpus, work / f"{engine}-1core", engine, megabytes, cpus="0")
         figures["speedup_2_cores"] = round(figures["build_1_core"]["wall_s"] / figures["build_2_cores"]["wall_s"], 2)
@@ -223,7 +228,7 @@ def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float
     search(ix, "khởi động")
     figures["search"] = {kind: latencies(ix, queries) for kind, queries in query_kinds(ix).items()}
     figures["document_page_longest"] = longest_pages(ix)
-    figures["update_10_documents"] = update(corpus, added, index_dir, engine, seed)
+    figures["update_10_documents"] = update(corpus, added, index_dir, engine, seed, memory_limit)
     return figures
 
 
@@ -265,6 +270,9 @@ def main() -> None:
     parser.add_argument("--one-core-max", type=int, default=10_000,
                         help="the one-core build (for the 2-core speed-up) runs up to this corpus size")
     parser.add_argument("--keep", type=Path, help="build the indexes in this folder and leave them there")
+    parser.add_argument("--memory-limit", type=int, metavar="MB",
+                        help="builds and updates run in a memory cgroup of this many MiB (page cache included; "
+                             "Linux, as root): does the build fit, and how much slower")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([30_000] if args.big else [])
     figures = {"seed": args.seed, "lengths": args.lengths, "sizes": {}}
@@ -292,7 +300,8 @@ def measure_corpus(corpus: list[Path], args, work: Path) -> dict:
     shutil.rmtree(work, ignore_errors=True)  # a kept folder of an earlier run: built afresh
     for engine in args.engines.split(","):
         by_size["engines"][engine] = measure_engine(corpus, work, engine, by_size["megabytes"],
-                                                    one_core=by_size["documents"] <= args.one_core_max, seed=args.seed)
+                                                    one_core=by_size["documents"] <= args.one_core_max, seed=args.seed,
+                                                    memory_limit=args.memory_limit)
     return by_size
 
 

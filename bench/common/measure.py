@@ -1,13 +1,14 @@
 """Timing and measuring: percentiles, wall beside CPU, and child processes measured from outside
 (CPU of the whole process tree, workers included, and the tree's peak memory)."""
 
+import contextlib
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from common.data import ROOT
@@ -66,6 +67,7 @@ class ProcessRun:
     peak_anon_mb: float = 0.0
     peak_anon_at_s: float = 0.0
     peak_file_mb: float = 0.0     # mapped files' share of the PSS peak
+    oom_kills: int | None = None  # processes the kernel killed at the run's memory limit (None: no limit)
 
     @property
     def cpu_s(self) -> float:
@@ -120,23 +122,63 @@ def _tree(root: int, table: dict) -> list[int]:
     return [p for p in pids if p in table]
 
 
+CGROUP_ROOT = Path("/sys/fs/cgroup")
+
+
+@contextlib.contextmanager
+def memory_group(megabytes: int):
+    """A memory cgroup of this process's own (Linux, cgroup v1 or v2, as root) whose processes may hold
+    `megabytes` MiB together, page cache included: the kernel reclaims file pages at the limit and kills a
+    process when anonymous memory alone would pass it. Yields (the group's folder, the file counting its
+    kills); removed afterwards."""
+    lines = [line.split(":", 2) for line in Path("/proc/self/cgroup").read_text().splitlines()]
+    v1 = next((path for _, kinds, path in lines if "memory" in kinds.split(",")), None)
+    if v1 is not None:
+        folder, limit, events = CGROUP_ROOT / "memory" / v1.lstrip("/"), "memory.limit_in_bytes", "memory.oom_control"
+    else:
+        v2 = next(path for number, _, path in lines if number == "0")
+        folder, limit, events = CGROUP_ROOT / v2.lstrip("/"), "memory.max", "memory.events"
+    group = folder / f"vanban-bench-{os.getpid()}"
+    group.mkdir()
+    try:
+        (group / limit).write_text(str(megabytes * 2**20))
+        yield group, group / events
+    finally:
+        group.rmdir()
+
+
+def _oom_kills(events: Path) -> int:
+    counts = dict(line.split() for line in events.read_text().splitlines())
+    return int(counts.get("oom_kill", 0))
+
+
 def run_measured(command: list[str], cpus: str | None = None, env: dict | None = None,
-                 timeout: float | None = None) -> ProcessRun:
+                 timeout: float | None = None, memory_limit_mb: int | None = None) -> ProcessRun:
     """Run a command to its end, sampling its whole process tree every 50 ms (every 0.5 s past its first
     minute): CPU seconds of every
     process in it (its worker processes come from a fork server, which os.wait4 of the command never
     reaps), and the peak of the tree's summed memory (proportional set sizes: shared pages counted once),
     with the peak of its anonymous part apart.
 
-    `cpus` ("0") pins it with taskset; past `timeout` seconds it is killed (returncode -9).
+    `cpus` ("0") pins it with taskset; past `timeout` seconds it is killed (returncode -9); with
+    `memory_limit_mb` it runs in a memory cgroup of that size (memory_group).
     """
+    with memory_group(memory_limit_mb) if memory_limit_mb else contextlib.nullcontext((None, None)) as (group, events):
+        run = _run_sampled(command, cpus, env, timeout, group)
+        return run if events is None else replace(run, oom_kills=_oom_kills(events))
+
+
+def _run_sampled(command: list[str], cpus: str | None, env: dict | None, timeout: float | None,
+                 group: Path | None) -> ProcessRun:
     command = ["taskset", "-c", cpus, *command] if cpus else command
     cpu: dict[int, tuple[float, float]] = {}
     peak = peak_at = peak_main = peak_file = anon = anon_at = 0
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=err,
-                                env={**os.environ, **(env or {})}, start_new_session=True)
+                                env={**os.environ, **(env or {})}, start_new_session=True,
+                                preexec_fn=(lambda: (group / "cgroup.procs").write_text(str(os.getpid())))
+                                if group else None)
         while proc.poll() is None:
             table = _process_table()
             tree = _tree(proc.pid, table)
