@@ -78,3 +78,23 @@ def test_a_digest_taken_before_is_trusted_only_for_a_file_untouched_since(tmp_pa
         "trusted", "trusted", sha1, False)
     racy_digests = {f.source.rsplit("/", 1)[1]: f.digest for f in list_files([tmp_path], racy)}
     assert racy_digests["racy.txt"] == hashlib.sha1("Kế hoạch racy.txt".encode()).hexdigest()  # written too close
+
+
+def test_given_paths_of_the_same_name_are_told_apart_by_their_folders(tmp_path):
+    """Two exports both named documents.jsonl, given as files, are both read, named as if their folders had been
+    given; two folders of the same name likewise; a path given twice is listed once; other names stay."""
+    from indexer.builder.index import build_index
+
+    for province, ids in (("tinh", ("a1", "a2")), ("bo", ("a1",))):
+        (tmp_path / province / "kho").mkdir(parents=True)
+        records = [json.dumps({"id": i, "text": PLAN, "issuer": province}, ensure_ascii=False) for i in ids]
+        (tmp_path / province / "documents.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+        (tmp_path / province / "kho" / "a.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "le.txt").write_text(PLAN, encoding="utf-8")
+    given = [tmp_path / "tinh" / "documents.jsonl", tmp_path / "bo" / "documents.jsonl",
+             tmp_path / "tinh" / "kho", tmp_path / "bo" / "kho", tmp_path / "bo" / "kho", tmp_path / "le.txt"]
+    assert [(f.source, f.skip) for f in list_files(given)] == [
+        ("bo/documents.jsonl", None), ("bo/kho/a.txt", None), ("le.txt", None),
+        ("tinh/documents.jsonl", None), ("tinh/kho/a.txt", None)]
+    report = build_index(given, tmp_path / "index")
+    assert (report.documents_indexed, report.skipped) == (6, [])

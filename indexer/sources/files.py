@@ -11,6 +11,7 @@ import hashlib
 import os
 import stat
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote_from_bytes, unquote_to_bytes
@@ -113,10 +114,10 @@ def path_of(text: str) -> Path:
 
 def list_files(paths: list[Path], known: KnownDigests | None = None) -> list[SourceFile]:
     """Every non-hidden file under the given folders (and the given files), sorted by source name; a file
-    `known` has a digest of is not read again."""
+    `known` has a digest of is not read again. Sources are named from the given paths (root_names)."""
     found: dict[str, SourceFile] = {}
-    for root in map(Path, paths):
-        entries = _walk(root, known) if root.is_dir() else [_given_file(root, known)]
+    for root, name in root_names(paths):
+        entries = _walk(root, name, known) if root.is_dir() else [_examine(root, name, None, known)]
         for entry in entries:
             if entry.source in found:  # two names that differ only in unreadable bytes
                 entry = SourceFile(entry.path, f"{entry.source} ({len(found)})",
@@ -125,15 +126,35 @@ def list_files(paths: list[Path], known: KnownDigests | None = None) -> list[Sou
     return [found[s] for s in sorted(found)]
 
 
-def _given_file(path: Path, known: KnownDigests | None) -> SourceFile:
-    """A file named as the corpus itself: a link is followed, since the person named it."""
-    return _examine(path, shown_name(path.name), None, known)
+def root_names(paths: list[Path]) -> list[tuple[Path, str]]:
+    """Each given path once, with the name its sources start with: a folder's own name (`kho/a.txt`), a file's
+    (a link given as the corpus is followed, since the person named it, but keeps its name); paths of the same
+    name take as many of their parent folders as tell them apart (two exports `tinh/documents.jsonl` and
+    `bo/documents.jsonl` are named so, as if their folders had been given), the others keep their own.
+
+    >>> [name for _, name in root_names([Path("/kho/tinh/documents.jsonl"), Path("/kho/bo/documents.jsonl"),
+    ...                                  Path("/kho/bo/a.txt")])]
+    ['tinh/documents.jsonl', 'bo/documents.jsonl', 'a.txt']
+    """
+    given = {}
+    for path in map(Path, paths):  # the same folder or file given twice is listed once
+        given.setdefault(path.resolve(), path)
+    named = {path: (path.resolve() if path.is_dir() else path.absolute()).parts for path in given.values()}
+    depth = dict.fromkeys(named, 1)
+    while True:
+        names = {path: "/".join(map(shown_name, parts[-depth[path]:])) for path, parts in named.items()}
+        taken = Counter(names.values())
+        clashing = [p for p, name in names.items() if taken[name] > 1 and depth[p] < len(named[p]) - 1]
+        if not clashing:
+            return list(names.items())
+        for path in clashing:
+            depth[path] += 1
 
 
-def _walk(root: Path, known: KnownDigests | None) -> list[SourceFile]:
-    """The files under a folder (`folder/sub/file`), links that stay inside it followed once."""
+def _walk(root: Path, name: str, known: KnownDigests | None) -> list[SourceFile]:
+    """The files under a folder (`folder/sub/file`, `name` standing for the folder), links that stay inside it
+    followed once."""
     inside = root.resolve()
-    name = shown_name(inside.name)
     found, errors, seen = [], [], {inside}
     for folder, subfolders, files in os.walk(root, followlinks=True, onerror=errors.append):
         kept = []
