@@ -194,6 +194,19 @@ def longest_pages(ix, count: int = 3) -> dict:
             **timings([lambda d=d, q=q: get_document(ix, d, q) for d in longest for q in COMMON_WORDS[:2]])}
 
 
+def search_only(folders: list[Path], rounds: int) -> dict:
+    """The searches alone on indexes an earlier run kept, each opened afresh, one after the other, `rounds`
+    times: p95 ms (wall) per query kind and of the longest documents' pages, a row per round."""
+    figures: dict[str, list] = {str(f): [] for f in folders}
+    for _ in range(rounds):
+        for folder in folders:
+            ix = open_index(folder)
+            search(ix, "khởi động")
+            row = {kind: latencies(ix, queries)["p95_ms"] for kind, queries in query_kinds(ix).items()}
+            figures[str(folder)].append({**row, "longest_documents_page": longest_pages(ix)["p95_ms"]})
+    return figures
+
+
 def web_pages(ix) -> dict[str, str]:
     """The pages people open most, pointed at a document and a ref of this corpus."""
     doc_id = quote(search(ix, "không gian mạng").hits[0].id, safe="/")
@@ -273,7 +286,14 @@ def main() -> None:
     parser.add_argument("--memory-limit", type=int, metavar="MB",
                         help="builds and updates run in a memory cgroup of this many MiB (page cache included; "
                              "Linux, as root): does the build fit, and how much slower")
+    parser.add_argument("--search-only", type=Path, nargs="+", metavar="INDEX",
+                        help="measure only the searches, on indexes kept by earlier runs, alternately")
+    parser.add_argument("--rounds", type=int, default=2, help="with --search-only: how many times each")
     args = parser.parse_args()
+    if args.search_only:
+        figures = search_only(args.search_only, args.rounds)
+        write_results("scale-search", figures)
+        return
     sizes = [int(s) for s in args.sizes.split(",") if s] + ([30_000] if args.big else [])
     figures = {"seed": args.seed, "lengths": args.lengths, "sizes": {}}
     corpora = {("real" if args.real and not i else str(size)): size for i, size in
