@@ -139,7 +139,10 @@ def memory_group(megabytes: int):
         v2 = next(path for number, _, path in lines if number == "0")
         folder, limit, events = CGROUP_ROOT / v2.lstrip("/"), "memory.max", "memory.events"
     group = folder / f"vanban-bench-{os.getpid()}"
-    group.mkdir()
+    try:
+        group.mkdir()
+    except OSError as err:
+        raise SystemExit(f"a memory limit needs a memory cgroup this process may make (Linux, as root): {err}")
     try:
         (group / limit).write_text(str(megabytes * 2**20))
         yield group, group / events
