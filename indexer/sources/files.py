@@ -139,12 +139,12 @@ def root_names(paths: list[Path]) -> list[tuple[Path, str]]:
     given = {}
     for path in map(Path, paths):  # the same folder or file given twice is listed once
         given.setdefault(path.resolve(), path)
-    named = {path: (path.resolve() if path.is_dir() else path.absolute()).parts for path in given.values()}
+    named = {path: (path.resolve() if path.is_dir() else path.absolute()).parts[1:] for path in given.values()}
     depth = dict.fromkeys(named, 1)
     while True:
         names = {path: "/".join(map(shown_name, parts[-depth[path]:])) for path, parts in named.items()}
         taken = Counter(names.values())
-        clashing = [p for p, name in names.items() if taken[name] > 1 and depth[p] < len(named[p]) - 1]
+        clashing = [p for p, name in names.items() if taken[name] > 1 and depth[p] < len(named[p])]
         if not clashing:
             return list(names.items())
         for path in clashing:
