@@ -142,7 +142,7 @@ def memory_group(megabytes: int):
     try:
         group.mkdir()
     except OSError as err:
-        raise SystemExit(f"a memory limit needs a memory cgroup this process may make (Linux, as root): {err}")
+        raise SystemExit(f"a memory limit needs a memory cgroup this process may make (Linux, as root): {err}") from err
     try:
         (group / limit).write_text(str(megabytes * 2**20))
         yield group, group / events
