@@ -194,16 +194,22 @@ def longest_pages(ix, count: int = 3) -> dict:
             **timings([lambda d=d, q=q: get_document(ix, d, q) for d in longest for q in COMMON_WORDS[:2]])}
 
 
+def searches(ix) -> dict:
+    """Each query kind's latencies and the longest documents' pages, after one search that warms the process."""
+    search(ix, "khởi động")
+    return {"search": {kind: latencies(ix, queries) for kind, queries in query_kinds(ix).items()},
+            "document_page_longest": longest_pages(ix)}
+
+
 def search_only(folders: list[Path], rounds: int) -> dict:
     """The searches alone on indexes an earlier run kept, each opened afresh, one after the other, `rounds`
     times: p95 ms (wall) per query kind and of the longest documents' pages, a row per round."""
     figures: dict[str, list] = {str(f): [] for f in folders}
     for _ in range(rounds):
         for folder in folders:
-            ix = open_index(folder)
-            search(ix, "khởi động")
-            row = {kind: latencies(ix, queries)["p95_ms"] for kind, queries in query_kinds(ix).items()}
-            figures[str(folder)].append({**row, "longest_documents_page": longest_pages(ix)["p95_ms"]})
+            found = searches(open_index(folder))
+            figures[str(folder)].append({**{kind: t["p95_ms"] for kind, t in found["search"].items()},
+                                         "longest_documents_page": found["document_page_longest"]["p95_ms"]})
     return figures
 
 
@@ -238,9 +244,7 @@ def measure_engine(corpus: list[Path], work: Path, engine: str, megabytes: float
     figures["first_search"] = first_search(index_dir, "không gian mạng")
     ix = open_index(index_dir)
     figures["documents_in_index"] = search(ix, "").total
-    search(ix, "khởi động")
-    figures["search"] = {kind: latencies(ix, queries) for kind, queries in query_kinds(ix).items()}
-    figures["document_page_longest"] = longest_pages(ix)
+    figures.update(searches(ix))
     figures["update_10_documents"] = update(corpus, added, index_dir, engine, seed, memory_limit)
     return figures
 
