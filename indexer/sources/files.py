@@ -139,7 +139,7 @@ def root_names(paths: list[Path]) -> list[tuple[Path, str]]:
     given = {}
     for path in map(Path, paths):  # the same folder or file given twice is listed once
         given.setdefault(path.resolve(), path)
-    named = {path: (path.resolve() if path.is_dir() else path.absolute()).parts[1:] for path in given.values()}
+    named = {path: (resolved if path.is_dir() else path.absolute()).parts[1:] for resolved, path in given.items()}
     depth = dict.fromkeys(named, 1)
     while True:
         names = {path: "/".join(map(shown_name, parts[-depth[path]:])) for path, parts in named.items()}
