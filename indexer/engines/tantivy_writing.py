@@ -28,9 +28,10 @@ HEAP_BYTES = 192_000_000          # the writer's indexing memory
 # policy merges segments under 10,000 documents 8 at a time (tantivy-py has no call to merge them). On 10,000
 # gazette-length documents two threads left 6 segments and word queries p95 50-84 ms; one thread left 2
 # (9,990 and 112 documents) and 26-48 ms, built in 962 s instead of 1,068-1,203 (the workers had the cores
-# to themselves: 1.91 cores used instead of 1.53-1.87) but peaked at 1,735 MB instead of 1,592-1,617 (its
-# one larger segment flushed and merged at the end). An update of a few files makes one new segment: two
-# threads made two of an update of 10 documents, and the commit merged all 10,112 again (5.5 s of CPU).
+# to themselves: 1.91 cores used instead of 1.53-1.87). The build's peak PSS, 1,589-1,735 MB (two threads:
+# 1,592-1,617), is half the segments that the merge at the end of writing maps (clean file pages); its
+# anonymous memory peaks at 1.1-1.3 GB, deriving (bench/README.md). An update of a few files makes one new
+# segment: two threads made two of an update of 10 documents, and the commit merged all 10,112 again.
 INDEXING_THREADS = 1
 STORED_KEYWORDS = ("id", "source")  # keyword fields a hit also shows: stored on the keyword field itself
 STORED_TEXT = "indexed"             # stored, and (as every tantivy text field) indexed, unused
